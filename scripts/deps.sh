@@ -1,0 +1,21 @@
+#!/bin/sh
+# Install the Debian packages the project needs, only those missing.
+# Runs apt-get update first only when a package cannot be found otherwise.
+set -e
+PKGS="build-essential pkg-config libcjson-dev libpcre2-dev libcurl4-openssl-dev libmicrohttpd-dev libxml2-utils"
+missing=""
+for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+        echo "deps: missing packages:$missing (not root and no sudo)" >&2; exit 1; fi
+fi
+echo "deps: installing$missing"
+export DEBIAN_FRONTEND=noninteractive
+if ! $SUDO apt-get install -y --no-install-recommends $missing; then
+    $SUDO apt-get update
+    $SUDO apt-get install -y --no-install-recommends $missing
+fi

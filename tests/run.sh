@@ -1,0 +1,47 @@
+#!/bin/sh
+# Run every test program and script; print their output and, last, the
+# total as "N passed, N failed".  Each test prints "RESULT P F" lines; a
+# test that exits non-zero without a failing RESULT counts as one failure.
+# Environment: BUILD, BIN (build dirs), SHARED (path to ../shared).
+BUILD=${BUILD:-build}
+BIN=${BIN:-bin}
+SHARED=${SHARED:-../shared}
+export BUILD BIN SHARED
+: "${JSON_SCHEMA_TEST_SUITE:=$SHARED/JSON-Schema-Test-Suite}"
+: "${JSON_SCHEMA_META:=$SHARED/json-schema-2020-12}"
+: "${JUNIT_XSD:=$SHARED/junit/junit-10.xsd}"
+: "${CONTRACT_REFERENCE:=$SHARED/reference}"
+export JSON_SCHEMA_TEST_SUITE JSON_SCHEMA_META JUNIT_XSD CONTRACT_REFERENCE
+
+total_p=0
+total_f=0
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
+
+run_one() {
+    name=$1; shift
+    echo "== $name"
+    "$@" >"$tmp" 2>&1
+    rc=$?
+    cat "$tmp"
+    p=$(awk '$1=="RESULT"{s+=$2} END{print s+0}' "$tmp")
+    f=$(awk '$1=="RESULT"{s+=$3} END{print s+0}' "$tmp")
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+        echo "FAIL $name exited with status $rc"
+        f=1
+    fi
+    total_p=$((total_p + p))
+    total_f=$((total_f + f))
+}
+
+for t in "$BUILD"/tests/*; do
+    [ -x "$t" ] && [ -f "$t" ] || continue
+    run_one "$(basename "$t")" "$t"
+done
+for s in tests/cli/*.sh; do
+    [ -f "$s" ] || continue
+    run_one "$(basename "$s")" sh "$s"
+done
+
+echo "$total_p passed, $total_f failed"
+[ "$total_f" -eq 0 ]

@@ -1,0 +1,348 @@
+/* test_engine.c - the engine's own API beyond the official suite: error
+ * locations and messages, exact numbers, code-point lengths, x-error,
+ * unknown-property reporting, load/compile errors, depth limits. */
+#include "check.h"
+#include "json_parse.h"
+#include "jsv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct fixture {
+    jsv_registry *reg;
+    jsv_schema *s;
+    jsv_result *r;
+    jsv_error err;
+} fixture;
+
+static int setup(fixture *f, const char *schema, unsigned flags)
+{
+    memset(f, 0, sizeof *f);
+    f->reg = jsv_registry_new();
+    f->r = jsv_result_new();
+    const char *uri;
+    if (jsv_registry_add_json(f->reg, "https://example.test/s.json", schema, strlen(schema), &uri, &f->err))
+        return -1;
+    jsv_options o = { flags, 0 };
+    f->s = jsv_compile(f->reg, uri, &o, &f->err);
+    return f->s ? 0 : -1;
+}
+
+static void teardown(fixture *f)
+{
+    jsv_schema_free(f->s);
+    jsv_result_free(f->r);
+    jsv_registry_free(f->reg);
+}
+
+/* Validate JSON text; returns the verdict (-2 when the text is malformed). */
+static int run(fixture *f, const char *json)
+{
+    json_error je;
+    json_doc *d = json_parse(json, strlen(json), NULL, NULL, &je);
+    if (!d) return -2;
+    int v = jsv_validate(f->s, d->root, f->r);
+    /* also check the verdict-only path agrees */
+    int v2 = jsv_validate(f->s, d->root, NULL);
+    json_doc_free(d);
+    return v == v2 ? v : -3;
+}
+
+static const char *first_msg(fixture *f)
+{
+    const jsv_error_item *e = jsv_result_get(f->r, 0);
+    return e ? e->message : "(no error)";
+}
+
+static void test_locations(struct check *t)
+{
+    fixture f;
+    CHECK(t, setup(&f, "{\"properties\":{\"name\":{\"type\":\"string\",\"maxLength\":255}}}", 0) == 0);
+    /* 256 two-byte characters: 512 bytes, 256 code points */
+    char *inst = malloc(1200), *p = inst;
+    p += sprintf(p, "{\"name\":\"");
+    for (int i = 0; i < 256; i++) p += sprintf(p, "\xc3\xa9");
+    sprintf(p, "\"}");
+    CHECK_INT(t, run(&f, inst), 0);
+    const jsv_error_item *e = jsv_result_get(f.r, 0);
+    CHECK(t, e != NULL);
+    if (e) {
+        CHECK_STR(t, e->instance_location, "/name");
+        CHECK_STR(t, e->keyword_location, "/properties/name/maxLength");
+        CHECK_STR(t, e->absolute_keyword_location, "https://example.test/s.json#/properties/name/maxLength");
+        CHECK_STR(t, e->keyword, "maxLength");
+        CHECK_STR(t, e->message, "expected at most 255 characters, got 256");
+        const json_node *ni = json_node_info(e->instance);
+        (void)ni; /* positions are covered by the parser's and lint's tests */
+    }
+    /* 255 of them (510 bytes) is valid: lengths count code points */
+    p = inst + sprintf(inst, "{\"name\":\"");
+    for (int i = 0; i < 255; i++) p += sprintf(p, "\xc3\xa9");
+    sprintf(p, "\"}");
+    CHECK_INT(t, run(&f, inst), 1);
+    /* a 4-byte character counts once */
+    CHECK_INT(t, run(&f, "{\"name\":\"\xf0\x9f\x90\xb2\"}"), 1);
+    free(inst);
+    teardown(&f);
+
+    /* pointer escaping of ~ and / in member names, and $ref in keywordLocation */
+    CHECK(t, setup(&f, "{\"$defs\":{\"n\":{\"type\":\"integer\"}},\"properties\":{\"a/b~c\":{\"$ref\":\"#/$defs/n\"}}}", 0) == 0);
+    CHECK_INT(t, run(&f, "{\"a/b~c\": \"x\"}"), 0);
+    e = jsv_result_get(f.r, 0);
+    if (e) {
+        CHECK_STR(t, e->instance_location, "/a~1b~0c");
+        CHECK_STR(t, e->keyword_location, "/properties/a~1b~0c/$ref/type");
+        CHECK_STR(t, e->absolute_keyword_location, "https://example.test/s.json#/$defs/n/type");
+        CHECK_STR(t, e->message, "expected integer, got string");
+    }
+    teardown(&f);
+
+    /* required and additionalProperties: false messages */
+    CHECK(t, setup(&f, "{\"required\":[\"campaignType\"],\"properties\":{\"a\":true},\"additionalProperties\":false}", 0) == 0);
+    CHECK_INT(t, run(&f, "{\"a\":1,\"zz\":2}"), 0);
+    CHECK_INT(t, jsv_result_count(f.r), 2);
+    e = jsv_result_get(f.r, 0);
+    if (e) CHECK_STR(t, e->message, "missing required property \"campaignType\"");
+    e = jsv_result_get(f.r, 1);
+    if (e) {
+        CHECK_STR(t, e->instance_location, "/zz");
+        CHECK_STR(t, e->message, "property \"zz\" is not allowed");
+    }
+    teardown(&f);
+}
+
+static void test_numbers(struct check *t)
+{
+    fixture f;
+    CHECK(t, setup(&f, "{\"type\":\"integer\",\"maximum\":9007199254740991}", 0) == 0);
+    CHECK_INT(t, run(&f, "9007199254740991"), 1);
+    CHECK_INT(t, run(&f, "9007199254740992"), 0);
+    CHECK_STR(t, first_msg(&f), "expected at most 9007199254740991, got 9007199254740992");
+    CHECK_INT(t, run(&f, "9007199254740993"), 0);
+    CHECK_INT(t, run(&f, "1.0"), 1);   /* 1.0 is an integer */
+    CHECK_INT(t, run(&f, "1.5"), 0);
+    teardown(&f);
+
+    /* beyond 2^53, doubles collide; the source text decides */
+    CHECK(t, setup(&f, "{\"maximum\":18446744073709551615}", 0) == 0);
+    CHECK_INT(t, run(&f, "18446744073709551615"), 1);
+    CHECK_INT(t, run(&f, "18446744073709551616"), 0);
+    teardown(&f);
+
+    CHECK(t, setup(&f, "{\"multipleOf\":0.0001}", 0) == 0);
+    CHECK_INT(t, run(&f, "0.0075"), 1);
+    CHECK_INT(t, run(&f, "0.00755"), 0);
+    CHECK_STR(t, first_msg(&f), "expected a multiple of 0.0001, got 0.00755");
+    CHECK_INT(t, run(&f, "12345678.9012"), 1);
+    teardown(&f);
+
+    CHECK(t, setup(&f, "{\"multipleOf\":0.01}", 0) == 0);
+    CHECK_INT(t, run(&f, "19.99"), 1);  /* 19.99 / 0.01 is not whole in binary floating point */
+    CHECK_INT(t, run(&f, "0.075"), 0);
+    teardown(&f);
+
+    CHECK(t, setup(&f, "{\"exclusiveMinimum\":0}", 0) == 0);
+    CHECK_INT(t, run(&f, "0"), 0);
+    CHECK_STR(t, first_msg(&f), "expected greater than 0, got 0");
+    CHECK_INT(t, run(&f, "0.000001"), 1);
+    teardown(&f);
+}
+
+static void test_equality(struct check *t)
+{
+    fixture f;
+    CHECK(t, setup(&f, "{\"const\":{\"a\":[1,2.0],\"b\":null}}", 0) == 0);
+    CHECK_INT(t, run(&f, "{\"b\":null,\"a\":[1.0,2]}"), 1);  /* key order, 1 == 1.0 */
+    CHECK_INT(t, run(&f, "{\"b\":null,\"a\":[2,1]}"), 0);
+    CHECK_INT(t, run(&f, "{\"b\":null,\"a\":[1,2],\"c\":1}"), 0);
+    teardown(&f);
+    CHECK(t, setup(&f, "{\"enum\":[\"EVEN\",\"ASAP\",\"FRONTLOADED\"]}", 0) == 0);
+    CHECK_INT(t, run(&f, "\"ASAP\""), 1);
+    CHECK_INT(t, run(&f, "\"asap\""), 0);
+    CHECK_STR(t, first_msg(&f), "expected one of \"EVEN\", \"ASAP\", \"FRONTLOADED\", got \"asap\"");
+    teardown(&f);
+    CHECK(t, setup(&f, "{\"uniqueItems\":true}", 0) == 0);
+    CHECK_INT(t, run(&f, "[1,{\"a\":1,\"b\":2},3,{\"b\":2,\"a\":1.0}]"), 0);
+    CHECK_STR(t, first_msg(&f), "items at index 1 and 3 are equal");
+    CHECK_INT(t, run(&f, "[1,\"1\",[1],{\"1\":1}]"), 1);
+    teardown(&f);
+}
+
+static void test_x_error(struct check *t)
+{
+    fixture f;
+    const char *schema =
+        "{\"properties\":{\"mediaBuys\":{\"items\":{\"allOf\":[{"
+        "\"x-error\":\"creative_ids is only valid with action \\\"update\\\" (got \\\"${/action}\\\")\","
+        "\"x-error-at\":\"/creative_ids\","
+        "\"if\":{\"required\":[\"action\",\"creative_ids\"],\"properties\":{\"action\":{\"enum\":[\"cancel\",\"delete\"]}}},"
+        "\"then\":false}]}}}}";
+    CHECK_MSG(t, setup(&f, schema, 0) == 0, "%s", f.err.message);
+    CHECK_INT(t, run(&f, "{\"mediaBuys\":[{\"mediaBuyId\":\"mb_1\",\"creative_ids\":[]}]}"), 1);
+    CHECK_INT(t, run(&f, "{\"mediaBuys\":[{\"mediaBuyId\":\"mb_1\",\"action\":\"update\",\"creative_ids\":[\"a\"]}]}"), 1);
+    CHECK_INT(t, run(&f, "{\"mediaBuys\":[{\"mediaBuyId\":\"mb_1\",\"action\":\"cancel\"}]}"), 1);
+    CHECK_INT(t, run(&f, "{\"mediaBuys\":[{},{\"mediaBuyId\":\"mb_1\",\"action\":\"cancel\",\"creative_ids\":[]}]}"), 0);
+    CHECK_INT(t, jsv_result_count(f.r), 1);
+    const jsv_error_item *e = jsv_result_get(f.r, 0);
+    if (e) {
+        CHECK_STR(t, e->message, "creative_ids is only valid with action \"update\" (got \"cancel\")");
+        CHECK_STR(t, e->instance_location, "/mediaBuys/1/creative_ids");
+        CHECK_STR(t, e->keyword, "x-error");
+    }
+    teardown(&f);
+}
+
+static void test_unknown(struct check *t)
+{
+    fixture f;
+    const char *schema = "{\"properties\":{\"creative_ids\":true,\"nested\":{\"properties\":{\"x\":true}}},"
+                         "\"allOf\":[{\"properties\":{\"name\":true}}]}";
+    CHECK(t, setup(&f, schema, JSV_REPORT_UNKNOWN) == 0);
+    CHECK_INT(t, run(&f, "{\"creative_ids\":1,\"name\":2,\"nested\":{\"x\":1}}"), 1);
+    CHECK_INT(t, run(&f, "{\"creativeIds\":1,\"name\":2,\"nested\":{\"y\":1}}"), 0);
+    CHECK_INT(t, jsv_result_count(f.r), 2);
+    const jsv_error_item *e = jsv_result_get(f.r, 0);
+    if (e) {
+        CHECK_STR(t, e->keyword, "unknownProperty");
+        CHECK_STR(t, e->instance_location, "/creativeIds");
+    }
+    e = jsv_result_get(f.r, 1);
+    if (e) CHECK_STR(t, e->instance_location, "/nested/y");
+    teardown(&f);
+    /* without the flag unknown properties are accepted */
+    CHECK(t, setup(&f, schema, 0) == 0);
+    CHECK_INT(t, run(&f, "{\"creativeIds\":1}"), 1);
+    teardown(&f);
+}
+
+static void test_format_default(struct check *t)
+{
+    fixture f;
+    CHECK(t, setup(&f, "{\"format\":\"date-time\"}", 0) == 0);
+    CHECK_INT(t, run(&f, "\"2025-02-28T00:00:00Z\""), 1);
+    CHECK_INT(t, run(&f, "\"2025-02-30T00:00:00Z\""), 0);
+    CHECK_STR(t, first_msg(&f), "\"2025-02-30T00:00:00Z\" is not a valid date-time");
+    CHECK_INT(t, run(&f, "\"2025-01-15T00:00:00\""), 0); /* no offset */
+    teardown(&f);
+    CHECK(t, setup(&f, "{\"format\":\"date-time\"}", JSV_FORMAT_ANNOTATION) == 0);
+    CHECK_INT(t, run(&f, "\"2025-02-30T00:00:00Z\""), 1);
+    teardown(&f);
+}
+
+static void expect_load_error(struct check *t, const char *schema, const char *msg_part, const char *ptr)
+{
+    fixture f;
+    int rc = setup(&f, schema, 0);
+    CHECK_MSG(t, rc == -1, "schema %s should not compile", schema);
+    CHECK_MSG(t, strstr(f.err.message, msg_part) != NULL, "message \"%s\" lacks \"%s\"", f.err.message, msg_part);
+    if (ptr) CHECK_STR(t, f.err.pointer, ptr);
+    teardown(&f);
+}
+
+static void test_invalid_schemas(struct check *t)
+{
+    expect_load_error(t, "{\"properties\":{\"a\":{\"minLength\":\"x\"}}}", "minLength must be a non-negative integer",
+                      "/properties/a/minLength");
+    expect_load_error(t, "{\"properties\":{\"a\":{\"pattern\":\"(\"}}}", "invalid regular expression", "/properties/a/pattern");
+    expect_load_error(t, "{\"items\":{\"$ref\":\"#/$defs/missing\"}}", "cannot resolve $ref", "/items/$ref");
+    expect_load_error(t, "{\"$ref\":\"http://elsewhere.test/x.json\"}", "cannot resolve $ref", "/$ref");
+    expect_load_error(t, "{\"type\":\"text\"}", "unknown type \"text\"", "/type");
+    expect_load_error(t, "{\"anyOf\":[]}", "anyOf must be a non-empty array", "/anyOf");
+    expect_load_error(t, "{\"multipleOf\":0}", "multipleOf must be greater than 0", "/multipleOf");
+    expect_load_error(t, "{\"properties\":7}", "properties must be an object", "/properties");
+    expect_load_error(t, "{\"a\":1,\"a\":2}", "duplicate", NULL);
+    expect_load_error(t, "{\"a\":", "", NULL);
+}
+
+static void test_depth(struct check *t)
+{
+    fixture f;
+    CHECK(t, setup(&f, "{\"$defs\":{\"n\":{\"items\":{\"$ref\":\"#/$defs/n\"}}},\"$ref\":\"#/$defs/n\"}", 0) == 0);
+    /* build a 5000-deep array tree with cJSON (no parser depth limit) */
+    cJSON *root = cJSON_CreateArray(), *cur = root;
+    for (int i = 0; i < 5000; i++) {
+        cJSON *n = cJSON_CreateArray();
+        cJSON_AddItemToArray(cur, n);
+        cur = n;
+    }
+    CHECK_INT(t, jsv_validate(f.s, root, f.r), 0);
+    CHECK(t, strstr(first_msg(&f), "nested too deeply") != NULL);
+    CHECK_INT(t, jsv_validate(f.s, root, NULL), 0);
+    cJSON_Delete(root);
+    teardown(&f);
+    /* a schema that refers to itself without consuming the instance */
+    CHECK(t, setup(&f, "{\"$ref\":\"#\"}", 0) == 0);
+    CHECK_INT(t, run(&f, "1"), 0);
+    teardown(&f);
+}
+
+static void test_basic_output(struct check *t)
+{
+    fixture f;
+    CHECK(t, setup(&f, "{\"properties\":{\"n\":{\"maxLength\":1}}}", 0) == 0);
+    CHECK_INT(t, run(&f, "{\"n\":\"ab\"}"), 0);
+    cJSON *out = jsv_result_basic(f.r);
+    char *txt = cJSON_PrintUnformatted(out);
+    CHECK_STR(t, txt, "{\"valid\":false,\"errors\":[{\"keywordLocation\":\"/properties/n/maxLength\","
+                      "\"absoluteKeywordLocation\":\"https://example.test/s.json#/properties/n/maxLength\","
+                      "\"instanceLocation\":\"/n\",\"error\":\"expected at most 1 characters, got 2\"}]}");
+    free(txt);
+    cJSON_Delete(out);
+    teardown(&f);
+}
+
+static void test_registry(struct check *t)
+{
+    jsv_registry *reg = jsv_registry_new();
+    jsv_error err;
+    const char *a = "{\"$id\":\"https://example.test/common.json\",\"$defs\":{\"Money\":{\"type\":\"number\",\"exclusiveMinimum\":0}}}";
+    const char *b = "{\"$id\":\"https://example.test/body.json\",\"properties\":{\"total\":{\"$ref\":\"common.json#/$defs/Money\"}}}";
+    const char *uri;
+    CHECK(t, jsv_registry_add_json(reg, NULL, a, strlen(a), NULL, &err) == 0);
+    CHECK(t, jsv_registry_add_json(reg, NULL, b, strlen(b), &uri, &err) == 0);
+    CHECK_STR(t, uri, "https://example.test/body.json");
+    /* the same URI twice is an error */
+    CHECK(t, jsv_registry_add_json(reg, NULL, a, strlen(a), NULL, &err) == -1);
+    jsv_schema *s = jsv_compile(reg, uri, NULL, &err);
+    CHECK(t, s != NULL);
+    jsv_result *r = jsv_result_new();
+    cJSON *inst = cJSON_Parse("{\"total\":0}");
+    CHECK_INT(t, jsv_validate(s, inst, r), 0);
+    const jsv_error_item *e = jsv_result_get(r, 0);
+    if (e) CHECK_STR(t, e->absolute_keyword_location, "https://example.test/common.json#/$defs/Money/exclusiveMinimum");
+    cJSON_Delete(inst);
+    /* an overlay sees its parent's documents */
+    jsv_registry *ov = jsv_registry_new_overlay(reg);
+    const char *c = "{\"$ref\":\"https://example.test/common.json#/$defs/Money\"}";
+    CHECK(t, jsv_registry_add_json(ov, "https://example.test/c.json", c, strlen(c), &uri, &err) == 0);
+    jsv_schema *s2 = jsv_compile(ov, uri, NULL, &err);
+    CHECK(t, s2 != NULL);
+    jsv_schema_free(s2);
+    jsv_registry_free(ov);
+    jsv_result_free(r);
+    jsv_schema_free(s);
+    jsv_registry_free(reg);
+    /* files: unreadable and directories */
+    reg = jsv_registry_new();
+    CHECK(t, jsv_registry_add_file(reg, "/nonexistent/x.json", NULL, NULL, &err) == -1);
+    CHECK(t, strstr(err.message, "No such file") != NULL);
+    CHECK(t, jsv_registry_add_file(reg, "/tmp", NULL, NULL, &err) == -1);
+    CHECK(t, strstr(err.message, "directory") != NULL);
+    jsv_registry_free(reg);
+}
+
+int main(void)
+{
+    struct check t = { 0, 0, "engine" };
+    test_locations(&t);
+    test_numbers(&t);
+    test_equality(&t);
+    test_x_error(&t);
+    test_unknown(&t);
+    test_format_default(&t);
+    test_invalid_schemas(&t);
+    test_depth(&t);
+    test_basic_output(&t);
+    test_registry(&t);
+    return check_done(&t);
+}

@@ -1,0 +1,183 @@
+/* test_schema_suite.c - run the official JSON-Schema-Test-Suite (draft
+ * 2020-12) through the engine.
+ *
+ * Paths: $JSON_SCHEMA_TEST_SUITE (default ../shared/JSON-Schema-Test-Suite)
+ * and $JSON_SCHEMA_META (default ../shared/json-schema-2020-12).  The
+ * suite's remotes/ are registered under http://localhost:1234/ and the
+ * metaschemas under their own $ids, in a base registry that every test
+ * group overlays.  Required tests run with format as an annotation (as the
+ * suite expects); optional/format runs with format asserting.
+ * Prints "compliance: N passed, N failed" for the required tests, then for
+ * optional/; each required test is one check, and optional/format must
+ * reach 95%.  SUITE_VERBOSE=1 lists every failing test. */
+#include "check.h"
+#include "json_parse.h"
+#include "json_write.h"
+#include "jsv.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef struct tally { int passed, failed; } tally;
+
+typedef struct suite_ctx {
+    jsv_registry *base;
+    int verbose;
+    FILE *failures;  /* where failing test names go */
+} suite_ctx;
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The *.json file names in dir, sorted; *n set.  Caller frees. */
+static char **list_json(const char *dir, size_t *n)
+{
+    DIR *d = opendir(dir);
+    *n = 0;
+    if (!d) return NULL;
+    char **v = NULL;
+    size_t cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t l = strlen(e->d_name);
+        if (l < 6 || strcmp(e->d_name + l - 5, ".json")) continue;
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **nv = realloc(v, cap * sizeof *nv);
+            if (!nv) break;
+            v = nv;
+        }
+        v[(*n)++] = strdup(e->d_name);
+    }
+    closedir(d);
+    if (v) qsort(v, *n, sizeof *v, cmp_str);
+    return v;
+}
+
+static void run_file(suite_ctx *sc, const char *path, const char *label, unsigned flags, tally *t)
+{
+    size_t len;
+    char *buf = jsv_read_file(path, &len);
+    if (!buf) { fprintf(stderr, "cannot read %s\n", path); t->failed++; return; }
+    json_error je;
+    json_doc *doc = json_parse(buf, len, NULL, NULL, &je);
+    if (!doc) {
+        fprintf(stderr, "%s:%u:%u: %s\n", path, je.line, je.col, je.message);
+        t->failed++;
+        free(buf);
+        return;
+    }
+    jsv_result *res = jsv_result_new();
+    for (const cJSON *g = doc->root->child; g; g = g->next) {
+        const cJSON *desc = cJSON_GetObjectItemCaseSensitive(g, "description");
+        const cJSON *schema = cJSON_GetObjectItemCaseSensitive(g, "schema");
+        const cJSON *tests = cJSON_GetObjectItemCaseSensitive(g, "tests");
+        jsv_registry *reg = jsv_registry_new_overlay(sc->base);
+        char *text = json_write(schema);
+        jsv_error err;
+        const char *uri = NULL;
+        jsv_schema *s = NULL;
+        if (text && jsv_registry_add_json(reg, NULL, text, strlen(text), &uri, &err) == 0) {
+            jsv_options o = { flags, 0 };
+            s = jsv_compile(reg, uri, &o, &err);
+        }
+        free(text);
+        for (const cJSON *tc = tests ? tests->child : NULL; tc; tc = tc->next) {
+            const cJSON *tdesc = cJSON_GetObjectItemCaseSensitive(tc, "description");
+            const cJSON *data = cJSON_GetObjectItemCaseSensitive(tc, "data");
+            int want = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(tc, "valid"));
+            int got = s ? jsv_validate(s, data, res) : -2;
+            if (got == want) t->passed++;
+            else {
+                t->failed++;
+                fprintf(sc->failures, "  FAIL %s: %s / %s: expected %s, got %s%s%s\n", label,
+                        desc ? desc->valuestring : "?", tdesc ? tdesc->valuestring : "?",
+                        want ? "valid" : "invalid",
+                        got == -2 ? "schema error: " : got == 1 ? "valid" : "invalid",
+                        got == -2 ? err.message : "",
+                        got == 0 && jsv_result_count(res) ? "" : "");
+            }
+        }
+        jsv_schema_free(s);
+        jsv_registry_free(reg);
+    }
+    jsv_result_free(res);
+    json_doc_free(doc);
+    free(buf);
+}
+
+static void run_dir(suite_ctx *sc, const char *dir, const char *label, unsigned flags, tally *t)
+{
+    size_t n;
+    char **files = list_json(dir, &n);
+    for (size_t i = 0; i < n; i++) {
+        char path[4096], lab[512];
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        snprintf(lab, sizeof lab, "%s%s", label, files[i]);
+        run_file(sc, path, lab, flags, t);
+        free(files[i]);
+    }
+    free(files);
+}
+
+int main(void)
+{
+    struct check ck = { 0, 0, "schema_suite" };
+    const char *suite = getenv("JSON_SCHEMA_TEST_SUITE");
+    const char *meta = getenv("JSON_SCHEMA_META");
+    const char *shared = getenv("SHARED");
+    char sbuf[4096], mbuf[4096];
+    if (!shared) shared = "../shared";
+    if (!suite) { snprintf(sbuf, sizeof sbuf, "%s/JSON-Schema-Test-Suite", shared); suite = sbuf; }
+    if (!meta) { snprintf(mbuf, sizeof mbuf, "%s/json-schema-2020-12", shared); meta = mbuf; }
+    suite_ctx sc = { jsv_registry_new(), getenv("SUITE_VERBOSE") != NULL, stderr };
+
+    char path[4096];
+    jsv_error err;
+    snprintf(path, sizeof path, "%s/remotes", suite);
+    int nrem = jsv_registry_add_dir(sc.base, path, "http://localhost:1234/", &err);
+    CHECK_MSG(&ck, nrem > 0, "loading remotes from %s: %s", path, err.message);
+    snprintf(path, sizeof path, "%s/schema.json", meta);
+    CHECK_MSG(&ck, jsv_registry_add_file(sc.base, path, NULL, NULL, &err) == 0, "metaschema %s: %s", path, err.message);
+    snprintf(path, sizeof path, "%s/meta", meta);
+    size_t nmeta;
+    char **metas = list_json(path, &nmeta);
+    CHECK_MSG(&ck, nmeta > 0, "no metaschemas in %s", path);
+    for (size_t i = 0; i < nmeta; i++) {
+        snprintf(path, sizeof path, "%s/meta/%s", meta, metas[i]);
+        CHECK_MSG(&ck, jsv_registry_add_file(sc.base, path, NULL, NULL, &err) == 0, "metaschema %s: %s", path, err.message);
+        free(metas[i]);
+    }
+    free(metas);
+
+    tally req = { 0, 0 }, opt = { 0, 0 }, fmt = { 0, 0 };
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/tests/draft2020-12", suite);
+    run_dir(&sc, dir, "", JSV_FORMAT_ANNOTATION, &req);
+    snprintf(dir, sizeof dir, "%s/tests/draft2020-12/optional", suite);
+    /* optional/ tests other than format-assertion use format as annotation */
+    run_dir(&sc, dir, "optional/", JSV_FORMAT_ANNOTATION, &opt);
+    snprintf(dir, sizeof dir, "%s/tests/draft2020-12/optional/format", suite);
+    run_dir(&sc, dir, "optional/format/", 0, &fmt);
+
+    printf("required (tests/draft2020-12/*.json):\n");
+    printf("compliance: %d passed, %d failed\n", req.passed, req.failed);
+    printf("optional (tests/draft2020-12/optional/**):\n");
+    printf("compliance: %d passed, %d failed\n", opt.passed + fmt.passed, opt.failed + fmt.failed);
+    int total_fmt = fmt.passed + fmt.failed;
+    printf("optional/format: %d of %d (%.1f%%)\n", fmt.passed, total_fmt,
+           total_fmt ? 100.0 * fmt.passed / total_fmt : 0.0);
+
+    CHECK_MSG(&ck, req.passed + req.failed >= 1299, "ran %d required tests, expected 1299", req.passed + req.failed);
+    ck.passed += req.passed;
+    ck.failed += req.failed;
+    CHECK_MSG(&ck, total_fmt > 0 && fmt.passed * 100 >= total_fmt * 95, "optional/format below 95%%: %d of %d",
+              fmt.passed, total_fmt);
+    jsv_registry_free(sc.base);
+    return check_done(&ck);
+}

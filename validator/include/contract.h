@@ -1,0 +1,84 @@
+/* contract.h - the campaign API contract: named body schemas plus the rules
+ * JSON Schema cannot express, loaded and compiled once, checked together.
+ *
+ * Shared by campaign-lint (pre-flight), campaign-mock (request checks and
+ * self-checks of its responses) and campaign-test (response checks), so all
+ * three judge a body the same way.
+ *
+ *   contract *c = contract_load(NULL, &err);          // schemas/ next to the tools
+ *   contract_report *r = contract_report_new();
+ *   contract_check(c, "campaign-create-request", body, 0, r);
+ *   for (i = 0; i < contract_report_count(r); i++) ... contract_report_get(r, i)
+ *
+ * A loaded contract is immutable and may be used from several threads at
+ * once, each thread with its own report. */
+#ifndef CONTRACT_H
+#define CONTRACT_H
+
+#include <stddef.h>
+#include <cjson/cJSON.h>
+#include "jsv.h"
+
+typedef struct contract contract;
+typedef struct contract_report contract_report;
+
+/* The body schema names (schemas/NAME.json), in documentation order. */
+extern const char *const contract_body_names[];
+extern const size_t contract_body_count;
+
+/* Directory holding the schemas: $CAMPAIGN_SCHEMA_DIR when set, else the
+ * `schemas` directory next to the running binary's parent directory
+ * (bin/../schemas), else "schemas".  Returns a static or environment
+ * string; never NULL. */
+const char *contract_default_schema_dir(void);
+
+/* Load every schemas/ *.json file into one registry and compile each body
+ * schema.  dir NULL = contract_default_schema_dir().  opts passed to
+ * jsv_compile (NULL = defaults).  NULL with *err filled on failure. */
+contract *contract_load(const char *dir, const jsv_options *opts, jsv_error *err);
+void contract_free(contract *c);
+
+/* The compiled schema for a body name, or NULL if unknown. */
+const jsv_schema *contract_schema(const contract *c, const char *name);
+
+/* One finding: a schema error or a rule violation. */
+typedef struct contract_finding {
+    const char *pointer;   /* JSON Pointer of the offending value ("" = root) */
+    const char *id;        /* schema keyword ("maxLength", "x-error") or rule id ("CR-FLIGHT-ORDER") */
+    const char *message;   /* human-readable */
+    const char *keyword_location;          /* schema errors only, else NULL */
+    const char *absolute_keyword_location; /* schema errors only, else NULL */
+    const cJSON *instance; /* offending value when known (for line/col) */
+    int is_rule;           /* 1 for a rule, 0 for a schema error */
+} contract_finding;
+
+contract_report *contract_report_new(void);
+void contract_report_free(contract_report *r);
+void contract_report_clear(contract_report *r);
+size_t contract_report_count(const contract_report *r);
+const contract_finding *contract_report_get(const contract_report *r, size_t i);
+
+/* Append a finding.  Every string is copied into the report (pointer, id
+ * and message NULL become ""; the keyword locations stay NULL); instance is
+ * borrowed.  A pointer returned by contract_report_get() is valid until the
+ * next append or clear.  Returns 0, or -1 when out of memory. */
+int contract_report_add(contract_report *r, const char *pointer, const char *id,
+                        const char *message, const cJSON *instance, int is_rule);
+
+/* Append every error of a jsv_validate() result as a schema finding (for
+ * tools validating against a schema outside the contract).  0 or -1. */
+int contract_report_add_result(contract_report *r, const jsv_result *res);
+
+enum contract_check_flags {
+    CONTRACT_SCHEMA_ONLY = 1 << 0, /* skip the rules */
+    CONTRACT_RULES_ONLY  = 1 << 1  /* skip the schema */
+};
+
+/* Check body against the named body's schema and rules; findings are
+ * appended to r (which must outlive the body only as long as instance
+ * pointers are used).  Returns 1 when the body keeps the contract, 0 when
+ * not, -1 for an unknown name (nothing appended). */
+int contract_check(const contract *c, const char *name, const cJSON *body,
+                   unsigned flags, contract_report *r);
+
+#endif

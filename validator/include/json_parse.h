@@ -1,0 +1,100 @@
+/* json_parse.h - strict RFC 8259 parser producing cJSON trees.
+ *
+ * cJSON's own parser accepts things a contract checker must reject (raw
+ * control characters in strings, invalid UTF-8, leading zeros, numbers that
+ * overflow to infinity) and forgets where values sit in the source.  This
+ * parser builds ordinary cJSON nodes (read them with the cJSON API) but:
+ *   - rejects anything outside the RFC 8259 grammar, with line and column;
+ *   - optionally rejects duplicate object keys (JSON_PARSE_REJECT_DUPLICATES);
+ *   - remembers each value's line/column and, for numbers, the exact source
+ *     text (so integers above 2^53 and decimals compare exactly);
+ *   - keeps a string's byte length (strings may contain U+0000);
+ *   - allocates every node from the document's arena: free the document
+ *     with json_doc_free(), never cJSON_Delete() its nodes.
+ * Nesting deeper than max_depth is an error, never a stack overflow: the
+ * parser itself does not recurse. */
+#ifndef JSON_PARSE_H
+#define JSON_PARSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <cjson/cJSON.h>
+#include "arena.h"
+
+#define JSON_DEFAULT_MAX_DEPTH 512
+
+/* Marks nodes built by this parser (bit above cJSON's own type bits; cJSON
+ * masks types with 0xFF so it never sees it). */
+#define JSON_NODE_PARSED (1 << 12)
+
+enum json_parse_flags {
+    JSON_PARSE_REJECT_DUPLICATES = 1 << 0, /* duplicate key is an error */
+    JSON_PARSE_ALLOW_BOM         = 1 << 1  /* skip a leading UTF-8 BOM */
+};
+
+typedef struct json_parse_opts {
+    unsigned flags;     /* enum json_parse_flags */
+    unsigned max_depth; /* 0 = JSON_DEFAULT_MAX_DEPTH */
+} json_parse_opts;
+
+/* Error codes (json_error.code). */
+enum json_error_code {
+    JSON_OK = 0,
+    JSON_ERR_SYNTAX,       /* unexpected character / token / end of input */
+    JSON_ERR_TRAILING,     /* something after the JSON value */
+    JSON_ERR_CONTROL_CHAR, /* raw U+0000..U+001F inside a string */
+    JSON_ERR_UTF8,         /* invalid UTF-8 (overlong, surrogate, truncated...) */
+    JSON_ERR_ESCAPE,       /* bad \ escape or lone/unpaired \u surrogate */
+    JSON_ERR_NUMBER,       /* bad number syntax (leading zero, "1.", "-", ...) */
+    JSON_ERR_RANGE,        /* number overflows a double (1e400) */
+    JSON_ERR_DEPTH,        /* nesting deeper than max_depth */
+    JSON_ERR_DUPLICATE,    /* duplicate object key (with the flag) */
+    JSON_ERR_EMPTY,        /* no value at all (empty or whitespace only) */
+    JSON_ERR_NOMEM
+};
+
+typedef struct json_error {
+    int code;            /* enum json_error_code */
+    size_t offset;       /* byte offset of the problem */
+    unsigned line, col;  /* 1-based; col counts code points in the line */
+    char message[200];   /* e.g. "leading zeros are not allowed in numbers" */
+} json_error;
+
+/* Per-node information kept for parsed nodes. */
+typedef struct json_node {
+    cJSON item;          /* must stay first */
+    uint32_t line, col;  /* where the value starts (1-based) */
+    size_t len;          /* strings: byte length; numbers: text length */
+    const char *text;    /* numbers: exact source text (NUL-terminated) */
+    uint32_t key_line, key_col; /* object members: where the key starts */
+} json_node;
+
+typedef struct json_doc {
+    arena *mem;       /* owns every node and string */
+    int own_arena;    /* 1 when json_doc_free() should free mem */
+    cJSON *root;
+} json_doc;
+
+/* Parse buf[0..len).  On success returns a document (owned by the caller,
+ * free with json_doc_free) and leaves err->code == JSON_OK.  On failure
+ * returns NULL and fills *err.  opts may be NULL (defaults: duplicates
+ * allowed, no BOM, depth 512).  When mem is not NULL the nodes are taken
+ * from it and json_doc_free() leaves it alone (the caller resets it). */
+json_doc *json_parse(const char *buf, size_t len, const json_parse_opts *opts,
+                     arena *mem, json_error *err);
+
+void json_doc_free(json_doc *doc);
+
+/* Parsed-node information, or NULL for a node not built by json_parse. */
+static inline const json_node *json_node_info(const cJSON *item)
+{
+    return (item && (item->type & JSON_NODE_PARSED)) ? (const json_node *)item : NULL;
+}
+
+/* Byte length of a string node (works for any cJSON string node). */
+size_t json_string_len(const cJSON *item);
+
+/* Exact source text of a number node, or NULL when not known. */
+const char *json_number_text(const cJSON *item);
+
+#endif

@@ -1,0 +1,42 @@
+/* regex_ecma.h - ECMA-262 regular expressions on PCRE2.
+ *
+ * JSON Schema's "pattern", "patternProperties" and the "regex" format use
+ * ECMA-262 syntax and meaning.  PCRE2 (UTF mode) is close but differs: in
+ * ECMA-262 \d and \w are ASCII-only while \s is Unicode white space, `$`
+ * matches only at the very end, some PCRE2-only syntax must be rejected
+ * (\A, \Z, possessive quantifiers, (?#...), \h, ...), and \cX, \uXXXX,
+ * \u{...} and /u-mode escapes need translating.  This module translates a
+ * pattern to PCRE2 syntax, compiles it once (JIT when available) and
+ * matches without allocating (the caller passes match data).
+ * Patterns and subjects are UTF-8.  A compiled regex is immutable and can
+ * be shared between threads; match data cannot. */
+#ifndef REGEX_ECMA_H
+#define REGEX_ECMA_H
+
+#include <stddef.h>
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+typedef struct ecma_regex ecma_regex;
+
+/* Compile pattern[0..len).  On error returns NULL and writes a message
+ * naming the offset into errbuf (e.g. "at offset 3: missing )"). */
+ecma_regex *ecma_regex_compile(const char *pattern, size_t len,
+                               char *errbuf, size_t errlen);
+
+/* 1 if the regex matches anywhere in subject[0..len) (ECMA "search"
+ * semantics, unanchored), 0 if not, -1 on a matching error (e.g. match
+ * limit).  md: match data from ecma_regex_match_data_new(), or NULL (then
+ * one is allocated for this call). */
+int ecma_regex_search(const ecma_regex *re, const char *subject, size_t len,
+                      pcre2_match_data *md);
+
+pcre2_match_data *ecma_regex_match_data_new(void);
+void ecma_regex_match_data_free(pcre2_match_data *md);
+
+/* 1 if pattern[0..len) is a valid ECMA-262 regex, else 0. */
+int ecma_regex_valid(const char *pattern, size_t len);
+
+void ecma_regex_free(ecma_regex *re);
+
+#endif

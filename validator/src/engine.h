@@ -1,0 +1,158 @@
+/* engine.h - internal types of the JSON Schema engine, shared by the
+ * registry (load), the compiler and the evaluator.  Not a public header. */
+#ifndef ENGINE_H
+#define ENGINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <cjson/cJSON.h>
+
+#include "arena.h"
+#include "jsv.h"
+#include "json_parse.h"
+#include "map.h"
+#include "regex_ecma.h"
+#include "format.h"
+
+/* ---- registry ------------------------------------------------------- */
+
+/* Where a schema object sits: its resource's base URI and its JSON
+ * Pointer from that resource's root (for absoluteKeywordLocation). */
+typedef struct reg_loc {
+    const char *base;
+    const char *pointer;
+} reg_loc;
+
+/* What a URI (with or without fragment) names. */
+typedef struct reg_target {
+    const cJSON *node;
+    int dynamic;  /* 1 for a $dynamicAnchor */
+} reg_target;
+
+typedef struct reg_doc {
+    json_doc *doc;
+    const char *uri;
+    struct reg_doc *next;
+} reg_doc;
+
+struct jsv_registry {
+    const jsv_registry *parent; /* consulted when a lookup misses (overlay) */
+    reg_doc *docs;
+    strmap targets;   /* absolute URI (resource) or URI#anchor -> reg_target */
+    ptrmap locs;      /* schema object -> reg_loc */
+    arena *mem;       /* URI strings, reg_target/reg_loc records */
+    unsigned counter; /* for generated document URIs */
+};
+
+/* Resolve an absolute URI (with optional fragment) to a node; 0 or -1. */
+int registry_find(const jsv_registry *reg, const char *uri, reg_target *out);
+const reg_loc *registry_loc(const jsv_registry *reg, const cJSON *node);
+
+/* ---- compiled form -------------------------------------------------- */
+
+enum op {
+    OP_REF, OP_DYNREF,
+    OP_TYPE, OP_ENUM, OP_CONST,
+    OP_MULTIPLE_OF, OP_MAXIMUM, OP_EXCL_MAXIMUM, OP_MINIMUM, OP_EXCL_MINIMUM,
+    OP_MAX_LENGTH, OP_MIN_LENGTH, OP_PATTERN, OP_FORMAT,
+    OP_MAX_ITEMS, OP_MIN_ITEMS, OP_UNIQUE_ITEMS, OP_CONTAINS,
+    OP_MAX_PROPS, OP_MIN_PROPS, OP_REQUIRED, OP_DEP_REQUIRED,
+    OP_ALL_OF, OP_ANY_OF, OP_ONE_OF, OP_NOT, OP_IF, OP_DEP_SCHEMAS,
+    OP_ITEMS, OP_PROPERTIES, OP_PROPERTY_NAMES,
+    OP_UNEVAL_ITEMS, OP_UNEVAL_PROPS
+};
+
+/* JSON type bits for OP_TYPE. */
+enum { T_NULL = 1, T_BOOL = 2, T_OBJECT = 4, T_ARRAY = 8, T_NUMBER = 16,
+       T_STRING = 32, T_INTEGER = 64 };
+
+typedef struct cschema cschema;
+/* A $dynamicAnchor candidate: the resource (its interned base URI) and target. */
+typedef struct dyn_anchor { const char *res; cschema *target; } dyn_anchor;
+
+typedef struct prop_entry { const char *name; uint64_t hash; cschema *sub; } prop_entry;
+typedef struct pat_entry { const char *src; ecma_regex *re; cschema *sub; } pat_entry;
+typedef struct name_list { const char **names; size_t n; } name_list;
+typedef struct dep_req { const char *name; name_list req; } dep_req;
+
+typedef struct ckw {
+    uint8_t op;
+    const char *kw;            /* keyword name, for locations */
+    const cJSON *value;        /* the keyword's value in the schema */
+    union {
+        cschema *sub;                                /* not, propertyNames, unevaluated* */
+        struct { cschema **v; size_t n; } subs;     /* allOf anyOf oneOf */
+        struct {
+            cschema *target;          /* static target */
+            const char *anchor;       /* $dynamicRef: dynamic anchor name, or NULL */
+            struct dyn_anchor *cands; /* every resource's anchor of that name */
+            size_t ncands;
+        } ref;
+        unsigned types;                             /* type */
+        size_t count;                               /* max/min Length/Items/Props */
+        struct { const char *src; ecma_regex *re; } pattern;
+        struct { const char *name; format_check_fn fn; int assert; } format;
+        name_list required;
+        struct { dep_req *v; size_t n; } dep_required;
+        struct { prop_entry *v; size_t n; } dep_schemas;
+        struct { cschema *sub; size_t min, max; int has_min, has_max; } contains;
+        struct { cschema *cond, *then_s, *else_s; } cond;
+        struct { cschema **prefix; size_t nprefix; cschema *items; } items;
+        struct {
+            prop_entry *props; size_t nprops; size_t *slots; size_t nslots; /* hash index */
+            pat_entry *pats; size_t npats;
+            cschema *additional;
+            int has_props, has_pats;
+        } props;
+    } u;
+} ckw;
+
+
+struct cschema {
+    int boolean;            /* -1 object schema; 0 false; 1 true */
+    const cJSON *src;
+    const char *abs;        /* absolute location: base#pointer */
+    const char *res;        /* the resource this schema belongs to (interned base URI) */
+    ckw *kw;
+    size_t nkw;
+    const char *x_error;
+    const char *x_error_at;
+    int tracks;             /* evaluates unevaluatedItems/Properties here */
+    int compiled;
+};
+
+struct jsv_schema {
+    jsv_registry *reg;
+    cschema *root;
+    arena *mem;            /* every cschema and table */
+    ptrmap by_node;        /* schema object -> cschema (compile memo) */
+    ecma_regex **regexes;  /* to free */
+    size_t nregex, capregex;
+    unsigned flags;
+    unsigned max_depth;
+};
+
+/* ---- results -------------------------------------------------------- */
+
+struct jsv_result {
+    arena *mem;              /* error strings; reset per validation */
+    arena *scratch;          /* annotation marks; reset per validation */
+    jsv_error_item *items;
+    size_t n, cap;
+    pcre2_match_data *md;
+    /* unknown-property log (JSV_REPORT_UNKNOWN) */
+    struct known_mark { const cJSON *obj; size_t idx; } *known;
+    size_t nknown, capknown;
+    struct applied_obj { const cJSON *obj; const char *kwloc; const char *abs; } *applied;
+    size_t napplied, capapplied;
+    int oom;
+};
+
+/* Append an error; strings are copied into r->mem. */
+void result_add(jsv_result *r, const char *instance_location, const char *keyword_location,
+                const char *absolute_location, const char *keyword, const char *message,
+                const cJSON *instance);
+void result_truncate(jsv_result *r, size_t n);
+void result_reset(jsv_result *r);
+
+#endif

@@ -1,0 +1,218 @@
+/* json_value.c - JSON equality and exact number arithmetic. */
+#include "json_value.h"
+#include "json_parse.h"
+#include "map.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define JT(x) ((x)->type & 0xFF)
+
+const char *jv_number_text(const cJSON *x, char *buf, size_t size)
+{
+    const char *t = json_number_text(x);
+    if (t) return t;
+    double d = x->valuedouble;
+    snprintf(buf, size, "%.15g", d);
+    if (strtod(buf, NULL) != d) snprintf(buf, size, "%.17g", d);
+    return buf;
+}
+
+/* A decimal number as sign * digits * 10^exp with digits stripped of
+ * leading and trailing zeros (zero has no digits). */
+typedef struct decnum { int neg; char digits[800]; int ndig; long exp; int ok; } decnum;
+
+static void dec_parse(const char *t, decnum *d)
+{
+    memset(d, 0, sizeof *d);
+    d->ok = 1;
+    const char *p = t;
+    if (*p == '-') { d->neg = 1; p++; }
+    long frac_digits = 0;
+    int seen_point = 0;
+    for (; *p && *p != 'e' && *p != 'E'; p++) {
+        if (*p == '.') { seen_point = 1; continue; }
+        if (*p < '0' || *p > '9') { d->ok = 0; return; }
+        if (seen_point) frac_digits++;
+        if (d->ndig == 0 && *p == '0') continue; /* leading zero */
+        if (d->ndig >= (int)sizeof d->digits - 1) { d->ok = 0; return; }
+        d->digits[d->ndig++] = *p;
+    }
+    long e = 0;
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        e = strtol(p, NULL, 10);
+        if (e > 100000 || e < -100000) { d->ok = 0; return; }
+    }
+    d->exp = e - frac_digits;
+    while (d->ndig > 0 && d->digits[d->ndig - 1] == '0') { d->ndig--; d->exp++; }
+    if (d->ndig == 0) { d->neg = 0; d->exp = 0; }
+    d->digits[d->ndig] = 0;
+}
+
+/* Compare magnitudes of two normalized decimals. */
+static int dec_cmp_abs(const decnum *a, const decnum *b)
+{
+    if (a->ndig == 0 || b->ndig == 0) return (a->ndig != 0) - (b->ndig != 0);
+    long ma = a->ndig + a->exp, mb = b->ndig + b->exp; /* magnitude (position of leading digit) */
+    if (ma != mb) return ma < mb ? -1 : 1;
+    int n = a->ndig < b->ndig ? a->ndig : b->ndig;
+    int c = memcmp(a->digits, b->digits, (size_t)n);
+    if (c) return c < 0 ? -1 : 1;
+    return (a->ndig > b->ndig) - (a->ndig < b->ndig);
+}
+
+int jv_num_cmp(const cJSON *a, const cJSON *b)
+{
+    double x = a->valuedouble, y = b->valuedouble;
+    /* Rounding to double is monotonic, so distinct doubles decide. */
+    if (x < y) return -1;
+    if (x > y) return 1;
+    const char *ta = json_number_text(a), *tb = json_number_text(b);
+    if (!ta && !tb) return 0;
+    char ba[40], bb[40];
+    decnum *da = malloc(sizeof *da), *db = malloc(sizeof *db);
+    int r = 0;
+    if (da && db) {
+        dec_parse(jv_number_text(a, ba, sizeof ba), da);
+        dec_parse(jv_number_text(b, bb, sizeof bb), db);
+        if (da->ok && db->ok) {
+            if (da->neg != db->neg) r = da->neg ? -1 : 1;
+            else { r = dec_cmp_abs(da, db); if (da->neg) r = -r; }
+        }
+    }
+    free(da);
+    free(db);
+    return r;
+}
+
+int jv_is_integer(const cJSON *x)
+{
+    double d = x->valuedouble;
+    if (!isfinite(d)) return 0;
+    if (d != floor(d)) return 0;
+    const char *t = json_number_text(x);
+    if (!t || !strpbrk(t, ".eE")) return 1;
+    /* 1.0000000000000000001 rounds to 1.0: ask the text. */
+    decnum dn;
+    dec_parse(t, &dn);
+    return !dn.ok || dn.exp >= 0;
+}
+
+/* digits*10^shift as unsigned 128-bit; 0 on overflow. */
+static int dec_to_u128(const decnum *d, long shift, unsigned __int128 *out)
+{
+    unsigned __int128 v = 0, lim = ((unsigned __int128)1 << 124);
+    for (int i = 0; i < d->ndig; i++) {
+        if (v > lim / 10) return 0;
+        v = v * 10 + (unsigned)(d->digits[i] - '0');
+    }
+    for (long i = 0; i < shift; i++) {
+        if (v > lim / 10) return 0;
+        v *= 10;
+    }
+    *out = v;
+    return 1;
+}
+
+int jv_multiple_of(const cJSON *x, const cJSON *m)
+{
+    char bx[40], bm[40];
+    decnum dx, dm;
+    dec_parse(jv_number_text(x, bx, sizeof bx), &dx);
+    dec_parse(jv_number_text(m, bm, sizeof bm), &dm);
+    if (dx.ok && dm.ok && dm.ndig > 0) {
+        if (dx.ndig == 0) return 1;
+        long e = dx.exp < dm.exp ? dx.exp : dm.exp;
+        unsigned __int128 a, b;
+        if (dec_to_u128(&dx, dx.exp - e, &a) && dec_to_u128(&dm, dm.exp - e, &b))
+            return a % b == 0;
+        /* Too large for 128 bits (1e308 against 0.5): with x = A*10^ea and
+         * m = B*10^eb, ea >= eb, x/m is whole iff B divides A*10^(ea-eb);
+         * work modulo B. */
+        if (dx.exp >= dm.exp && dec_to_u128(&dm, 0, &b) && b <= (unsigned __int128)UINT64_MAX) {
+            unsigned __int128 r = 0;
+            for (int i = 0; i < dx.ndig; i++) r = (r * 10 + (unsigned)(dx.digits[i] - '0')) % b;
+            for (long i = 0; i < dx.exp - dm.exp && r; i++) r = (r * 10) % b;
+            return r == 0;
+        }
+    }
+    double q = x->valuedouble / m->valuedouble;
+    if (!isfinite(q)) return 0;
+    return q == floor(q);
+}
+
+size_t jv_utf8_length(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) n++;
+    return n;
+}
+
+static size_t str_len(const cJSON *s)
+{
+    return json_string_len(s);
+}
+
+int jv_equal(const cJSON *a, const cJSON *b)
+{
+    int ta = JT(a), tb = JT(b);
+    if (ta != tb) return 0;
+    switch (ta) {
+    case cJSON_NULL: case cJSON_True: case cJSON_False: return 1;
+    case cJSON_Number: return jv_num_cmp(a, b) == 0;
+    case cJSON_String: {
+        size_t la = str_len(a), lb = str_len(b);
+        return la == lb && memcmp(a->valuestring, b->valuestring, la) == 0;
+    }
+    case cJSON_Array: {
+        const cJSON *x = a->child, *y = b->child;
+        for (; x && y; x = x->next, y = y->next)
+            if (!jv_equal(x, y)) return 0;
+        return !x && !y;
+    }
+    case cJSON_Object: {
+        size_t na = 0, nb = 0;
+        for (const cJSON *x = a->child; x; x = x->next) na++;
+        for (const cJSON *y = b->child; y; y = y->next) nb++;
+        if (na != nb) return 0;
+        for (const cJSON *x = a->child; x; x = x->next) {
+            const cJSON *y = b->child;
+            while (y && strcmp(x->string, y->string)) y = y->next;
+            if (!y || !jv_equal(x, y)) return 0;
+        }
+        return 1;
+    }
+    default: return 0;
+    }
+}
+
+uint64_t jv_hash(const cJSON *v)
+{
+    switch (JT(v)) {
+    case cJSON_NULL: return 0x9e37;
+    case cJSON_True: return 0x1234;
+    case cJSON_False: return 0x4321;
+    case cJSON_Number: {
+        double d = v->valuedouble;
+        if (d == 0) d = 0; /* -0 == 0 */
+        return map_hash_bytes(&d, sizeof d) ^ 0x55;
+    }
+    case cJSON_String: return map_hash_bytes(v->valuestring, str_len(v)) ^ 0x77;
+    case cJSON_Array: {
+        uint64_t h = 0xabc;
+        for (const cJSON *x = v->child; x; x = x->next) h = h * 31 + jv_hash(x);
+        return h;
+    }
+    case cJSON_Object: {
+        uint64_t h = 0xdef; /* order-independent: sum of member hashes */
+        for (const cJSON *x = v->child; x; x = x->next)
+            h += map_hash_bytes(x->string, strlen(x->string)) * 7 + jv_hash(x);
+        return h;
+    }
+    default: return 0;
+    }
+}

@@ -1,0 +1,33 @@
+/* json_value.h - JSON-level operations on cJSON values for the evaluator:
+ * JSON equality (1 == 1.0, key order ignored), exact number comparison,
+ * exact decimal multipleOf, code-point string length, structural hashing. */
+#ifndef JSON_VALUE_H
+#define JSON_VALUE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <cjson/cJSON.h>
+
+/* 1 when a and b are equal JSON values. */
+int jv_equal(const cJSON *a, const cJSON *b);
+
+/* Compare two numbers exactly: <0, 0, >0. */
+int jv_num_cmp(const cJSON *a, const cJSON *b);
+
+/* 1 when number x is an integer (no fractional part). */
+int jv_is_integer(const cJSON *x);
+
+/* 1 when x is an integer multiple of m (m > 0), exact for decimals. */
+int jv_multiple_of(const cJSON *x, const cJSON *m);
+
+/* Number of Unicode code points in a UTF-8 string of len bytes. */
+size_t jv_utf8_length(const char *s, size_t len);
+
+/* Hash consistent with jv_equal. */
+uint64_t jv_hash(const cJSON *v);
+
+/* The number's decimal text: exact source text when known, else the
+ * shortest round-tripping form written into buf (size >= 32). */
+const char *jv_number_text(const cJSON *x, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,431 @@
+/* registry.c - schema documents indexed by absolute URI.
+ *
+ * Loading walks each document once, following only keywords whose values
+ * are schemas, to record every resource ($id), anchor ($anchor,
+ * $dynamicAnchor) and, for every schema object, its base URI and JSON
+ * Pointer.  Lookups by URI then need no further parsing; JSON Pointer
+ * fragments are walked on demand (compile time only). */
+#include "engine.h"
+#include "uri.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define JT(x) ((x)->type & 0xFF)
+
+static void set_err(jsv_error *err, const char *uri, const char *pointer, const cJSON *node,
+                    const char *fmt, ...)
+{
+    if (!err) return;
+    memset(err, 0, sizeof *err);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    if (uri) snprintf(err->uri, sizeof err->uri, "%s", uri);
+    if (pointer) snprintf(err->pointer, sizeof err->pointer, "%s", pointer);
+    const json_node *ni = json_node_info(node);
+    if (ni) { err->line = ni->line; err->col = ni->col; }
+}
+
+jsv_registry *jsv_registry_new(void)
+{
+    jsv_registry *reg = calloc(1, sizeof *reg);
+    if (!reg) return NULL;
+    reg->mem = arena_new(0);
+    if (!reg->mem) { free(reg); return NULL; }
+    return reg;
+}
+
+jsv_registry *jsv_registry_new_overlay(const jsv_registry *parent)
+{
+    jsv_registry *reg = jsv_registry_new();
+    if (reg) reg->parent = parent;
+    return reg;
+}
+
+void jsv_registry_free(jsv_registry *reg)
+{
+    if (!reg) return;
+    for (reg_doc *d = reg->docs, *n; d; d = n) {
+        n = d->next;
+        json_doc_free(d->doc);
+        free(d);
+    }
+    strmap_free(&reg->targets);
+    ptrmap_free(&reg->locs);
+    arena_free(reg->mem);
+    free(reg);
+}
+
+static char *reg_strdup(jsv_registry *reg, const char *s)
+{
+    return arena_strndup(reg->mem, s, strlen(s));
+}
+
+/* Append "/" + escaped token to pointer; result in the registry arena. */
+static const char *ptr_join(jsv_registry *reg, const char *base, const char *tok)
+{
+    size_t bl = strlen(base), tl = strlen(tok), extra = 0;
+    for (size_t i = 0; i < tl; i++) if (tok[i] == '~' || tok[i] == '/') extra++;
+    char *s = arena_alloc(reg->mem, bl + tl + extra + 2);
+    if (!s) return NULL;
+    memcpy(s, base, bl);
+    size_t o = bl;
+    s[o++] = '/';
+    for (size_t i = 0; i < tl; i++) {
+        if (tok[i] == '~') { s[o++] = '~'; s[o++] = '0'; }
+        else if (tok[i] == '/') { s[o++] = '~'; s[o++] = '1'; }
+        else s[o++] = tok[i];
+    }
+    s[o] = 0;
+    return s;
+}
+
+static const char *ptr_join_index(jsv_registry *reg, const char *base, int i)
+{
+    char buf[24];
+    snprintf(buf, sizeof buf, "%d", i);
+    return ptr_join(reg, base, buf);
+}
+
+/* Keywords whose value is one schema, an array of schemas, or an object
+ * whose member values are schemas. */
+static const char *const kw_single[] = {
+    "additionalProperties", "propertyNames", "not", "if", "then", "else", "contains",
+    "unevaluatedItems", "unevaluatedProperties", "contentSchema", "items", "additionalItems", NULL
+};
+static const char *const kw_array[] = { "allOf", "anyOf", "oneOf", "prefixItems", "items", NULL };
+static const char *const kw_object[] = {
+    "$defs", "definitions", "properties", "patternProperties", "dependentSchemas", NULL
+};
+
+static int in_list(const char *const *list, const char *s)
+{
+    for (; *list; list++) if (!strcmp(*list, s)) return 1;
+    return 0;
+}
+
+static int put_target(jsv_registry *reg, const char *uri, const cJSON *node, int dynamic,
+                      const reg_doc *doc, jsv_error *err)
+{
+    reg_target *t = strmap_get(&reg->targets, uri);
+    if (t) {
+        if (t->node == node) { if (dynamic) t->dynamic = 1; return 0; }
+        set_err(err, uri, NULL, node, "schema URI %s is defined twice", uri);
+        (void)doc;
+        return -1;
+    }
+    t = arena_alloc(reg->mem, sizeof *t);
+    char *key = reg_strdup(reg, uri);
+    if (!t || !key) { set_err(err, uri, NULL, NULL, "out of memory"); return -1; }
+    t->node = node;
+    t->dynamic = dynamic;
+    if (strmap_put(&reg->targets, key, t)) { set_err(err, uri, NULL, NULL, "out of memory"); return -1; }
+    return 0;
+}
+
+static int walk(jsv_registry *reg, const reg_doc *doc, const cJSON *node, const char *base,
+                const char *pointer, unsigned depth, jsv_error *err)
+{
+    if (depth > 2000) {
+        set_err(err, base, pointer, node, "schema nested too deeply");
+        return -1;
+    }
+    if (JT(node) != cJSON_Object && !cJSON_IsBool(node)) return 0;
+    if (JT(node) == cJSON_Object) {
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(node, "$id");
+        /* an $id with a non-empty fragment is not an identifier in 2020-12
+         * (older drafts used "#name" as an anchor); it is ignored */
+        const char *hash = id && cJSON_IsString(id) ? strchr(id->valuestring, '#') : NULL;
+        if (id && cJSON_IsString(id) && !(hash && hash[1])) {
+            char *abs = uri_resolve(base, id->valuestring);
+            char *nofrag = abs ? uri_strip_fragment(abs) : NULL;
+            free(abs);
+            if (!nofrag) { set_err(err, base, pointer, NULL, "out of memory"); return -1; }
+            base = reg_strdup(reg, nofrag);
+            free(nofrag);
+            pointer = "";
+            if (!base || put_target(reg, base, node, 0, doc, err)) return -1;
+        }
+        const char *anchor_kw[2] = { "$anchor", "$dynamicAnchor" };
+        for (int k = 0; k < 2; k++) {
+            const cJSON *a = cJSON_GetObjectItemCaseSensitive(node, anchor_kw[k]);
+            if (!a) continue;
+            if (!cJSON_IsString(a)) {
+                set_err(err, base, pointer, a, "%s must be a string", anchor_kw[k]);
+                return -1;
+            }
+            size_t n = strlen(base) + strlen(a->valuestring) + 2;
+            char *u = malloc(n);
+            if (!u) return -1;
+            snprintf(u, n, "%s#%s", base, a->valuestring);
+            int rc = put_target(reg, u, node, k == 1, doc, err);
+            free(u);
+            if (rc) return -1;
+        }
+    }
+    reg_loc *loc = arena_alloc(reg->mem, sizeof *loc);
+    if (!loc) return -1;
+    loc->base = base;
+    loc->pointer = pointer;
+    if (!ptrmap_get(&reg->locs, node) && ptrmap_put(&reg->locs, node, loc)) return -1;
+    if (JT(node) != cJSON_Object) return 0;
+
+    for (const cJSON *m = node->child; m; m = m->next) {
+        const char *k = m->string;
+        const char *p = ptr_join(reg, pointer, k);
+        if (!p) return -1;
+        if (JT(m) == cJSON_Array && in_list(kw_array, k)) {
+            int i = 0;
+            for (const cJSON *e = m->child; e; e = e->next, i++)
+                if (walk(reg, doc, e, base, ptr_join_index(reg, p, i), depth + 1, err)) return -1;
+        } else if (in_list(kw_single, k)) {
+            if (walk(reg, doc, m, base, p, depth + 1, err)) return -1;
+        } else if (JT(m) == cJSON_Object && in_list(kw_object, k)) {
+            for (const cJSON *e = m->child; e; e = e->next)
+                if (walk(reg, doc, e, base, ptr_join(reg, p, e->string), depth + 1, err)) return -1;
+        }
+    }
+    return 0;
+}
+
+static int add_doc(jsv_registry *reg, json_doc *jd, const char *base_uri, const char **out_uri,
+                   jsv_error *err)
+{
+    char gen[64];
+    const cJSON *root = jd->root;
+    const char *docuri = base_uri;
+    if (!docuri) {
+        const cJSON *id = JT(root) == cJSON_Object ? cJSON_GetObjectItemCaseSensitive(root, "$id") : NULL;
+        if (id && cJSON_IsString(id) && uri_has_scheme(id->valuestring)) docuri = id->valuestring;
+        else {
+            snprintf(gen, sizeof gen, "urn:jsv:doc:%u", ++reg->counter);
+            docuri = gen;
+        }
+    }
+    char *nofrag = uri_strip_fragment(docuri);
+    if (!nofrag) return -1;
+    const char *canon = reg_strdup(reg, nofrag);
+    free(nofrag);
+    reg_doc *d = calloc(1, sizeof *d);
+    if (!d || !canon) { free(d); set_err(err, docuri, NULL, NULL, "out of memory"); return -1; }
+    d->doc = jd;
+    d->uri = canon;
+    if (put_target(reg, canon, root, 0, d, err) || walk(reg, d, root, canon, "", 0, err)) {
+        free(d);
+        return -1;
+    }
+    d->next = reg->docs;
+    reg->docs = d;
+    if (out_uri) {
+        /* the document's own $id when it has one, else its retrieval URI */
+        const reg_loc *l = ptrmap_get(&reg->locs, root);
+        *out_uri = l ? l->base : canon;
+    }
+    return 0;
+}
+
+int jsv_registry_add_json(jsv_registry *reg, const char *base_uri, const char *json, size_t len,
+                          const char **out_uri, jsv_error *err)
+{
+    json_error je;
+    json_parse_opts po = { JSON_PARSE_REJECT_DUPLICATES, 0 };
+    json_doc *jd = json_parse(json, len, &po, NULL, &je);
+    if (!jd) {
+        set_err(err, base_uri, NULL, NULL, "%s", je.message);
+        if (err) { err->line = je.line; err->col = je.col; }
+        return -1;
+    }
+    if (add_doc(reg, jd, base_uri, out_uri, err)) {
+        json_doc_free(jd);
+        return -1;
+    }
+    return 0;
+}
+
+/* Read a whole file; NULL with errno set on failure (EISDIR for dirs). */
+char *jsv_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) { fclose(f); errno = EISDIR; return NULL; }
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        size_t r = fread(buf + n, 1, cap - n, f);
+        n += r;
+        if (n < cap) {
+            if (ferror(f)) { int e = errno; free(buf); fclose(f); errno = e ? e : EIO; return NULL; }
+            break;
+        }
+        char *nb = realloc(buf, cap * 2);
+        if (!nb) { free(buf); buf = NULL; break; }
+        buf = nb;
+        cap *= 2;
+    }
+    fclose(f);
+    if (!buf) { errno = ENOMEM; return NULL; }
+    buf[n] = 0; /* the loop stops with n < cap */
+    *len = n;
+    return buf;
+}
+
+int jsv_registry_add_file(jsv_registry *reg, const char *path, const char *base_uri,
+                          const char **out_uri, jsv_error *err)
+{
+    size_t len;
+    char *buf = jsv_read_file(path, &len);
+    if (!buf) {
+        set_err(err, NULL, NULL, NULL, "%s: %s", path, strerror(errno));
+        if (err) snprintf(err->file, sizeof err->file, "%s", path);
+        return -1;
+    }
+    char *fileuri = NULL;
+    if (!base_uri) {
+        json_error je;
+        json_parse_opts po = { JSON_PARSE_REJECT_DUPLICATES, 0 };
+        json_doc *jd = json_parse(buf, len, &po, NULL, &je);
+        if (!jd) {
+            set_err(err, NULL, NULL, NULL, "%s", je.message);
+            if (err) { snprintf(err->file, sizeof err->file, "%s", path); err->line = je.line; err->col = je.col; }
+            free(buf);
+            return -1;
+        }
+        const cJSON *id = JT(jd->root) == cJSON_Object ? cJSON_GetObjectItemCaseSensitive(jd->root, "$id") : NULL;
+        if (!(id && cJSON_IsString(id) && uri_has_scheme(id->valuestring))) {
+            char *rp = realpath(path, NULL);
+            if (rp) {
+                fileuri = malloc(strlen(rp) + 8);
+                if (fileuri) sprintf(fileuri, "file://%s", rp);
+                free(rp);
+            }
+        }
+        int rc = add_doc(reg, jd, fileuri, out_uri, err);
+        if (rc) { json_doc_free(jd); if (err) snprintf(err->file, sizeof err->file, "%s", path); }
+        free(fileuri);
+        free(buf);
+        return rc;
+    }
+    int rc = jsv_registry_add_json(reg, base_uri, buf, len, out_uri, err);
+    if (rc && err) snprintf(err->file, sizeof err->file, "%s", path);
+    free(buf);
+    return rc;
+}
+
+static int add_dir_rec(jsv_registry *reg, const char *dir, const char *prefix, int *count, jsv_error *err)
+{
+    DIR *d = opendir(dir);
+    if (!d) { set_err(err, NULL, NULL, NULL, "%s: %s", dir, strerror(errno)); return -1; }
+    struct dirent *e;
+    int rc = 0;
+    while (!rc && (e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        size_t pl = strlen(dir) + strlen(e->d_name) + 2;
+        size_t ul = strlen(prefix) + strlen(e->d_name) + 2;
+        char *path = malloc(pl), *uri = malloc(ul);
+        if (!path || !uri) { free(path); free(uri); rc = -1; break; }
+        snprintf(path, pl, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            snprintf(uri, ul, "%s%s/", prefix, e->d_name);
+            rc = add_dir_rec(reg, path, uri, count, err);
+        } else {
+            size_t nl = strlen(e->d_name);
+            if (nl > 5 && !strcmp(e->d_name + nl - 5, ".json")) {
+                snprintf(uri, ul, "%s%s", prefix, e->d_name);
+                rc = jsv_registry_add_file(reg, path, uri, NULL, err);
+                if (!rc) (*count)++;
+            }
+        }
+        free(path);
+        free(uri);
+    }
+    closedir(d);
+    return rc;
+}
+
+int jsv_registry_add_dir(jsv_registry *reg, const char *dir, const char *base_uri_prefix, jsv_error *err)
+{
+    int count = 0;
+    if (add_dir_rec(reg, dir, base_uri_prefix, &count, err)) return -1;
+    return count;
+}
+
+/* ---- lookups -------------------------------------------------------- */
+
+static const cJSON *walk_pointer(const cJSON *node, const char *frag)
+{
+    char *dec = uri_percent_decode(frag, strlen(frag));
+    if (!dec) return NULL;
+    const char *p = dec;
+    while (node && *p == '/') {
+        p++;
+        size_t n = strcspn(p, "/");
+        char *tok = malloc(n + 1);
+        if (!tok) { node = NULL; break; }
+        size_t o = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (p[i] == '~' && i + 1 < n && p[i + 1] == '1') { tok[o++] = '/'; i++; }
+            else if (p[i] == '~' && i + 1 < n && p[i + 1] == '0') { tok[o++] = '~'; i++; }
+            else tok[o++] = p[i];
+        }
+        tok[o] = 0;
+        if (JT(node) == cJSON_Object) node = cJSON_GetObjectItemCaseSensitive(node, tok);
+        else if (JT(node) == cJSON_Array) {
+            char *end;
+            long idx = strtol(tok, &end, 10);
+            node = (*tok && !*end && idx >= 0) ? cJSON_GetArrayItem(node, (int)idx) : NULL;
+        } else node = NULL;
+        free(tok);
+        p += n;
+    }
+    if (*p) node = NULL;
+    free(dec);
+    return node;
+}
+
+int registry_find(const jsv_registry *reg, const char *uri, reg_target *out)
+{
+    for (; reg; reg = reg->parent) {
+        const char *hash = strchr(uri, '#');
+        if (!hash || !hash[1]) {
+            char *base = uri_strip_fragment(uri);
+            if (!base) return -1;
+            const reg_target *t = strmap_get(&reg->targets, base);
+            free(base);
+            if (t) { *out = *t; out->dynamic = 0; return 0; }
+            continue;
+        }
+        if (hash[1] == '/') {
+            char *base = uri_strip_fragment(uri);
+            if (!base) return -1;
+            const reg_target *t = strmap_get(&reg->targets, base);
+            free(base);
+            if (!t) continue;
+            const cJSON *n = walk_pointer(t->node, hash + 1);
+            if (!n) return -1;
+            out->node = n;
+            out->dynamic = 0;
+            return 0;
+        }
+        const reg_target *t = strmap_get(&reg->targets, uri);
+        if (t) { *out = *t; return 0; }
+    }
+    return -1;
+}
+
+const reg_loc *registry_loc(const jsv_registry *reg, const cJSON *node)
+{
+    for (; reg; reg = reg->parent) {
+        const reg_loc *l = ptrmap_get(&reg->locs, node);
+        if (l) return l;
+    }
+    return NULL;
+}

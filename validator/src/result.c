@@ -1,0 +1,95 @@
+/* result.c - validation results: the error list and its "basic" output. */
+#include "engine.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+jsv_result *jsv_result_new(void)
+{
+    jsv_result *r = calloc(1, sizeof *r);
+    if (!r) return NULL;
+    r->mem = arena_new(0);
+    r->scratch = arena_new(0);
+    if (!r->mem || !r->scratch) { jsv_result_free(r); return NULL; }
+    return r;
+}
+
+void jsv_result_free(jsv_result *r)
+{
+    if (!r) return;
+    arena_free(r->mem);
+    arena_free(r->scratch);
+    ecma_regex_match_data_free(r->md);
+    free(r->items);
+    free(r->known);
+    free(r->applied);
+    free(r);
+}
+
+void result_reset(jsv_result *r)
+{
+    arena_reset(r->mem);
+    arena_reset(r->scratch);
+    r->n = 0;
+    r->nknown = 0;
+    r->napplied = 0;
+    r->oom = 0;
+}
+
+void result_truncate(jsv_result *r, size_t n)
+{
+    if (n < r->n) r->n = n;
+}
+
+void result_add(jsv_result *r, const char *il, const char *kl, const char *al, const char *kw,
+                const char *msg, const cJSON *inst)
+{
+    if (r->n == r->cap) {
+        size_t nc = r->cap ? r->cap * 2 : 16;
+        jsv_error_item *nv = realloc(r->items, nc * sizeof *nv);
+        if (!nv) { r->oom = 1; return; }
+        r->items = nv;
+        r->cap = nc;
+    }
+    jsv_error_item *e = &r->items[r->n];
+    e->instance_location = arena_strndup(r->mem, il, strlen(il));
+    e->keyword_location = arena_strndup(r->mem, kl, strlen(kl));
+    e->absolute_keyword_location = arena_strndup(r->mem, al, strlen(al));
+    e->keyword = arena_strndup(r->mem, kw, strlen(kw));
+    e->message = arena_strndup(r->mem, msg, strlen(msg));
+    e->instance = inst;
+    if (!e->instance_location || !e->keyword_location || !e->absolute_keyword_location ||
+        !e->keyword || !e->message) { r->oom = 1; return; }
+    r->n++;
+}
+
+size_t jsv_result_count(const jsv_result *r)
+{
+    return r ? r->n : 0;
+}
+
+const jsv_error_item *jsv_result_get(const jsv_result *r, size_t i)
+{
+    return r && i < r->n ? &r->items[i] : NULL;
+}
+
+cJSON *jsv_result_basic(const jsv_result *r)
+{
+    cJSON *out = cJSON_CreateObject();
+    if (!out) return NULL;
+    cJSON_AddBoolToObject(out, "valid", r->n == 0);
+    if (r->n) {
+        cJSON *errs = cJSON_AddArrayToObject(out, "errors");
+        for (size_t i = 0; errs && i < r->n; i++) {
+            const jsv_error_item *e = &r->items[i];
+            cJSON *u = cJSON_CreateObject();
+            if (!u) break;
+            cJSON_AddStringToObject(u, "keywordLocation", e->keyword_location);
+            cJSON_AddStringToObject(u, "absoluteKeywordLocation", e->absolute_keyword_location);
+            cJSON_AddStringToObject(u, "instanceLocation", e->instance_location);
+            cJSON_AddStringToObject(u, "error", e->message);
+            cJSON_AddItemToArray(errs, u);
+        }
+    }
+    return out;
+}

@@ -1,0 +1,680 @@
+/* schema_compile.c - turn schema documents into the flat keyword program.
+ *
+ * Every schema object becomes one cschema holding an array of keyword ops
+ * in evaluation order (in-place applicators before unevaluated*).  All
+ * references are resolved here, every regex is compiled here and every
+ * keyword value is type-checked here, so evaluation never parses, resolves
+ * or fails on the schema.  Compilation is memoized per schema object, which
+ * also makes recursive schemas ($ref cycles) terminate. */
+#include "engine.h"
+#include "uri.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define JT(x) ((x)->type & 0xFF)
+
+enum vocab {
+    V_CORE = 1, V_APPLICATOR = 2, V_UNEVALUATED = 4, V_VALIDATION = 8,
+    V_METADATA = 16, V_FORMAT_ANNOTATION = 32, V_FORMAT_ASSERTION = 64, V_CONTENT = 128,
+    V_DEFAULT = V_CORE | V_APPLICATOR | V_UNEVALUATED | V_VALIDATION | V_METADATA |
+                V_FORMAT_ANNOTATION | V_CONTENT
+};
+
+typedef struct cctx {
+    jsv_schema *s;
+    jsv_error *err;
+    int failed;
+    strmap vocab_cache; /* metaschema URI -> vocab bits + 1 (as pointer) */
+} cctx;
+
+static void cerr(cctx *c, const char *base, const char *pointer, const cJSON *node, const char *fmt, ...)
+{
+    if (c->failed) return;
+    c->failed = 1;
+    jsv_error *e = c->err;
+    if (!e) return;
+    memset(e, 0, sizeof *e);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->message, sizeof e->message, fmt, ap);
+    va_end(ap);
+    if (base) snprintf(e->uri, sizeof e->uri, "%s", base);
+    if (pointer) snprintf(e->pointer, sizeof e->pointer, "%s", pointer);
+    const json_node *ni = json_node_info(node);
+    if (ni) { e->line = ni->line; e->col = ni->col; }
+}
+
+static void *calloc_arena(cctx *c, size_t n, size_t size)
+{
+    if (n && size > (size_t)-1 / n) return NULL;
+    size_t bytes = n * size;
+    void *p = arena_alloc(c->s->mem, bytes ? bytes : 1);
+    if (p) memset(p, 0, bytes);
+    else c->failed = 1;
+    return p;
+}
+
+static const char *astrdup(cctx *c, const char *s)
+{
+    return arena_strndup(c->s->mem, s, strlen(s));
+}
+
+static const char *join_ptr(cctx *c, const char *base, const char *tok)
+{
+    size_t bl = strlen(base), tl = strlen(tok);
+    char *s = arena_alloc(c->s->mem, bl + 2 * tl + 2);
+    if (!s) return "";
+    memcpy(s, base, bl);
+    size_t o = bl;
+    s[o++] = '/';
+    for (size_t i = 0; i < tl; i++) {
+        if (tok[i] == '~') { s[o++] = '~'; s[o++] = '0'; }
+        else if (tok[i] == '/') { s[o++] = '~'; s[o++] = '1'; }
+        else s[o++] = tok[i];
+    }
+    s[o] = 0;
+    return s;
+}
+
+static const char *join_idx(cctx *c, const char *base, size_t i)
+{
+    char b[24];
+    snprintf(b, sizeof b, "%zu", i);
+    return join_ptr(c, base, b);
+}
+
+/* ---- vocabularies --------------------------------------------------- */
+
+static unsigned vocab_of_uri(const char *u)
+{
+    static const struct { const char *suffix; unsigned bit; } map[] = {
+        { "/vocab/core", V_CORE }, { "/vocab/applicator", V_APPLICATOR },
+        { "/vocab/unevaluated", V_UNEVALUATED }, { "/vocab/validation", V_VALIDATION },
+        { "/vocab/meta-data", V_METADATA }, { "/vocab/format-annotation", V_FORMAT_ANNOTATION },
+        { "/vocab/format-assertion", V_FORMAT_ASSERTION }, { "/vocab/content", V_CONTENT },
+    };
+    const char *pre = "https://json-schema.org/draft/2020-12";
+    if (strncmp(u, pre, strlen(pre))) return 0;
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (!strcmp(u + strlen(pre), map[i].suffix)) return map[i].bit;
+    return 0;
+}
+
+/* Vocabularies in force for schemas of the resource whose root is root. */
+static unsigned vocab_for(cctx *c, const cJSON *root, const char *base)
+{
+    if (JT(root) != cJSON_Object) return V_DEFAULT;
+    const cJSON *sch = cJSON_GetObjectItemCaseSensitive(root, "$schema");
+    if (!sch || !cJSON_IsString(sch)) return V_DEFAULT;
+    void *cached = strmap_get(&c->vocab_cache, sch->valuestring);
+    if (cached) return (unsigned)((uintptr_t)cached - 1);
+    unsigned v = V_DEFAULT;
+    reg_target t;
+    char *abs = uri_resolve(base, sch->valuestring);
+    if (abs && registry_find(c->s->reg, abs, &t) == 0 && JT(t.node) == cJSON_Object) {
+        const cJSON *voc = cJSON_GetObjectItemCaseSensitive(t.node, "$vocabulary");
+        if (voc && JT(voc) == cJSON_Object) {
+            v = V_CORE;
+            for (const cJSON *m = voc->child; m; m = m->next) {
+                unsigned bit = vocab_of_uri(m->string);
+                if (bit) v |= bit;
+                else if (cJSON_IsTrue(m))
+                    cerr(c, base, "/$schema", sch, "metaschema %s requires the unknown vocabulary %s",
+                         sch->valuestring, m->string);
+            }
+        }
+    }
+    free(abs);
+    const char *key = astrdup(c, sch->valuestring);
+    if (key) strmap_put(&c->vocab_cache, key, (void *)(uintptr_t)(v + 1));
+    return v;
+}
+
+/* ---- helpers -------------------------------------------------------- */
+
+static int is_schema_value(const cJSON *v)
+{
+    return JT(v) == cJSON_Object || cJSON_IsBool(v);
+}
+
+static int as_count(const cJSON *v, size_t *out)
+{
+    if (!cJSON_IsNumber(v)) return 0;
+    double d = v->valuedouble;
+    if (!(d >= 0) || d != floor(d) || d > 9007199254740991.0) return 0;
+    *out = (size_t)d;
+    return 1;
+}
+
+static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const char *pointer);
+
+/* Compile the schema at an absolute URI (a $ref target). */
+static cschema *compile_uri(cctx *c, const char *uri, const cJSON *at, const char *base, const char *ptr,
+                            const char *what)
+{
+    reg_target t;
+    if (registry_find(c->s->reg, uri, &t)) {
+        cerr(c, base, ptr, at, "cannot resolve %s \"%s\" (no schema at %s)", what,
+             at && cJSON_IsString(at) ? at->valuestring : uri, uri);
+        return NULL;
+    }
+    char *b = uri_strip_fragment(uri);
+    const char *frag = strchr(uri, '#');
+    cschema *r = compile_node(c, t.node, b ? astrdup(c, b) : base, frag && frag[1] == '/' ? astrdup(c, frag + 1) : "");
+    free(b);
+    return r;
+}
+
+static ckw *add_kw(cctx *c, ckw **v, size_t *n, size_t *cap, uint8_t op, const char *kw, const cJSON *value)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 8;
+        ckw *nv = calloc_arena(c, nc, sizeof *nv);
+        if (!nv) return NULL;
+        if (*n) memcpy(nv, *v, *n * sizeof *nv);
+        *v = nv;
+        *cap = nc;
+    }
+    ckw *k = &(*v)[(*n)++];
+    memset(k, 0, sizeof *k);
+    k->op = op;
+    k->kw = kw;
+    k->value = value;
+    return k;
+}
+
+static ecma_regex *compile_regex(cctx *c, const char *src, const char *base, const char *ptr, const cJSON *at)
+{
+    char eb[256];
+    ecma_regex *re = ecma_regex_compile(src, strlen(src), eb, sizeof eb);
+    if (!re) {
+        cerr(c, base, ptr, at, "invalid regular expression \"%s\": %s", src, eb);
+        return NULL;
+    }
+    jsv_schema *s = c->s;
+    if (s->nregex == s->capregex) {
+        size_t nc = s->capregex ? s->capregex * 2 : 16;
+        ecma_regex **nv = realloc(s->regexes, nc * sizeof *nv);
+        if (!nv) { ecma_regex_free(re); c->failed = 1; return NULL; }
+        s->regexes = nv;
+        s->capregex = nc;
+    }
+    s->regexes[s->nregex++] = re;
+    return re;
+}
+
+/* Collect every $dynamicAnchor named name in the registry, compiled. */
+static int collect_dyn_targets(cctx *c, const char *name, dyn_anchor **out, size_t *nout)
+{
+    size_t cap = 0, n = 0;
+    dyn_anchor *v = NULL;
+    size_t nl = strlen(name);
+    for (const jsv_registry *r = c->s->reg; r; r = r->parent) {
+        size_t pos = 0;
+        const char *key;
+        void *val;
+        while (strmap_next(&r->targets, &pos, &key, &val)) {
+            const reg_target *t = val;
+            if (!t->dynamic) continue;
+            const char *h = strrchr(key, '#');
+            if (!h || strcmp(h + 1, name) || strlen(h + 1) != nl) continue;
+            const reg_loc *l = registry_loc(r, t->node);
+            int was_failed = c->failed;
+            cschema *cs = compile_node(c, t->node, l ? l->base : "", l ? l->pointer : "");
+            if (!cs || (c->failed && !was_failed)) return -1;
+            if (n == cap) {
+                size_t nc = cap ? cap * 2 : 4;
+                dyn_anchor *nv = calloc_arena(c, nc, sizeof *nv);
+                if (!nv) return -1;
+                if (n) memcpy(nv, v, n * sizeof *nv);
+                v = nv;
+                cap = nc;
+            }
+            v[n].res = l ? l->base : "";
+            v[n].target = cs;
+            n++;
+        }
+    }
+    *out = v;
+    *nout = n;
+    return 0;
+}
+
+/* ---- the compiler --------------------------------------------------- */
+
+static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const char *pointer)
+{
+    if (c->failed) return NULL;
+    cschema *s = ptrmap_get(&c->s->by_node, node);
+    if (s) return s;
+    const reg_loc *loc = registry_loc(c->s->reg, node);
+    if (loc) { base = loc->base; pointer = loc->pointer; }
+    s = calloc_arena(c, 1, sizeof *s);
+    if (!s) return NULL;
+    s->src = node;
+    size_t al = strlen(base) + strlen(pointer) + 2;
+    char *abs = arena_alloc(c->s->mem, al);
+    if (!abs) { c->failed = 1; return NULL; }
+    snprintf(abs, al, "%s#%s", base, pointer);
+    s->abs = abs;
+    s->boolean = -1;
+    if (ptrmap_put(&c->s->by_node, node, s)) { c->failed = 1; return NULL; }
+    /* resource identity: the interned base string (same pointer for every
+     * schema object of a resource, see registry.c) */
+    s->res = base;
+
+    if (cJSON_IsBool(node)) { s->boolean = cJSON_IsTrue(node); s->compiled = 1; return s; }
+    if (JT(node) != cJSON_Object) {
+        cerr(c, base, pointer, node, "a schema must be an object or a boolean");
+        return NULL;
+    }
+
+    reg_target rt;
+    const cJSON *resroot = (registry_find(c->s->reg, base, &rt) == 0) ? rt.node : node;
+    unsigned vocab = vocab_for(c, resroot, base);
+    int fmt_assert = !(c->s->flags & JSV_FORMAT_ANNOTATION) || (vocab & V_FORMAT_ASSERTION);
+
+    ckw *kws = NULL;
+    size_t nkw = 0, capkw = 0;
+    ckw *uneval_items = NULL, *uneval_props = NULL;
+    const cJSON *v;
+#define GET(name) cJSON_GetObjectItemCaseSensitive(node, name)
+#define P(name) join_ptr(c, pointer, name)
+#define FAIL(at, ...) do { cerr(c, base, P(at), v, __VA_ARGS__); return NULL; } while (0)
+
+    /* core: $ref, $dynamicRef */
+    if ((v = GET("$ref"))) {
+        if (!cJSON_IsString(v)) FAIL("$ref", "$ref must be a string");
+        char *u = uri_resolve(base, v->valuestring);
+        if (!u) { c->failed = 1; return NULL; }
+        ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_REF, "$ref", v);
+        if (!k) { free(u); return NULL; }
+        k->u.ref.target = compile_uri(c, u, v, base, P("$ref"), "$ref");
+        free(u);
+        if (!k->u.ref.target) return NULL;
+    }
+    if ((v = GET("$dynamicRef"))) {
+        if (!cJSON_IsString(v)) FAIL("$dynamicRef", "$dynamicRef must be a string");
+        char *u = uri_resolve(base, v->valuestring);
+        if (!u) { c->failed = 1; return NULL; }
+        ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_DYNREF, "$dynamicRef", v);
+        if (!k) { free(u); return NULL; }
+        k->u.ref.target = compile_uri(c, u, v, base, P("$dynamicRef"), "$dynamicRef");
+        const char *frag = strchr(u, '#');
+        reg_target t;
+        /* dynamic only when the initial target carries a matching $dynamicAnchor */
+        if (k->u.ref.target && frag && frag[1] && frag[1] != '/' && registry_find(c->s->reg, u, &t) == 0 &&
+            t.dynamic) {
+            k->u.ref.anchor = astrdup(c, frag + 1);
+        }
+        free(u);
+        if (!k->u.ref.target) return NULL;
+    }
+    /* x-error (extension; see jsv.h) */
+    if ((v = GET("x-error"))) {
+        if (!cJSON_IsString(v)) FAIL("x-error", "x-error must be a string");
+        s->x_error = v->valuestring;
+    }
+    if ((v = GET("x-error-at"))) {
+        if (!cJSON_IsString(v) || (v->valuestring[0] && v->valuestring[0] != '/'))
+            FAIL("x-error-at", "x-error-at must be a JSON Pointer string");
+        s->x_error_at = v->valuestring;
+    }
+    /* $defs: compiled so that errors in them surface at load time */
+    if ((v = GET("$defs"))) {
+        if (JT(v) != cJSON_Object) FAIL("$defs", "$defs must be an object");
+        for (const cJSON *m = v->child; m; m = m->next)
+            if (!compile_node(c, m, base, join_ptr(c, P("$defs"), m->string))) return NULL;
+    }
+
+    if (vocab & V_VALIDATION) {
+        if ((v = GET("type"))) {
+            static const struct { const char *n; unsigned b; } tn[] = {
+                { "null", T_NULL }, { "boolean", T_BOOL }, { "object", T_OBJECT }, { "array", T_ARRAY },
+                { "number", T_NUMBER }, { "string", T_STRING }, { "integer", T_INTEGER } };
+            unsigned mask = 0;
+            const cJSON *e = cJSON_IsString(v) ? v : (JT(v) == cJSON_Array ? v->child : NULL);
+            if (!e && !(JT(v) == cJSON_Array)) FAIL("type", "type must be a string or an array of strings");
+            for (; e; e = (e == v) ? NULL : e->next) {
+                if (!cJSON_IsString(e)) FAIL("type", "type must be a string or an array of strings");
+                size_t i;
+                for (i = 0; i < 7; i++) if (!strcmp(e->valuestring, tn[i].n)) break;
+                if (i == 7) FAIL("type", "unknown type \"%s\"", e->valuestring);
+                mask |= tn[i].b;
+            }
+            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_TYPE, "type", v);
+            if (!k) return NULL;
+            k->u.types = mask;
+        }
+        if ((v = GET("enum"))) {
+            if (JT(v) != cJSON_Array) FAIL("enum", "enum must be an array");
+            if (!add_kw(c, &kws, &nkw, &capkw, OP_ENUM, "enum", v)) return NULL;
+        }
+        if ((v = GET("const"))) {
+            if (!add_kw(c, &kws, &nkw, &capkw, OP_CONST, "const", v)) return NULL;
+        }
+        static const struct { const char *kw; uint8_t op; } numkw[] = {
+            { "multipleOf", OP_MULTIPLE_OF }, { "maximum", OP_MAXIMUM }, { "exclusiveMaximum", OP_EXCL_MAXIMUM },
+            { "minimum", OP_MINIMUM }, { "exclusiveMinimum", OP_EXCL_MINIMUM } };
+        for (size_t i = 0; i < 5; i++) {
+            if (!(v = GET(numkw[i].kw))) continue;
+            if (!cJSON_IsNumber(v)) FAIL(numkw[i].kw, "%s must be a number", numkw[i].kw);
+            if (numkw[i].op == OP_MULTIPLE_OF && !(v->valuedouble > 0))
+                FAIL(numkw[i].kw, "multipleOf must be greater than 0");
+            if (!add_kw(c, &kws, &nkw, &capkw, numkw[i].op, numkw[i].kw, v)) return NULL;
+        }
+        static const struct { const char *kw; uint8_t op; } cntkw[] = {
+            { "maxLength", OP_MAX_LENGTH }, { "minLength", OP_MIN_LENGTH }, { "maxItems", OP_MAX_ITEMS },
+            { "minItems", OP_MIN_ITEMS }, { "maxProperties", OP_MAX_PROPS }, { "minProperties", OP_MIN_PROPS } };
+        for (size_t i = 0; i < 6; i++) {
+            if (!(v = GET(cntkw[i].kw))) continue;
+            size_t n;
+            if (!as_count(v, &n)) FAIL(cntkw[i].kw, "%s must be a non-negative integer", cntkw[i].kw);
+            ckw *k = add_kw(c, &kws, &nkw, &capkw, cntkw[i].op, cntkw[i].kw, v);
+            if (!k) return NULL;
+            k->u.count = n;
+        }
+        if ((v = GET("pattern"))) {
+            if (!cJSON_IsString(v)) FAIL("pattern", "pattern must be a string");
+            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_PATTERN, "pattern", v);
+            if (!k) return NULL;
+            k->u.pattern.src = v->valuestring;
+            if (!(k->u.pattern.re = compile_regex(c, v->valuestring, base, P("pattern"), v))) return NULL;
+        }
+        if ((v = GET("uniqueItems"))) {
+            if (!cJSON_IsBool(v)) FAIL("uniqueItems", "uniqueItems must be a boolean");
+            if (cJSON_IsTrue(v) && !add_kw(c, &kws, &nkw, &capkw, OP_UNIQUE_ITEMS, "uniqueItems", v)) return NULL;
+        }
+        if ((v = GET("required"))) {
+            if (JT(v) != cJSON_Array) FAIL("required", "required must be an array of strings");
+            size_t n = (size_t)cJSON_GetArraySize(v), i = 0;
+            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_REQUIRED, "required", v);
+            if (!k) return NULL;
+            k->u.required.names = calloc_arena(c, n, sizeof(char *));
+            k->u.required.n = n;
+            for (const cJSON *e = v->child; e; e = e->next, i++) {
+                if (!cJSON_IsString(e)) FAIL("required", "required must be an array of strings");
+                k->u.required.names[i] = e->valuestring;
+            }
+        }
+        if ((v = GET("dependentRequired"))) {
+            if (JT(v) != cJSON_Object) FAIL("dependentRequired", "dependentRequired must be an object");
+            size_t n = (size_t)cJSON_GetArraySize(v), i = 0;
+            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_DEP_REQUIRED, "dependentRequired", v);
+            if (!k) return NULL;
+            k->u.dep_required.v = calloc_arena(c, n, sizeof(dep_req));
+            k->u.dep_required.n = n;
+            for (const cJSON *m = v->child; m; m = m->next, i++) {
+                if (JT(m) != cJSON_Array) FAIL("dependentRequired", "dependentRequired values must be arrays of strings");
+                dep_req *d = &k->u.dep_required.v[i];
+                d->name = m->string;
+                d->req.n = (size_t)cJSON_GetArraySize(m);
+                d->req.names = calloc_arena(c, d->req.n, sizeof(char *));
+                size_t j = 0;
+                for (const cJSON *e = m->child; e; e = e->next, j++) {
+                    if (!cJSON_IsString(e)) FAIL("dependentRequired", "dependentRequired values must be arrays of strings");
+                    d->req.names[j] = e->valuestring;
+                }
+            }
+        }
+    }
+    if ((vocab & (V_FORMAT_ANNOTATION | V_FORMAT_ASSERTION)) && (v = GET("format"))) {
+        if (!cJSON_IsString(v)) FAIL("format", "format must be a string");
+        format_check_fn fn = format_lookup(v->valuestring);
+        if (fn && fmt_assert) {
+            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_FORMAT, "format", v);
+            if (!k) return NULL;
+            k->u.format.name = v->valuestring;
+            k->u.format.fn = fn;
+            k->u.format.assert = 1;
+        }
+    }
+
+    if (vocab & V_APPLICATOR) {
+        static const struct { const char *kw; uint8_t op; } arrkw[] = {
+            { "allOf", OP_ALL_OF }, { "anyOf", OP_ANY_OF }, { "oneOf", OP_ONE_OF } };
+        for (size_t i = 0; i < 3; i++) {
+            if (!(v = GET(arrkw[i].kw))) continue;
+            if (JT(v) != cJSON_Array || !v->child) FAIL(arrkw[i].kw, "%s must be a non-empty array of schemas", arrkw[i].kw);
+            size_t n = (size_t)cJSON_GetArraySize(v), j = 0;
+            ckw *k = add_kw(c, &kws, &nkw, &capkw, arrkw[i].op, arrkw[i].kw, v);
+            if (!k) return NULL;
+            k->u.subs.v = calloc_arena(c, n, sizeof(cschema *));
+            k->u.subs.n = n;
+            for (const cJSON *e = v->child; e; e = e->next, j++)
+                if (!(k->u.subs.v[j] = compile_node(c, e, base, join_idx(c, P(arrkw[i].kw), j)))) return NULL;
+        }
+        if ((v = GET("not"))) {
+            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_NOT, "not", v);
+            if (!k || !(k->u.sub = compile_node(c, v, base, P("not")))) return NULL;
+        }
+        if ((v = GET("if"))) {
+            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_IF, "if", v);
+            if (!k || !(k->u.cond.cond = compile_node(c, v, base, P("if")))) return NULL;
+            const cJSON *t = GET("then"), *e = GET("else");
+            if (t && !(k->u.cond.then_s = compile_node(c, t, base, P("then")))) return NULL;
+            if (e && !(k->u.cond.else_s = compile_node(c, e, base, P("else")))) return NULL;
+        } else {
+            /* then/else without if do nothing, but must still be valid schemas */
+            const char *tk[2] = { "then", "else" };
+            for (int i = 0; i < 2; i++)
+                if ((v = GET(tk[i])) && !compile_node(c, v, base, P(tk[i]))) return NULL;
+        }
+        if ((v = GET("dependentSchemas"))) {
+            if (JT(v) != cJSON_Object) FAIL("dependentSchemas", "dependentSchemas must be an object of schemas");
+            size_t n = (size_t)cJSON_GetArraySize(v), i = 0;
+            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_DEP_SCHEMAS, "dependentSchemas", v);
+            if (!k) return NULL;
+            k->u.dep_schemas.v = calloc_arena(c, n, sizeof(prop_entry));
+            k->u.dep_schemas.n = n;
+            for (const cJSON *m = v->child; m; m = m->next, i++) {
+                k->u.dep_schemas.v[i].name = m->string;
+                if (!(k->u.dep_schemas.v[i].sub = compile_node(c, m, base, join_ptr(c, P("dependentSchemas"), m->string))))
+                    return NULL;
+            }
+        }
+        /* "dependencies" (drafts 4-7): arrays act as dependentRequired,
+         * schemas as dependentSchemas - accepted for compatibility */
+        if ((v = GET("dependencies")) && JT(v) == cJSON_Object) {
+            size_t n = (size_t)cJSON_GetArraySize(v), nr = 0, ns = 0;
+            ckw *kr = add_kw(c, &kws, &nkw, &capkw, OP_DEP_REQUIRED, "dependencies", v);
+            if (!kr) return NULL;
+            dep_req *rq = calloc_arena(c, n, sizeof(dep_req));
+            prop_entry *sc = calloc_arena(c, n, sizeof(prop_entry));
+            if (!rq || !sc) return NULL;
+            for (const cJSON *m = v->child; m; m = m->next) {
+                if (JT(m) == cJSON_Array) {
+                    dep_req *d = &rq[nr++];
+                    d->name = m->string;
+                    d->req.n = (size_t)cJSON_GetArraySize(m);
+                    d->req.names = calloc_arena(c, d->req.n, sizeof(char *));
+                    size_t j = 0;
+                    for (const cJSON *e = m->child; e; e = e->next, j++) {
+                        if (!cJSON_IsString(e)) FAIL("dependencies", "dependencies arrays must hold strings");
+                        d->req.names[j] = e->valuestring;
+                    }
+                } else {
+                    sc[ns].name = m->string;
+                    if (!(sc[ns++].sub = compile_node(c, m, base, join_ptr(c, P("dependencies"), m->string))))
+                        return NULL;
+                }
+            }
+            kr->u.dep_required.v = rq;
+            kr->u.dep_required.n = nr;
+            ckw *ks = add_kw(c, &kws, &nkw, &capkw, OP_DEP_SCHEMAS, "dependencies", v);
+            if (!ks) return NULL;
+            ks->u.dep_schemas.v = sc;
+            ks->u.dep_schemas.n = ns;
+        }
+        const cJSON *pi = GET("prefixItems"), *it = GET("items");
+        if (pi || it) {
+            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_ITEMS, pi ? "prefixItems" : "items", pi ? pi : it);
+            if (!k) return NULL;
+            if (pi) {
+                v = pi;
+                if (JT(pi) != cJSON_Array || !pi->child) FAIL("prefixItems", "prefixItems must be a non-empty array of schemas");
+                size_t n = (size_t)cJSON_GetArraySize(pi), j = 0;
+                k->u.items.prefix = calloc_arena(c, n, sizeof(cschema *));
+                k->u.items.nprefix = n;
+                for (const cJSON *e = pi->child; e; e = e->next, j++)
+                    if (!(k->u.items.prefix[j] = compile_node(c, e, base, join_idx(c, P("prefixItems"), j)))) return NULL;
+            }
+            if (it) {
+                v = it;
+                if (!is_schema_value(it)) FAIL("items", "items must be a schema (use prefixItems for tuples)");
+                if (!(k->u.items.items = compile_node(c, it, base, P("items")))) return NULL;
+            }
+        }
+        if ((v = GET("contains"))) {
+            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_CONTAINS, "contains", v);
+            if (!k || !(k->u.contains.sub = compile_node(c, v, base, P("contains")))) return NULL;
+            k->u.contains.min = 1;
+            const cJSON *mn = (vocab & V_VALIDATION) ? GET("minContains") : NULL;
+            const cJSON *mx = (vocab & V_VALIDATION) ? GET("maxContains") : NULL;
+            if (mn) {
+                v = mn;
+                if (!as_count(mn, &k->u.contains.min)) FAIL("minContains", "minContains must be a non-negative integer");
+                k->u.contains.has_min = 1;
+            }
+            if (mx) {
+                v = mx;
+                if (!as_count(mx, &k->u.contains.max)) FAIL("maxContains", "maxContains must be a non-negative integer");
+                k->u.contains.has_max = 1;
+            }
+        }
+        const cJSON *pr = GET("properties"), *pp = GET("patternProperties"), *ap = GET("additionalProperties");
+        if (pr || pp || ap) {
+            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_PROPERTIES,
+                            pr ? "properties" : pp ? "patternProperties" : "additionalProperties",
+                            pr ? pr : pp ? pp : ap);
+            if (!k) return NULL;
+            if (pr) {
+                v = pr;
+                if (JT(pr) != cJSON_Object) FAIL("properties", "properties must be an object of schemas");
+                size_t n = (size_t)cJSON_GetArraySize(pr), i = 0;
+                k->u.props.props = calloc_arena(c, n, sizeof(prop_entry));
+                k->u.props.nprops = n;
+                k->u.props.has_props = 1;
+                for (const cJSON *m = pr->child; m; m = m->next, i++) {
+                    prop_entry *pe = &k->u.props.props[i];
+                    pe->name = m->string;
+                    pe->hash = map_hash_bytes(m->string, strlen(m->string));
+                    if (!(pe->sub = compile_node(c, m, base, join_ptr(c, P("properties"), m->string)))) return NULL;
+                }
+                if (n > 8) {
+                    /* open-addressing index over the names, for large objects */
+                    size_t ns = 16;
+                    while (ns < n * 2) ns *= 2;
+                    size_t *slots = calloc_arena(c, ns, sizeof(size_t));
+                    if (!slots) return NULL;
+                    for (size_t j = 0; j < n; j++) {
+                        size_t h = k->u.props.props[j].hash & (ns - 1);
+                        while (slots[h]) h = (h + 1) & (ns - 1);
+                        slots[h] = j + 1;
+                    }
+                    k->u.props.slots = slots;
+                    k->u.props.nslots = ns;
+                }
+            }
+            if (pp) {
+                v = pp;
+                if (JT(pp) != cJSON_Object) FAIL("patternProperties", "patternProperties must be an object of schemas");
+                size_t n = (size_t)cJSON_GetArraySize(pp), i = 0;
+                k->u.props.pats = calloc_arena(c, n, sizeof(pat_entry));
+                k->u.props.npats = n;
+                k->u.props.has_pats = 1;
+                for (const cJSON *m = pp->child; m; m = m->next, i++) {
+                    pat_entry *pe = &k->u.props.pats[i];
+                    pe->src = m->string;
+                    const char *pp_ptr = join_ptr(c, P("patternProperties"), m->string);
+                    if (!(pe->re = compile_regex(c, m->string, base, pp_ptr, m))) return NULL;
+                    if (!(pe->sub = compile_node(c, m, base, pp_ptr))) return NULL;
+                }
+            }
+            if (ap) {
+                v = ap;
+                if (!(k->u.props.additional = compile_node(c, ap, base, P("additionalProperties")))) return NULL;
+            }
+        }
+        if ((v = GET("propertyNames"))) {
+            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_PROPERTY_NAMES, "propertyNames", v);
+            if (!k || !(k->u.sub = compile_node(c, v, base, P("propertyNames")))) return NULL;
+        }
+    }
+    if (vocab & V_UNEVALUATED) {
+        if ((v = GET("unevaluatedItems"))) {
+            uneval_items = add_kw(c, &kws, &nkw, &capkw, OP_UNEVAL_ITEMS, "unevaluatedItems", v);
+            if (!uneval_items || !(uneval_items->u.sub = compile_node(c, v, base, P("unevaluatedItems")))) return NULL;
+            s->tracks = 1;
+        }
+        if ((v = GET("unevaluatedProperties"))) {
+            uneval_props = add_kw(c, &kws, &nkw, &capkw, OP_UNEVAL_PROPS, "unevaluatedProperties", v);
+            if (!uneval_props || !(uneval_props->u.sub = compile_node(c, v, base, P("unevaluatedProperties")))) return NULL;
+            s->tracks = 1;
+        }
+    }
+    /* $dynamicRef targets: every resource's anchor of that name */
+    for (size_t i = 0; i < nkw; i++) {
+        ckw *k = &kws[i];
+        if (k->op == OP_DYNREF && k->u.ref.anchor) {
+            dyn_anchor *d;
+            size_t nd;
+            if (collect_dyn_targets(c, k->u.ref.anchor, &d, &nd)) return NULL;
+            k->u.ref.cands = d;
+            k->u.ref.ncands = nd;
+        }
+    }
+#undef GET
+#undef P
+#undef FAIL
+    s->kw = kws;
+    s->nkw = nkw;
+    s->compiled = 1;
+    return c->failed ? NULL : s;
+}
+
+jsv_schema *jsv_compile(jsv_registry *reg, const char *uri, const jsv_options *opts, jsv_error *err)
+{
+    if (err) memset(err, 0, sizeof *err);
+    jsv_schema *s = calloc(1, sizeof *s);
+    if (!s) return NULL;
+    s->reg = reg;
+    s->mem = arena_new(0);
+    s->flags = opts ? opts->flags : 0;
+    s->max_depth = opts && opts->max_depth ? opts->max_depth : 512;
+    if (!s->mem) { free(s); return NULL; }
+    cctx c = { .s = s, .err = err };
+    char *u = uri_resolve(NULL, uri);
+    if (u) {
+        reg_target t;
+        if (registry_find(reg, u, &t)) cerr(&c, u, NULL, NULL, "no schema registered at %s", u);
+        else {
+            char *b = uri_strip_fragment(u);
+            const char *frag = strchr(u, '#');
+            s->root = compile_node(&c, t.node, b ? astrdup(&c, b) : "", frag && frag[1] == '/' ? astrdup(&c, frag + 1) : "");
+            free(b);
+        }
+    } else c.failed = 1;
+    free(u);
+    strmap_free(&c.vocab_cache);
+    if (c.failed || !s->root) {
+        if (err && !err->message[0]) snprintf(err->message, sizeof err->message, "out of memory");
+        jsv_schema_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void jsv_schema_free(jsv_schema *s)
+{
+    if (!s) return;
+    for (size_t i = 0; i < s->nregex; i++) ecma_regex_free(s->regexes[i]);
+    free(s->regexes);
+    ptrmap_free(&s->by_node);
+    arena_free(s->mem);
+    free(s);
+}

@@ -1,0 +1,954 @@
+/* schema_eval.c - evaluate a compiled schema against an instance.
+ *
+ * One recursive walk over the keyword program.  Without a result (or in a
+ * branch whose errors do not matter: not, if, contains) nothing is
+ * formatted or allocated and failing keywords short-circuit.  Locations
+ * are kept as stacks of path segments and turned into JSON Pointers only
+ * when an error is recorded.  Annotations for unevaluatedItems /
+ * unevaluatedProperties are one byte per array item / object member,
+ * allocated from the result's scratch arena only where a schema uses them. */
+#include "engine.h"
+#include "json_value.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define JT(x) ((x)->type & 0xFF)
+#define MAX_EVAL_DEPTH 2000
+
+typedef struct seg { const char *key; size_t idx; } seg;
+
+typedef struct segstack { seg *v; size_t n, cap; } segstack;
+
+typedef struct ectx {
+    const jsv_schema *s;
+    jsv_result *r;            /* NULL: verdict only */
+    int quiet;                /* > 0: errors are not recorded */
+    int report_unknown;
+    arena *scratch;
+    pcre2_match_data *md;
+    segstack ip, kp;          /* instance and keyword paths */
+    const char **scope;       /* dynamic scope: resource base URIs */
+    size_t nscope, capscope;
+    unsigned depth;
+    const cJSON *name_owner;  /* while checking propertyNames: the object */
+    int oom;
+} ectx;
+
+/* ---- paths ---------------------------------------------------------- */
+
+static int push(ectx *c, segstack *st, const char *key, size_t idx)
+{
+    if (st->n == st->cap) {
+        size_t nc = st->cap ? st->cap * 2 : 64;
+        seg *nv = realloc(st->v, nc * sizeof *nv);
+        if (!nv) { c->oom = 1; return 0; }
+        st->v = nv;
+        st->cap = nc;
+    }
+    st->v[st->n].key = key;
+    st->v[st->n].idx = idx;
+    st->n++;
+    return 1;
+}
+#define PUSHK(c, k) push((c), &(c)->kp, (k), 0)
+#define PUSHKI(c, i) push((c), &(c)->kp, NULL, (i))
+#define POPK(c, cnt) ((c)->kp.n -= (cnt))
+#define PUSHI(c, k) push((c), &(c)->ip, (k), 0)
+#define PUSHII(c, i) push((c), &(c)->ip, NULL, (i))
+#define POPI(c) ((c)->ip.n--)
+
+typedef struct sbuf { char *p; size_t n, cap; int oom; } sbuf;
+
+static void sb_add(sbuf *b, const char *s, size_t n)
+{
+    if (b->oom) return;
+    if (b->n + n + 1 > b->cap) {
+        size_t nc = b->cap ? b->cap * 2 : 128;
+        while (nc < b->n + n + 1) nc *= 2;
+        char *np = realloc(b->p, nc);
+        if (!np) { b->oom = 1; return; }
+        b->p = np;
+        b->cap = nc;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = 0;
+}
+static void sb_str(sbuf *b, const char *s) { sb_add(b, s, strlen(s)); }
+
+static void sb_token(sbuf *b, const seg *sg)
+{
+    sb_add(b, "/", 1);
+    if (!sg->key) {
+        char t[24];
+        int n = snprintf(t, sizeof t, "%zu", sg->idx);
+        sb_add(b, t, (size_t)n);
+        return;
+    }
+    for (const char *p = sg->key; *p; p++) {
+        if (*p == '~') sb_add(b, "~0", 2);
+        else if (*p == '/') sb_add(b, "~1", 2);
+        else sb_add(b, p, 1);
+    }
+}
+
+static void sb_path(sbuf *b, const segstack *st, size_t from)
+{
+    sb_add(b, "", 0);
+    for (size_t i = from; i < st->n; i++) sb_token(b, &st->v[i]);
+}
+
+/* ---- errors --------------------------------------------------------- */
+
+/* Record an error for the keyword kw of schema s (k0: keyword-path depth
+ * where s starts).  extra_ip: a member name to append to the instance
+ * location, or NULL. */
+static void emit(ectx *c, const cschema *s, size_t k0, const char *kw, const cJSON *inst,
+                 const char *fmt, ...)
+{
+    if (c->quiet || !c->r) return;
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    sbuf il = {0}, kl = {0}, al = {0};
+    sb_path(&il, &c->ip, 0);
+    sb_path(&kl, &c->kp, 0);
+    sb_str(&al, s->abs);
+    for (size_t i = k0; i < c->kp.n; i++) sb_token(&al, &c->kp.v[i]);
+    if (kw) {
+        seg t = { kw, 0 };
+        sb_token(&kl, &t);
+        sb_token(&al, &t);
+    }
+    if (il.oom || kl.oom || al.oom) c->oom = 1;
+    else result_add(c->r, il.p, kl.p, al.p, kw ? kw : "false", msg,
+                    c->name_owner ? c->name_owner : inst);
+    free(il.p);
+    free(kl.p);
+    free(al.p);
+}
+
+/* Short printable form of a JSON value for messages. */
+static const char *show(const cJSON *v, char *buf, size_t size)
+{
+    char nb[40];
+    switch (JT(v)) {
+    case cJSON_Number: snprintf(buf, size, "%s", jv_number_text(v, nb, sizeof nb)); return buf;
+    case cJSON_String: {
+        size_t len = json_string_len(v);
+        if (len + 3 > size) snprintf(buf, size, "\"%.*s...\"", (int)(size > 8 ? size - 8 : 0), v->valuestring);
+        else snprintf(buf, size, "\"%s\"", v->valuestring);
+        return buf;
+    }
+    case cJSON_True: return "true";
+    case cJSON_False: return "false";
+    case cJSON_NULL: return "null";
+    default: {
+        char *p = cJSON_PrintUnformatted(v);
+        if (!p) return JT(v) == cJSON_Array ? "[...]" : "{...}";
+        if (strlen(p) + 1 > size) snprintf(buf, size, "%.*s...", (int)(size > 4 ? size - 4 : 0), p);
+        else snprintf(buf, size, "%s", p);
+        free(p);
+        return buf;
+    }
+    }
+}
+
+static const char *type_name(const cJSON *v)
+{
+    switch (JT(v)) {
+    case cJSON_NULL: return "null";
+    case cJSON_True: case cJSON_False: return "boolean";
+    case cJSON_Number: return jv_is_integer(v) ? "integer" : "number";
+    case cJSON_String: return "string";
+    case cJSON_Array: return "array";
+    case cJSON_Object: return "object";
+    default: return "invalid";
+    }
+}
+
+/* Value at a relative JSON Pointer below v, or NULL. */
+static const cJSON *at_pointer(const cJSON *v, const char *p, size_t len)
+{
+    size_t i = 0;
+    while (v && i < len) {
+        if (p[i] != '/') return NULL;
+        i++;
+        char tok[256];
+        size_t o = 0;
+        while (i < len && p[i] != '/' && o < sizeof tok - 1) {
+            if (p[i] == '~' && i + 1 < len && (p[i + 1] == '0' || p[i + 1] == '1')) {
+                tok[o++] = p[i + 1] == '0' ? '~' : '/';
+                i += 2;
+            } else tok[o++] = p[i++];
+        }
+        tok[o] = 0;
+        if (JT(v) == cJSON_Object) v = cJSON_GetObjectItemCaseSensitive(v, tok);
+        else if (JT(v) == cJSON_Array) {
+            char *end;
+            long k = strtol(tok, &end, 10);
+            v = (*tok && !*end && k >= 0) ? cJSON_GetArrayItem(v, (int)k) : NULL;
+        } else return NULL;
+    }
+    return v;
+}
+
+/* The x-error message with ${/pointer} replaced by instance values. */
+static void interpolate(const char *tmpl, const cJSON *inst, char *out, size_t size)
+{
+    size_t o = 0;
+    for (const char *p = tmpl; *p && o + 1 < size;) {
+        if (p[0] == '$' && p[1] == '{') {
+            const char *end = strchr(p, '}');
+            if (end) {
+                const cJSON *v = at_pointer(inst, p + 2, (size_t)(end - p - 2));
+                char buf[256];
+                const char *txt = !v ? "(absent)" : cJSON_IsString(v) ? v->valuestring : show(v, buf, sizeof buf);
+                size_t tl = strlen(txt);
+                if (tl > size - 1 - o) tl = size - 1 - o;
+                memcpy(out + o, txt, tl);
+                o += tl;
+                p = end + 1;
+                continue;
+            }
+        }
+        out[o++] = *p++;
+    }
+    out[o] = 0;
+}
+
+/* ---- unknown-property log (JSV_REPORT_UNKNOWN) ------------------------ */
+
+static void log_known(ectx *c, const cJSON *obj, size_t idx)
+{
+    jsv_result *r = c->r;
+    if (r->nknown == r->capknown) {
+        size_t nc = r->capknown ? r->capknown * 2 : 64;
+        void *nv = realloc(r->known, nc * sizeof *r->known);
+        if (!nv) { c->oom = 1; return; }
+        r->known = nv;
+        r->capknown = nc;
+    }
+    r->known[r->nknown].obj = obj;
+    r->known[r->nknown].idx = idx;
+    r->nknown++;
+}
+
+static void log_applied(ectx *c, const cschema *s, size_t k0, const cJSON *obj)
+{
+    jsv_result *r = c->r;
+    for (size_t i = 0; i < r->napplied; i++) if (r->applied[i].obj == obj) return;
+    if (r->napplied == r->capapplied) {
+        size_t nc = r->capapplied ? r->capapplied * 2 : 16;
+        void *nv = realloc(r->applied, nc * sizeof *r->applied);
+        if (!nv) { c->oom = 1; return; }
+        r->applied = nv;
+        r->capapplied = nc;
+    }
+    sbuf il = {0}, al = {0};
+    sb_path(&il, &c->ip, 0);
+    sb_str(&al, s->abs);
+    for (size_t i = k0; i < c->kp.n; i++) sb_token(&al, &c->kp.v[i]);
+    r->applied[r->napplied].obj = obj;
+    r->applied[r->napplied].kwloc = il.p ? arena_strndup(r->scratch, il.p, il.n) : "";
+    r->applied[r->napplied].abs = al.p ? arena_strndup(r->scratch, al.p, al.n) : "";
+    r->napplied++;
+    free(il.p);
+    free(al.p);
+}
+
+/* ---- evaluation ----------------------------------------------------- */
+
+static int ev(ectx *c, const cschema *s, const cJSON *inst, uint8_t *marks);
+
+static size_t child_count(const cJSON *v)
+{
+    size_t n = 0;
+    for (const cJSON *e = v->child; e; e = e->next) n++;
+    return n;
+}
+
+static uint8_t *new_marks(ectx *c, size_t n)
+{
+    if (!c->scratch) {
+        c->scratch = arena_new(0);
+        if (!c->scratch) { c->oom = 1; return NULL; }
+    }
+    uint8_t *m = arena_alloc(c->scratch, n ? n : 1);
+    if (!m) { c->oom = 1; return NULL; }
+    memset(m, 0, n ? n : 1);
+    return m;
+}
+
+static void or_marks(uint8_t *dst, const uint8_t *src, size_t n)
+{
+    for (size_t i = 0; i < n; i++) dst[i] |= src[i];
+}
+
+static size_t marks_len(const cJSON *inst)
+{
+    return (JT(inst) == cJSON_Object || JT(inst) == cJSON_Array) ? child_count(inst) : 0;
+}
+
+/* Evaluate sub against the child at key/index, pushing both paths. */
+static int ev_child(ectx *c, const cschema *sub, const cJSON *child, const char *ikey, size_t iidx,
+                    int ikey_is_index)
+{
+    if (ikey_is_index) PUSHII(c, iidx); else PUSHI(c, ikey);
+    int r = ev(c, sub, child, NULL);
+    POPI(c);
+    return r;
+}
+
+static int ev_false_member(ectx *c, const cschema *s, size_t k0, const cschema *sub, const cJSON *child,
+                           const char *name, const char *kw, const char *why)
+{
+    if (sub->boolean == 0) {
+        PUSHI(c, name);
+        emit(c, s, k0, kw, child, "property \"%s\" is not allowed%s", name, why);
+        POPI(c);
+        return 0;
+    }
+    PUSHK(c, kw);
+    int r = ev_child(c, sub, child, name, 0, 0);
+    POPK(c, 1);
+    return r;
+}
+
+static int kw_properties(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst, uint8_t *marks)
+{
+    int ok = 1;
+    size_t i = 0;
+    int track = c->report_unknown && c->r && (k->u.props.has_props || k->u.props.has_pats);
+    if (track) log_applied(c, s, k0, inst);
+    for (const cJSON *m = inst->child; m; m = m->next, i++) {
+        int matched = 0;
+        const char *name = m->string;
+        if (k->u.props.nprops) {
+            const prop_entry *pe = NULL;
+            if (k->u.props.slots) {
+                uint64_t h = map_hash_bytes(name, strlen(name));
+                size_t ns = k->u.props.nslots, j = h & (ns - 1);
+                while (k->u.props.slots[j]) {
+                    const prop_entry *cand = &k->u.props.props[k->u.props.slots[j] - 1];
+                    if (cand->hash == h && !strcmp(cand->name, name)) { pe = cand; break; }
+                    j = (j + 1) & (ns - 1);
+                }
+            } else {
+                for (size_t j = 0; j < k->u.props.nprops; j++)
+                    if (!strcmp(k->u.props.props[j].name, name)) { pe = &k->u.props.props[j]; break; }
+            }
+            if (pe) {
+                matched = 1;
+                PUSHK(c, "properties");
+                PUSHK(c, pe->name);
+                if (!ev_child(c, pe->sub, m, name, 0, 0)) ok = 0;
+                POPK(c, 2);
+            }
+        }
+        for (size_t j = 0; j < k->u.props.npats; j++) {
+            const pat_entry *pe = &k->u.props.pats[j];
+            if (ecma_regex_search(pe->re, name, strlen(name), c->md) != 1) continue;
+            matched = 1;
+            PUSHK(c, "patternProperties");
+            PUSHK(c, pe->src);
+            if (!ev_child(c, pe->sub, m, name, 0, 0)) ok = 0;
+            POPK(c, 2);
+        }
+        if (!matched && k->u.props.additional) {
+            matched = 1;
+            if (!ev_false_member(c, s, k0, k->u.props.additional, m, name, "additionalProperties", ""))
+                ok = 0;
+        }
+        if (matched) {
+            if (marks) marks[i] = 1;
+            if (track) log_known(c, inst, i);
+        }
+        if (!ok && c->quiet) return 0;
+    }
+    return ok;
+}
+
+static int kw_items(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst, uint8_t *marks)
+{
+    int ok = 1;
+    size_t i = 0;
+    const cJSON *e = inst->child;
+    for (; e && i < k->u.items.nprefix; e = e->next, i++) {
+        PUSHK(c, "prefixItems");
+        PUSHKI(c, i);
+        if (!ev_child(c, k->u.items.prefix[i], e, NULL, i, 1)) ok = 0;
+        POPK(c, 2);
+        if (marks) marks[i] = 1;
+        if (!ok && c->quiet) return 0;
+    }
+    if (!k->u.items.items) return ok;
+    if (k->u.items.items->boolean == 0 && e) {
+        PUSHII(c, i);
+        emit(c, s, k0, "items", e, "expected at most %zu items, got more", k->u.items.nprefix);
+        POPI(c);
+        return 0;
+    }
+    for (; e; e = e->next, i++) {
+        PUSHK(c, "items");
+        if (!ev_child(c, k->u.items.items, e, NULL, i, 1)) ok = 0;
+        POPK(c, 1);
+        if (marks) marks[i] = 1;
+        if (!ok && c->quiet) return 0;
+    }
+    return ok;
+}
+
+static int kw_unique(ectx *c, const cschema *s, size_t k0, const cJSON *inst)
+{
+    size_t n = child_count(inst);
+    if (n < 2) return 1;
+    const cJSON **v = malloc(n * sizeof *v);
+    uint64_t *h = malloc(n * sizeof *h);
+    if (!v || !h) { free(v); free(h); c->oom = 1; return 0; }
+    size_t i = 0;
+    for (const cJSON *e = inst->child; e; e = e->next, i++) { v[i] = e; h[i] = jv_hash(e); }
+    int ok = 1;
+    size_t a = 0, b = 0;
+    for (i = 0; i < n && ok; i++)
+        for (size_t j = i + 1; j < n; j++)
+            if (h[i] == h[j] && jv_equal(v[i], v[j])) { ok = 0; a = i; b = j; break; }
+    free(v);
+    free(h);
+    if (!ok) emit(c, s, k0, "uniqueItems", inst, "items at index %zu and %zu are equal", a, b);
+    return ok;
+}
+
+static int kw_contains(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst, uint8_t *marks)
+{
+    size_t found = 0, i = 0;
+    int need_all = marks != NULL || k->u.contains.has_max;
+    c->quiet++;
+    PUSHK(c, "contains");
+    for (const cJSON *e = inst->child; e; e = e->next, i++) {
+        if (ev_child(c, k->u.contains.sub, e, NULL, i, 1)) {
+            found++;
+            if (marks) marks[i] = 1;
+            if (!need_all && found >= k->u.contains.min) break;
+        }
+    }
+    POPK(c, 1);
+    c->quiet--;
+    if (found < k->u.contains.min) {
+        if (k->u.contains.has_min)
+            emit(c, s, k0, "minContains", inst, "expected at least %zu items matching \"contains\", found %zu",
+                 k->u.contains.min, found);
+        else emit(c, s, k0, "contains", inst, "no item matches the \"contains\" schema");
+        return 0;
+    }
+    if (k->u.contains.has_max && found > k->u.contains.max) {
+        emit(c, s, k0, "maxContains", inst, "expected at most %zu items matching \"contains\", found %zu",
+             k->u.contains.max, found);
+        return 0;
+    }
+    return 1;
+}
+
+static int has_member(const cJSON *obj, const char *name)
+{
+    for (const cJSON *m = obj->child; m; m = m->next)
+        if (!strcmp(m->string, name)) return 1;
+    return 0;
+}
+
+/* Remove the unknown-property log entries of failed branches, given the
+ * log ranges [start, end) of each branch and whether it passed. */
+static void drop_failed_ranges(ectx *c, const size_t *start, const size_t *end, const int *passed, size_t n)
+{
+    if (!c->r || !c->report_unknown) return;
+    size_t w = start[0];
+    for (size_t b = 0; b < n; b++) {
+        if (!passed[b]) continue;
+        for (size_t i = start[b]; i < end[b]; i++) c->r->known[w++] = c->r->known[i];
+    }
+    c->r->nknown = w;
+}
+
+static int kw_anyof_oneof(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst,
+                          uint8_t *marks, int one)
+{
+    size_t n = k->u.subs.n, ml = marks ? marks_len(inst) : 0;
+    size_t err0 = c->r ? c->r->n : 0;
+    size_t passed = 0, first = 0, second = 0;
+    int shortcut = c->quiet && !marks;
+    size_t lstart[64], lend[64];
+    int lpass[64];
+    int logr = c->r && c->report_unknown && n <= 64;
+    uint8_t *tmp = marks ? new_marks(c, ml) : NULL;
+    uint8_t *acc = marks ? new_marks(c, ml) : NULL;
+    PUSHK(c, k->kw);
+    for (size_t i = 0; i < n; i++) {
+        if (tmp) memset(tmp, 0, ml ? ml : 1);
+        if (logr) lstart[i] = c->r->nknown;
+        PUSHKI(c, i);
+        int r = ev(c, k->u.subs.v[i], inst, tmp);
+        POPK(c, 1);
+        if (logr) { lend[i] = c->r->nknown; lpass[i] = r; }
+        if (r) {
+            if (passed == 0) first = i; else if (passed == 1) second = i;
+            passed++;
+            if (acc) or_marks(acc, tmp, ml);
+            if (shortcut && (!one || passed > 1)) { n = i + 1; break; }
+        }
+    }
+    POPK(c, 1);
+    if (logr && passed) drop_failed_ranges(c, lstart, lend, lpass, n);
+    if (one) {
+        if (passed == 1) {
+            if (c->r) result_truncate(c->r, err0);
+            if (marks) or_marks(marks, acc, ml);
+            return 1;
+        }
+        if (passed == 0) emit(c, s, k0, "oneOf", inst, "value does not match any of the %zu oneOf schemas", k->u.subs.n);
+        else {
+            if (c->r) result_truncate(c->r, err0);
+            emit(c, s, k0, "oneOf", inst, "value matches more than one oneOf schema (%zu and %zu)", first, second);
+        }
+        return 0;
+    }
+    if (passed) {
+        if (c->r) result_truncate(c->r, err0);
+        if (marks) or_marks(marks, acc, ml);
+        return 1;
+    }
+    emit(c, s, k0, "anyOf", inst, "value does not match any of the %zu anyOf schemas", k->u.subs.n);
+    return 0;
+}
+
+static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst, uint8_t *marks)
+{
+    char b1[200], b2[200];
+    int t = JT(inst);
+    switch (k->op) {
+    case OP_REF: case OP_DYNREF: {
+        const cschema *target = k->u.ref.target;
+        if (k->op == OP_DYNREF && k->u.ref.anchor) {
+            int found = 0;
+            for (size_t i = 0; i < c->nscope && !found; i++)
+                for (size_t j = 0; j < k->u.ref.ncands; j++) {
+                    const char *res = k->u.ref.cands[j].res;
+                    if (res == c->scope[i] || !strcmp(res, c->scope[i])) {
+                        target = k->u.ref.cands[j].target;
+                        found = 1;
+                        break;
+                    }
+                }
+        }
+        PUSHK(c, k->kw);
+        int r = ev(c, target, inst, marks);
+        POPK(c, 1);
+        return r;
+    }
+    case OP_TYPE: {
+        unsigned want = k->u.types, have;
+        switch (t) {
+        case cJSON_NULL: have = T_NULL; break;
+        case cJSON_True: case cJSON_False: have = T_BOOL; break;
+        case cJSON_Object: have = T_OBJECT; break;
+        case cJSON_Array: have = T_ARRAY; break;
+        case cJSON_String: have = T_STRING; break;
+        case cJSON_Number: have = T_NUMBER | ((want & T_INTEGER) && jv_is_integer(inst) ? T_INTEGER : 0); break;
+        default: have = 0;
+        }
+        if (want & have) return 1;
+        if (!c->quiet && c->r) {
+            const cJSON *tv = k->value;
+            char list[200] = "";
+            if (cJSON_IsString(tv)) snprintf(list, sizeof list, "%s", tv->valuestring);
+            else for (const cJSON *e = tv->child; e; e = e->next) {
+                size_t l = strlen(list);
+                snprintf(list + l, sizeof list - l, "%s%s", l ? " or " : "", e->valuestring);
+            }
+            emit(c, s, k0, "type", inst, "expected %s, got %s", list, type_name(inst));
+        }
+        return 0;
+    }
+    case OP_ENUM: {
+        for (const cJSON *e = k->value->child; e; e = e->next)
+            if (jv_equal(inst, e)) return 1;
+        if (!c->quiet && c->r) {
+            char list[400] = "";
+            int n = 0;
+            for (const cJSON *e = k->value->child; e; e = e->next, n++) {
+                size_t l = strlen(list);
+                if (n == 12 || l > 300) { snprintf(list + l, sizeof list - l, ", ..."); break; }
+                snprintf(list + l, sizeof list - l, "%s%s", n ? ", " : "", show(e, b1, 64));
+            }
+            emit(c, s, k0, "enum", inst, "expected one of %s, got %s", list, show(inst, b2, 80));
+        }
+        return 0;
+    }
+    case OP_CONST:
+        if (jv_equal(inst, k->value)) return 1;
+        emit(c, s, k0, "const", inst, "expected %s, got %s", show(k->value, b1, 120), show(inst, b2, 80));
+        return 0;
+    case OP_MULTIPLE_OF:
+        if (t != cJSON_Number || jv_multiple_of(inst, k->value)) return 1;
+        emit(c, s, k0, "multipleOf", inst, "expected a multiple of %s, got %s", show(k->value, b1, 60), show(inst, b2, 60));
+        return 0;
+    case OP_MAXIMUM:
+        if (t != cJSON_Number || jv_num_cmp(inst, k->value) <= 0) return 1;
+        emit(c, s, k0, "maximum", inst, "expected at most %s, got %s", show(k->value, b1, 60), show(inst, b2, 60));
+        return 0;
+    case OP_EXCL_MAXIMUM:
+        if (t != cJSON_Number || jv_num_cmp(inst, k->value) < 0) return 1;
+        emit(c, s, k0, "exclusiveMaximum", inst, "expected less than %s, got %s", show(k->value, b1, 60), show(inst, b2, 60));
+        return 0;
+    case OP_MINIMUM:
+        if (t != cJSON_Number || jv_num_cmp(inst, k->value) >= 0) return 1;
+        emit(c, s, k0, "minimum", inst, "expected at least %s, got %s", show(k->value, b1, 60), show(inst, b2, 60));
+        return 0;
+    case OP_EXCL_MINIMUM:
+        if (t != cJSON_Number || jv_num_cmp(inst, k->value) > 0) return 1;
+        emit(c, s, k0, "exclusiveMinimum", inst, "expected greater than %s, got %s", show(k->value, b1, 60), show(inst, b2, 60));
+        return 0;
+    case OP_MAX_LENGTH: case OP_MIN_LENGTH: {
+        if (t != cJSON_String) return 1;
+        size_t bytes = json_string_len(inst);
+        /* a string of at most max bytes has at most max code points */
+        if (k->op == OP_MAX_LENGTH && bytes <= k->u.count) return 1;
+        size_t n = jv_utf8_length(inst->valuestring, bytes);
+        if (k->op == OP_MAX_LENGTH) {
+            if (n <= k->u.count) return 1;
+            emit(c, s, k0, "maxLength", inst, "expected at most %zu characters, got %zu", k->u.count, n);
+        } else {
+            if (n >= k->u.count) return 1;
+            emit(c, s, k0, "minLength", inst, "expected at least %zu characters, got %zu", k->u.count, n);
+        }
+        return 0;
+    }
+    case OP_PATTERN: {
+        if (t != cJSON_String) return 1;
+        int r = ecma_regex_search(k->u.pattern.re, inst->valuestring, json_string_len(inst), c->md);
+        if (r == 1) return 1;
+        if (r < 0) emit(c, s, k0, "pattern", inst, "could not match pattern %s (matching limit reached)", k->u.pattern.src);
+        else emit(c, s, k0, "pattern", inst, "%s does not match the pattern %s", show(inst, b1, 80), k->u.pattern.src);
+        return 0;
+    }
+    case OP_FORMAT:
+        if (t != cJSON_String || k->u.format.fn(inst->valuestring, json_string_len(inst))) return 1;
+        emit(c, s, k0, "format", inst, "%s is not a valid %s", show(inst, b1, 80), k->u.format.name);
+        return 0;
+    case OP_MAX_ITEMS: case OP_MIN_ITEMS: {
+        if (t != cJSON_Array) return 1;
+        size_t n = child_count(inst);
+        if (k->op == OP_MAX_ITEMS) {
+            if (n <= k->u.count) return 1;
+            emit(c, s, k0, "maxItems", inst, "expected at most %zu items, got %zu", k->u.count, n);
+        } else {
+            if (n >= k->u.count) return 1;
+            emit(c, s, k0, "minItems", inst, "expected at least %zu items, got %zu", k->u.count, n);
+        }
+        return 0;
+    }
+    case OP_UNIQUE_ITEMS:
+        return t != cJSON_Array || kw_unique(c, s, k0, inst);
+    case OP_CONTAINS:
+        return t != cJSON_Array || kw_contains(c, s, k0, k, inst, marks);
+    case OP_MAX_PROPS: case OP_MIN_PROPS: {
+        if (t != cJSON_Object) return 1;
+        size_t n = child_count(inst);
+        if (k->op == OP_MAX_PROPS) {
+            if (n <= k->u.count) return 1;
+            emit(c, s, k0, "maxProperties", inst, "expected at most %zu properties, got %zu", k->u.count, n);
+        } else {
+            if (n >= k->u.count) return 1;
+            emit(c, s, k0, "minProperties", inst, "expected at least %zu properties, got %zu", k->u.count, n);
+        }
+        return 0;
+    }
+    case OP_REQUIRED: {
+        if (t != cJSON_Object) return 1;
+        int ok = 1;
+        for (size_t i = 0; i < k->u.required.n; i++) {
+            if (has_member(inst, k->u.required.names[i])) continue;
+            ok = 0;
+            if (c->quiet) return 0;
+            emit(c, s, k0, "required", inst, "missing required property \"%s\"", k->u.required.names[i]);
+        }
+        return ok;
+    }
+    case OP_DEP_REQUIRED: {
+        if (t != cJSON_Object) return 1;
+        int ok = 1;
+        for (size_t i = 0; i < k->u.dep_required.n; i++) {
+            const dep_req *d = &k->u.dep_required.v[i];
+            if (!has_member(inst, d->name)) continue;
+            for (size_t j = 0; j < d->req.n; j++) {
+                if (has_member(inst, d->req.names[j])) continue;
+                ok = 0;
+                if (c->quiet) return 0;
+                emit(c, s, k0, k->kw, inst, "property \"%s\" requires property \"%s\"",
+                     d->name, d->req.names[j]);
+            }
+        }
+        return ok;
+    }
+    case OP_ALL_OF: {
+        int ok = 1;
+        PUSHK(c, "allOf");
+        for (size_t i = 0; i < k->u.subs.n; i++) {
+            PUSHKI(c, i);
+            if (!ev(c, k->u.subs.v[i], inst, marks)) ok = 0;
+            POPK(c, 1);
+            if (!ok && c->quiet) break;
+        }
+        POPK(c, 1);
+        return ok;
+    }
+    case OP_ANY_OF: return kw_anyof_oneof(c, s, k0, k, inst, marks, 0);
+    case OP_ONE_OF: return kw_anyof_oneof(c, s, k0, k, inst, marks, 1);
+    case OP_NOT: {
+        c->quiet++;
+        PUSHK(c, "not");
+        size_t log0 = c->r ? c->r->nknown : 0;
+        int r = ev(c, k->u.sub, inst, NULL);
+        if (c->r) c->r->nknown = log0;
+        POPK(c, 1);
+        c->quiet--;
+        if (!r) return 1;
+        emit(c, s, k0, "not", inst, "value must not match the schema in \"not\"");
+        return 0;
+    }
+    case OP_IF: {
+        size_t ml = marks ? marks_len(inst) : 0;
+        uint8_t *tmp = marks ? new_marks(c, ml) : NULL;
+        size_t log0 = c->r ? c->r->nknown : 0;
+        c->quiet++;
+        PUSHK(c, "if");
+        int r = ev(c, k->u.cond.cond, inst, tmp);
+        POPK(c, 1);
+        c->quiet--;
+        if (!r && c->r) c->r->nknown = log0;
+        if (r && marks) or_marks(marks, tmp, ml);
+        const cschema *next = r ? k->u.cond.then_s : k->u.cond.else_s;
+        if (!next) return 1;
+        PUSHK(c, r ? "then" : "else");
+        int ok = ev(c, next, inst, marks);
+        POPK(c, 1);
+        return ok;
+    }
+    case OP_DEP_SCHEMAS: {
+        if (t != cJSON_Object) return 1;
+        int ok = 1;
+        for (size_t i = 0; i < k->u.dep_schemas.n; i++) {
+            const prop_entry *d = &k->u.dep_schemas.v[i];
+            if (!has_member(inst, d->name)) continue;
+            PUSHK(c, k->kw);
+            PUSHK(c, d->name);
+            if (!ev(c, d->sub, inst, marks)) ok = 0;
+            POPK(c, 2);
+            if (!ok && c->quiet) return 0;
+        }
+        return ok;
+    }
+    case OP_ITEMS:
+        return t != cJSON_Array || kw_items(c, s, k0, k, inst, marks);
+    case OP_PROPERTIES:
+        return t != cJSON_Object || kw_properties(c, s, k0, k, inst, marks);
+    case OP_PROPERTY_NAMES: {
+        if (t != cJSON_Object) return 1;
+        int ok = 1;
+        const cJSON *saved = c->name_owner;
+        for (const cJSON *m = inst->child; m; m = m->next) {
+            cJSON key;
+            memset(&key, 0, sizeof key);
+            key.type = cJSON_String;
+            key.valuestring = m->string;
+            c->name_owner = inst;
+            PUSHK(c, "propertyNames");
+            PUSHI(c, m->string);
+            if (!ev(c, k->u.sub, &key, NULL)) ok = 0;
+            POPI(c);
+            POPK(c, 1);
+            c->name_owner = saved;
+            if (!ok && c->quiet) return 0;
+        }
+        return ok;
+    }
+    case OP_UNEVAL_ITEMS: case OP_UNEVAL_PROPS: {
+        int is_items = k->op == OP_UNEVAL_ITEMS;
+        if (t != (is_items ? cJSON_Array : cJSON_Object) || !marks) return 1;
+        int ok = 1;
+        size_t i = 0;
+        for (const cJSON *e = inst->child; e; e = e->next, i++) {
+            if (marks[i]) continue;
+            marks[i] = 1;
+            if (c->report_unknown && c->r && !is_items) log_known(c, inst, i);
+            if (!is_items) {
+                if (!ev_false_member(c, s, k0, k->u.sub, e, e->string, "unevaluatedProperties", " (unevaluated)"))
+                    ok = 0;
+            } else if (k->u.sub->boolean == 0) {
+                PUSHII(c, i);
+                emit(c, s, k0, "unevaluatedItems", e, "item %zu is not allowed (unevaluated)", i);
+                POPI(c);
+                ok = 0;
+            } else {
+                PUSHK(c, "unevaluatedItems");
+                if (!ev_child(c, k->u.sub, e, NULL, i, 1)) ok = 0;
+                POPK(c, 1);
+            }
+            if (!ok && c->quiet) return 0;
+        }
+        return ok;
+    }
+    }
+    return 1;
+}
+
+static int ev(ectx *c, const cschema *s, const cJSON *inst, uint8_t *marks)
+{
+    if (s->boolean == 1) return 1;
+    if (s->boolean == 0) {
+        emit(c, s, c->kp.n, NULL, inst, "no value is allowed here (schema is false)");
+        return 0;
+    }
+    if (c->oom) return 0;
+    if (++c->depth > MAX_EVAL_DEPTH || c->ip.n > c->s->max_depth) {
+        c->depth--;
+        emit(c, s, c->kp.n, NULL, inst, "evaluation nested too deeply (schema recursion or instance depth limit)");
+        return 0;
+    }
+    size_t k0 = c->kp.n;
+    size_t err0 = c->r ? c->r->n : 0;
+    int pushed = 0;
+    if (!c->nscope || (c->scope[c->nscope - 1] != s->res && strcmp(c->scope[c->nscope - 1], s->res))) {
+        if (c->nscope == c->capscope) {
+            size_t nc = c->capscope ? c->capscope * 2 : 16;
+            const char **nv = realloc(c->scope, nc * sizeof *nv);
+            if (!nv) { c->oom = 1; c->depth--; return 0; }
+            c->scope = nv;
+            c->capscope = nc;
+        }
+        c->scope[c->nscope++] = s->res;
+        pushed = 1;
+    }
+    uint8_t *own = marks;
+    size_t ml = 0;
+    if (s->tracks && (JT(inst) == cJSON_Object || JT(inst) == cJSON_Array)) {
+        ml = child_count(inst);
+        own = new_marks(c, ml);
+    }
+    int ok = 1;
+    for (size_t i = 0; i < s->nkw; i++) {
+        if (!kw_eval(c, s, k0, &s->kw[i], inst, own)) {
+            ok = 0;
+            if (c->quiet) break;
+        }
+    }
+    if (ok && own != marks && marks && own) or_marks(marks, own, ml);
+    if (!ok && s->x_error && c->r && !c->quiet) {
+        result_truncate(c->r, err0);
+        char msg[1024];
+        interpolate(s->x_error, inst, msg, sizeof msg);
+        const cJSON *at = inst;
+        size_t pushed_ip = 0;
+        if (s->x_error_at && s->x_error_at[0]) {
+            const cJSON *v = at_pointer(inst, s->x_error_at, strlen(s->x_error_at));
+            if (v) {
+                /* push each token of x-error-at onto the instance path */
+                const char *p = s->x_error_at;
+                while (*p == '/') {
+                    p++;
+                    size_t n = strcspn(p, "/");
+                    char *tok = arena_alloc(c->r->scratch, n + 1);
+                    if (!tok) break;
+                    size_t o = 0;
+                    for (size_t j = 0; j < n; j++) {
+                        if (p[j] == '~' && j + 1 < n && (p[j + 1] == '0' || p[j + 1] == '1')) {
+                            tok[o++] = p[j + 1] == '0' ? '~' : '/';
+                            j++;
+                        } else tok[o++] = p[j];
+                    }
+                    tok[o] = 0;
+                    PUSHI(c, tok);
+                    pushed_ip++;
+                    p += n;
+                }
+                at = v;
+            }
+        }
+        emit(c, s, k0, "x-error", at, "%s", msg);
+        c->ip.n -= pushed_ip;
+    }
+    if (pushed) c->nscope--;
+    c->depth--;
+    return ok;
+}
+
+/* ---- entry point ---------------------------------------------------- */
+
+int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
+{
+    ectx c;
+    memset(&c, 0, sizeof c);
+    /* unknown-property reporting needs the log a result keeps */
+    jsv_result *tmp_r = NULL;
+    if (!r && (s->flags & JSV_REPORT_UNKNOWN)) {
+        r = tmp_r = jsv_result_new();
+        if (!r) return -1;
+    }
+    c.s = s;
+    c.r = r;
+    c.quiet = r ? 0 : 1;
+    c.report_unknown = r && (s->flags & JSV_REPORT_UNKNOWN);
+    pcre2_match_data *own_md = NULL;
+    if (r) {
+        result_reset(r);
+        c.scratch = r->scratch;
+        if (!r->md) r->md = ecma_regex_match_data_new();
+        c.md = r->md;
+    } else {
+        c.md = own_md = ecma_regex_match_data_new();
+    }
+    int ok = ev(&c, s->root, instance, NULL);
+    if (c.report_unknown && !c.oom) {
+        /* members of objects that a properties keyword looked at, which no
+         * applied properties / patternProperties / additionalProperties /
+         * unevaluatedProperties covered */
+        for (size_t a = 0; a < r->napplied; a++) {
+            const cJSON *obj = r->applied[a].obj;
+            size_t i = 0;
+            for (const cJSON *m = obj->child; m; m = m->next, i++) {
+                int known = 0;
+                for (size_t k = 0; k < r->nknown && !known; k++)
+                    known = r->known[k].obj == obj && r->known[k].idx == i;
+                if (known) continue;
+                size_t il = strlen(r->applied[a].kwloc) + strlen(m->string) * 2 + 2;
+                char *loc = malloc(il);
+                if (!loc) { c.oom = 1; break; }
+                sbuf b = {0};
+                sb_str(&b, r->applied[a].kwloc);
+                seg t = { m->string, 0 };
+                sb_token(&b, &t);
+                char msg[600];
+                snprintf(msg, sizeof msg, "unknown property \"%s\"", m->string);
+                result_add(r, b.p ? b.p : "", "", r->applied[a].abs, "unknownProperty", msg, m);
+                free(b.p);
+                free(loc);
+                ok = 0;
+            }
+        }
+    }
+    if (!r && c.scratch) arena_free(c.scratch);
+    ecma_regex_match_data_free(own_md);
+    free(c.ip.v);
+    free(c.kp.v);
+    free(c.scope);
+    if (c.oom || (r && r->oom)) {
+        if (r) result_add(r, "", "", "", "internal", "out of memory during validation", instance);
+        ok = -1;
+    }
+    jsv_result_free(tmp_r);
+    return ok;
+}
