@@ -266,6 +266,29 @@ static void log_applied(ectx *c, const cschema *s, size_t k0, const cJSON *obj)
 
 static int ev(ectx *c, const cschema *s, const cJSON *inst, uint8_t *marks);
 
+/* "<what> <limit>, got <value>" - kept out of line so the message buffers
+ * do not sit in every recursive frame. */
+static __attribute__((noinline)) void emit_vs(ectx *c, const cschema *s, size_t k0, const char *kw,
+                                              const cJSON *inst, const char *what, const cJSON *limit)
+{
+    if (c->quiet || !c->r) return;
+    char b1[200], b2[200];
+    emit(c, s, k0, kw, inst, "%s %s, got %s", what, show(limit, b1, 120), show(inst, b2, 80));
+}
+
+static __attribute__((noinline)) void emit_value(ectx *c, const cschema *s, size_t k0, const char *kw,
+                                                 const cJSON *inst, const char *fmt, const char *arg)
+{
+    if (c->quiet || !c->r) return;
+    char b1[200];
+    emit(c, s, k0, kw, inst, fmt, show(inst, b1, 80), arg);
+}
+
+static __attribute__((noinline)) void emit_type(ectx *c, const cschema *s, size_t k0, const ckw *k,
+                                                const cJSON *inst);
+static __attribute__((noinline)) void emit_enum(ectx *c, const cschema *s, size_t k0, const ckw *k,
+                                                const cJSON *inst);
+
 static size_t child_count(const cJSON *v)
 {
     size_t n = 0;
@@ -481,9 +504,15 @@ static int kw_anyof_oneof(ectx *c, const cschema *s, size_t k0, const ckw *k, co
     size_t err0 = c->r ? c->r->n : 0;
     size_t passed = 0, first = 0, second = 0;
     int shortcut = c->quiet && !marks;
-    size_t lstart[64], lend[64];
-    int lpass[64];
-    int logr = c->r && c->report_unknown && n <= 64;
+    size_t *lstart = NULL, *lend = NULL;
+    int *lpass = NULL;
+    int logr = c->r && c->report_unknown;
+    if (logr) {
+        lstart = malloc(n * sizeof *lstart);
+        lend = malloc(n * sizeof *lend);
+        lpass = malloc(n * sizeof *lpass);
+        if (!lstart || !lend || !lpass) { free(lstart); free(lend); free(lpass); c->oom = 1; return 0; }
+    }
     uint8_t *tmp = marks ? new_marks(c, ml) : NULL;
     uint8_t *acc = marks ? new_marks(c, ml) : NULL;
     PUSHK(c, k->kw);
@@ -503,6 +532,9 @@ static int kw_anyof_oneof(ectx *c, const cschema *s, size_t k0, const ckw *k, co
     }
     POPK(c, 1);
     if (logr && passed) drop_failed_ranges(c, lstart, lend, lpass, n);
+    free(lstart);
+    free(lend);
+    free(lpass);
     if (one) {
         if (passed == 1) {
             if (c->r) result_truncate(c->r, err0);
@@ -527,7 +559,6 @@ static int kw_anyof_oneof(ectx *c, const cschema *s, size_t k0, const ckw *k, co
 
 static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst, uint8_t *marks)
 {
-    char b1[200], b2[200];
     int t = JT(inst);
     switch (k->op) {
     case OP_REF: case OP_DYNREF: {
@@ -561,56 +592,38 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
         default: have = 0;
         }
         if (want & have) return 1;
-        if (!c->quiet && c->r) {
-            const cJSON *tv = k->value;
-            char list[200] = "";
-            if (cJSON_IsString(tv)) snprintf(list, sizeof list, "%s", tv->valuestring);
-            else for (const cJSON *e = tv->child; e; e = e->next) {
-                size_t l = strlen(list);
-                snprintf(list + l, sizeof list - l, "%s%s", l ? " or " : "", e->valuestring);
-            }
-            emit(c, s, k0, "type", inst, "expected %s, got %s", list, type_name(inst));
-        }
+        emit_type(c, s, k0, k, inst);
         return 0;
     }
     case OP_ENUM: {
         for (const cJSON *e = k->value->child; e; e = e->next)
             if (jv_equal(inst, e)) return 1;
-        if (!c->quiet && c->r) {
-            char list[400] = "";
-            int n = 0;
-            for (const cJSON *e = k->value->child; e; e = e->next, n++) {
-                size_t l = strlen(list);
-                if (n == 12 || l > 300) { snprintf(list + l, sizeof list - l, ", ..."); break; }
-                snprintf(list + l, sizeof list - l, "%s%s", n ? ", " : "", show(e, b1, 64));
-            }
-            emit(c, s, k0, "enum", inst, "expected one of %s, got %s", list, show(inst, b2, 80));
-        }
+        emit_enum(c, s, k0, k, inst);
         return 0;
     }
     case OP_CONST:
         if (jv_equal(inst, k->value)) return 1;
-        emit(c, s, k0, "const", inst, "expected %s, got %s", show(k->value, b1, 120), show(inst, b2, 80));
+        emit_vs(c, s, k0, "const", inst, "expected", k->value);
         return 0;
     case OP_MULTIPLE_OF:
         if (t != cJSON_Number || jv_multiple_of(inst, k->value)) return 1;
-        emit(c, s, k0, "multipleOf", inst, "expected a multiple of %s, got %s", show(k->value, b1, 60), show(inst, b2, 60));
+        emit_vs(c, s, k0, "multipleOf", inst, "expected a multiple of", k->value);
         return 0;
     case OP_MAXIMUM:
         if (t != cJSON_Number || jv_num_cmp(inst, k->value) <= 0) return 1;
-        emit(c, s, k0, "maximum", inst, "expected at most %s, got %s", show(k->value, b1, 60), show(inst, b2, 60));
+        emit_vs(c, s, k0, "maximum", inst, "expected at most", k->value);
         return 0;
     case OP_EXCL_MAXIMUM:
         if (t != cJSON_Number || jv_num_cmp(inst, k->value) < 0) return 1;
-        emit(c, s, k0, "exclusiveMaximum", inst, "expected less than %s, got %s", show(k->value, b1, 60), show(inst, b2, 60));
+        emit_vs(c, s, k0, "exclusiveMaximum", inst, "expected less than", k->value);
         return 0;
     case OP_MINIMUM:
         if (t != cJSON_Number || jv_num_cmp(inst, k->value) >= 0) return 1;
-        emit(c, s, k0, "minimum", inst, "expected at least %s, got %s", show(k->value, b1, 60), show(inst, b2, 60));
+        emit_vs(c, s, k0, "minimum", inst, "expected at least", k->value);
         return 0;
     case OP_EXCL_MINIMUM:
         if (t != cJSON_Number || jv_num_cmp(inst, k->value) > 0) return 1;
-        emit(c, s, k0, "exclusiveMinimum", inst, "expected greater than %s, got %s", show(k->value, b1, 60), show(inst, b2, 60));
+        emit_vs(c, s, k0, "exclusiveMinimum", inst, "expected greater than", k->value);
         return 0;
     case OP_MAX_LENGTH: case OP_MIN_LENGTH: {
         if (t != cJSON_String) return 1;
@@ -632,12 +645,12 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
         int r = ecma_regex_search(k->u.pattern.re, inst->valuestring, json_string_len(inst), c->md);
         if (r == 1) return 1;
         if (r < 0) emit(c, s, k0, "pattern", inst, "could not match pattern %s (matching limit reached)", k->u.pattern.src);
-        else emit(c, s, k0, "pattern", inst, "%s does not match the pattern %s", show(inst, b1, 80), k->u.pattern.src);
+        else emit_value(c, s, k0, "pattern", inst, "%s does not match the pattern %s", k->u.pattern.src);
         return 0;
     }
     case OP_FORMAT:
         if (t != cJSON_String || k->u.format.fn(inst->valuestring, json_string_len(inst))) return 1;
-        emit(c, s, k0, "format", inst, "%s is not a valid %s", show(inst, b1, 80), k->u.format.name);
+        emit_value(c, s, k0, "format", inst, "%s is not a valid %s", k->u.format.name);
         return 0;
     case OP_MAX_ITEMS: case OP_MIN_ITEMS: {
         if (t != cJSON_Array) return 1;
@@ -804,6 +817,32 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
     }
     }
     return 1;
+}
+
+static void emit_type(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst)
+{
+    if (c->quiet || !c->r) return;
+    const cJSON *tv = k->value;
+    char list[200] = "";
+    if (cJSON_IsString(tv)) snprintf(list, sizeof list, "%s", tv->valuestring);
+    else for (const cJSON *e = tv->child; e; e = e->next) {
+        size_t l = strlen(list);
+        snprintf(list + l, sizeof list - l, "%s%s", l ? " or " : "", e->valuestring);
+    }
+    emit(c, s, k0, "type", inst, "expected %s, got %s", list, type_name(inst));
+}
+
+static void emit_enum(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst)
+{
+    if (c->quiet || !c->r) return;
+    char list[400] = "", b1[200], b2[200];
+    int n = 0;
+    for (const cJSON *e = k->value->child; e; e = e->next, n++) {
+        size_t l = strlen(list);
+        if (n == 12 || l > 300) { snprintf(list + l, sizeof list - l, ", ..."); break; }
+        snprintf(list + l, sizeof list - l, "%s%s", n ? ", " : "", show(e, b1, 64));
+    }
+    emit(c, s, k0, "enum", inst, "expected one of %s, got %s", list, show(inst, b2, 80));
 }
 
 static int ev(ectx *c, const cschema *s, const cJSON *inst, uint8_t *marks)
