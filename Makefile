@@ -25,7 +25,7 @@ endif
 
 CFLAGS  ?= $(OPT)
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Wno-format-truncation $(SANFLAGS)
-CPPFLAGS += -Ivalidator/include -Ivalidator/src
+CPPFLAGS += -Ivalidator/include -Ivalidator/src -Itests/support
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LDLIBS  += $(PKG_LIBS) -lm -lpthread
