@@ -10,7 +10,10 @@
  *     text (so integers above 2^53 and decimals compare exactly);
  *   - keeps a string's byte length (strings may contain U+0000);
  *   - allocates every node from the document's arena: free the document
- *     with json_doc_free(), never cJSON_Delete() its nodes.
+ *     with json_doc_free(), never cJSON_Delete() its nodes.  Do not use
+ *     cJSON_Duplicate or cJSON's reference functions on parsed nodes: they
+ *     copy the JSON_NODE_PARSED bit into plain cJSON structs, which
+ *     json_node_info() would then misread.
  * Nesting deeper than max_depth is an error, never a stack overflow: the
  * parser itself does not recurse. */
 #ifndef JSON_PARSE_H
@@ -53,6 +56,12 @@ enum json_error_code {
     JSON_ERR_NOMEM
 };
 
+/* Error position: the offending character (an escape sequence's backslash;
+ * the first byte of an invalid UTF-8 sequence; a number's first character
+ * for JSON_ERR_RANGE; the second key's opening quote for JSON_ERR_DUPLICATE;
+ * the end of input for an unterminated value).
+ * A line ends at LF, CRLF or a lone CR.  With JSON_PARSE_ALLOW_BOM a skipped
+ * BOM is not counted in columns. */
 typedef struct json_error {
     int code;            /* enum json_error_code */
     size_t offset;       /* byte offset of the problem */
@@ -67,6 +76,7 @@ typedef struct json_node {
     size_t len;          /* strings: byte length; numbers: text length */
     const char *text;    /* numbers: exact source text (NUL-terminated) */
     uint32_t key_line, key_col; /* object members: where the key starts */
+    size_t key_len;      /* object members: key byte length (keys may hold U+0000) */
 } json_node;
 
 typedef struct json_doc {
@@ -83,6 +93,9 @@ typedef struct json_doc {
 json_doc *json_parse(const char *buf, size_t len, const json_parse_opts *opts,
                      arena *mem, json_error *err);
 
+/* Release a document from json_parse: frees its arena when the parser
+ * created it; with a caller's arena it does nothing (the caller resets the
+ * arena, which also reclaims what a failed parse took from it).  NULL ok. */
 void json_doc_free(json_doc *doc);
 
 /* Parsed-node information, or NULL for a node not built by json_parse. */

@@ -1,0 +1,623 @@
+/* test_json_parse.c - the strict parser: every error class with its exact
+ * position and message, valid documents of every type, escapes, number
+ * texts, duplicates, BOM, depth limits, cJSON API on parsed trees, and a
+ * large generated document. */
+#include "check.h"
+#include "json_parse.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Parse buf[0..len) expecting failure with the given code, position and a
+ * message containing msg (NULL: do not check the message). */
+static void expect_err_n(struct check *t, int srcline, const char *buf, size_t len, unsigned flags,
+                         unsigned depth, int code, unsigned line, unsigned col, const char *msg)
+{
+    json_error e;
+    json_parse_opts o = { flags, depth };
+    json_doc *d = json_parse(buf, len, &o, NULL, &e);
+    int ok = !d && e.code == code && e.line == line && e.col == col && (!msg || strstr(e.message, msg));
+    check_report(t, ok, "parse error", __FILE__, srcline, NULL);
+    if (!ok)
+        fprintf(stderr, "  input %.60s: got doc=%p code %d at %u:%u \"%s\"; want code %d at %u:%u \"%s\"\n",
+                buf, (void *)d, e.code, e.line, e.col, e.message, code, line, col, msg ? msg : "");
+    json_doc_free(d);
+}
+
+#define ERR(t, s, code, line, col, msg) \
+    expect_err_n((t), __LINE__, (s), strlen(s), 0, 0, (code), (line), (col), (msg))
+#define ERRF(t, s, flags, code, line, col, msg) \
+    expect_err_n((t), __LINE__, (s), strlen(s), (flags), 0, (code), (line), (col), (msg))
+#define ERRN(t, s, n, code, line, col, msg) \
+    expect_err_n((t), __LINE__, (s), (n), 0, 0, (code), (line), (col), (msg))
+
+static json_doc *parse_ok_n(struct check *t, int srcline, const char *s, size_t len, unsigned flags)
+{
+    json_error e;
+    json_parse_opts o = { flags, 0 };
+    json_doc *d = json_parse(s, len, &o, NULL, &e);
+    check_report(t, d != NULL && e.code == JSON_OK, "parse ok", __FILE__, srcline, NULL);
+    if (!d) fprintf(stderr, "  input %.60s: error %d at %u:%u: %s\n", s, e.code, e.line, e.col, e.message);
+    return d;
+}
+#define OK(t, s) parse_ok_n((t), __LINE__, (s), strlen(s), 0)
+#define OKF(t, s, f) parse_ok_n((t), __LINE__, (s), strlen(s), (f))
+
+static const json_node *info(const cJSON *c) { return json_node_info(c); }
+
+static void test_scalars(struct check *t)
+{
+    json_doc *d = OK(t, "true");
+    if (d) {
+        CHECK(t, cJSON_IsTrue(d->root));
+        CHECK(t, d->root->type & JSON_NODE_PARSED);
+        CHECK(t, d->root->next == NULL && d->root->prev == NULL && d->root->child == NULL);
+        CHECK_INT(t, info(d->root)->line, 1);
+        CHECK_INT(t, info(d->root)->col, 1);
+    }
+    json_doc_free(d);
+    d = OK(t, "  false ");
+    if (d) { CHECK(t, cJSON_IsFalse(d->root)); CHECK_INT(t, info(d->root)->col, 3); }
+    json_doc_free(d);
+    d = OK(t, "\n\t null\r\n");
+    if (d) { CHECK(t, cJSON_IsNull(d->root)); CHECK_INT(t, info(d->root)->line, 2); CHECK_INT(t, info(d->root)->col, 3); }
+    json_doc_free(d);
+    d = OK(t, "\"hi\"");
+    if (d) { CHECK(t, cJSON_IsString(d->root)); CHECK_STR(t, d->root->valuestring, "hi"); CHECK_INT(t, json_string_len(d->root), 2); }
+    json_doc_free(d);
+    d = OK(t, "-12.5e1");
+    if (d) {
+        CHECK(t, cJSON_IsNumber(d->root));
+        CHECK(t, d->root->valuedouble == -125.0);
+        CHECK_INT(t, d->root->valueint, -125);
+        CHECK_STR(t, json_number_text(d->root), "-12.5e1");
+    }
+    json_doc_free(d);
+    d = OK(t, "\"\"");
+    if (d) { CHECK_STR(t, d->root->valuestring, ""); CHECK_INT(t, json_string_len(d->root), 0); }
+    json_doc_free(d);
+}
+
+static void test_containers(struct check *t)
+{
+    const char *src =
+        "{\n"
+        "  \"name\": \"Spring sale\",\n"
+        "  \"budget\": 1500.25,\n"
+        "  \"tags\": [\"a\", \"b\", \"c\"],\n"
+        "  \"active\": true,\n"
+        "  \"paused\": false,\n"
+        "  \"notes\": null,\n"
+        "  \"empty_obj\": {},\n"
+        "  \"empty_arr\": [],\n"
+        "  \"nested\": {\"k\": [1, [2, {\"x\": 3}]]}\n"
+        "}";
+    json_doc *d = OK(t, src);
+    if (!d) return;
+    cJSON *r = d->root;
+    CHECK(t, cJSON_IsObject(r));
+    CHECK_INT(t, cJSON_GetArraySize(r), 9);
+    cJSON *name = cJSON_GetObjectItemCaseSensitive(r, "name");
+    CHECK(t, cJSON_IsString(name));
+    CHECK_STR(t, name ? name->valuestring : NULL, "Spring sale");
+    CHECK_STR(t, name ? name->string : NULL, "name");
+    CHECK_INT(t, info(name)->line, 2);
+    CHECK_INT(t, info(name)->col, 11);
+    CHECK_INT(t, info(name)->key_line, 2);
+    CHECK_INT(t, info(name)->key_col, 3);
+    CHECK_INT(t, info(name)->key_len, 4);
+    cJSON *budget = cJSON_GetObjectItemCaseSensitive(r, "budget");
+    CHECK(t, budget && budget->valuedouble == 1500.25);
+    CHECK_INT(t, budget ? budget->valueint : 0, 1500);
+    CHECK_STR(t, json_number_text(budget), "1500.25");
+    cJSON *tags = cJSON_GetObjectItemCaseSensitive(r, "tags");
+    CHECK(t, cJSON_IsArray(tags));
+    CHECK_INT(t, cJSON_GetArraySize(tags), 3);
+    CHECK_STR(t, cJSON_GetArrayItem(tags, 2)->valuestring, "c");
+    CHECK(t, cJSON_GetArrayItem(tags, 3) == NULL);
+    CHECK_INT(t, info(cJSON_GetArrayItem(tags, 1))->col, 17);
+    /* cJSON's linking: first child's prev is the last, last's next NULL */
+    cJSON *first = tags->child;
+    CHECK(t, first->prev == cJSON_GetArrayItem(tags, 2));
+    CHECK(t, cJSON_GetArrayItem(tags, 2)->next == NULL);
+    CHECK(t, cJSON_GetArrayItem(tags, 1)->prev == first);
+    CHECK(t, r->child->prev == cJSON_GetObjectItemCaseSensitive(r, "nested"));
+    CHECK(t, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(r, "active")));
+    CHECK(t, cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(r, "paused")));
+    CHECK(t, cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(r, "notes")));
+    cJSON *eo = cJSON_GetObjectItemCaseSensitive(r, "empty_obj");
+    CHECK(t, cJSON_IsObject(eo) && eo->child == NULL);
+    cJSON *ea = cJSON_GetObjectItemCaseSensitive(r, "empty_arr");
+    CHECK(t, cJSON_IsArray(ea) && cJSON_GetArraySize(ea) == 0);
+    cJSON *k = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(r, "nested"), "k");
+    cJSON *inner = cJSON_GetArrayItem(cJSON_GetArrayItem(k, 1), 1);
+    cJSON *x = cJSON_GetObjectItemCaseSensitive(inner, "x");
+    CHECK(t, x && x->valueint == 3);
+    CHECK_INT(t, info(x)->line, 10);
+    CHECK_INT(t, info(x)->col, 33);
+    CHECK(t, cJSON_GetObjectItemCaseSensitive(r, "missing") == NULL);
+    /* the case-insensitive lookup works too */
+    CHECK(t, cJSON_GetObjectItem(r, "NAME") == name);
+    /* printing through cJSON works on parsed trees */
+    char *printed = cJSON_PrintUnformatted(tags);
+    CHECK_STR(t, printed, "[\"a\",\"b\",\"c\"]");
+    free(printed);
+    json_doc_free(d);
+}
+
+static void test_columns_count_code_points(struct check *t)
+{
+    /* "é" is two bytes, "😀" four: columns count characters */
+    json_doc *d = OK(t, "[\"é😀\", 7]");
+    if (d) CHECK_INT(t, info(cJSON_GetArrayItem(d->root, 1))->col, 8);
+    json_doc_free(d);
+    ERR(t, "[\"é😀\", 01]", JSON_ERR_NUMBER, 1, 8, "leading zeros are not allowed in numbers");
+    ERR(t, "{\"a\":\n  [1,\n   \"ü\" x]}", JSON_ERR_SYNTAX, 3, 8, "unexpected character 'x', expected ',' or ']'");
+    ERR(t, "{\"a\":\r\n1,\r\"b\":\r\n  ?}", JSON_ERR_SYNTAX, 4, 3, "unexpected character '?', expected a JSON value");
+    /* a long line with many multi-byte characters */
+    char buf[4000];
+    size_t n = 0;
+    buf[n++] = '[';
+    for (int i = 0; i < 500; i++) { memcpy(buf + n, "\"ö\",", 5); n += 5; }
+    buf[n++] = '?';
+    buf[n++] = ']';
+    buf[n] = 0;
+    ERR(t, buf, JSON_ERR_SYNTAX, 1, 2 + 500 * 4, "unexpected character '?'");
+    /* the same line parsed: value columns come from the forward cursor */
+    buf[n - 2] = '7';
+    json_doc *v = OK(t, buf);
+    if (v) {
+        CHECK_INT(t, info(v->root->child->prev)->col, 2 + 500 * 4);
+        CHECK_INT(t, info(cJSON_GetArrayItem(v->root, 250))->col, 2 + 250 * 4);
+    }
+    json_doc_free(v);
+}
+
+static void test_syntax_errors(struct check *t)
+{
+    ERR(t, "{\"a\":1 x}", JSON_ERR_SYNTAX, 1, 8, "unexpected character 'x', expected ',' or '}'");
+    ERR(t, "[1 2]", JSON_ERR_SYNTAX, 1, 4, "unexpected character '2', expected ',' or ']'");
+    ERR(t, "[1,]", JSON_ERR_SYNTAX, 1, 4, "trailing commas are not allowed");
+    ERR(t, "{\"a\":1,}", JSON_ERR_SYNTAX, 1, 8, "trailing commas are not allowed");
+    ERR(t, "[,1]", JSON_ERR_SYNTAX, 1, 2, "unexpected character ',', expected a JSON value or ']'");
+    ERR(t, "{a:1}", JSON_ERR_SYNTAX, 1, 2, "unexpected character 'a', expected a string key or '}'");
+    ERR(t, "{'a':1}", JSON_ERR_SYNTAX, 1, 2, "double quotes");
+    ERR(t, "{\"a\" 1}", JSON_ERR_SYNTAX, 1, 6, "expected ':'");
+    ERR(t, "{\"a\":}", JSON_ERR_SYNTAX, 1, 6, "unexpected character '}', expected a JSON value");
+    ERR(t, "[", JSON_ERR_SYNTAX, 1, 2, "unexpected end of input");
+    ERR(t, "[1,", JSON_ERR_SYNTAX, 1, 4, "unexpected end of input, expected a JSON value");
+    ERR(t, "{\"a\":1", JSON_ERR_SYNTAX, 1, 7, "unexpected end of input, expected ',' or '}'");
+    ERR(t, "{\"a\"", JSON_ERR_SYNTAX, 1, 5, "expected ':'");
+    ERR(t, "\"abc", JSON_ERR_SYNTAX, 1, 5, "unexpected end of input in string (opened at line 1, column 1)");
+    ERR(t, "tru", JSON_ERR_SYNTAX, 1, 4, "unexpected end of input in literal (expected true)");
+    ERR(t, "[nul]", JSON_ERR_SYNTAX, 1, 5, "unexpected character ']' in literal (expected null)");
+    ERR(t, "True", JSON_ERR_SYNTAX, 1, 1, "unexpected character 'T', expected a JSON value");
+    ERR(t, "]", JSON_ERR_SYNTAX, 1, 1, "unexpected character ']'");
+    ERR(t, "[\x01]", JSON_ERR_SYNTAX, 1, 2, "unexpected character U+0001");
+    ERR(t, "[\"a\",\n\n   é]", JSON_ERR_SYNTAX, 3, 4, "unexpected character 'é' (U+00E9)");
+    /* NUL bytes outside strings */
+    ERRN(t, "[1,\0 2]", 7, JSON_ERR_SYNTAX, 1, 4, "U+0000");
+    ERRN(t, "\0", 1, JSON_ERR_SYNTAX, 1, 1, "U+0000");
+}
+
+static void test_trailing_and_empty(struct check *t)
+{
+    ERR(t, "{} {}", JSON_ERR_TRAILING, 1, 4, "unexpected data after the JSON value");
+    ERR(t, "1 2", JSON_ERR_TRAILING, 1, 3, "unexpected data after the JSON value");
+    ERR(t, "[1]\n\n\n  x", JSON_ERR_TRAILING, 4, 3, "unexpected data after the JSON value");
+    ERR(t, "truex", JSON_ERR_TRAILING, 1, 5, NULL);
+    ERRN(t, "{}\0", 3, JSON_ERR_TRAILING, 1, 3, NULL);
+    ERR(t, "", JSON_ERR_EMPTY, 1, 1, "empty");
+    ERR(t, "  \n\t\r\n ", JSON_ERR_EMPTY, 3, 2, "empty");
+    json_error e;
+    CHECK(t, json_parse(NULL, 0, NULL, NULL, &e) == NULL && e.code == JSON_ERR_EMPTY);
+    json_doc *d = OK(t, "{}  \n\t\r\n");
+    json_doc_free(d);
+}
+
+static void test_control_chars(struct check *t)
+{
+    ERR(t, "{\"a\": \"line1\nline2\"}", JSON_ERR_CONTROL_CHAR, 1, 13,
+        "raw control character U+000A in string (escape it as \\n)");
+    ERR(t, "[\n\n \"x\ty\"]", JSON_ERR_CONTROL_CHAR, 3, 4, "raw control character U+0009 in string (escape it as \\t)");
+    ERR(t, "\"\x1f\"", JSON_ERR_CONTROL_CHAR, 1, 2, "U+001F in string (escape it as \\u001F)");
+    ERRN(t, "\"a\0b\"", 5, JSON_ERR_CONTROL_CHAR, 1, 3, "raw control character U+0000");
+    /* DEL is allowed unescaped */
+    json_doc *d = OK(t, "\"\x7f\"");
+    json_doc_free(d);
+}
+
+static void test_utf8(struct check *t)
+{
+    ERR(t, "\"\xC3\"", JSON_ERR_UTF8, 1, 2, "invalid UTF-8 byte 0xC3 (truncated sequence)");
+    ERR(t, "\"\xC3", JSON_ERR_UTF8, 1, 2, "invalid UTF-8 byte 0xC3");
+    ERR(t, "\"ab\x80\"", JSON_ERR_UTF8, 1, 4, "invalid UTF-8 byte 0x80 (unexpected continuation byte)");
+    ERR(t, "\"\xC0\xAF\"", JSON_ERR_UTF8, 1, 2, "invalid UTF-8 byte 0xC0 (overlong encoding)");
+    ERR(t, "\"\xC1\xBF\"", JSON_ERR_UTF8, 1, 2, "overlong");
+    ERR(t, "\"\xE0\x80\xAF\"", JSON_ERR_UTF8, 1, 2, "invalid UTF-8 byte 0xE0 (overlong encoding)");
+    ERR(t, "\"\xF0\x80\x80\xAF\"", JSON_ERR_UTF8, 1, 2, "overlong");
+    ERR(t, "\"\xED\xA0\x80\"", JSON_ERR_UTF8, 1, 2, "invalid UTF-8 byte 0xED (encoded surrogate)");
+    ERR(t, "\"\xED\xBF\xBF\"", JSON_ERR_UTF8, 1, 2, "encoded surrogate");
+    ERR(t, "\"\xF4\x90\x80\x80\"", JSON_ERR_UTF8, 1, 2, "invalid UTF-8 byte 0xF4 (code point above U+10FFFF)");
+    ERR(t, "\"\xF5\x80\x80\x80\"", JSON_ERR_UTF8, 1, 2, "invalid UTF-8 byte 0xF5");
+    ERR(t, "\"\xFF\"", JSON_ERR_UTF8, 1, 2, "invalid UTF-8 byte 0xFF");
+    ERR(t, "\"\xE2\x82\"", JSON_ERR_UTF8, 1, 2, "truncated sequence");
+    ERR(t, "\"\xF0\x9F\x98\"", JSON_ERR_UTF8, 1, 2, "truncated sequence");
+    ERR(t, "\"é\xE2\x82(\"", JSON_ERR_UTF8, 1, 3, "invalid UTF-8 byte 0xE2");
+    /* outside strings too */
+    ERR(t, "[1, \xC3]", JSON_ERR_UTF8, 1, 5, "invalid UTF-8 byte 0xC3");
+    ERR(t, "{\"k\": 1, \"\xC3\x28\": 2}", JSON_ERR_UTF8, 1, 11, "invalid UTF-8 byte 0xC3");
+    /* the boundaries that are valid */
+    const char *valid = "[\"\xC2\x80\", \"\xDF\xBF\", \"\xE0\xA0\x80\", \"\xED\x9F\xBF\", \"\xEE\x80\x80\", "
+                        "\"\xEF\xBF\xBF\", \"\xF0\x90\x80\x80\", \"\xF4\x8F\xBF\xBF\"]";
+    json_doc *d = OK(t, valid);
+    if (d) {
+        CHECK_INT(t, cJSON_GetArraySize(d->root), 8);
+        CHECK_INT(t, json_string_len(cJSON_GetArrayItem(d->root, 7)), 4);
+    }
+    json_doc_free(d);
+    /* long strings exercise the word-at-a-time scan */
+    d = OK(t, "\"abcdefghijklmnopqrstuvwxyz0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ é abcdefgh\"");
+    if (d) CHECK_INT(t, json_string_len(d->root), 75);
+    json_doc_free(d);
+    ERR(t, "\"abcdefghijklmnopqrstuvwxyz0123456789\x80\"", JSON_ERR_UTF8, 1, 38, "0x80");
+    ERR(t, "\"abcdefghijklmnopqrstuvwxyz0123456789\x7f\x1b\"", JSON_ERR_CONTROL_CHAR, 1, 39, "U+001B");
+}
+
+static void test_escapes(struct check *t)
+{
+    json_doc *d = OK(t, "\"a\\\"b\\\\c\\/d\\be\\ff\\ng\\rh\\ti\"");
+    if (d) {
+        CHECK_STR(t, d->root->valuestring, "a\"b\\c/d\be\ff\ng\rh\ti");
+        CHECK_INT(t, json_string_len(d->root), 17);
+    }
+    json_doc_free(d);
+    d = OK(t, "\"caf\\u00e9 \\u20AC\"");
+    if (d) {
+        CHECK_STR(t, d->root->valuestring, "café €");
+        CHECK_INT(t, json_string_len(d->root), 9);
+    }
+    json_doc_free(d);
+    d = OK(t, "\"\\uD83D\\uDE00!\"");
+    if (d) {
+        CHECK_STR(t, d->root->valuestring, "\xF0\x9F\x98\x80!");
+        CHECK_INT(t, json_string_len(d->root), 5);
+    }
+    json_doc_free(d);
+    d = OK(t, "\"\\uDBFF\\uDFFF\"");
+    if (d) CHECK_STR(t, d->root->valuestring, "\xF4\x8F\xBF\xBF");
+    json_doc_free(d);
+    d = OK(t, "\"a\\u0000b\"");
+    if (d) {
+        CHECK_INT(t, json_string_len(d->root), 3);
+        CHECK(t, memcmp(d->root->valuestring, "a\0b", 4) == 0);
+        CHECK_INT(t, info(d->root)->len, 3);
+    }
+    json_doc_free(d);
+    d = OK(t, "{\"k\\u0000ey\": 1, \"k\": 2}");
+    if (d) {
+        cJSON *first = d->root->child;
+        CHECK_INT(t, info(first)->key_len, 4);
+        CHECK(t, memcmp(first->string, "k\0ey", 5) == 0);
+    }
+    json_doc_free(d);
+
+    ERR(t, "[\"ab\\x\"]", JSON_ERR_ESCAPE, 1, 5, "invalid escape sequence in string: backslash followed by 'x'");
+    ERR(t, "\"\\'\"", JSON_ERR_ESCAPE, 1, 2, "invalid escape");
+    ERR(t, "\"é\\u12G4\"", JSON_ERR_ESCAPE, 1, 3, "invalid \\u escape");
+    ERR(t, "\"\\u12\"", JSON_ERR_ESCAPE, 1, 2, "four hex digits");
+    ERR(t, "\"\\", JSON_ERR_SYNTAX, 1, 3, "unexpected end of input");
+    ERR(t, "\"x\\uD800\"", JSON_ERR_ESCAPE, 1, 3, "unpaired surrogate \\uD800");
+    ERR(t, "\"\\uD800\\u0041\"", JSON_ERR_ESCAPE, 1, 2, "unpaired surrogate");
+    ERR(t, "\"\\uD800\\uD800\"", JSON_ERR_ESCAPE, 1, 2, "unpaired surrogate");
+    ERR(t, "\"\\uD83Dx\"", JSON_ERR_ESCAPE, 1, 2, "unpaired surrogate");
+    ERR(t, "\"\\uDC00\"", JSON_ERR_ESCAPE, 1, 2, "lone surrogate \\uDC00");
+    ERR(t, "\"ok \\uDE00\\uD83D\"", JSON_ERR_ESCAPE, 1, 5, "lone surrogate \\uDE00");
+    ERR(t, "\"\\\x01\"", JSON_ERR_ESCAPE, 1, 2, "backslash followed by U+0001");
+}
+
+static void test_numbers(struct check *t)
+{
+    static const struct { const char *src; double v; int vi; } good[] = {
+        { "0", 0, 0 }, { "-0", -0.0, 0 }, { "1", 1, 1 }, { "-1", -1, -1 },
+        { "0.5", 0.5, 0 }, { "-0.0", -0.0, 0 }, { "1e3", 1000, 1000 }, { "1E+3", 1000, 1000 },
+        { "25e-1", 2.5, 2 }, { "0e0", 0, 0 }, { "123456789", 123456789, 123456789 },
+        { "1.7976931348623157e308", 1.7976931348623157e308, INT_MAX },
+        { "-1.7976931348623157e308", -1.7976931348623157e308, INT_MIN },
+        { "2147483648", 2147483648.0, INT_MAX }, { "-2147483649", -2147483649.0, INT_MIN },
+        { "2147483647", 2147483647.0, INT_MAX }, { "-2147483648", -2147483648.0, INT_MIN },
+        { "1e-400", 0, 0 }, { "-1e-400", -0.0, 0 }, { "4.9e-324", 4.9e-324, 0 },
+        { "0.1", 0.1, 0 }, { "3.141592653589793", 3.141592653589793, 3 },
+        { "12345678901234567890123", 12345678901234567890123.0, INT_MAX },
+        { "0.000000000000000000000000001", 1e-27, 0 },
+    };
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        json_doc *d = OK(t, good[i].src);
+        if (!d) continue;
+        CHECK_MSG(t, d->root->valuedouble == good[i].v && signbit(d->root->valuedouble) == signbit(good[i].v),
+                  "%s: got %.17g", good[i].src, d->root->valuedouble);
+        CHECK_MSG(t, d->root->valueint == good[i].vi, "%s: valueint %d", good[i].src, d->root->valueint);
+        CHECK_STR(t, json_number_text(d->root), good[i].src);
+        CHECK_INT(t, info(d->root)->len, strlen(good[i].src));
+        json_doc_free(d);
+    }
+    /* integers above 2^53 keep their exact text */
+    json_doc *d = OK(t, "{\"id\": 9007199254740993, \"big\": 123456789012345678901234567890.000}");
+    if (d) {
+        cJSON *id = cJSON_GetObjectItemCaseSensitive(d->root, "id");
+        CHECK_STR(t, json_number_text(id), "9007199254740993");
+        CHECK(t, id->valuedouble == 9007199254740992.0);
+        CHECK_STR(t, json_number_text(cJSON_GetObjectItemCaseSensitive(d->root, "big")),
+                  "123456789012345678901234567890.000");
+    }
+    json_doc_free(d);
+    /* json_number_text is NULL for non-parsed and non-number nodes */
+    cJSON *plain = cJSON_CreateNumber(5);
+    CHECK(t, json_number_text(plain) == NULL);
+    cJSON_Delete(plain);
+    d = OK(t, "\"5\"");
+    if (d) CHECK(t, json_number_text(d->root) == NULL);
+    json_doc_free(d);
+
+    ERR(t, "01", JSON_ERR_NUMBER, 1, 1, "leading zeros are not allowed in numbers");
+    ERR(t, "[-01]", JSON_ERR_NUMBER, 1, 3, "leading zeros are not allowed in numbers");
+    ERR(t, "[00]", JSON_ERR_NUMBER, 1, 2, "leading zeros");
+    ERR(t, "1.", JSON_ERR_NUMBER, 1, 3, "expected a digit after the decimal point");
+    ERR(t, "[1.]", JSON_ERR_NUMBER, 1, 4, "expected a digit after the decimal point");
+    ERR(t, "[1.e5]", JSON_ERR_NUMBER, 1, 4, "decimal point");
+    ERR(t, ".5", JSON_ERR_NUMBER, 1, 1, "digit before the decimal point");
+    ERR(t, "[+1]", JSON_ERR_NUMBER, 1, 2, "numbers may not start with '+'");
+    ERR(t, "-", JSON_ERR_NUMBER, 1, 2, "expected a digit after '-'");
+    ERR(t, "[-]", JSON_ERR_NUMBER, 1, 3, "expected a digit after '-', found ']'");
+    ERR(t, "[- 1]", JSON_ERR_NUMBER, 1, 3, "expected a digit after '-'");
+    ERR(t, "1e", JSON_ERR_NUMBER, 1, 3, "expected a digit in the exponent");
+    ERR(t, "[1e+]", JSON_ERR_NUMBER, 1, 5, "expected a digit in the exponent");
+    ERR(t, "[1E-x]", JSON_ERR_NUMBER, 1, 5, "exponent");
+    ERR(t, "0x1F", JSON_ERR_NUMBER, 1, 2, "hexadecimal numbers are not allowed");
+    ERR(t, "[NaN]", JSON_ERR_NUMBER, 1, 2, "NaN and Infinity are not valid JSON numbers");
+    ERR(t, "Infinity", JSON_ERR_NUMBER, 1, 1, "NaN and Infinity");
+    ERR(t, "[1, -Infinity]", JSON_ERR_NUMBER, 1, 5, "NaN and Infinity");
+    ERR(t, "1e400", JSON_ERR_RANGE, 1, 1, "number out of range: 1e400");
+    ERR(t, "{\"a\":\n\n  [ -1e400]}", JSON_ERR_RANGE, 3, 5, "number out of range: -1e400");
+    ERR(t, "1.8e308", JSON_ERR_RANGE, 1, 1, "out of range");
+    ERR(t, "[1.5.3]", JSON_ERR_SYNTAX, 1, 5, "unexpected character '.'");
+}
+
+static void test_duplicates(struct check *t)
+{
+    const char *src = "{\n  \"name\": 1,\n  \"other\": 2,\n    \"name\": 3\n}";
+    json_doc *d = OK(t, src); /* allowed without the flag; lookup finds the first */
+    if (d) {
+        CHECK_INT(t, cJSON_GetArraySize(d->root), 3);
+        CHECK_INT(t, cJSON_GetObjectItemCaseSensitive(d->root, "name")->valueint, 1);
+    }
+    json_doc_free(d);
+    ERRF(t, src, JSON_PARSE_REJECT_DUPLICATES, JSON_ERR_DUPLICATE, 4, 5,
+         "duplicate key \"name\" (first at line 2, column 3)");
+    /* byte-equal after unescaping */
+    ERRF(t, "{\"é\": 1, \"\\u00e9\": 2}", JSON_PARSE_REJECT_DUPLICATES, JSON_ERR_DUPLICATE, 1, 10,
+         "duplicate key \"é\" (first at line 1, column 2)");
+    /* differing case or an embedded NUL make different keys */
+    d = OKF(t, "{\"a\": 1, \"A\": 2, \"a\\u0000\": 3, \"a\\u0000b\": 4}", JSON_PARSE_REJECT_DUPLICATES);
+    json_doc_free(d);
+    ERRF(t, "{\"a\\u0000\": 1, \"a\\u0000\": 2}", JSON_PARSE_REJECT_DUPLICATES, JSON_ERR_DUPLICATE, 1, 16,
+         "duplicate key \"a\\u0000\"");
+    /* same key in different objects is fine */
+    d = OKF(t, "{\"a\": {\"a\": {\"a\": 1}}, \"b\": [{\"a\": 1}, {\"a\": 2}]}", JSON_PARSE_REJECT_DUPLICATES);
+    json_doc_free(d);
+    /* many members: the hashed path, duplicate far from the first */
+    size_t cap = 200000, n = 0;
+    char *buf = malloc(cap);
+    buf[n++] = '{';
+    for (int i = 0; i < 5000; i++) n += (size_t)snprintf(buf + n, cap - n, "%s\"key%d\": %d", i ? "," : "", i, i);
+    n += (size_t)snprintf(buf + n, cap - n, ",\"key17\": 0}");
+    unsigned dupcol = (unsigned)(n - strlen("\"key17\": 0}") + 1);
+    char firstat[64];
+    snprintf(firstat, sizeof firstat, "(first at line 1, column %u)", (unsigned)(strstr(buf, "\"key17\"") - buf + 1));
+    d = parse_ok_n(t, __LINE__, buf, n, 0);
+    json_doc_free(d);
+    expect_err_n(t, __LINE__, buf, n, JSON_PARSE_REJECT_DUPLICATES, 0, JSON_ERR_DUPLICATE, 1, dupcol,
+                 firstat);
+    /* without the duplicate the hashed path accepts it */
+    memcpy(buf + n - strlen("17\": 0}"), "xx", 2);
+    d = parse_ok_n(t, __LINE__, buf, n, JSON_PARSE_REJECT_DUPLICATES);
+    if (d) {
+        CHECK_INT(t, cJSON_GetArraySize(d->root), 5001);
+        CHECK_INT(t, cJSON_GetObjectItemCaseSensitive(d->root, "key4999")->valueint, 4999);
+    }
+    json_doc_free(d);
+    /* duplicate at exactly the threshold boundaries */
+    for (int members = 1; members < 20; members++) {
+        n = 0;
+        buf[n++] = '{';
+        for (int i = 0; i < members; i++) n += (size_t)snprintf(buf + n, cap - n, "%s\"k%d\":0", i ? "," : "", i);
+        n += (size_t)snprintf(buf + n, cap - n, ",\"k%d\":1}", members - 1);
+        json_error e;
+        json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES, 0 };
+        json_doc *dd = json_parse(buf, n, &o, NULL, &e);
+        CHECK_MSG(t, !dd && e.code == JSON_ERR_DUPLICATE, "members %d: code %d", members, e.code);
+        json_doc_free(dd);
+    }
+    /* long keys are shortened in the message */
+    n = 0;
+    n += (size_t)snprintf(buf + n, cap - n, "{\"");
+    for (int i = 0; i < 300; i++) buf[n++] = 'k';
+    n += (size_t)snprintf(buf + n, cap - n, "\":1,\"");
+    for (int i = 0; i < 300; i++) buf[n++] = 'k';
+    n += (size_t)snprintf(buf + n, cap - n, "\":2}");
+    json_error e;
+    json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES, 0 };
+    CHECK(t, json_parse(buf, n, &o, NULL, &e) == NULL && e.code == JSON_ERR_DUPLICATE);
+    CHECK(t, strstr(e.message, "...") && strstr(e.message, "first at line 1, column 2)"));
+    free(buf);
+}
+
+static void test_bom(struct check *t)
+{
+    const char *src = "\xEF\xBB\xBF{\"a\": x}";
+    ERR(t, src, JSON_ERR_SYNTAX, 1, 1, "byte order mark");
+    ERRF(t, src, JSON_PARSE_ALLOW_BOM, JSON_ERR_SYNTAX, 1, 7, "unexpected character 'x'");
+    json_doc *d = OKF(t, "\xEF\xBB\xBF[1]", JSON_PARSE_ALLOW_BOM);
+    if (d) {
+        CHECK_INT(t, info(d->root)->col, 1);
+        CHECK_INT(t, info(d->root->child)->col, 2);
+    }
+    json_doc_free(d);
+    ERRF(t, "\xEF\xBB\xBF", JSON_PARSE_ALLOW_BOM, JSON_ERR_EMPTY, 1, 1, "empty");
+    /* a BOM anywhere else is just an unexpected character */
+    ERRF(t, "[\xEF\xBB\xBF]", JSON_PARSE_ALLOW_BOM, JSON_ERR_SYNTAX, 1, 2, "U+FEFF");
+}
+
+static char *nested(size_t depth, char open, char close)
+{
+    char *s = malloc(depth * 2 + 1);
+    memset(s, open, depth);
+    memset(s + depth, close, depth);
+    s[depth * 2] = 0;
+    return s;
+}
+
+static void test_depth(struct check *t)
+{
+    char *s = nested(JSON_DEFAULT_MAX_DEPTH, '[', ']');
+    json_doc *d = OK(t, s);
+    if (d) {
+        const cJSON *c = d->root;
+        int levels = 0;
+        while (c && cJSON_IsArray(c)) { levels++; c = c->child; }
+        CHECK_INT(t, levels, JSON_DEFAULT_MAX_DEPTH);
+    }
+    json_doc_free(d);
+    free(s);
+    s = nested(JSON_DEFAULT_MAX_DEPTH + 1, '[', ']');
+    ERR(t, s, JSON_ERR_DEPTH, 1, JSON_DEFAULT_MAX_DEPTH + 1, "nesting deeper than 512 levels");
+    free(s);
+    /* explicit limit, objects */
+    const char *objs = "{\"a\":{\"b\":{\"c\":1}}}";
+    expect_err_n(t, __LINE__, objs, strlen(objs), 0, 2, JSON_ERR_DEPTH, 1, 11, "nesting deeper than 2 levels");
+    json_parse_opts o3 = { 0, 3 };
+    json_error e;
+    d = json_parse(objs, strlen(objs), &o3, NULL, &e);
+    CHECK(t, d != NULL);
+    json_doc_free(d);
+    /* 100000 levels: a quick error with the default limit... */
+    s = nested(100000, '[', ']');
+    clock_t c0 = clock();
+    ERR(t, s, JSON_ERR_DEPTH, 1, 513, "nesting deeper than 512 levels");
+    CHECK(t, (double)(clock() - c0) / CLOCKS_PER_SEC < 0.5);
+    /* ...and no stack overflow when the limit allows it */
+    json_parse_opts big = { 0, 200000 };
+    d = json_parse(s, strlen(s), &big, NULL, &e);
+    CHECK(t, d != NULL);
+    if (d) {
+        const cJSON *c = d->root;
+        int levels = 0;
+        while (c) { levels++; c = c->child; }
+        CHECK_INT(t, levels, 100000);
+        CHECK_INT(t, json_node_info(d->root->child->child)->col, 3);
+    }
+    json_doc_free(d);
+    free(s);
+    /* unbalanced deep input with a big limit is a plain syntax error */
+    s = nested(100000, '{', '}');
+    d = json_parse(s, strlen(s), &big, NULL, &e);
+    CHECK(t, !d && e.code == JSON_ERR_SYNTAX && e.col == 2);
+    free(s);
+}
+
+static void test_caller_arena(struct check *t)
+{
+    arena *a = arena_new(0);
+    json_error e;
+    for (int i = 0; i < 100; i++) {
+        json_doc *d = json_parse("{\"a\": [1, 2, \"x\"]}", strlen("{\"a\": [1, 2, \"x\"]}"), NULL, a, &e);
+        CHECK(t, d && d->mem == a && !d->own_arena);
+        if (d) CHECK_INT(t, cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(d->root, "a")), 3);
+        json_doc_free(d); /* leaves the arena alone */
+        CHECK(t, arena_used(a) > 0);
+        arena_reset(a);
+    }
+    json_doc *bad = json_parse("[1,", 3, NULL, a, &e);
+    CHECK(t, bad == NULL && e.code == JSON_ERR_SYNTAX);
+    arena_free(a);
+    json_doc *d = json_parse("[]", 2, NULL, NULL, &e);
+    CHECK(t, d && d->own_arena && e.code == JSON_OK && e.message[0] == 0);
+    json_doc_free(d);
+    json_doc_free(NULL);
+    /* a NULL error pointer is allowed */
+    CHECK(t, json_parse("x", 1, NULL, NULL, NULL) == NULL);
+    /* json_string_len on a node cJSON built */
+    cJSON *s = cJSON_CreateString("hello");
+    CHECK_INT(t, json_string_len(s), 5);
+    CHECK(t, json_node_info(s) == NULL);
+    cJSON_Delete(s);
+    CHECK_INT(t, json_string_len(NULL), 0);
+}
+
+/* A generated document of about 5 MB: objects, strings with escapes and
+ * multi-byte characters, numbers, spread over many lines. */
+static void test_large_document(struct check *t)
+{
+    size_t cap = 6u << 20, n = 0;
+    char *buf = malloc(cap);
+    n += (size_t)snprintf(buf + n, cap - n, "{\"campaigns\": [\n");
+    int count = 0;
+    while (n < (5u << 20)) {
+        n += (size_t)snprintf(buf + n, cap - n,
+                              "%s  {\"id\": %d, \"name\": \"Campagne d\\u00e9t\\u00e9 n\xC2\xB0%d \\\"\xE2\x82\xAC\\\"\", "
+                              "\"budget\": %d.%02d, \"ratio\": %de-3, \"active\": %s, \"tags\": [\"a\", \"b\", null]}",
+                              count ? ",\n" : "", count, count, count * 3, count % 100, count % 1000,
+                              count % 2 ? "true" : "false");
+        count++;
+    }
+    n += (size_t)snprintf(buf + n, cap - n, "\n]}\n");
+    clock_t c0 = clock();
+    json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES, 0 };
+    json_error e;
+    json_doc *d = json_parse(buf, n, &o, NULL, &e);
+    double secs = (double)(clock() - c0) / CLOCKS_PER_SEC;
+    CHECK_MSG(t, d != NULL, "error %s at %u:%u", e.message, e.line, e.col);
+    CHECK_MSG(t, secs < 2.0, "took %.3f s", secs);
+    if (d) {
+        cJSON *arr = cJSON_GetObjectItemCaseSensitive(d->root, "campaigns");
+        CHECK_INT(t, cJSON_GetArraySize(arr), count);
+        cJSON *last = arr->child->prev;
+        CHECK_INT(t, cJSON_GetObjectItemCaseSensitive(last, "id")->valueint, count - 1);
+        CHECK_INT(t, json_node_info(last)->line, count + 1);
+        CHECK_INT(t, json_node_info(last)->col, 3);
+        char want[128];
+        snprintf(want, sizeof want, "Campagne d\xC3\xA9t\xC3\xA9 n\xC2\xB0%d \"\xE2\x82\xAC\"", count - 1);
+        CHECK_STR(t, cJSON_GetObjectItemCaseSensitive(last, "name")->valuestring, want);
+        cJSON *ratio = cJSON_GetObjectItemCaseSensitive(last, "ratio");
+        CHECK(t, ratio->valuedouble == strtod(json_number_text(ratio), NULL));
+    }
+    json_doc_free(d);
+    /* an error near the end still has the right line and column */
+    memcpy(buf + n - 4, "\nx}\n", 4);
+    d = json_parse(buf, n, &o, NULL, &e);
+    CHECK(t, !d && e.code == JSON_ERR_SYNTAX && e.line == (unsigned)count + 2 && e.col == 1);
+    free(buf);
+}
+
+int main(void)
+{
+    struct check t = { 0, 0, "json_parse" };
+    test_scalars(&t);
+    test_containers(&t);
+    test_columns_count_code_points(&t);
+    test_syntax_errors(&t);
+    test_trailing_and_empty(&t);
+    test_control_chars(&t);
+    test_utf8(&t);
+    test_escapes(&t);
+    test_numbers(&t);
+    test_duplicates(&t);
+    test_bom(&t);
+    test_depth(&t);
+    test_caller_arena(&t);
+    test_large_document(&t);
+    return check_done(&t);
+}

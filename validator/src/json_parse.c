@@ -1,0 +1,928 @@
+/* json_parse.c - strict RFC 8259 parser building cJSON trees in an arena.
+ *
+ * One pass over the input, driven by an explicit stack of open containers
+ * (so depth is limited by max_depth, never by the C stack).  Every node is a
+ * json_node taken from the document's arena and linked exactly as cJSON
+ * links its own trees, so the cJSON read API works on the result.
+ *
+ * Positions: lines are tracked while skipping whitespace (the only place a
+ * line break may appear in valid JSON); a value's column is counted lazily
+ * from a cursor that only moves forward, so columns cost O(n) in total even
+ * for a 10 MB single-line document.  Error positions are recomputed from the
+ * start of the input, which is simple and happens once per parse. */
+#include "json_parse.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef unsigned char uchar;
+
+/* Byte classes inside a string: plain bytes are copied as they are. */
+enum { SC_PLAIN = 0, SC_QUOTE, SC_ESC, SC_CTRL, SC_HIGH };
+
+#define R4(x) x, x, x, x
+#define R16(x) R4(x), R4(x), R4(x), R4(x)
+static const uchar str_class[256] = {
+    R16(SC_CTRL), R16(SC_CTRL),                                  /* 0x00-0x1F */
+    SC_PLAIN, SC_PLAIN, SC_QUOTE, SC_PLAIN, R4(SC_PLAIN), R4(SC_PLAIN), R4(SC_PLAIN), /* 0x20 */
+    R16(SC_PLAIN), R16(SC_PLAIN),                                /* 0x30-0x4F */
+    R4(SC_PLAIN), R4(SC_PLAIN), R4(SC_PLAIN), SC_ESC, SC_PLAIN, SC_PLAIN, SC_PLAIN, /* 0x50 */
+    R16(SC_PLAIN), R16(SC_PLAIN),                                /* 0x60-0x7F */
+    R16(SC_HIGH), R16(SC_HIGH), R16(SC_HIGH), R16(SC_HIGH),      /* 0x80-0xFF */
+    R16(SC_HIGH), R16(SC_HIGH), R16(SC_HIGH), R16(SC_HIGH),
+};
+#undef R16
+#undef R4
+
+#define ONES  0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* Nonzero when any of the 8 bytes in v is < 0x20, '"', '\\' or >= 0x80. */
+static inline uint64_t swar_special(uint64_t v)
+{
+    uint64_t ctrl = (v - ONES * 0x20) & ~v;
+    uint64_t q = v ^ (ONES * '"');
+    uint64_t b = v ^ (ONES * '\\');
+    uint64_t quote = (q - ONES) & ~q;
+    uint64_t bs = (b - ONES) & ~b;
+    return (ctrl | quote | bs | v) & HIGHS;
+}
+
+/* Length (2..4) of the valid UTF-8 sequence starting with the non-ASCII
+ * byte at p, or 0 with *why describing the fault (RFC 3629 table 4). */
+static int utf8_len(const uchar *p, const uchar *end, const char **why)
+{
+    unsigned c = p[0], lo = 0x80, hi = 0xBF;
+    size_t avail = (size_t)(end - p);
+    int n;
+    if (c < 0x80) return 1;
+    if (c < 0xC0) { *why = "unexpected continuation byte"; return 0; }
+    if (c < 0xC2) { *why = "overlong encoding"; return 0; }
+    if (c < 0xE0) n = 2;
+    else if (c < 0xF0) {
+        n = 3;
+        if (c == 0xE0) lo = 0xA0;
+        else if (c == 0xED) hi = 0x9F;
+    } else if (c < 0xF5) {
+        n = 4;
+        if (c == 0xF0) lo = 0x90;
+        else if (c == 0xF4) hi = 0x8F;
+    } else {
+        *why = c < 0xF8 ? "code point above U+10FFFF" : "never valid in UTF-8";
+        return 0;
+    }
+    if (avail < 2 || (p[1] & 0xC0) != 0x80) { *why = "truncated sequence"; return 0; }
+    if (p[1] < lo || p[1] > hi) {
+        *why = c == 0xED ? "encoded surrogate" : c == 0xF4 ? "code point above U+10FFFF"
+                                                            : "overlong encoding";
+        return 0;
+    }
+    for (int i = 2; i < n; i++)
+        if (avail <= (size_t)i || (p[i] & 0xC0) != 0x80) { *why = "truncated sequence"; return 0; }
+    return n;
+}
+
+static unsigned long utf8_decode(const uchar *p, int n)
+{
+    if (n == 2) return ((p[0] & 0x1Ful) << 6) | (p[1] & 0x3F);
+    if (n == 3) return ((p[0] & 0x0Ful) << 12) | ((p[1] & 0x3Ful) << 6) | (p[2] & 0x3F);
+    return ((p[0] & 0x07ul) << 18) | ((p[1] & 0x3Ful) << 12) | ((p[2] & 0x3Ful) << 6) | (p[3] & 0x3F);
+}
+
+static int hexval(uchar c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* Value of the four hex digits at p, or -1. */
+static long hex4(const uchar *p, const uchar *end)
+{
+    if (end - p < 4) return -1;
+    long v = 0;
+    for (int i = 0; i < 4; i++) {
+        int h = hexval(p[i]);
+        if (h < 0) return -1;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+/* ---- parser state, positions and errors ---- */
+
+typedef struct parser {
+    const uchar *buf, *end;
+    const uchar *origin;     /* line 1, column 1 (after a skipped BOM) */
+    const uchar *line_start; /* first byte of the current line */
+    uint32_t line;
+    const uchar *col_at;     /* column cursor: col_val is the column of col_at */
+    uint32_t col_val;
+    arena *mem;
+    json_error *err;
+    unsigned flags, max_depth;
+} parser;
+
+/* Line and column of any position, counted from the start (error path). */
+static void locate_slow(const parser *P, const uchar *at, unsigned *line, unsigned *col)
+{
+    unsigned l = 1, c = 1;
+    for (const uchar *q = P->origin; q < at; q++) {
+        if (*q == '\n' || (*q == '\r' && !(q + 1 < P->end && q[1] == '\n'))) { l++; c = 1; }
+        else if (*q != '\r') c += (*q & 0xC0) != 0x80;
+    }
+    *line = l;
+    *col = c;
+}
+
+/* Line and column of a value or key start: always on the current line and
+ * never before the previous one asked for. */
+static inline void locate(parser *P, const uchar *at, uint32_t *line, uint32_t *col)
+{
+    if (P->col_at < P->line_start) { P->col_at = P->line_start; P->col_val = 1; }
+    const uchar *q = P->col_at;
+    uint32_t c = P->col_val;
+    while (at - q >= 8) {
+        uint64_t v;
+        memcpy(&v, q, 8);
+        /* continuation bytes (10xxxxxx) do not start a character */
+        uint64_t cont = v & ~(v << 1) & HIGHS;
+        c += 8 - (uint32_t)(((cont >> 7) * ONES) >> 56);
+        q += 8;
+    }
+    for (; q < at; q++) c += (*q & 0xC0) != 0x80;
+    P->col_at = at;
+    P->col_val = c;
+    *line = P->line;
+    *col = c;
+}
+
+__attribute__((format(printf, 4, 5)))
+static void fail(parser *P, int code, const uchar *at, const char *fmt, ...)
+{
+    json_error *e = P->err;
+    if (e->code != JSON_OK) return; /* keep the first error */
+    e->code = code;
+    e->offset = (size_t)(at - P->buf);
+    if (at < P->origin) { e->line = 1; e->col = 1; }
+    else locate_slow(P, at, &e->line, &e->col);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->message, sizeof e->message, fmt, ap);
+    va_end(ap);
+}
+
+static void fail_utf8(parser *P, const uchar *at, const char *why)
+{
+    fail(P, JSON_ERR_UTF8, at, "invalid UTF-8 byte 0x%02X (%s)", *at, why);
+}
+
+/* Human form of the character at p: 'x', U+0001, 'é' (U+00E9).  Returns 0
+ * (after reporting the UTF-8 error) when p starts invalid UTF-8. */
+static int describe(parser *P, const uchar *p, char *buf, size_t size)
+{
+    uchar c = *p;
+    if (c < 0x20 || c == 0x7F) snprintf(buf, size, "U+%04X", c);
+    else if (c == '\'') snprintf(buf, size, "\"'\"");
+    else if (c < 0x80) snprintf(buf, size, "'%c'", c);
+    else {
+        const char *why;
+        int n = utf8_len(p, P->end, &why);
+        if (!n) { fail_utf8(P, p, why); return 0; }
+        snprintf(buf, size, "'%.*s' (U+%04lX)", n, (const char *)p, utf8_decode(p, n));
+    }
+    return 1;
+}
+
+/* "unexpected character X, expected WHAT" (or end of input). */
+static void fail_unexpected(parser *P, const uchar *p, const char *what, const char *hint)
+{
+    char d[32];
+    if (p >= P->end) {
+        fail(P, JSON_ERR_SYNTAX, p, "unexpected end of input, expected %s%s", what, hint);
+        return;
+    }
+    if (!describe(P, p, d, sizeof d)) return;
+    if (*p == '\'' && !*hint) hint = " (JSON strings use double quotes)";
+    fail(P, JSON_ERR_SYNTAX, p, "unexpected character %s, expected %s%s", d, what, hint);
+}
+
+static void fail_nomem(parser *P, const uchar *at)
+{
+    fail(P, JSON_ERR_NOMEM, at, "out of memory");
+}
+
+static inline const uchar *skip_ws(parser *P, const uchar *p)
+{
+    const uchar *end = P->end;
+    while (p < end) {
+        uchar c = *p;
+        if (c > ' ') break;
+        if (c == ' ' || c == '\t') p++;
+        else if (c == '\n') { p++; P->line++; P->line_start = p; }
+        else if (c == '\r') {
+            p++;
+            if (p < end && *p == '\n') continue; /* CRLF: the LF counts */
+            P->line++;
+            P->line_start = p;
+        } else break;
+    }
+    return p;
+}
+
+/* ---- strings ---- */
+
+static unsigned char *put_utf8(unsigned char *o, unsigned long cp)
+{
+    if (cp < 0x80) *o++ = (uchar)cp;
+    else if (cp < 0x800) {
+        *o++ = (uchar)(0xC0 | (cp >> 6));
+        *o++ = (uchar)(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        *o++ = (uchar)(0xE0 | (cp >> 12));
+        *o++ = (uchar)(0x80 | ((cp >> 6) & 0x3F));
+        *o++ = (uchar)(0x80 | (cp & 0x3F));
+    } else {
+        *o++ = (uchar)(0xF0 | (cp >> 18));
+        *o++ = (uchar)(0x80 | ((cp >> 12) & 0x3F));
+        *o++ = (uchar)(0x80 | ((cp >> 6) & 0x3F));
+        *o++ = (uchar)(0x80 | (cp & 0x3F));
+    }
+    return o;
+}
+
+/* Decode the already validated string body s[0..e) into o. */
+static void decode_escapes(const uchar *s, const uchar *e, uchar *o)
+{
+    while (s < e) {
+        const uchar *bs = memchr(s, '\\', (size_t)(e - s));
+        if (!bs) { memcpy(o, s, (size_t)(e - s)); return; }
+        memcpy(o, s, (size_t)(bs - s));
+        o += bs - s;
+        s = bs + 2;
+        switch (bs[1]) {
+        case 'b': *o++ = '\b'; break;
+        case 'f': *o++ = '\f'; break;
+        case 'n': *o++ = '\n'; break;
+        case 'r': *o++ = '\r'; break;
+        case 't': *o++ = '\t'; break;
+        case 'u': {
+            unsigned long cp = (unsigned long)hex4(s, e);
+            s += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                unsigned long lo = (unsigned long)hex4(s + 2, e);
+                s += 6;
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            }
+            o = put_utf8(o, cp);
+            break;
+        }
+        default: *o++ = bs[1]; break; /* '"', '\\', '/' */
+        }
+    }
+}
+
+static const char *control_escape(uchar c)
+{
+    switch (c) {
+    case '\b': return "\\b";
+    case '\f': return "\\f";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    default: return NULL;
+    }
+}
+
+/* Parse the string whose opening quote is at p.  On success stores a
+ * NUL-terminated arena copy in *out (length *outlen) and returns the
+ * position after the closing quote; NULL after reporting an error. */
+static const uchar *parse_string(parser *P, const uchar *p, char **out, size_t *outlen)
+{
+    const uchar *end = P->end, *s = p + 1, *q = s;
+    size_t removed = 0; /* bytes saved by decoding escapes */
+    int has_esc = 0;
+    for (;;) {
+        while (end - q >= 8) {
+            uint64_t v;
+            memcpy(&v, q, 8);
+            if (swar_special(v)) break;
+            q += 8;
+        }
+        while (q < end && str_class[*q] == SC_PLAIN) q++;
+        if (q >= end) {
+            unsigned l, c;
+            locate_slow(P, p, &l, &c);
+            fail(P, JSON_ERR_SYNTAX, end, "unexpected end of input in string (opened at line %u, column %u)",
+                 l, c);
+            return NULL;
+        }
+        switch (str_class[*q]) {
+        case SC_QUOTE:
+            goto closed;
+        case SC_CTRL: {
+            const char *e = control_escape(*q);
+            char u[8];
+            snprintf(u, sizeof u, "\\u%04X", *q);
+            fail(P, JSON_ERR_CONTROL_CHAR, q, "raw control character U+%04X in string (escape it as %s)",
+                 *q, e ? e : u);
+            return NULL;
+        }
+        case SC_HIGH: {
+            const char *why;
+            int n = utf8_len(q, end, &why);
+            if (!n) { fail_utf8(P, q, why); return NULL; }
+            q += n;
+            break;
+        }
+        default: /* SC_ESC */
+            has_esc = 1;
+            if (end - q < 2) {
+                fail(P, JSON_ERR_SYNTAX, end, "unexpected end of input in string escape");
+                return NULL;
+            }
+            switch (q[1]) {
+            case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+                q += 2;
+                removed += 1;
+                break;
+            case 'u': {
+                long u = hex4(q + 2, end);
+                if (u < 0) {
+                    fail(P, JSON_ERR_ESCAPE, q, "invalid \\u escape in string (expected four hex digits)");
+                    return NULL;
+                }
+                if (u >= 0xD800 && u <= 0xDBFF) {
+                    long lo = (end - q >= 12 && q[6] == '\\' && q[7] == 'u') ? hex4(q + 8, end) : -1;
+                    if (lo < 0xDC00 || lo > 0xDFFF) {
+                        fail(P, JSON_ERR_ESCAPE, q,
+                             "unpaired surrogate \\u%04lX in string (a high surrogate must be followed by a "
+                             "\\uDC00-\\uDFFF escape)", u);
+                        return NULL;
+                    }
+                    q += 12;
+                    removed += 8;
+                } else if (u >= 0xDC00 && u <= 0xDFFF) {
+                    fail(P, JSON_ERR_ESCAPE, q,
+                         "lone surrogate \\u%04lX in string (a low surrogate must follow a high one)", u);
+                    return NULL;
+                } else {
+                    q += 6;
+                    removed += 6 - (u < 0x80 ? 1 : u < 0x800 ? 2 : 3);
+                }
+                break;
+            }
+            default: {
+                char d[32];
+                if (!describe(P, q + 1, d, sizeof d)) return NULL;
+                fail(P, JSON_ERR_ESCAPE, q, "invalid escape sequence in string: backslash followed by %s", d);
+                return NULL;
+            }
+            }
+        }
+    }
+closed:;
+    size_t raw = (size_t)(q - s), n = raw - removed;
+    uchar *o = arena_alloc(P->mem, n + 1);
+    if (!o) { fail_nomem(P, p); return NULL; }
+    if (has_esc) decode_escapes(s, q, o);
+    else memcpy(o, s, raw);
+    o[n] = '\0';
+    *out = (char *)o;
+    *outlen = n;
+    return q + 1;
+}
+
+/* ---- numbers ---- */
+
+static const double pow10_exact[23] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+};
+
+static inline int is_digit(uchar c) { return c >= '0' && c <= '9'; }
+
+/* Parse the number starting at p (a '-' or digit) into n. */
+static const uchar *parse_number(parser *P, const uchar *p, json_node *n)
+{
+    const uchar *end = P->end, *s = p;
+    uint64_t m = 0;     /* significant digits, while they fit */
+    int nd = 0, exact = 1;
+    long frac = 0, ex = 0;
+    int neg = 0;
+    if (*p == '-') { neg = 1; p++; }
+    if (p >= end || !is_digit(*p)) {
+        if (p < end && end - p >= 8 && memcmp(p, "Infinity", 8) == 0) {
+            fail(P, JSON_ERR_NUMBER, s, "NaN and Infinity are not valid JSON numbers");
+            return NULL;
+        }
+        if (p >= end) fail(P, JSON_ERR_NUMBER, p, "unexpected end of input, expected a digit after '-'");
+        else {
+            char d[32];
+            if (describe(P, p, d, sizeof d))
+                fail(P, JSON_ERR_NUMBER, p, "expected a digit after '-', found %s", d);
+        }
+        return NULL;
+    }
+#define DIGIT(c) do { unsigned d_ = (unsigned)((c) - '0'); \
+        if (m == 0 && d_ == 0) break; \
+        if (nd < 19) { m = m * 10 + d_; nd++; } else exact = 0; } while (0)
+    if (*p == '0') {
+        p++;
+        if (p < end && is_digit(*p)) {
+            fail(P, JSON_ERR_NUMBER, p - 1, "leading zeros are not allowed in numbers");
+            return NULL;
+        }
+        if (p < end && (*p == 'x' || *p == 'X')) {
+            fail(P, JSON_ERR_NUMBER, p, "hexadecimal numbers are not allowed in JSON");
+            return NULL;
+        }
+    } else {
+        while (p < end && is_digit(*p)) { DIGIT(*p); p++; }
+    }
+    if (p < end && *p == '.') {
+        p++;
+        if (p >= end || !is_digit(*p)) {
+            if (p >= end) fail(P, JSON_ERR_NUMBER, p, "unexpected end of input, expected a digit after the decimal point");
+            else fail(P, JSON_ERR_NUMBER, p, "expected a digit after the decimal point");
+            return NULL;
+        }
+        while (p < end && is_digit(*p)) { DIGIT(*p); frac++; p++; }
+    }
+#undef DIGIT
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        p++;
+        int eneg = 0;
+        if (p < end && (*p == '+' || *p == '-')) { eneg = *p == '-'; p++; }
+        if (p >= end || !is_digit(*p)) {
+            if (p >= end) fail(P, JSON_ERR_NUMBER, p, "unexpected end of input, expected a digit in the exponent");
+            else fail(P, JSON_ERR_NUMBER, p, "expected a digit in the exponent");
+            return NULL;
+        }
+        while (p < end && is_digit(*p)) {
+            if (ex < 1000000) ex = ex * 10 + (*p - '0');
+            p++;
+        }
+        if (eneg) ex = -ex;
+    }
+    size_t len = (size_t)(p - s);
+    char *text = arena_strndup(P->mem, (const char *)s, len);
+    if (!text) { fail_nomem(P, s); return NULL; }
+    double d;
+    long e10 = ex - frac;
+    /* Exact mantissa and a power of ten that is itself exact: one
+     * correctly rounded operation gives the correctly rounded result. */
+    if (exact && m <= (1ULL << 53) && e10 >= -22 && e10 <= 22) {
+        d = (double)m;
+        if (e10 < 0) d /= pow10_exact[-e10];
+        else d *= pow10_exact[e10];
+        if (neg) d = -d;
+    } else {
+        d = strtod(text, NULL);
+        if (isinf(d)) {
+            fail(P, JSON_ERR_RANGE, s, "number out of range: %.60s%s", text, len > 60 ? "..." : "");
+            return NULL;
+        }
+    }
+    n->item.type = cJSON_Number | JSON_NODE_PARSED;
+    n->item.valuedouble = d;
+    if (d >= INT_MAX) n->item.valueint = INT_MAX;
+    else if (d <= (double)INT_MIN) n->item.valueint = INT_MIN;
+    else n->item.valueint = (int)d;
+    n->text = text;
+    n->len = len;
+    return p;
+}
+
+/* ---- duplicate keys ---- */
+
+/* Objects with more members than this get a hash table of their keys. */
+#define KEYSET_MIN 8
+
+typedef struct kslot { uint64_t h; json_node *n; } kslot;
+
+typedef struct frame {
+    json_node *node;
+    size_t count;   /* members so far */
+    kslot *slots;   /* key hash table (objects, duplicate check), or NULL */
+    size_t kcap;
+} frame;
+
+static uint64_t hash_key(const char *k, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++) h = (h ^ (uchar)k[i]) * 0x100000001b3ULL;
+    return h;
+}
+
+static int same_key(const json_node *a, const char *k, size_t n)
+{
+    return a->key_len == n && memcmp(a->item.string, k, n) == 0;
+}
+
+static json_node *keyset_find(const frame *f, uint64_t h, const char *k, size_t n)
+{
+    size_t mask = f->kcap - 1;
+    for (size_t i = h & mask; f->slots[i].n; i = (i + 1) & mask)
+        if (f->slots[i].h == h && same_key(f->slots[i].n, k, n)) return f->slots[i].n;
+    return NULL;
+}
+
+static void keyset_put(kslot *slots, size_t cap, uint64_t h, json_node *n)
+{
+    size_t mask = cap - 1, i = h & mask;
+    while (slots[i].n) i = (i + 1) & mask;
+    slots[i].h = h;
+    slots[i].n = n;
+}
+
+/* Add n (already linked, counted) to f's table, creating or growing it. */
+static int keyset_add(frame *f, uint64_t h, json_node *n)
+{
+    if (f->slots && f->count * 2 <= f->kcap) {
+        keyset_put(f->slots, f->kcap, h, n);
+        return 0;
+    }
+    size_t cap = f->kcap ? f->kcap * 2 : 32;
+    while (cap < f->count * 2) cap *= 2;
+    kslot *s = calloc(cap, sizeof *s);
+    if (!s) return -1;
+    for (const cJSON *c = f->node->item.child; c; c = c->next) {
+        const json_node *cn = (const json_node *)c;
+        keyset_put(s, cap, cn == n ? h : hash_key(c->string, cn->key_len), (json_node *)cn);
+    }
+    free(f->slots);
+    f->slots = s;
+    f->kcap = cap;
+    return 0;
+}
+
+/* Display form of a key for messages: quotes, backslashes and control
+ * characters escaped, long keys shortened on a character boundary. */
+static void show_key(char *buf, size_t size, const char *k, size_t n)
+{
+    size_t o = 0, i = 0;
+    for (; i < n && o + 8 < size && o < 80; i++) {
+        uchar c = (uchar)k[i];
+        if (c == '"' || c == '\\') { buf[o++] = '\\'; buf[o++] = (char)c; }
+        else if (c < 0x20 || c == 0x7F) o += (size_t)snprintf(buf + o, size - o, "\\u%04X", c);
+        else buf[o++] = (char)c;
+    }
+    if (i < n) {
+        while (o > 0 && ((uchar)buf[o - 1] & 0xC0) == 0x80) o--; /* drop a partial character */
+        if (o > 0 && (uchar)buf[o - 1] >= 0xC0) o--;
+        memcpy(buf + o, "...", 4);
+    } else
+        buf[o] = '\0';
+}
+
+/* ---- the parser proper ---- */
+
+static inline json_node *new_node(parser *P)
+{
+    json_node *n = arena_alloc(P->mem, sizeof *n);
+    if (n) memset(n, 0, sizeof *n);
+    return n;
+}
+
+/* Append n as the last child: the first child's prev points at the last
+ * child (cJSON appends through it), the last child's next is NULL. */
+static inline void link_child(json_node *parent, json_node *n)
+{
+    cJSON *first = parent->item.child;
+    if (!first) {
+        parent->item.child = &n->item;
+        n->item.prev = &n->item;
+    } else {
+        cJSON *last = first->prev;
+        last->next = &n->item;
+        n->item.prev = last;
+        first->prev = &n->item;
+    }
+}
+
+static const uchar *parse_literal(parser *P, const uchar *p, json_node *n)
+{
+    const char *lit;
+    int type;
+    if (*p == 't') { lit = "true"; type = cJSON_True; }
+    else if (*p == 'f') { lit = "false"; type = cJSON_False; }
+    else { lit = "null"; type = cJSON_NULL; }
+    size_t len = strlen(lit);
+    for (size_t i = 1; i < len; i++) {
+        if (p + i >= P->end) {
+            fail(P, JSON_ERR_SYNTAX, p + i, "unexpected end of input in literal (expected %s)", lit);
+            return NULL;
+        }
+        if (p[i] != (uchar)lit[i]) {
+            char d[32];
+            if (describe(P, p + i, d, sizeof d))
+                fail(P, JSON_ERR_SYNTAX, p + i, "unexpected character %s in literal (expected %s)", d, lit);
+            return NULL;
+        }
+    }
+    n->item.type = type | JSON_NODE_PARSED;
+    if (type == cJSON_True) n->item.valueint = 1;
+    return p + len;
+}
+
+/* A character that cannot start a value: say why as precisely as we can. */
+static void fail_value(parser *P, const uchar *p, const char *what, const char *hint)
+{
+    const uchar *end = P->end;
+    if (p < end && *p == '+') {
+        fail(P, JSON_ERR_NUMBER, p, "numbers may not start with '+'");
+    } else if (p < end && *p == '.' && p + 1 < end && is_digit(p[1])) {
+        fail(P, JSON_ERR_NUMBER, p, "numbers must have a digit before the decimal point");
+    } else if ((end - p >= 3 && memcmp(p, "NaN", 3) == 0) || (end - p >= 8 && memcmp(p, "Infinity", 8) == 0)) {
+        fail(P, JSON_ERR_NUMBER, p, "NaN and Infinity are not valid JSON numbers");
+    } else {
+        fail_unexpected(P, p, what, hint);
+    }
+}
+
+static void free_frames(frame *st, size_t depth, frame *local)
+{
+    for (size_t i = 0; i < depth; i++) free(st[i].slots);
+    if (st != local) free(st);
+}
+
+#define LOCAL_FRAMES 32
+
+static cJSON *parse_document(parser *P)
+{
+    const uchar *p = P->buf, *end = P->end;
+    frame local[LOCAL_FRAMES], *st = local;
+    size_t cap = LOCAL_FRAMES, depth = 0;
+    const int dups = (P->flags & JSON_PARSE_REJECT_DUPLICATES) != 0;
+    json_node *root = NULL, *n;
+    frame *f;
+    const char *expected = "a string key"; /* when a key is missing */
+    char *key;
+    size_t klen;
+
+    if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+        if (!(P->flags & JSON_PARSE_ALLOW_BOM)) {
+            fail(P, JSON_ERR_SYNTAX, p, "byte order mark (U+FEFF) at the start of the input is not allowed");
+            return NULL;
+        }
+        p += 3;
+        P->origin = P->line_start = P->col_at = p;
+    }
+    p = skip_ws(P, p);
+    if (p >= end) {
+        fail(P, JSON_ERR_EMPTY, p, "empty input: no JSON value");
+        return NULL;
+    }
+    root = n = new_node(P);
+    if (!n) goto nomem;
+    locate(P, p, &n->line, &n->col);
+
+value: /* p is at the first character of a value; n is its (linked) node */
+    switch (*p) {
+    case '{':
+    case '[':
+        if (depth >= P->max_depth) {
+            fail(P, JSON_ERR_DEPTH, p, "nesting deeper than %u levels", P->max_depth);
+            goto error;
+        }
+        if (depth == cap) {
+            frame *ns = malloc(cap * 2 * sizeof *ns);
+            if (!ns) goto nomem;
+            memcpy(ns, st, depth * sizeof *st);
+            if (st != local) free(st);
+            st = ns;
+            cap *= 2;
+        }
+        f = &st[depth++];
+        f->node = n;
+        f->count = 0;
+        f->slots = NULL;
+        f->kcap = 0;
+        if (*p == '{') {
+            n->item.type = cJSON_Object | JSON_NODE_PARSED;
+            p = skip_ws(P, p + 1);
+            if (p < end && *p == '}') { p++; goto close; }
+            expected = "a string key or '}'";
+            goto key;
+        }
+        n->item.type = cJSON_Array | JSON_NODE_PARSED;
+        p = skip_ws(P, p + 1);
+        if (p < end && *p == ']') { p++; goto close; }
+        if (p >= end || *p == ',') {
+            fail_unexpected(P, p, "a JSON value or ']'", "");
+            goto error;
+        }
+        goto element;
+    case '"': {
+        char *s;
+        size_t slen;
+        p = parse_string(P, p, &s, &slen);
+        if (!p) goto error;
+        n->item.type = cJSON_String | JSON_NODE_PARSED;
+        n->item.valuestring = s;
+        n->len = slen;
+        break;
+    }
+    case '-': case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+        p = parse_number(P, p, n);
+        if (!p) goto error;
+        break;
+    case 't': case 'f': case 'n':
+        p = parse_literal(P, p, n);
+        if (!p) goto error;
+        break;
+    default:
+        fail_value(P, p, "a JSON value", "");
+        goto error;
+    }
+
+after: /* a value just ended at p */
+    if (depth == 0) {
+        p = skip_ws(P, p);
+        if (p < end) {
+            fail(P, JSON_ERR_TRAILING, p, "unexpected data after the JSON value");
+            goto error;
+        }
+        free_frames(st, 0, local);
+        return &root->item;
+    }
+    f = &st[depth - 1];
+    p = skip_ws(P, p);
+    if (f->node->item.type & cJSON_Array) {
+        if (p < end && *p == ',') {
+            p = skip_ws(P, p + 1);
+            if (p < end && *p == ']') {
+                fail_unexpected(P, p, "a JSON value", " (trailing commas are not allowed)");
+                goto error;
+            }
+            if (p >= end) { fail_unexpected(P, p, "a JSON value", ""); goto error; }
+            goto element;
+        }
+        if (p < end && *p == ']') { p++; goto close; }
+        fail_unexpected(P, p, "',' or ']'", "");
+        goto error;
+    }
+    if (p < end && *p == ',') {
+        p = skip_ws(P, p + 1);
+        if (p < end && *p == '}') {
+            fail_unexpected(P, p, "a string key", " (trailing commas are not allowed)");
+            goto error;
+        }
+        expected = "a string key";
+        goto key;
+    }
+    if (p < end && *p == '}') { p++; goto close; }
+    fail_unexpected(P, p, "',' or '}'", "");
+    goto error;
+
+close: /* the container on top of the stack just ended */
+    f = &st[--depth];
+    free(f->slots);
+    goto after;
+
+element: /* p is at the start of an array element (not whitespace, not end) */
+    f = &st[depth - 1];
+    n = new_node(P);
+    if (!n) goto nomem;
+    locate(P, p, &n->line, &n->col);
+    link_child(f->node, n);
+    f->count++;
+    goto value;
+
+key: /* p should be at an object key's opening quote */
+    f = &st[depth - 1];
+    if (p >= end || *p != '"') {
+        fail_unexpected(P, p, expected, "");
+        goto error;
+    }
+    {
+        const uchar *kp = p;
+        uint32_t kline, kcol;
+        uint64_t h = 0;
+        locate(P, p, &kline, &kcol);
+        p = parse_string(P, p, &key, &klen);
+        if (!p) goto error;
+        if (dups) {
+            json_node *first = NULL;
+            if (f->slots) {
+                h = hash_key(key, klen);
+                first = keyset_find(f, h, key, klen);
+            } else {
+                for (cJSON *c = f->node->item.child; c; c = c->next)
+                    if (same_key((json_node *)c, key, klen)) { first = (json_node *)c; break; }
+            }
+            if (first) {
+                char shown[128];
+                show_key(shown, sizeof shown, key, klen);
+                fail(P, JSON_ERR_DUPLICATE, kp, "duplicate key \"%s\" (first at line %u, column %u)", shown,
+                     (unsigned)first->key_line, (unsigned)first->key_col);
+                goto error;
+            }
+        }
+        p = skip_ws(P, p);
+        if (p >= end || *p != ':') {
+            fail_unexpected(P, p, "':' after the key", "");
+            goto error;
+        }
+        p = skip_ws(P, p + 1);
+        if (p >= end) { fail_unexpected(P, p, "a JSON value", ""); goto error; }
+        n = new_node(P);
+        if (!n) goto nomem;
+        n->item.string = key;
+        n->key_len = klen;
+        n->key_line = kline;
+        n->key_col = kcol;
+        locate(P, p, &n->line, &n->col);
+        link_child(f->node, n);
+        f->count++;
+        if (dups && (f->slots || f->count > KEYSET_MIN)) {
+            if (!f->slots) h = hash_key(key, klen);
+            if (keyset_add(f, h, n)) goto nomem;
+        }
+    }
+    goto value;
+
+nomem:
+    fail_nomem(P, p);
+error:
+    free_frames(st, depth, local);
+    return NULL;
+}
+
+/* Chunk size for an arena owned by one document: about what the tree
+ * needs, so small payloads do not each take a 64 KiB block. */
+static size_t chunk_for(size_t len)
+{
+    size_t c = len < (SIZE_MAX / 4) ? len * 4 : SIZE_MAX;
+    if (c < 4096) c = 4096;
+    if (c > (size_t)1 << 20) c = (size_t)1 << 20;
+    return c;
+}
+
+json_doc *json_parse(const char *buf, size_t len, const json_parse_opts *opts, arena *mem, json_error *err)
+{
+    json_error scratch;
+    if (!err) err = &scratch;
+    err->code = JSON_OK;
+    err->offset = 0;
+    err->line = err->col = 0;
+    err->message[0] = '\0';
+    if (!buf) len = 0;
+
+    parser P;
+    P.buf = P.origin = P.line_start = P.col_at = (const uchar *)(buf ? buf : "");
+    P.end = P.buf + len;
+    P.line = 1;
+    P.col_val = 1;
+    P.err = err;
+    P.flags = opts ? opts->flags : 0;
+    P.max_depth = opts && opts->max_depth ? opts->max_depth : JSON_DEFAULT_MAX_DEPTH;
+
+    int own = 0;
+    if (!mem) {
+        mem = arena_new(chunk_for(len));
+        if (!mem) {
+            fail_nomem(&P, P.buf);
+            return NULL;
+        }
+        own = 1;
+    }
+    P.mem = mem;
+    json_doc *doc = arena_alloc(mem, sizeof *doc);
+    cJSON *root = doc ? parse_document(&P) : NULL;
+    if (!doc) fail_nomem(&P, P.buf);
+    if (!root) {
+        if (own) arena_free(mem);
+        return NULL;
+    }
+    doc->mem = mem;
+    doc->own_arena = own;
+    doc->root = root;
+    return doc;
+}
+
+void json_doc_free(json_doc *doc)
+{
+    if (doc && doc->own_arena) arena_free(doc->mem);
+}
+
+size_t json_string_len(const cJSON *item)
+{
+    if (!item || !item->valuestring) return 0;
+    const json_node *n = json_node_info(item);
+    if (n && (item->type & 0xFF) == cJSON_String) return n->len;
+    return strlen(item->valuestring);
+}
+
+const char *json_number_text(const cJSON *item)
+{
+    const json_node *n = json_node_info(item);
+    return n && (item->type & 0xFF) == cJSON_Number ? n->text : NULL;
+}
