@@ -93,6 +93,10 @@ demo: deps
 	@$(MAKE) --no-print-directory build
 	@BIN=$(BIN) sh scripts/demo.sh
 
+bench: deps
+	@$(MAKE) --no-print-directory build
+	@BIN=$(BIN) sh bench/run.sh
+
 clean:
 	rm -rf build build-san bin bin-san
 

@@ -72,7 +72,10 @@ typedef struct dyn_anchor { const char *res; cschema *target; } dyn_anchor;
 
 typedef struct prop_entry { const char *name; uint64_t hash; cschema *sub; } prop_entry;
 typedef struct pat_entry { const char *src; ecma_regex *re; cschema *sub; } pat_entry;
-typedef struct name_list { const char **names; size_t n; } name_list;
+/* Names for required/dependentRequired.  prop_idx (required only, may be
+ * NULL): each name's index in the same schema's properties table, or -1,
+ * so that required can read what properties already saw. */
+typedef struct name_list { const char **names; size_t n; int16_t *prop_idx; } name_list;
 typedef struct dep_req { const char *name; name_list req; } dep_req;
 
 typedef struct ckw {
@@ -89,6 +92,7 @@ typedef struct ckw {
             size_t ncands;
         } ref;
         unsigned types;                             /* type */
+        struct { uint64_t *hashes; size_t n; } values; /* enum: jv_hash of each value */
         size_t count;                               /* max/min Length/Items/Props */
         struct { const char *src; ecma_regex *re; } pattern;
         struct { const char *name; format_check_fn fn; int assert; } format;
@@ -130,6 +134,7 @@ struct jsv_schema {
     size_t nregex, capregex;
     unsigned flags;
     unsigned max_depth;
+    int dynamic;           /* some $dynamicRef resolves dynamically: track scope */
 };
 
 /* ---- results -------------------------------------------------------- */

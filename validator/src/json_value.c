@@ -72,19 +72,20 @@ int jv_num_cmp(const cJSON *a, const cJSON *b)
     if (x > y) return 1;
     const char *ta = json_number_text(a), *tb = json_number_text(b);
     if (!ta && !tb) return 0;
+    /* Equal doubles below 2^53 in magnitude that came from plain integer
+     * text are exact: the common case needs no decimal arithmetic. */
+    if (fabs(x) < 9007199254740992.0 && (!ta || !strpbrk(ta, ".eE")) && (!tb || !strpbrk(tb, ".eE")))
+        return 0;
+    if (ta && tb && !strcmp(ta, tb)) return 0;
     char ba[40], bb[40];
-    decnum *da = malloc(sizeof *da), *db = malloc(sizeof *db);
+    decnum da, db;
     int r = 0;
-    if (da && db) {
-        dec_parse(jv_number_text(a, ba, sizeof ba), da);
-        dec_parse(jv_number_text(b, bb, sizeof bb), db);
-        if (da->ok && db->ok) {
-            if (da->neg != db->neg) r = da->neg ? -1 : 1;
-            else { r = dec_cmp_abs(da, db); if (da->neg) r = -r; }
-        }
+    dec_parse(jv_number_text(a, ba, sizeof ba), &da);
+    dec_parse(jv_number_text(b, bb, sizeof bb), &db);
+    if (da.ok && db.ok) {
+        if (da.neg != db.neg) r = da.neg ? -1 : 1;
+        else { r = dec_cmp_abs(&da, &db); if (da.neg) r = -r; }
     }
-    free(da);
-    free(db);
     return r;
 }
 

@@ -7,6 +7,7 @@
  * or fails on the schema.  Compilation is memoized per schema object, which
  * also makes recursive schemas ($ref cycles) terminate. */
 #include "engine.h"
+#include "json_value.h"
 #include "uri.h"
 
 #include <math.h>
@@ -29,6 +30,7 @@ typedef struct cctx {
     jsv_error *err;
     int failed;
     strmap vocab_cache; /* metaschema URI -> vocab bits + 1 (as pointer) */
+    strmap res_names;   /* resource base URI -> interned copy (pointer identity) */
 } cctx;
 
 static void cerr(cctx *c, const char *base, const char *pointer, const cJSON *node, const char *fmt, ...)
@@ -234,7 +236,7 @@ static int collect_dyn_targets(cctx *c, const char *name, dyn_anchor **out, size
                 v = nv;
                 cap = nc;
             }
-            v[n].res = l ? l->base : "";
+            v[n].res = cs->res;
             v[n].target = cs;
             n++;
         }
@@ -265,7 +267,13 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
     if (ptrmap_put(&c->s->by_node, node, s)) { c->failed = 1; return NULL; }
     /* resource identity: the interned base string (same pointer for every
      * schema object of a resource, see registry.c) */
-    s->res = base;
+    /* resources are compared by pointer during evaluation: intern */
+    const char *res = strmap_get(&c->res_names, base);
+    if (!res) {
+        res = astrdup(c, base);
+        if (!res || strmap_put(&c->res_names, res, (void *)res)) { c->failed = 1; return NULL; }
+    }
+    s->res = res;
 
     if (cJSON_IsBool(node)) { s->boolean = cJSON_IsTrue(node); s->compiled = 1; return s; }
     if (JT(node) != cJSON_Object) {
@@ -352,7 +360,13 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
         }
         if ((v = GET("enum"))) {
             if (JT(v) != cJSON_Array) FAIL("enum", "enum must be an array");
-            if (!add_kw(c, &kws, &nkw, &capkw, OP_ENUM, "enum", v)) return NULL;
+            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_ENUM, "enum", v);
+            if (!k) return NULL;
+            size_t n = (size_t)cJSON_GetArraySize(v), i = 0;
+            k->u.values.n = n;
+            k->u.values.hashes = calloc_arena(c, n, sizeof(uint64_t));
+            if (!k->u.values.hashes) return NULL;
+            for (const cJSON *e = v->child; e; e = e->next, i++) k->u.values.hashes[i] = jv_hash(e);
         }
         if ((v = GET("const"))) {
             if (!add_kw(c, &kws, &nkw, &capkw, OP_CONST, "const", v)) return NULL;
@@ -626,7 +640,33 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
             if (collect_dyn_targets(c, k->u.ref.anchor, &d, &nd)) return NULL;
             k->u.ref.cands = d;
             k->u.ref.ncands = nd;
+            c->s->dynamic = 1;
         }
+    }
+    /* required reads what properties saw: evaluate it right after
+     * properties and map each name to its properties slot */
+    ckw *kp = NULL, *kr = NULL;
+    for (size_t i = 0; i < nkw; i++) {
+        if (kws[i].op == OP_PROPERTIES && kws[i].u.props.nprops <= 64) kp = &kws[i];
+        if (kws[i].op == OP_REQUIRED) kr = &kws[i];
+    }
+    if (kp && kr && kr < kp) {
+        ckw req = *kr;
+        size_t ri = (size_t)(kr - kws), pi = (size_t)(kp - kws);
+        memmove(&kws[ri], &kws[ri + 1], (pi - ri) * sizeof *kws);
+        kws[pi] = req;
+        kp = &kws[pi - 1];
+        kr = &kws[pi];
+    }
+    if (kp && kr && kr > kp) {
+        int16_t *idx = calloc_arena(c, kr->u.required.n, sizeof(int16_t));
+        if (!idx) return NULL;
+        for (size_t i = 0; i < kr->u.required.n; i++) {
+            idx[i] = -1;
+            for (size_t j = 0; j < kp->u.props.nprops; j++)
+                if (!strcmp(kp->u.props.props[j].name, kr->u.required.names[i])) { idx[i] = (int16_t)j; break; }
+        }
+        kr->u.required.prop_idx = idx;
     }
 #undef GET
 #undef P
@@ -661,6 +701,7 @@ jsv_schema *jsv_compile(jsv_registry *reg, const char *uri, const jsv_options *o
     } else c.failed = 1;
     free(u);
     strmap_free(&c.vocab_cache);
+    strmap_free(&c.res_names);
     if (c.failed || !s->root) {
         if (err && !err->message[0]) snprintf(err->message, sizeof err->message, "out of memory");
         jsv_schema_free(s);

@@ -11,6 +11,7 @@
 #include "json_value.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,9 @@
 
 typedef struct seg { const char *key; size_t idx; } seg;
 
-typedef struct segstack { seg *v; size_t n, cap; } segstack;
+/* A path stack; starts in the inline array and moves to the heap only
+ * when a document nests deeper than that. */
+typedef struct segstack { seg *v; size_t n, cap; seg inline_v[48]; } segstack;
 
 typedef struct ectx {
     const jsv_schema *s;
@@ -30,8 +33,9 @@ typedef struct ectx {
     arena *scratch;
     pcre2_match_data *md;
     segstack ip, kp;          /* instance and keyword paths */
-    const char **scope;       /* dynamic scope: resource base URIs */
+    const char **scope;       /* dynamic scope: resource base URIs (interned) */
     size_t nscope, capscope;
+    const char *scope_inline[32];
     unsigned depth;
     const cJSON *name_owner;  /* while checking propertyNames: the object */
     int oom;
@@ -42,9 +46,10 @@ typedef struct ectx {
 static int push(ectx *c, segstack *st, const char *key, size_t idx)
 {
     if (st->n == st->cap) {
-        size_t nc = st->cap ? st->cap * 2 : 64;
-        seg *nv = realloc(st->v, nc * sizeof *nv);
+        size_t nc = st->cap * 2;
+        seg *nv = st->v == st->inline_v ? malloc(nc * sizeof *nv) : realloc(st->v, nc * sizeof *nv);
         if (!nv) { c->oom = 1; return 0; }
+        if (st->v == st->inline_v) memcpy(nv, st->inline_v, sizeof st->inline_v);
         st->v = nv;
         st->cap = nc;
     }
@@ -53,12 +58,16 @@ static int push(ectx *c, segstack *st, const char *key, size_t idx)
     st->n++;
     return 1;
 }
-#define PUSHK(c, k) push((c), &(c)->kp, (k), 0)
-#define PUSHKI(c, i) push((c), &(c)->kp, NULL, (i))
-#define POPK(c, cnt) ((c)->kp.n -= (cnt))
-#define PUSHI(c, k) push((c), &(c)->ip, (k), 0)
-#define PUSHII(c, i) push((c), &(c)->ip, NULL, (i))
-#define POPI(c) ((c)->ip.n--)
+/* Paths are only needed where an error can be recorded (or, for unknown
+ * properties, logged); a quiet branch skips the bookkeeping.  quiet only
+ * changes around calls, so every push and its pop see the same answer. */
+#define PATHS(c) (!(c)->quiet || (c)->report_unknown)
+#define PUSHK(c, k) (PATHS(c) ? push((c), &(c)->kp, (k), 0) : 1)
+#define PUSHKI(c, i) (PATHS(c) ? push((c), &(c)->kp, NULL, (i)) : 1)
+#define POPK(c, cnt) (PATHS(c) ? (void)((c)->kp.n -= (cnt)) : (void)0)
+#define PUSHI(c, k) (PATHS(c) ? push((c), &(c)->ip, (k), 0) : 1)
+#define PUSHII(c, i) (PATHS(c) ? push((c), &(c)->ip, NULL, (i)) : 1)
+#define POPI(c) (PATHS(c) ? (void)((c)->ip.n--) : (void)0)
 
 typedef struct sbuf { char *p; size_t n, cap; int oom; } sbuf;
 
@@ -343,7 +352,8 @@ static int ev_false_member(ectx *c, const cschema *s, size_t k0, const cschema *
     return r;
 }
 
-static int kw_properties(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst, uint8_t *marks)
+static int kw_properties(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst, uint8_t *marks,
+                         uint64_t *seen)
 {
     int ok = 1;
     size_t i = 0;
@@ -364,10 +374,15 @@ static int kw_properties(ectx *c, const cschema *s, size_t k0, const ckw *k, con
                 }
             } else {
                 for (size_t j = 0; j < k->u.props.nprops; j++)
-                    if (!strcmp(k->u.props.props[j].name, name)) { pe = &k->u.props.props[j]; break; }
+                    if (k->u.props.props[j].name[0] == name[0] && !strcmp(k->u.props.props[j].name, name)) {
+                        pe = &k->u.props.props[j];
+                        break;
+                    }
             }
             if (pe) {
                 matched = 1;
+                size_t pj = (size_t)(pe - k->u.props.props);
+                if (pj < 64) *seen |= (uint64_t)1 << pj;
                 PUSHK(c, "properties");
                 PUSHK(c, pe->name);
                 if (!ev_child(c, pe->sub, m, name, 0, 0)) ok = 0;
@@ -480,7 +495,7 @@ static int kw_contains(ectx *c, const cschema *s, size_t k0, const ckw *k, const
 static int has_member(const cJSON *obj, const char *name)
 {
     for (const cJSON *m = obj->child; m; m = m->next)
-        if (!strcmp(m->string, name)) return 1;
+        if (m->string[0] == name[0] && !strcmp(m->string, name)) return 1;
     return 0;
 }
 
@@ -557,7 +572,8 @@ static int kw_anyof_oneof(ectx *c, const cschema *s, size_t k0, const ckw *k, co
     return 0;
 }
 
-static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst, uint8_t *marks)
+static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst, uint8_t *marks,
+                   uint64_t *seen)
 {
     int t = JT(inst);
     switch (k->op) {
@@ -568,7 +584,7 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
             for (size_t i = 0; i < c->nscope && !found; i++)
                 for (size_t j = 0; j < k->u.ref.ncands; j++) {
                     const char *res = k->u.ref.cands[j].res;
-                    if (res == c->scope[i] || !strcmp(res, c->scope[i])) {
+                    if (res == c->scope[i]) {
                         target = k->u.ref.cands[j].target;
                         found = 1;
                         break;
@@ -596,8 +612,15 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
         return 0;
     }
     case OP_ENUM: {
-        for (const cJSON *e = k->value->child; e; e = e->next)
-            if (jv_equal(inst, e)) return 1;
+        if (k->u.values.n > 4) {
+            uint64_t h = jv_hash(inst);
+            size_t i = 0;
+            for (const cJSON *e = k->value->child; e; e = e->next, i++)
+                if (k->u.values.hashes[i] == h && jv_equal(inst, e)) return 1;
+        } else {
+            for (const cJSON *e = k->value->child; e; e = e->next)
+                if (jv_equal(inst, e)) return 1;
+        }
         emit_enum(c, s, k0, k, inst);
         return 0;
     }
@@ -683,8 +706,9 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
     case OP_REQUIRED: {
         if (t != cJSON_Object) return 1;
         int ok = 1;
+        const int16_t *pidx = k->u.required.prop_idx;
         for (size_t i = 0; i < k->u.required.n; i++) {
-            if (has_member(inst, k->u.required.names[i])) continue;
+            if (pidx && pidx[i] >= 0 ? (int)((*seen >> pidx[i]) & 1) : has_member(inst, k->u.required.names[i])) continue;
             ok = 0;
             if (c->quiet) return 0;
             emit(c, s, k0, "required", inst, "missing required property \"%s\"", k->u.required.names[i]);
@@ -768,7 +792,7 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
     case OP_ITEMS:
         return t != cJSON_Array || kw_items(c, s, k0, k, inst, marks);
     case OP_PROPERTIES:
-        return t != cJSON_Object || kw_properties(c, s, k0, k, inst, marks);
+        return t != cJSON_Object || kw_properties(c, s, k0, k, inst, marks, seen);
     case OP_PROPERTY_NAMES: {
         if (t != cJSON_Object) return 1;
         int ok = 1;
@@ -861,11 +885,13 @@ static int ev(ectx *c, const cschema *s, const cJSON *inst, uint8_t *marks)
     size_t k0 = c->kp.n;
     size_t err0 = c->r ? c->r->n : 0;
     int pushed = 0;
-    if (!c->nscope || (c->scope[c->nscope - 1] != s->res && strcmp(c->scope[c->nscope - 1], s->res))) {
+    /* the dynamic scope matters only to $dynamicRef */
+    if (c->s->dynamic && (!c->nscope || c->scope[c->nscope - 1] != s->res)) {
         if (c->nscope == c->capscope) {
-            size_t nc = c->capscope ? c->capscope * 2 : 16;
-            const char **nv = realloc(c->scope, nc * sizeof *nv);
+            size_t nc = c->capscope * 2;
+            const char **nv = c->scope == c->scope_inline ? malloc(nc * sizeof *nv) : realloc(c->scope, nc * sizeof *nv);
             if (!nv) { c->oom = 1; c->depth--; return 0; }
+            if (c->scope == c->scope_inline) memcpy(nv, c->scope_inline, sizeof c->scope_inline);
             c->scope = nv;
             c->capscope = nc;
         }
@@ -879,13 +905,14 @@ static int ev(ectx *c, const cschema *s, const cJSON *inst, uint8_t *marks)
         own = new_marks(c, ml);
     }
     int ok = 1;
+    uint64_t seen = 0; /* properties slots present in inst (see required) */
     for (size_t i = 0; i < s->nkw; i++) {
-        if (!kw_eval(c, s, k0, &s->kw[i], inst, own)) {
+        if (!kw_eval(c, s, k0, &s->kw[i], inst, own, &seen)) {
             ok = 0;
             if (c->quiet) break;
         }
     }
-    if (ok && own != marks && marks && own) or_marks(marks, own, ml);
+    if (s->tracks && ok && own != marks && marks && own) or_marks(marks, own, ml);
     if (!ok && s->x_error && c->r && !c->quiet) {
         result_truncate(c->r, err0);
         char msg[1024];
@@ -930,7 +957,17 @@ static int ev(ectx *c, const cschema *s, const cJSON *inst, uint8_t *marks)
 int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
 {
     ectx c;
-    memset(&c, 0, sizeof c);
+    memset(&c, 0, offsetof(ectx, ip));
+    c.ip.n = c.kp.n = 0;
+    c.ip.v = c.ip.inline_v;
+    c.kp.v = c.kp.inline_v;
+    c.ip.cap = c.kp.cap = sizeof c.ip.inline_v / sizeof c.ip.inline_v[0];
+    c.scope = c.scope_inline;
+    c.nscope = 0;
+    c.capscope = sizeof c.scope_inline / sizeof c.scope_inline[0];
+    c.depth = 0;
+    c.name_owner = NULL;
+    c.oom = 0;
     /* unknown-property reporting needs the log a result keeps */
     jsv_result *tmp_r = NULL;
     if (!r && (s->flags & JSV_REPORT_UNKNOWN)) {
@@ -981,9 +1018,9 @@ int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
     }
     if (!r && c.scratch) arena_free(c.scratch);
     ecma_regex_match_data_free(own_md);
-    free(c.ip.v);
-    free(c.kp.v);
-    free(c.scope);
+    if (c.ip.v != c.ip.inline_v) free(c.ip.v);
+    if (c.kp.v != c.kp.inline_v) free(c.kp.v);
+    if (c.scope != c.scope_inline) free(c.scope);
     if (c.oom || (r && r->oom)) {
         if (r) result_add(r, "", "", "", "internal", "out of memory during validation", instance);
         ok = -1;
