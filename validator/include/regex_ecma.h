@@ -26,15 +26,20 @@ ecma_regex *ecma_regex_compile(const char *pattern, size_t len,
 
 /* 1 if the regex matches anywhere in subject[0..len) (ECMA "search"
  * semantics, unanchored), 0 if not, -1 on a matching error (e.g. match
- * limit).  md: match data from ecma_regex_match_data_new(), or NULL (then
- * one is allocated for this call). */
+ * limit, or subject not valid UTF-8).  md: match data from
+ * ecma_regex_match_data_new(), or NULL (then one is allocated for this
+ * call).  Variable-length lookbehinds, which PCRE2 cannot run natively,
+ * are evaluated with temporary allocations of their own. */
 int ecma_regex_search(const ecma_regex *re, const char *subject, size_t len,
                       pcre2_match_data *md);
 
 pcre2_match_data *ecma_regex_match_data_new(void);
 void ecma_regex_match_data_free(pcre2_match_data *md);
 
-/* 1 if pattern[0..len) is a valid ECMA-262 regex, else 0. */
+/* 1 if pattern[0..len) is a valid ECMA-262 regex, else 0.  A valid
+ * pattern beyond PCRE2's limits (e.g. a{99999}, or a backreference into a
+ * variable-length lookbehind) is still 1 although ecma_regex_compile
+ * refuses it with an explanatory message. */
 int ecma_regex_valid(const char *pattern, size_t len);
 
 void ecma_regex_free(ecma_regex *re);
