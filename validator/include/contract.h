@@ -5,7 +5,7 @@
  * self-checks of its responses) and campaign-test (response checks), so all
  * three judge a body the same way.
  *
- *   contract *c = contract_load(NULL, &err);          // schemas/ next to the tools
+ *   contract *c = contract_load(NULL, NULL, &err);    // schemas/ next to the tools
  *   contract_report *r = contract_report_new();
  *   contract_check(c, "campaign-create-request", body, 0, r);
  *   for (i = 0; i < contract_report_count(r); i++) ... contract_report_get(r, i)

@@ -1,0 +1,268 @@
+#!/bin/sh
+# tests/cli/lint.sh - campaign-lint end to end: exit codes, the four output
+# formats (junit checked against the JUnit XSD), NDJSON, stdin, unreadable
+# inputs, unknown schemas, --strict hints, parse-level findings, and every
+# example in examples/ (valid) and examples/invalid/ (invalid, with the
+# finding examples/invalid/expected.tsv names).
+# Environment: BIN (default bin), JUNIT_XSD (default ../shared/junit/junit-10.xsd).
+# Run from the project root.
+BIN=${BIN:-bin}
+LINT=$BIN/campaign-lint
+JUNIT_XSD=${JUNIT_XSD:-../shared/junit/junit-10.xsd}
+passed=0
+failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+# lint ARGS... : run campaign-lint; stdout in $tmp/out, stderr in $tmp/err, status in $rc
+lint() { "$LINT" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
+# status WANT DESC
+status() { if [ "$rc" = "$1" ]; then pass; else fail "$2: exit $rc, want $1"; cat "$tmp/out" "$tmp/err" | head -5; fi; }
+# has TEXT [out|err] DESC : fixed string present
+has() { if grep -qF -- "$1" "$tmp/$2"; then pass; else fail "$3: no '$1' in std$2"; head -5 "$tmp/$2"; fi; }
+hasnt() { if grep -qF -- "$1" "$tmp/$2"; then fail "$3: unexpected '$1' in std$2"; else pass; fi; }
+# empty out|err DESC
+empty() { if [ -s "$tmp/$1" ]; then fail "$2: std$1 not empty"; head -3 "$tmp/$1"; else pass; fi; }
+
+if [ ! -x "$LINT" ]; then
+    echo "FAIL: $LINT not built"
+    echo "RESULT 0 1"
+    exit 1
+fi
+
+valid_create='{"advertiserId":12345,"name":"Q1","campaignType":"DECISIONED","budget":{"total":1000,"currency":"USD"},"flightDates":{"startDate":"2025-01-15T00:00:00Z","endDate":"2025-03-31T23:59:59Z"}}'
+printf '%s\n' "$valid_create" >"$tmp/valid.json"
+# name too long is not needed: an empty name breaks minLength at line 3
+printf '{\n  "advertiserId": 1,\n  "name": "",\n  "campaignType": "ROUTED",\n  "budget": {"total": 5},\n  "flightDates": {"startDate": "2025-01-15T00:00:00Z", "endDate": "2025-01-15T00:00:00Z"}\n}\n' >"$tmp/invalid.json"
+
+# ---- usage ---------------------------------------------------------------
+lint --help; status 0 "--help"; has "usage: campaign-lint" out "--help"
+lint --version; status 0 "--version"; has "campaign-lint " out "--version"
+lint --list-schemas; status 0 "--list-schemas"
+if [ "$(head -1 "$tmp/out")" = campaign-create-request ] && [ "$(wc -l <"$tmp/out")" -eq 9 ]; then pass; else fail "--list-schemas lists the 9 bodies"; fi
+lint; status 2 "no arguments"
+lint --schema campaign-create-request; status 2 "no files"
+lint "$tmp/valid.json"; status 2 "no --schema"
+lint --bogus --schema campaign-create-request "$tmp/valid.json"; status 2 "unknown option"
+lint --format yaml --schema campaign-create-request "$tmp/valid.json"; status 2 "unknown format"
+lint --schema; status 2 "--schema without value"
+lint --schema no-such-body "$tmp/valid.json"; status 2 "unknown schema"
+has "unknown schema 'no-such-body'" err "unknown schema"
+has "campaign-create-request, campaign-update-request" err "unknown schema lists the names"
+lint --schema nowhere/x.json "$tmp/valid.json"; status 2 "missing schema path"
+lint --schema-dir "$tmp/none" --schema campaign-create-request "$tmp/valid.json"; status 2 "bad --schema-dir"
+
+# ---- exit codes and text output -------------------------------------------
+lint --schema campaign-create-request "$tmp/valid.json"; status 0 "valid file"
+empty out "valid file prints no findings"
+has "1 file, 0 invalid, 0 findings" err "summary"
+lint --schema=campaign-create-request "$tmp/invalid.json"; status 1 "invalid file"
+has "$tmp/invalid.json:3:11: /name: " out "text finding with line:col"
+has "[minLength]" out "text finding id"
+has "$tmp/invalid.json:6:" out "rule finding position"
+has "/flightDates/endDate: endDate 2025-01-15T00:00:00Z must be after startDate" out "rule finding message"
+has "[CR-FLIGHT-ORDER]" out "rule id"
+lint --schema campaign-create-request "$tmp/valid.json" "$tmp/invalid.json"; status 1 "one of two invalid"
+has "2 files, 1 invalid, 2 findings" err "summary counts"
+lint --schema campaign-create-request --no-format-assert "$tmp/valid.json"; status 0 "--no-format-assert"
+
+# ---- stdin ------------------------------------------------------------------
+"$LINT" --schema campaign-create-request - <"$tmp/valid.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+status 0 "stdin valid"
+"$LINT" --schema campaign-create-request - <"$tmp/invalid.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+status 1 "stdin invalid"
+has "<stdin>:3:11: /name: " out "stdin names <stdin>"
+
+# ---- unreadable inputs ------------------------------------------------------
+lint --schema campaign-create-request "$tmp/missing.json" "$tmp/invalid.json"; status 2 "missing file"
+has "campaign-lint: $tmp/missing.json: No such file or directory" err "missing file message"
+has "$tmp/invalid.json:3:11:" out "other files still linted"
+mkdir "$tmp/dir.json"
+lint --schema campaign-create-request "$tmp/dir.json"; status 2 "directory as file"
+has "Is a directory" err "directory message"
+
+# ---- parse-level findings -----------------------------------------------------
+printf '{"name": "a",\n "name": "b"}' >"$tmp/dup.json"
+lint --schema campaign-create-request "$tmp/dup.json"; status 1 "duplicate key"
+has "$tmp/dup.json:2:2: (root): " out "duplicate key position and pointer"
+has "[CR-DUPLICATE-KEY]" out "duplicate key id"
+printf '{"a": {"b": [1, {"c": 1, "c": 2}]}}' >"$tmp/dup2.json"
+lint --schema campaign-create-request "$tmp/dup2.json"; status 1 "nested duplicate key"
+has ":1:26: /a/b/1: " out "nested duplicate key pointer"
+printf '%s x\n' "$valid_create" >"$tmp/trailing.json"
+lint --schema campaign-create-request "$tmp/trailing.json"; status 1 "trailing data"
+has "[CR-TRAILING-DATA]" out "trailing data id"
+printf '{"a": [1, 2,]}' >"$tmp/malformed.json"
+lint --schema campaign-create-request "$tmp/malformed.json"; status 1 "malformed JSON"
+has "$tmp/malformed.json:1:13: /a/2: " out "malformed position and pointer"
+has "[json]" out "malformed id"
+: >"$tmp/empty.json"
+lint --schema campaign-create-request "$tmp/empty.json"; status 1 "empty file"
+has "[json]" out "empty file id"
+printf '\357\273\277%s' "$valid_create" >"$tmp/bom.json"
+lint --schema campaign-create-request "$tmp/bom.json"; status 1 "BOM"
+has "byte order mark" out "BOM message"
+
+# ---- json format (checked by campaign-lint itself against a schema) ----------
+cat >"$tmp/report-schema.json" <<'EOF'
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "type": "array",
+  "items": {
+    "type": "object",
+    "required": ["file", "valid", "errors"],
+    "properties": {
+      "file": {"type": "string"},
+      "valid": {"type": "boolean"},
+      "errors": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": ["instanceLocation", "keywordLocation", "error", "line", "column"],
+          "properties": {
+            "instanceLocation": {"type": "string"},
+            "keywordLocation": {"type": "string"},
+            "absoluteKeywordLocation": {"type": "string", "format": "uri"},
+            "error": {"type": "string"},
+            "keyword": {"type": "string"},
+            "ruleId": {"type": "string"},
+            "line": {"type": "integer", "minimum": 1},
+            "column": {"type": "integer", "minimum": 1}
+          },
+          "oneOf": [{"required": ["keyword"]}, {"required": ["ruleId"]}]
+        }
+      }
+    },
+    "if": {"properties": {"valid": {"const": true}}},
+    "then": {"properties": {"errors": {"maxItems": 0}}},
+    "else": {"properties": {"errors": {"minItems": 1}}}
+  }
+}
+EOF
+lint --format json --schema campaign-create-request "$tmp/valid.json" "$tmp/invalid.json" "$tmp/dup.json"
+status 1 "json format"
+cp "$tmp/out" "$tmp/report.json"
+has '"file":"'"$tmp"'/valid.json","valid":true,"errors":[]' out "json valid entry"
+has '"instanceLocation":"/name","keywordLocation":"/properties/name/' out "json schema error"
+has '"keyword":"minLength"' out "json keyword"
+has '"ruleId":"CR-FLIGHT-ORDER"' out "json rule id"
+has '"line":3,"column":11' out "json line/column"
+lint --schema "$tmp/report-schema.json" "$tmp/report.json"; status 0 "json report matches its shape"
+printf '{"campaignId":"c","previousStatus":"DRAFT","newStatus":"ACTIVE","success":true,"k\u0001\"\\\u00e9":1}' >"$tmp/ctl2.json"
+lint --strict --format json --schema campaign-status-change-response "$tmp/ctl2.json"; status 1 "json control characters"
+cp "$tmp/out" "$tmp/report2.json"
+has 'k\u0001\"\\' out "json escapes control characters"
+lint --schema "$tmp/report-schema.json" "$tmp/report2.json"; status 0 "json with escapes parses"
+lint --format json --schema campaign-create-request "$tmp/missing.json"; status 2 "json with no readable file"
+if [ "$(tr -d '\n' <"$tmp/out")" = "[]" ]; then pass; else fail "json prints [] for no units"; fi
+
+# ---- schema by path (engine only) ---------------------------------------------
+lint --schema schemas/campaign-create-request.json "$tmp/invalid.json"; status 1 "schema path"
+has "[minLength]" out "schema path finds schema errors"
+hasnt "CR-FLIGHT-ORDER" out "schema path applies no rules"
+lint --schema "$tmp/report-schema.json" "$tmp/valid.json"; status 1 "own schema file"
+
+# ---- junit ------------------------------------------------------------------
+# a value with XML specials and a control character, echoed in the message
+printf '{"campaignId":"c","previousStatus":"DRAFT","newStatus":"<&\\u0001\\"]]>%%>","success":true}\n' >"$tmp/xml.json"
+printf '{"campaignId":"c","previousStatus":"DRAFT","newStatus":"ACTIVE","success":true,"k\u0001<\u0008>":1}\n' >"$tmp/ctl.json"
+lint --strict --format junit --schema campaign-status-change-response "$tmp/valid.json" "$tmp/xml.json" "$tmp/dup.json" "$tmp/ctl.json"
+status 1 "junit format"
+cp "$tmp/out" "$tmp/report.xml"
+has '<testsuite name="campaign-status-change-response" tests="4" failures="4"' out "junit counts"
+has '&lt;&amp;' out "junit escapes"
+printf '%s\n\n%s\n' "$valid_create" '{"name": 5}' >"$tmp/lines.ndjson"
+lint --format junit --ndjson --schema campaign-create-request "$tmp/lines.ndjson"
+status 1 "junit ndjson"
+cp "$tmp/out" "$tmp/ndjson.xml"
+has "<testcase name=\"$tmp/lines.ndjson:1\"" out "junit testcase per line"
+has "<testcase name=\"$tmp/lines.ndjson:3\"" out "junit testcase names the line"
+if command -v xmllint >/dev/null 2>&1 && [ -f "$JUNIT_XSD" ]; then
+    for x in report.xml ndjson.xml; do
+        if xmllint --noout --schema "$JUNIT_XSD" "$tmp/$x" 2>"$tmp/xmllint"; then pass; else fail "$x does not validate"; cat "$tmp/xmllint"; fi
+    done
+else
+    echo "SKIP junit XSD check (xmllint or $JUNIT_XSD missing)"
+fi
+
+# ---- github -------------------------------------------------------------------
+cp "$tmp/invalid.json" "$tmp/a,b:c.json"
+lint --format github --schema campaign-create-request "$tmp/a,b:c.json"; status 1 "github format"
+has "::error file=$tmp/a%2Cb%3Ac.json,line=3,col=11::/name: " out "github line"
+printf '{"campaignId":"c","previousStatus":"DRAFT","newStatus":"ACTIVE","success":true,"100%%\\nX\\r":1}' >"$tmp/gh.json"
+lint --strict --format github --schema campaign-status-change-response "$tmp/gh.json"; status 1 "github escaping"
+has '100%25%0AX%0D' out "github escapes %, LF and CR"
+if [ "$(wc -l <"$tmp/out")" -eq 1 ]; then pass; else fail "github finding stays on one line"; fi
+
+# ---- ndjson -------------------------------------------------------------------
+{
+    printf '%s\n' "$valid_create"
+    printf '\n   \n'
+    printf '%s\n' '{"advertiserId": 1, "name": ""}'
+    printf '%s\r\n' "$valid_create"
+    printf '%s' '{"a": 1, "a": 2}'
+} >"$tmp/batch.ndjson"
+lint --ndjson --schema campaign-create-request "$tmp/batch.ndjson"; status 1 "ndjson"
+has "$tmp/batch.ndjson:4:29: /name: " out "ndjson line and column"
+has "$tmp/batch.ndjson:6:10: (root): " out "ndjson duplicate key line"
+hasnt "batch.ndjson:5:" out "ndjson CRLF line valid"
+has "4 payloads, 2 invalid" err "ndjson summary"
+lint --ndjson --format json --schema campaign-create-request "$tmp/batch.ndjson"
+has "\"file\":\"$tmp/batch.ndjson:4\",\"valid\":false" out "ndjson json names FILE:LINE"
+"$LINT" --ndjson --schema campaign-create-request - <"$tmp/batch.ndjson" >"$tmp/out" 2>"$tmp/err"; rc=$?
+status 1 "ndjson stdin"
+has "<stdin>:4:29:" out "ndjson stdin line"
+# a large batch goes through quickly
+i=0
+: >"$tmp/big.ndjson"
+while [ $i -lt 200 ]; do printf '%s\n' "$valid_create" "$valid_create" "$valid_create" "$valid_create" "$valid_create"; i=$((i + 1)); done >"$tmp/chunk"
+for j in 1 2 3 4 5 6 7 8 9 10; do cat "$tmp/chunk"; done >"$tmp/big.ndjson"
+lint --ndjson --schema campaign-create-request "$tmp/big.ndjson"; status 0 "big ndjson"
+has "10000 payloads, 0 invalid" err "big ndjson count"
+
+# ---- --strict -------------------------------------------------------------------
+printf '{"mediaBuys": [{"mediaBuyId": "mb_1", "creativeIds": ["cr_1"]}], "storefrontId": [42]}' >"$tmp/strict.json"
+lint --schema campaign-update-request "$tmp/strict.json"; status 0 "unknown properties pass without --strict"
+lint --strict --schema campaign-update-request "$tmp/strict.json"; status 1 "--strict"
+has '/mediaBuys/0/creativeIds: unknown property "creativeIds" (did you mean "creative_ids"?) [unknownProperty]' out "hint creative_ids"
+has '(did you mean "storefrontIds"?)' out "hint storefrontIds"
+has "$tmp/strict.json:1:39:" out "unknown property at its key"
+lint --strict --schema campaign-create-request "$tmp/valid.json"; status 0 "--strict valid"
+printf '{"mediaBuys": [{"mediaBuyId": "mb_1", "zzzzzzzz": 1}]}' >"$tmp/strict2.json"
+lint --strict --schema campaign-update-request "$tmp/strict2.json"; status 1 "--strict far name"
+hasnt "did you mean" out "no hint for a far name"
+
+# ---- the examples ---------------------------------------------------------------
+for f in examples/*.json; do
+    [ -f "$f" ] || continue
+    b=$(basename "$f"); name=${b%%.*}
+    lint --schema "$name" "$f"
+    if [ "$rc" = 0 ] && [ ! -s "$tmp/out" ]; then pass; else fail "$f should be valid ($name)"; head -5 "$tmp/out" "$tmp/err"; fi
+done
+for f in examples/invalid/*.json; do
+    [ -f "$f" ] || continue
+    b=$(basename "$f"); name=${b%%.*}
+    lint --schema "$name" "$f"
+    if [ "$rc" = 1 ]; then pass; else fail "$f should be invalid ($name): exit $rc"; fi
+done
+if [ -f examples/invalid/expected.tsv ]; then
+    # '|' as the separator: IFS would merge the two tabs around an empty pointer
+    awk -F '\t' '!/^#/ && NF >= 3 { print $1 "|" $2 "|" $3 }' examples/invalid/expected.tsv |
+    while IFS='|' read -r file pointer id; do
+        [ -n "$file" ] || continue
+        name=${file%%.*}
+        shown=${pointer:-(root)}
+        "$LINT" --schema "$name" "examples/invalid/$file" 2>/dev/null |
+            grep -F -- ": $shown: " | grep -qF -- "[$id]" && echo ok || echo "bad $file: $id at $shown"
+    done >"$tmp/expected"
+    passed=$((passed + $(grep -c '^ok$' "$tmp/expected")))
+    n=$(grep -c '^bad' "$tmp/expected")
+    failed=$((failed + n))
+    grep '^bad' "$tmp/expected" | sed 's/^bad/FAIL: expected finding missing:/'
+fi
+
+echo "RESULT $passed $failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,412 @@
+/* test_contract_rules.c - each contract rule on both sides of its
+ * boundary, and on bodies of the wrong shape (which must be skipped, never
+ * crash).  The rules are called directly: no schema files are needed. */
+#include <stdlib.h>
+#include <string.h>
+#include <cjson/cJSON.h>
+#include "../support/check.h"
+#include "contract.h"
+#include "contract_rules.h"
+
+static struct check T = { 0, 0, "test_contract_rules" };
+
+/* Apply rule to the parsed json at pointer base ""; the findings stay in r. */
+static size_t run(contract_rule_fn rule, const char *json, contract_report *r)
+{
+    cJSON *doc = cJSON_Parse(json);
+    contract_report_clear(r);
+    if (!doc) {
+        CHECK_MSG(&T, doc != NULL, "test JSON does not parse: %s", json);
+        return (size_t)-1;
+    }
+    rule(doc, "", r);
+    cJSON_Delete(doc);
+    return contract_report_count(r);
+}
+
+/* Number of findings rule gives for json, checking every finding's id. */
+static size_t count(contract_rule_fn rule, const char *id, const char *json)
+{
+    contract_report *r = contract_report_new();
+    size_t n = run(rule, json, r);
+    for (size_t i = 0; n != (size_t)-1 && i < n; i++) {
+        const contract_finding *f = contract_report_get(r, i);
+        CHECK_STR(&T, f->id, id);
+        CHECK(&T, f->is_rule == 1);
+        CHECK(&T, f->message[0] != '\0');
+    }
+    contract_report_free(r);
+    return n;
+}
+
+/* The pointer of the only finding (or "" when there is not exactly one). */
+static char last_pointer[512];
+static const char *pointer_of(contract_rule_fn rule, const char *json)
+{
+    contract_report *r = contract_report_new();
+    size_t n = run(rule, json, r);
+    snprintf(last_pointer, sizeof last_pointer, "%s",
+             n == 1 ? contract_report_get(r, 0)->pointer : "(not one finding)");
+    contract_report_free(r);
+    return last_pointer;
+}
+
+#define OK(rule, id, json) CHECK_MSG(&T, count(rule, id, json) == 0, "expected no finding: %s", json)
+#define BAD(rule, id, json) CHECK_MSG(&T, count(rule, id, json) == 1, "expected one finding: %s", json)
+
+static void test_date_parsing(void)
+{
+    cr_instant a, b;
+    int64_t d;
+    CHECK(&T, cr_parse_date_time("2025-01-15T00:00:00Z", &a));
+    CHECK(&T, cr_parse_date_time("2025-01-15t00:00:00z", &a));
+    CHECK(&T, cr_parse_date_time("2024-02-29T23:59:60.123+05:30", &a));
+    CHECK(&T, !cr_parse_date_time("2023-02-29T00:00:00Z", &a));
+    CHECK(&T, !cr_parse_date_time("2025-01-15T24:00:00Z", &a));
+    CHECK(&T, !cr_parse_date_time("2025-01-15T00:00:00", &a));
+    CHECK(&T, !cr_parse_date_time("2025-01-15T00:00:00.Z", &a));
+    CHECK(&T, !cr_parse_date_time("2025-01-15 00:00:00Z", &a));
+    CHECK(&T, !cr_parse_date_time("2025-01-15T00:00:00+0100", &a));
+    CHECK(&T, !cr_parse_date_time("2025-01-15T00:00:00Zjunk", &a));
+    CHECK(&T, !cr_parse_date_time("2025-01-15", &a));
+    CHECK(&T, !cr_parse_date_time("", &a));
+    CHECK(&T, !cr_parse_date_time(NULL, &a));
+
+    /* the same instant written in two offsets */
+    CHECK(&T, cr_parse_date_time("2025-01-15T12:00:00+01:00", &a));
+    CHECK(&T, cr_parse_date_time("2025-01-15T11:00:00Z", &b));
+    CHECK(&T, cr_instant_cmp(&a, &b) == 0);
+    CHECK(&T, a.local_day == b.local_day); /* both on the 15th */
+    /* crossing midnight and the year through the offset */
+    CHECK(&T, cr_parse_date_time("2025-01-01T00:30:00+01:00", &a));
+    CHECK(&T, cr_parse_date_time("2024-12-31T23:30:00Z", &b));
+    CHECK(&T, cr_instant_cmp(&a, &b) == 0);
+    CHECK(&T, a.local_day == b.local_day + 1);
+    /* fractions compare numerically, trailing zeros ignored */
+    CHECK(&T, cr_parse_date_time("2025-01-15T00:00:00.5Z", &a));
+    CHECK(&T, cr_parse_date_time("2025-01-15T00:00:00.50Z", &b));
+    CHECK(&T, cr_instant_cmp(&a, &b) == 0);
+    CHECK(&T, cr_parse_date_time("2025-01-15T00:00:00.25Z", &b));
+    CHECK(&T, cr_instant_cmp(&a, &b) > 0);
+    CHECK(&T, cr_parse_date_time("2025-01-15T00:00:00Z", &b));
+    CHECK(&T, cr_instant_cmp(&a, &b) > 0);
+
+    CHECK(&T, cr_parse_full_date("1970-01-01", &d) && d == 0);
+    CHECK(&T, cr_parse_full_date("2000-03-01", &d) && d == 11017);
+    CHECK(&T, cr_parse_full_date("1969-12-31", &d) && d == -1);
+    CHECK(&T, !cr_parse_full_date("2025-02-29", &d));
+    CHECK(&T, !cr_parse_full_date("2025-1-01", &d));
+    CHECK(&T, !cr_parse_full_date("2025-01-01T", &d));
+    CHECK(&T, !cr_parse_full_date("<string>", &d));
+}
+
+static void test_flight_order(void)
+{
+    const char *id = "CR-FLIGHT-ORDER";
+    OK(cr_flight_order, id, "{\"flightDates\":{\"startDate\":\"2025-01-15T00:00:00Z\",\"endDate\":\"2025-03-31T23:59:59Z\"}}");
+    BAD(cr_flight_order, id, "{\"flightDates\":{\"startDate\":\"2025-01-15T00:00:00Z\",\"endDate\":\"2025-01-15T00:00:00Z\"}}");
+    BAD(cr_flight_order, id, "{\"flightDates\":{\"startDate\":\"2025-03-31T00:00:00Z\",\"endDate\":\"2025-01-15T00:00:00Z\"}}");
+    CHECK_STR(&T, pointer_of(cr_flight_order, "{\"flightDates\":{\"startDate\":\"2025-03-31T00:00:00Z\",\"endDate\":\"2025-01-15T00:00:00Z\"}}"),
+              "/flightDates/endDate");
+    /* one millisecond apart */
+    OK(cr_flight_order, id, "{\"flightDates\":{\"startDate\":\"2025-01-15T00:00:00Z\",\"endDate\":\"2025-01-15T00:00:00.001Z\"}}");
+    /* the same instant in two offsets is not "after" */
+    BAD(cr_flight_order, id, "{\"flightDates\":{\"startDate\":\"2025-01-15T12:00:00+01:00\",\"endDate\":\"2025-01-15T11:00:00Z\"}}");
+    /* the text compares one way, the instants the other */
+    OK(cr_flight_order, id, "{\"flightDates\":{\"startDate\":\"2025-01-15T10:00:00+02:00\",\"endDate\":\"2025-01-15T09:00:00Z\"}}");
+    BAD(cr_flight_order, id, "{\"flightDates\":{\"startDate\":\"2025-01-15T10:00:00-02:00\",\"endDate\":\"2025-01-15T11:00:00Z\"}}");
+    OK(cr_flight_order, id, "{\"flightDates\":{\"startDate\":\"2024-12-31T23:30:00Z\",\"endDate\":\"2025-01-01T00:31:00+01:00\"}}");
+    /* wrong shapes: skipped */
+    OK(cr_flight_order, id, "{\"flightDates\":\"2025\"}");
+    OK(cr_flight_order, id, "{\"flightDates\":{\"startDate\":1,\"endDate\":0}}");
+    OK(cr_flight_order, id, "{\"flightDates\":{\"endDate\":\"2025-01-15T00:00:00Z\"}}");
+    OK(cr_flight_order, id, "{\"flightDates\":{\"startDate\":\"2025-03-31T00:00:00Z\",\"endDate\":\"2025-02-30T00:00:00Z\"}}");
+    OK(cr_flight_order, id, "{\"flightDates\":{\"startDate\":\"<string>\",\"endDate\":\"<string>\"}}");
+    OK(cr_flight_order, id, "[1,2]");
+    OK(cr_flight_order, id, "null");
+}
+
+#define FLIGHT "\"flightDates\":{\"startDate\":\"2025-01-15T00:00:00Z\",\"endDate\":\"2025-03-31T23:59:59Z\"}"
+
+static void test_pacing_period_order(void)
+{
+    const char *id = "CR-PACING-PERIOD-ORDER";
+    OK(cr_pacing_period_order, id, "{\"pacingPeriods\":{\"mode\":\"weight\",\"periods\":[{\"label\":\"a\",\"start\":\"2025-01-15\",\"end\":\"2025-01-15\"}]}}");
+    OK(cr_pacing_period_order, id, "{\"pacingPeriods\":{\"periods\":[{\"start\":\"2025-01-15\",\"end\":\"2025-01-16\"}]}}");
+    BAD(cr_pacing_period_order, id, "{\"pacingPeriods\":{\"periods\":[{\"start\":\"2025-01-16\",\"end\":\"2025-01-15\"}]}}");
+    CHECK_STR(&T, pointer_of(cr_pacing_period_order,
+              "{\"pacingPeriods\":{\"periods\":[{\"start\":\"2025-01-01\",\"end\":\"2025-01-02\"},{\"start\":\"2025-02-01\",\"end\":\"2025-01-31\"}]}}"),
+              "/pacingPeriods/periods/1/end");
+    OK(cr_pacing_period_order, id, "{\"pacingPeriods\":{\"periods\":[null,1,\"x\",{\"start\":5},{\"start\":\"2025-13-01\",\"end\":\"2025-01-01\"}]}}");
+    OK(cr_pacing_period_order, id, "{\"pacingPeriods\":{\"periods\":{\"start\":\"2025-02-01\",\"end\":\"2025-01-01\"}}}");
+    OK(cr_pacing_period_order, id, "{\"pacingPeriods\":null}");
+}
+
+static void test_pacing_in_flight(void)
+{
+    const char *id = "CR-PACING-IN-FLIGHT";
+    OK(cr_pacing_in_flight, id, "{" FLIGHT ",\"pacingPeriods\":{\"periods\":[{\"start\":\"2025-01-15\",\"end\":\"2025-03-31\"}]}}");
+    BAD(cr_pacing_in_flight, id, "{" FLIGHT ",\"pacingPeriods\":{\"periods\":[{\"start\":\"2025-01-14\",\"end\":\"2025-03-31\"}]}}");
+    BAD(cr_pacing_in_flight, id, "{" FLIGHT ",\"pacingPeriods\":{\"periods\":[{\"start\":\"2025-01-15\",\"end\":\"2025-04-01\"}]}}");
+    CHECK(&T, count(cr_pacing_in_flight, id, "{" FLIGHT ",\"pacingPeriods\":{\"periods\":[{\"start\":\"2025-01-01\",\"end\":\"2025-12-31\"}]}}") == 2);
+    CHECK_STR(&T, pointer_of(cr_pacing_in_flight,
+              "{" FLIGHT ",\"pacingPeriods\":{\"periods\":[{\"start\":\"2025-01-15\",\"end\":\"2025-02-01\"},{\"start\":\"2025-02-02\",\"end\":\"2025-04-01\"}]}}"),
+              "/pacingPeriods/periods/1/end");
+    /* the flight's own calendar date counts, not the UTC date */
+    OK(cr_pacing_in_flight, id, "{\"flightDates\":{\"startDate\":\"2025-01-15T23:00:00-05:00\",\"endDate\":\"2025-01-31T01:00:00+05:00\"},"
+       "\"pacingPeriods\":{\"periods\":[{\"start\":\"2025-01-15\",\"end\":\"2025-01-31\"}]}}");
+    /* either side missing: skipped */
+    OK(cr_pacing_in_flight, id, "{\"pacingPeriods\":{\"periods\":[{\"start\":\"2020-01-01\",\"end\":\"2030-01-01\"}]}}");
+    OK(cr_pacing_in_flight, id, "{" FLIGHT "}");
+    OK(cr_pacing_in_flight, id, "{" FLIGHT ",\"pacingPeriods\":{\"periods\":[{\"start\":\"x\",\"end\":\"2030-01-01T00:00:00Z\"}]}}");
+}
+
+static void test_pacing_no_overlap(void)
+{
+    const char *id = "CR-PACING-NO-OVERLAP";
+    /* touching: the next period starts the day after */
+    OK(cr_pacing_no_overlap, id, "{\"pacingPeriods\":{\"periods\":[{\"start\":\"2025-01-01\",\"end\":\"2025-01-31\"},{\"start\":\"2025-02-01\",\"end\":\"2025-02-28\"}]}}");
+    /* gaps are pauses, allowed */
+    OK(cr_pacing_no_overlap, id, "{\"pacingPeriods\":{\"periods\":[{\"start\":\"2025-01-01\",\"end\":\"2025-01-10\"},{\"start\":\"2025-02-01\",\"end\":\"2025-02-28\"}]}}");
+    /* sharing a day overlaps (days are inclusive) */
+    BAD(cr_pacing_no_overlap, id, "{\"pacingPeriods\":{\"periods\":[{\"start\":\"2025-01-01\",\"end\":\"2025-01-31\"},{\"start\":\"2025-01-31\",\"end\":\"2025-02-28\"}]}}");
+    CHECK_STR(&T, pointer_of(cr_pacing_no_overlap,
+              "{\"pacingPeriods\":{\"periods\":[{\"start\":\"2025-01-01\",\"end\":\"2025-01-31\"},{\"start\":\"2025-01-31\",\"end\":\"2025-02-28\"}]}}"),
+              "/pacingPeriods/periods/1");
+    /* out of order in the array, still overlapping */
+    BAD(cr_pacing_no_overlap, id, "{\"pacingPeriods\":{\"periods\":[{\"start\":\"2025-02-01\",\"end\":\"2025-02-28\"},{\"start\":\"2025-01-01\",\"end\":\"2025-02-10\"}]}}");
+    OK(cr_pacing_no_overlap, id, "{\"pacingPeriods\":{\"periods\":[{\"start\":\"2025-02-01\",\"end\":\"2025-02-28\"},{\"start\":\"2025-01-01\",\"end\":\"2025-01-31\"}]}}");
+    /* one long period covering two others */
+    CHECK(&T, count(cr_pacing_no_overlap, id, "{\"pacingPeriods\":{\"periods\":[{\"start\":\"2025-01-01\",\"end\":\"2025-12-31\"},"
+          "{\"start\":\"2025-03-01\",\"end\":\"2025-03-31\"},{\"start\":\"2025-05-01\",\"end\":\"2025-05-31\"}]}}") == 2);
+    /* identical single-day periods */
+    BAD(cr_pacing_no_overlap, id, "{\"pacingPeriods\":{\"periods\":[{\"start\":\"2025-01-01\",\"end\":\"2025-01-01\"},{\"start\":\"2025-01-01\",\"end\":\"2025-01-01\"}]}}");
+    /* reversed or malformed periods are left to other rules */
+    OK(cr_pacing_no_overlap, id, "{\"pacingPeriods\":{\"periods\":[{\"start\":\"2025-02-01\",\"end\":\"2025-01-01\"},{\"start\":\"2025-01-10\",\"end\":\"2025-01-20\"},7,{\"start\":[]}]}}");
+    OK(cr_pacing_no_overlap, id, "{\"pacingPeriods\":{\"periods\":[]}}");
+    OK(cr_pacing_no_overlap, id, "{\"pacingPeriods\":[]}");
+}
+
+static void test_pacing_budget_sum(void)
+{
+    const char *id = "CR-PACING-BUDGET-SUM";
+#define PB(total, b1, b2) "{\"budget\":{\"total\":" total "},\"pacingPeriods\":{\"mode\":\"budget\",\"periods\":[" \
+    "{\"start\":\"2025-01-01\",\"end\":\"2025-01-31\",\"budget\":" b1 "},{\"start\":\"2025-02-01\",\"end\":\"2025-02-28\",\"budget\":" b2 "}]}}"
+    OK(cr_pacing_budget_sum, id, PB("1000", "600", "400"));
+    OK(cr_pacing_budget_sum, id, PB("1000", "600", "300"));
+    OK(cr_pacing_budget_sum, id, PB("1000", "600", "400.01"));
+    BAD(cr_pacing_budget_sum, id, PB("1000", "600", "400.011"));
+    BAD(cr_pacing_budget_sum, id, PB("1000", "600", "401"));
+    CHECK_STR(&T, pointer_of(cr_pacing_budget_sum, PB("1000", "600", "401")), "/pacingPeriods/periods");
+    OK(cr_pacing_budget_sum, id, PB("0.3", "0.1", "0.2"));
+    /* weight mode: budgets are not summed */
+    OK(cr_pacing_budget_sum, id, "{\"budget\":{\"total\":10},\"pacingPeriods\":{\"mode\":\"weight\",\"periods\":[{\"budget\":100}]}}");
+    /* no total (a partial update): skipped */
+    OK(cr_pacing_budget_sum, id, "{\"budget\":{\"currency\":\"USD\"},\"pacingPeriods\":{\"mode\":\"budget\",\"periods\":[{\"budget\":100}]}}");
+    OK(cr_pacing_budget_sum, id, "{\"pacingPeriods\":{\"mode\":\"budget\",\"periods\":[{\"budget\":100}]}}");
+    OK(cr_pacing_budget_sum, id, PB("\"1000\"", "600", "401"));
+    OK(cr_pacing_budget_sum, id, PB("1000", "\"600\"", "401"));
+    OK(cr_pacing_budget_sum, id, "{\"budget\":{\"total\":1},\"pacingPeriods\":{\"mode\":\"budget\",\"periods\":5}}");
+#undef PB
+}
+
+static void test_products_need_discovery(void)
+{
+    const char *id = "CR-PRODUCTS-NEED-DISCOVERY";
+    OK(cr_products_need_discovery, id, "{\"discoveryId\":\"abc\",\"productIds\":[\"prod_1\"]}");
+    OK(cr_products_need_discovery, id, "{\"discoveryId\":\"abc\"}");
+    OK(cr_products_need_discovery, id, "{}");
+    OK(cr_products_need_discovery, id, "{\"productIds\":null}");
+    BAD(cr_products_need_discovery, id, "{\"productIds\":[\"prod_1\"]}");
+    BAD(cr_products_need_discovery, id, "{\"productIds\":[\"prod_1\"],\"discoveryId\":null}");
+    BAD(cr_products_need_discovery, id, "{\"productIds\":[]}");
+    CHECK_STR(&T, pointer_of(cr_products_need_discovery, "{\"productIds\":[\"p\"]}"), "/productIds");
+    OK(cr_products_need_discovery, id, "[]");
+}
+
+static void test_media_budget(void)
+{
+    const char *id = "CR-MEDIA-BUDGET";
+#define MB(media, fees) "{\"budget\":{\"total\":10000},\"fees\":" fees ",\"mediaBudget\":{\"total\":" media "}}"
+    OK(cr_media_budget, id, MB("8500", "[{\"label\":\"margin\",\"amount\":1500}]"));
+    OK(cr_media_budget, id, MB("8500.01", "[{\"amount\":1500}]"));
+    OK(cr_media_budget, id, MB("8499.99", "[{\"amount\":1500}]"));
+    BAD(cr_media_budget, id, MB("8500.011", "[{\"amount\":1500}]"));
+    BAD(cr_media_budget, id, MB("8499.989", "[{\"amount\":1500}]"));
+    BAD(cr_media_budget, id, MB("10000", "[{\"amount\":1500}]"));
+    CHECK_STR(&T, pointer_of(cr_media_budget, MB("10000", "[{\"amount\":1500}]")), "/mediaBudget/total");
+    OK(cr_media_budget, id, MB("8000", "[{\"amount\":1500},{\"amount\":500}]"));
+    OK(cr_media_budget, id, MB("10000", "[]"));
+    OK(cr_media_budget, id, "{\"budget\":{\"total\":10000},\"mediaBudget\":{\"total\":10000}}");
+    BAD(cr_media_budget, id, "{\"budget\":{\"total\":10000},\"mediaBudget\":{\"total\":9000}}");
+    /* fractional cents accumulate through binary arithmetic */
+    OK(cr_media_budget, id, "{\"budget\":{\"total\":0.3},\"fees\":[{\"amount\":0.1}],\"mediaBudget\":{\"total\":0.2}}");
+    /* malformed pieces: skipped */
+    OK(cr_media_budget, id, MB("1", "[{\"amount\":\"1500\"}]"));
+    OK(cr_media_budget, id, MB("1", "[null]"));
+    OK(cr_media_budget, id, MB("1", "{\"amount\":1}"));
+    OK(cr_media_budget, id, MB("\"8500\"", "[]"));
+    OK(cr_media_budget, id, "{\"budget\":null,\"mediaBudget\":{\"total\":1}}");
+#undef MB
+}
+
+static void test_unallocated(void)
+{
+    const char *id = "CR-UNALLOCATED";
+#define UA(un) "{\"mediaBudget\":{\"total\":8500},\"allocatedBudget\":7500,\"unallocatedBudget\":" un "}"
+    OK(cr_unallocated, id, UA("1000"));
+    OK(cr_unallocated, id, UA("1000.01"));
+    OK(cr_unallocated, id, UA("999.99"));
+    BAD(cr_unallocated, id, UA("1000.011"));
+    BAD(cr_unallocated, id, UA("999.989"));
+    BAD(cr_unallocated, id, UA("2500"));
+    CHECK_STR(&T, pointer_of(cr_unallocated, UA("2500")), "/unallocatedBudget");
+    /* over-allocation gives a negative remainder, which is consistent */
+    OK(cr_unallocated, id, "{\"mediaBudget\":{\"total\":100},\"allocatedBudget\":150,\"unallocatedBudget\":-50}");
+    OK(cr_unallocated, id, "{\"mediaBudget\":{\"total\":8500},\"unallocatedBudget\":1}");
+    OK(cr_unallocated, id, "{\"mediaBudget\":8500,\"allocatedBudget\":7500,\"unallocatedBudget\":1}");
+    OK(cr_unallocated, id, UA("null"));
+#undef UA
+}
+
+static void test_draft_no_buys(void)
+{
+    const char *id = "CR-DRAFT-NO-BUYS";
+    OK(cr_draft_no_buys, id, "{\"status\":\"DRAFT\"}");
+    OK(cr_draft_no_buys, id, "{\"status\":\"DRAFT\",\"mediaBuys\":[],\"mediaBuyRefs\":[]}");
+    BAD(cr_draft_no_buys, id, "{\"status\":\"DRAFT\",\"mediaBuyRefs\":[{\"mediaBuyId\":\"mb_1\",\"status\":\"ACTIVE\"}]}");
+    CHECK_STR(&T, pointer_of(cr_draft_no_buys, "{\"status\":\"DRAFT\",\"mediaBuyRefs\":[{\"mediaBuyId\":\"mb_1\"}]}"), "/mediaBuyRefs");
+    BAD(cr_draft_no_buys, id, "{\"status\":\"DRAFT\",\"mediaBuys\":[{}]}");
+    CHECK(&T, count(cr_draft_no_buys, id, "{\"status\":\"DRAFT\",\"mediaBuys\":[{}],\"mediaBuyRefs\":[{}]}") == 2);
+    OK(cr_draft_no_buys, id, "{\"status\":\"ACTIVE\",\"mediaBuys\":[{}],\"mediaBuyRefs\":[{}]}");
+    OK(cr_draft_no_buys, id, "{\"status\":\"draft\",\"mediaBuys\":[{}]}");
+    OK(cr_draft_no_buys, id, "{\"status\":1,\"mediaBuys\":[{}]}");
+    OK(cr_draft_no_buys, id, "{\"status\":\"DRAFT\",\"mediaBuys\":{\"a\":1}}");
+}
+
+static void test_buy_refs(void)
+{
+    const char *id = "CR-BUY-REFS";
+#define BR(refs, buys) "{\"mediaBuyRefs\":" refs ",\"mediaBuys\":" buys "}"
+#define REF(i, s) "{\"mediaBuyId\":\"" i "\",\"status\":\"" s "\"}"
+#define BUY(i, s) "{\"mediaBuyId\":\"" i "\",\"name\":\"n\",\"status\":\"" s "\"}"
+    OK(cr_buy_refs, id, BR("[" REF("mb_1", "ACTIVE") "," REF("mb_2", "CANCELED") "]",
+                           "[" BUY("mb_2", "CANCELED") "," BUY("mb_1", "ACTIVE") "]"));
+    OK(cr_buy_refs, id, BR("[]", "[]"));
+    BAD(cr_buy_refs, id, BR("[" REF("mb_1", "ACTIVE") "," REF("mb_2", "ACTIVE") "]", "[" BUY("mb_1", "ACTIVE") "]"));
+    CHECK_STR(&T, pointer_of(cr_buy_refs, BR("[" REF("mb_1", "ACTIVE") "," REF("mb_2", "ACTIVE") "]", "[" BUY("mb_1", "ACTIVE") "]")),
+              "/mediaBuyRefs/1/mediaBuyId");
+    CHECK_STR(&T, pointer_of(cr_buy_refs, BR("[" REF("mb_1", "ACTIVE") "]", "[" BUY("mb_0", "ACTIVE") "," BUY("mb_1", "ACTIVE") "]")),
+              "/mediaBuys/0/mediaBuyId");
+    CHECK_STR(&T, pointer_of(cr_buy_refs, BR("[" REF("mb_1", "ACTIVE") "]", "[" BUY("mb_1", "PAUSED") "]")),
+              "/mediaBuyRefs/0/status");
+    /* only one of the lists: nothing to compare */
+    OK(cr_buy_refs, id, "{\"mediaBuyRefs\":[" REF("mb_1", "ACTIVE") "]}");
+    OK(cr_buy_refs, id, "{\"mediaBuys\":[" BUY("mb_1", "ACTIVE") "]}");
+    /* entries of the wrong shape are ignored */
+    OK(cr_buy_refs, id, BR("[1,null,{\"mediaBuyId\":5}," REF("mb_1", "ACTIVE") "]", "[\"x\"," BUY("mb_1", "ACTIVE") "]"));
+    OK(cr_buy_refs, id, BR("[{\"mediaBuyId\":\"mb_1\"}]", "[" BUY("mb_1", "ACTIVE") "]"));
+    OK(cr_buy_refs, id, BR("{}", "[" BUY("mb_1", "ACTIVE") "]"));
+#undef BR
+#undef REF
+#undef BUY
+}
+
+/* Findings of contract_rules_apply for a body, as "ID@pointer;..." */
+static char applied[2048];
+static const char *apply(const char *name, const char *json)
+{
+    cJSON *doc = cJSON_Parse(json);
+    contract_report *r = contract_report_new();
+    applied[0] = '\0';
+    contract_rules_apply(name, doc, r);
+    for (size_t i = 0; i < contract_report_count(r); i++) {
+        const contract_finding *f = contract_report_get(r, i);
+        size_t n = strlen(applied);
+        snprintf(applied + n, sizeof applied - n, "%s@%s;", f->id, f->pointer);
+    }
+    contract_report_free(r);
+    cJSON_Delete(doc);
+    return applied;
+}
+
+static void test_apply(void)
+{
+    const char *bad_flight = "\"flightDates\":{\"startDate\":\"2025-03-31T00:00:00Z\",\"endDate\":\"2025-01-15T00:00:00Z\"}";
+    char body[1024];
+
+    snprintf(body, sizeof body, "{%s,\"productIds\":[\"p\"]}", bad_flight);
+    CHECK_STR(&T, apply("campaign-create-request", body),
+              "CR-FLIGHT-ORDER@/flightDates/endDate;CR-PRODUCTS-NEED-DISCOVERY@/productIds;");
+    /* update requests cannot carry productIds: the rule is create-only */
+    CHECK_STR(&T, apply("campaign-update-request", body), "CR-FLIGHT-ORDER@/flightDates/endDate;");
+    CHECK_STR(&T, apply("campaign-update-request",
+                        "{\"mediaBuys\":[{\"mediaBuyId\":\"mb\",\"pacingPeriods\":{\"periods\":[{\"start\":\"2025-02-01\",\"end\":\"2025-01-01\"}]}}]}"),
+              "CR-PACING-PERIOD-ORDER@/mediaBuys/0/pacingPeriods/periods/0/end;");
+    snprintf(body, sizeof body, "{\"campaign\":{\"status\":\"DRAFT\",%s,\"mediaBuyRefs\":[{\"mediaBuyId\":\"m\",\"status\":\"ACTIVE\"}]}}", bad_flight);
+    CHECK_STR(&T, apply("campaign-response", body),
+              "CR-FLIGHT-ORDER@/campaign/flightDates/endDate;CR-DRAFT-NO-BUYS@/campaign/mediaBuyRefs;");
+    snprintf(body, sizeof body, "{\"campaigns\":[{\"status\":\"ACTIVE\"},{%s}],\"total\":2}", bad_flight);
+    CHECK_STR(&T, apply("campaign-list-response", body), "CR-FLIGHT-ORDER@/campaigns/1/flightDates/endDate;");
+    CHECK_STR(&T, apply("campaign-response",
+                        "{\"campaign\":{\"status\":\"ACTIVE\",\"mediaBuys\":[{\"mediaBuyId\":\"m\",\"pacingPeriods\":{\"periods\":["
+                        "{\"start\":\"2025-01-01\",\"end\":\"2025-01-10\"},{\"start\":\"2025-01-10\",\"end\":\"2025-01-20\"}]}}]}}"),
+              "CR-PACING-NO-OVERLAP@/campaign/mediaBuys/0/pacingPeriods/periods/1;");
+    /* bodies without campaign rules, wrong shapes, unknown names */
+    snprintf(body, sizeof body, "{%s}", bad_flight);
+    CHECK_STR(&T, apply("error-response", body), "");
+    CHECK_STR(&T, apply("campaign-status-change-response", body), "");
+    CHECK_STR(&T, apply("no-such-body", body), "");
+    CHECK_STR(&T, apply(NULL, body), "");
+    CHECK_STR(&T, apply("campaign-create-request", "[1]"), "");
+    CHECK_STR(&T, apply("campaign-create-request", "null"), "");
+    CHECK_STR(&T, apply("campaign-response", "{\"campaign\":[]}"), "");
+    CHECK_STR(&T, apply("campaign-response", "{\"campaign\":\"x\"}"), "");
+    CHECK_STR(&T, apply("campaign-list-response", "{\"campaigns\":{\"a\":{}}}"), "");
+    CHECK_STR(&T, apply("campaign-list-response", "{\"campaigns\":[1,null,[],\"x\"]}"), "");
+}
+
+/* Every rule on a set of odd shapes: no finding, no crash. */
+static void test_odd_shapes(void)
+{
+    static const contract_rule_fn rules[] = {
+        cr_flight_order, cr_pacing_period_order, cr_pacing_in_flight, cr_pacing_no_overlap,
+        cr_pacing_budget_sum, cr_media_budget, cr_unallocated, cr_draft_no_buys, cr_buy_refs,
+    };
+    static const char *const shapes[] = {
+        "null", "true", "0", "\"x\"", "[]", "{}", "[{}]",
+        "{\"flightDates\":[],\"pacingPeriods\":\"x\",\"budget\":[],\"fees\":\"x\"}",
+        "{\"flightDates\":{\"startDate\":null,\"endDate\":{}},\"pacingPeriods\":{\"mode\":1,\"periods\":[[],{}]}}",
+        "{\"pacingPeriods\":{\"mode\":\"budget\",\"periods\":[{\"budget\":null},{\"budget\":[]}]},\"budget\":{\"total\":null}}",
+        "{\"mediaBudget\":[],\"allocatedBudget\":\"1\",\"unallocatedBudget\":{},\"fees\":[[]]}",
+        "{\"status\":[],\"mediaBuys\":null,\"mediaBuyRefs\":\"x\"}",
+        "{\"mediaBuys\":[{\"mediaBuyId\":[]}],\"mediaBuyRefs\":[{\"mediaBuyId\":{}}]}",
+    };
+    for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++)
+        for (size_t j = 0; j < sizeof shapes / sizeof shapes[0]; j++) {
+            contract_report *r = contract_report_new();
+            CHECK_MSG(&T, run(rules[i], shapes[j], r) == 0, "rule %zu, shape %s", i, shapes[j]);
+            contract_report_free(r);
+        }
+    /* product rule on odd shapes (it flags any present productIds) */
+    CHECK(&T, count(cr_products_need_discovery, "CR-PRODUCTS-NEED-DISCOVERY", "{\"productIds\":\"x\"}") == 1);
+    CHECK(&T, count(cr_products_need_discovery, "CR-PRODUCTS-NEED-DISCOVERY", "\"productIds\"") == 0);
+}
+
+int main(void)
+{
+    test_date_parsing();
+    test_flight_order();
+    test_pacing_period_order();
+    test_pacing_in_flight();
+    test_pacing_no_overlap();
+    test_pacing_budget_sum();
+    test_products_need_discovery();
+    test_media_budget();
+    test_unallocated();
+    test_draft_no_buys();
+    test_buy_refs();
+    test_apply();
+    test_odd_shapes();
+    return check_done(&T);
+}

@@ -1,0 +1,115 @@
+/* lint.h - internal interfaces of campaign-lint.
+ *
+ *   lint_main.c    command line, the file loop, exit status
+ *   lint_check.c   one payload: parse strictly, check, collect findings
+ *   lint_input.c   reading files and stdin in one go
+ *   lint_locate.c  the JSON Pointer at a byte offset of malformed text
+ *   lint_hint.c    "did you mean" for unknown properties (--strict)
+ *   lint_output.c  the text, json, junit and github formats
+ *
+ * A "unit" is one payload: a file, or one line of an NDJSON file. */
+#ifndef LINT_H
+#define LINT_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "contract.h"
+#include "jsv.h"
+
+#define LINT_NAME "campaign-lint"
+
+/* ---- findings and units ------------------------------------------------ */
+
+typedef struct lint_finding {
+    const char *pointer;          /* JSON Pointer, "" = root */
+    const char *id;               /* schema keyword or rule id */
+    const char *message;          /* including any "did you mean" hint */
+    const char *keyword_location; /* schema findings only, else NULL */
+    const char *absolute_keyword_location; /* schema findings only, else NULL */
+    unsigned line, col;           /* 1-based, in the file */
+    int is_rule;                  /* rule or parse finding (not a keyword) */
+    size_t seq;                   /* order found (ties when sorting by position) */
+} lint_finding;
+
+typedef struct lint_unit {
+    const char *name;  /* "FILE", or "FILE:LINE" for an NDJSON line */
+    const char *file;  /* FILE as it names the input */
+    const lint_finding *findings; /* in source order (line, column) */
+    size_t count;
+} lint_unit;
+
+/* ---- output ------------------------------------------------------------ */
+
+enum lint_format { LINT_TEXT, LINT_JSON, LINT_JUNIT, LINT_GITHUB };
+
+typedef struct lint_output lint_output;
+
+/* An emitter writing to out; suite names the junit test suite.  NULL when
+ * out of memory. */
+lint_output *lint_output_new(enum lint_format format, FILE *out, const char *suite);
+/* Emit one unit (valid when u->count == 0).  0, or -1 when out of memory. */
+int lint_output_unit(lint_output *o, const lint_unit *u);
+/* Write what the format keeps for the end and free o.  0, or -1 on a
+ * write error. */
+int lint_output_finish(lint_output *o);
+
+/* Root pointer as shown in text and github lines. */
+const char *lint_display_pointer(const char *pointer);
+
+/* ---- input ------------------------------------------------------------- */
+
+/* Read all of path ("-" = stdin) into a malloc'd buffer (*buf, *len; one
+ * spare NUL after the data).  0, or an errno value (EISDIR for a
+ * directory). */
+int lint_read_file(const char *path, char **buf, size_t *len);
+
+/* ---- locate ------------------------------------------------------------ */
+
+/* The JSON Pointer of the innermost value (or member) text[0..len) opens
+ * at byte offset `at`, assuming the text before `at` is well-formed JSON
+ * (true for the position of a parse error).  Written to out (truncated to
+ * outlen). */
+void lint_pointer_at(const char *text, size_t len, size_t at, char *out, size_t outlen);
+
+/* ---- hints ------------------------------------------------------------- */
+
+typedef struct lint_hints lint_hints;
+
+/* Property names declared by the schema documents in the given files
+ * (unreadable or malformed files are skipped).  NULL when out of memory. */
+lint_hints *lint_hints_new(const char *const *paths, size_t n);
+void lint_hints_free(lint_hints *h);
+
+/* The known property name closest to `name` (case, '_' and '-' ignored),
+ * preferring the names declared at abs_location (an absolute keyword
+ * location, may be NULL), or NULL when none is close.  Owned by h. */
+const char *lint_hints_suggest(const lint_hints *h, const char *abs_location,
+                               const char *name);
+
+/* Edit distance between a and b, ignoring case, '_' and '-' (exposed for
+ * tests). */
+size_t lint_name_distance(const char *a, const char *b);
+
+/* ---- check ------------------------------------------------------------- */
+
+typedef struct lint_checker lint_checker;
+
+typedef struct lint_config {
+    const contract *contract;  /* with body, for a contract body */
+    const char *body;
+    const jsv_schema *schema;  /* else a plain schema (engine only) */
+    const lint_hints *hints;   /* NULL = no hints */
+} lint_config;
+
+/* NULL when out of memory.  The config's objects are borrowed. */
+lint_checker *lint_checker_new(const lint_config *cfg);
+void lint_checker_free(lint_checker *k);
+
+/* Lint buf[0..len) as one payload named `name` from `file`, whose first
+ * byte sits on line first_line of the file, and emit the unit.  Returns
+ * the number of findings (0 = valid), or -1 when out of memory. */
+int lint_check_payload(lint_checker *k, const char *file, const char *name,
+                       const char *buf, size_t len, unsigned first_line,
+                       lint_output *out);
+
+#endif

@@ -1,0 +1,270 @@
+/* lint_check.c - lint one payload: strict parse, contract or schema check,
+ * findings with file positions, one unit handed to the output.
+ *
+ * The checker keeps one arena, one report and one result and reuses them
+ * for every payload, so linting a large NDJSON file allocates almost
+ * nothing per line. */
+#include "lint.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "arena.h"
+#include "json_parse.h"
+
+struct lint_checker {
+    lint_config cfg;
+    arena *mem;               /* the current payload's nodes */
+    contract_report *report;  /* the current payload's findings */
+    jsv_result *result;       /* plain-schema mode */
+    lint_finding *items;      /* report findings with positions */
+    size_t cap;
+    char **owned;             /* messages built here (hints), per payload */
+    size_t nowned, capowned;
+};
+
+lint_checker *lint_checker_new(const lint_config *cfg)
+{
+    lint_checker *k = calloc(1, sizeof *k);
+    if (!k)
+        return NULL;
+    k->cfg = *cfg;
+    k->mem = arena_new(0);
+    k->report = contract_report_new();
+    if (!cfg->contract)
+        k->result = jsv_result_new();
+    if (!k->mem || !k->report || (!cfg->contract && !k->result)) {
+        lint_checker_free(k);
+        return NULL;
+    }
+    return k;
+}
+
+static void release_owned(lint_checker *k)
+{
+    while (k->nowned)
+        free(k->owned[--k->nowned]);
+}
+
+void lint_checker_free(lint_checker *k)
+{
+    if (!k)
+        return;
+    release_owned(k);
+    free(k->owned);
+    free(k->items);
+    jsv_result_free(k->result);
+    contract_report_free(k->report);
+    arena_free(k->mem);
+    free(k);
+}
+
+static char *own(lint_checker *k, char *s)
+{
+    if (!s)
+        return NULL;
+    if (k->nowned == k->capowned) {
+        size_t n = k->capowned ? k->capowned * 2 : 8;
+        char **p = realloc(k->owned, n * sizeof *p);
+        if (!p) {
+            free(s);
+            return NULL;
+        }
+        k->owned = p;
+        k->capowned = n;
+    }
+    return k->owned[k->nowned++] = s;
+}
+
+/* The value at JSON Pointer p below root, or NULL. */
+static const cJSON *resolve(const cJSON *root, const char *p)
+{
+    const cJSON *cur = root;
+    char tok[512];
+    while (cur && *p == '/') {
+        size_t n = 0;
+        for (p++; *p && *p != '/'; p++) {
+            char c = *p;
+            if (c == '~' && (p[1] == '0' || p[1] == '1'))
+                c = *++p == '0' ? '~' : '/';
+            if (n + 1 >= sizeof tok)
+                return NULL;
+            tok[n++] = c;
+        }
+        tok[n] = '\0';
+        if (cJSON_IsObject(cur)) {
+            cur = cJSON_GetObjectItemCaseSensitive(cur, tok);
+        } else if (cJSON_IsArray(cur)) {
+            char *end;
+            long i = strtol(tok, &end, 10);
+            cur = (*end || !n || i < 0 || (n > 1 && tok[0] == '0')) ? NULL
+                  : cJSON_GetArrayItem(cur, (int)i);
+        } else {
+            cur = NULL;
+        }
+    }
+    return *p ? NULL : cur;
+}
+
+/* The last reference token of pointer p, unescaped, into buf. */
+static const char *last_token(const char *p, char *buf, size_t size)
+{
+    const char *slash = strrchr(p, '/');
+    size_t n = 0;
+    if (!slash)
+        return NULL;
+    for (p = slash + 1; *p && n + 1 < size; p++) {
+        char c = *p;
+        if (c == '~' && (p[1] == '0' || p[1] == '1'))
+            c = *++p == '0' ? '~' : '/';
+        buf[n++] = c;
+    }
+    buf[n] = '\0';
+    return buf;
+}
+
+static void position(const contract_finding *f, const cJSON *root, unsigned first_line,
+                     lint_finding *out)
+{
+    const json_node *n = json_node_info(f->instance);
+    if (!n)
+        n = json_node_info(resolve(root, f->pointer));
+    out->line = first_line;
+    out->col = 1;
+    if (!n)
+        return;
+    /* An unknown property is the key's fault: point at the key. */
+    if (n->key_line && strcmp(f->id, "unknownProperty") == 0) {
+        out->line = first_line + n->key_line - 1;
+        out->col = n->key_col;
+    } else {
+        out->line = first_line + n->line - 1;
+        out->col = n->col;
+    }
+}
+
+/* The message, with a "did you mean" hint for an unknown property. */
+static const char *message_of(lint_checker *k, const contract_finding *f)
+{
+    char name[512];
+    const char *hint;
+    if (!k->cfg.hints || strcmp(f->id, "unknownProperty") != 0 ||
+        !last_token(f->pointer, name, sizeof name) ||
+        !(hint = lint_hints_suggest(k->cfg.hints, f->absolute_keyword_location, name)))
+        return f->message;
+    size_t size = strlen(f->message) + strlen(hint) + 32;
+    char *m = malloc(size);
+    if (!m)
+        return f->message;
+    snprintf(m, size, "%s (did you mean \"%s\"?)", f->message, hint);
+    return own(k, m) ? m : f->message;
+}
+
+/* Source order reads best (like a compiler's); ties keep the order the
+ * checks found them. */
+static int by_position(const void *a, const void *b)
+{
+    const lint_finding *x = a, *y = b;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    if (x->col != y->col)
+        return x->col < y->col ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static int reserve(lint_checker *k, size_t n)
+{
+    if (n <= k->cap)
+        return 0;
+    size_t cap = k->cap ? k->cap : 16;
+    while (cap < n)
+        cap *= 2;
+    lint_finding *p = realloc(k->items, cap * sizeof *p);
+    if (!p)
+        return -1;
+    k->items = p;
+    k->cap = cap;
+    return 0;
+}
+
+static int emit_one(lint_checker *k, const char *file, const char *name, lint_output *out,
+                    const char *pointer, const char *id, const char *message,
+                    unsigned line, unsigned col)
+{
+    if (reserve(k, 1) != 0)
+        return -1;
+    k->items[0] = (lint_finding){ pointer, id, message, NULL, NULL, line, col, 1, 0 };
+    lint_unit u = { name, file, k->items, 1 };
+    return lint_output_unit(out, &u) == 0 ? 1 : -1;
+}
+
+static int parse_failure(lint_checker *k, const char *file, const char *name,
+                         const char *buf, size_t len, unsigned first_line,
+                         const json_error *err, lint_output *out)
+{
+    char pointer[1024];
+    const char *id = err->code == JSON_ERR_DUPLICATE ? "CR-DUPLICATE-KEY"
+                   : err->code == JSON_ERR_TRAILING ? "CR-TRAILING-DATA" : "json";
+    if (err->code == JSON_ERR_NOMEM)
+        return -1;
+    lint_pointer_at(buf, len, err->offset, pointer, sizeof pointer);
+    return emit_one(k, file, name, out, pointer, id, err->message,
+                    first_line + (err->line ? err->line - 1 : 0), err->col ? err->col : 1);
+}
+
+int lint_check_payload(lint_checker *k, const char *file, const char *name,
+                       const char *buf, size_t len, unsigned first_line,
+                       lint_output *out)
+{
+    json_parse_opts opts = { JSON_PARSE_REJECT_DUPLICATES, 0 };
+    json_error err;
+    json_doc *doc;
+    int rc = -1;
+
+    release_owned(k);
+    contract_report_clear(k->report);
+    arena_reset(k->mem);
+
+    /* RFC 8259 section 8.1: JSON text must not begin with a byte order
+     * mark; say so plainly instead of "unexpected character". */
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        return emit_one(k, file, name, out, "", "json",
+                        "the text starts with a UTF-8 byte order mark (U+FEFF), "
+                        "which JSON text must not contain",
+                        first_line, 1);
+
+    memset(&err, 0, sizeof err);
+    if (!(doc = json_parse(buf, len, &opts, k->mem, &err)))
+        return parse_failure(k, file, name, buf, len, first_line, &err, out);
+
+    if (k->cfg.contract) {
+        if (contract_check(k->cfg.contract, k->cfg.body, doc->root, 0, k->report) < 0)
+            goto done;
+    } else if (jsv_validate(k->cfg.schema, doc->root, k->result) != 1 &&
+               contract_report_add_result(k->report, k->result) != 0) {
+        goto done;
+    }
+
+    size_t n = contract_report_count(k->report);
+    if (reserve(k, n) != 0)
+        goto done;
+    for (size_t i = 0; i < n; i++) {
+        const contract_finding *f = contract_report_get(k->report, i);
+        lint_finding *lf = &k->items[i];
+        lf->pointer = f->pointer;
+        lf->id = f->id;
+        lf->message = message_of(k, f);
+        lf->keyword_location = f->keyword_location;
+        lf->absolute_keyword_location = f->absolute_keyword_location;
+        lf->is_rule = f->is_rule;
+        lf->seq = i;
+        position(f, doc->root, first_line, lf);
+    }
+    if (n > 1)
+        qsort(k->items, n, sizeof *k->items, by_position);
+    lint_unit u = { name, file, k->items, n };
+    rc = lint_output_unit(out, &u) == 0 ? (int)n : -1;
+done:
+    json_doc_free(doc);
+    return rc;
+}

@@ -1,0 +1,252 @@
+/* lint_hint.c - "did you mean" for unknown properties.
+ *
+ * The API mixes camelCase and snake_case (creativeIds is creative_ids,
+ * storefrontId is storefrontIds), so names are compared with case, '_'
+ * and '-' ignored, by edit distance.  Candidates come first from the
+ * schema object the finding's absolute keyword location names (the
+ * properties that object declares), then from every property name any
+ * loaded schema declares. */
+#include "lint.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cjson/cJSON.h>
+
+#define MAX_NAME 128 /* longer names are never compared */
+
+struct lint_hints {
+    cJSON **docs;       /* parsed schema documents */
+    size_t ndocs;
+    const char **names; /* every declared property name, sorted, unique */
+    size_t nnames, cap;
+};
+
+static int add_name(lint_hints *h, const char *name)
+{
+    if (h->nnames == h->cap) {
+        size_t cap = h->cap ? h->cap * 2 : 256;
+        const char **p = realloc(h->names, cap * sizeof *p);
+        if (!p)
+            return -1;
+        h->names = p;
+        h->cap = cap;
+    }
+    h->names[h->nnames++] = name;
+    return 0;
+}
+
+/* Collect the keys of every "properties" object in the tree. */
+static int collect(lint_hints *h, const cJSON *node)
+{
+    const cJSON *c;
+    if (cJSON_IsObject(node)) {
+        const cJSON *props = cJSON_GetObjectItemCaseSensitive(node, "properties");
+        if (cJSON_IsObject(props))
+            cJSON_ArrayForEach(c, props)
+                if (add_name(h, c->string) != 0)
+                    return -1;
+    }
+    if (cJSON_IsObject(node) || cJSON_IsArray(node))
+        cJSON_ArrayForEach(c, node)
+            if (collect(h, c) != 0)
+                return -1;
+    return 0;
+}
+
+static char *slurp(const char *path)
+{
+    char *buf;
+    size_t len;
+    return lint_read_file(path, &buf, &len) == 0 ? buf : NULL;
+}
+
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+lint_hints *lint_hints_new(const char *const *paths, size_t n)
+{
+    lint_hints *h = calloc(1, sizeof *h);
+    if (!h || !(h->docs = calloc(n ? n : 1, sizeof *h->docs)))
+        goto fail;
+    for (size_t i = 0; i < n; i++) {
+        char *text = slurp(paths[i]);
+        cJSON *doc = text ? cJSON_Parse(text) : NULL;
+        free(text);
+        if (!doc)
+            continue; /* not a schema we can read: no hints from it */
+        h->docs[h->ndocs++] = doc;
+        if (collect(h, doc) != 0)
+            goto fail;
+    }
+    if (h->nnames) {
+        size_t k = 0;
+        qsort(h->names, h->nnames, sizeof *h->names, by_string);
+        for (size_t i = 0; i < h->nnames; i++)
+            if (k == 0 || strcmp(h->names[k - 1], h->names[i]) != 0)
+                h->names[k++] = h->names[i];
+        h->nnames = k;
+    }
+    return h;
+fail:
+    lint_hints_free(h);
+    return NULL;
+}
+
+void lint_hints_free(lint_hints *h)
+{
+    if (!h)
+        return;
+    for (size_t i = 0; i < h->ndocs; i++)
+        cJSON_Delete(h->docs[i]);
+    free(h->docs);
+    free(h->names);
+    free(h);
+}
+
+/* Lower-case s without '_' and '-' into out; its length, or SIZE_MAX when
+ * longer than MAX_NAME. */
+static size_t normalize(const char *s, char out[MAX_NAME])
+{
+    size_t n = 0;
+    for (; *s; s++) {
+        if (*s == '_' || *s == '-')
+            continue;
+        if (n == MAX_NAME)
+            return SIZE_MAX;
+        out[n++] = (char)tolower((unsigned char)*s);
+    }
+    return n;
+}
+
+size_t lint_name_distance(const char *a, const char *b)
+{
+    char x[MAX_NAME], y[MAX_NAME];
+    size_t row[MAX_NAME + 1];
+    size_t n = normalize(a, x), m = normalize(b, y);
+    if (n == SIZE_MAX || m == SIZE_MAX)
+        return SIZE_MAX;
+    for (size_t j = 0; j <= m; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= n; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= m; j++) {
+            size_t up = row[j];
+            size_t best = diag + (x[i - 1] != y[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[m];
+}
+
+/* How far a suggestion may be: a typo or two, fewer for short names. */
+static size_t allowed(const char *name)
+{
+    char buf[MAX_NAME];
+    size_t n = normalize(name, buf);
+    return n == SIZE_MAX ? 0 : n <= 4 ? 1 : n <= 12 ? 2 : 3;
+}
+
+typedef struct best {
+    const char *name;
+    size_t distance;
+} best;
+
+static void consider(best *b, const char *candidate, const char *name)
+{
+    if (strcmp(candidate, name) == 0)
+        return; /* declared elsewhere, not here: no use suggesting it */
+    size_t d = lint_name_distance(candidate, name);
+    if (d < b->distance) {
+        b->name = candidate;
+        b->distance = d;
+    }
+}
+
+/* Decode a URI fragment's %XX escapes and a JSON Pointer token's ~0/~1. */
+static size_t token(const char *s, size_t n, char *out, size_t size)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < size; i++) {
+        char c = s[i];
+        if (c == '%' && i + 2 < n) {
+            char hex[3] = { s[i + 1], s[i + 2], 0 };
+            char *end;
+            long v = strtol(hex, &end, 16);
+            if (!*end) {
+                c = (char)v;
+                i += 2;
+            }
+        } else if (c == '~' && i + 1 < n && (s[i + 1] == '0' || s[i + 1] == '1')) {
+            c = s[++i] == '0' ? '~' : '/';
+        }
+        out[k++] = c;
+    }
+    out[k] = '\0';
+    return k;
+}
+
+/* The "properties" object declared at an absolute keyword location, or
+ * NULL: the location may name a schema object or its "properties". */
+static const cJSON *properties_at(const lint_hints *h, const char *location)
+{
+    const char *hash = location ? strchr(location, '#') : NULL;
+    const cJSON *node = NULL;
+    if (!hash)
+        return NULL;
+    size_t ulen = (size_t)(hash - location);
+    for (size_t i = 0; i < h->ndocs && !node; i++) {
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(h->docs[i], "$id");
+        if (cJSON_IsString(id) && strlen(id->valuestring) >= ulen &&
+            strncmp(id->valuestring, location, ulen) == 0 &&
+            (id->valuestring[ulen] == '\0' || strcmp(id->valuestring + ulen, "#") == 0))
+            node = h->docs[i];
+    }
+    const char *p = hash + 1;
+    while (node && *p == '/') {
+        const char *end = strchr(p + 1, '/');
+        size_t n = end ? (size_t)(end - p - 1) : strlen(p + 1);
+        char tok[256];
+        token(p + 1, n, tok, sizeof tok);
+        if (cJSON_IsObject(node))
+            node = cJSON_GetObjectItemCaseSensitive(node, tok);
+        else if (cJSON_IsArray(node))
+            node = cJSON_GetArrayItem(node, atoi(tok));
+        else
+            node = NULL;
+        p += n + 1;
+        if (*p == '\0' && node && strcmp(tok, "properties") == 0)
+            return cJSON_IsObject(node) ? node : NULL;
+    }
+    if (!node || *p)
+        return NULL;
+    node = cJSON_GetObjectItemCaseSensitive(node, "properties");
+    return cJSON_IsObject(node) ? node : NULL;
+}
+
+const char *lint_hints_suggest(const lint_hints *h, const char *abs_location,
+                               const char *name)
+{
+    best b = { NULL, SIZE_MAX };
+    size_t limit = allowed(name);
+    const cJSON *props = h ? properties_at(h, abs_location) : NULL, *c;
+    if (!h || !limit)
+        return NULL;
+    cJSON_ArrayForEach(c, props)
+        consider(&b, c->string, name);
+    if (b.name && b.distance <= limit)
+        return b.name;
+    b = (best){ NULL, SIZE_MAX };
+    for (size_t i = 0; i < h->nnames; i++)
+        consider(&b, h->names[i], name);
+    return b.name && b.distance <= limit ? b.name : NULL;
+}

@@ -1,0 +1,401 @@
+/* lint_main.c - campaign-lint: check JSON payloads against the campaign
+ * contract (a body name: schema + rules) or any JSON Schema file (engine
+ * only), before they are sent.
+ *
+ * Exit status: 0 every payload valid, 1 some payload invalid (malformed
+ * JSON included), 2 usage error, unreadable input or unusable schema. */
+#include "lint.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum { EXIT_VALID = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
+
+static const char usage_text[] =
+    "usage: campaign-lint --schema NAME|PATH [--format text|json|junit|github]\n"
+    "                     [--strict] [--ndjson] [--schema-dir DIR] [--no-format-assert]\n"
+    "                     FILE... | -\n"
+    "       campaign-lint --list-schemas\n"
+    "       campaign-lint --help | --version\n"
+    "\n"
+    "Checks JSON payloads against the campaign API contract.\n"
+    "  --schema NAME       a contract body (schema and rules; see --list-schemas)\n"
+    "  --schema PATH       any JSON Schema file (schema only); PATH contains '/'\n"
+    "                      or ends in .json\n"
+    "  --format FORMAT     text (default), json, junit or github\n"
+    "  --strict            report properties no schema declares (unknownProperty)\n"
+    "  --ndjson            each line of each FILE is one payload (blank lines skipped)\n"
+    "  --schema-dir DIR    the contract's schemas (default: $CAMPAIGN_SCHEMA_DIR,\n"
+    "                      else the schemas directory beside bin/, else ./schemas)\n"
+    "  --no-format-assert  treat \"format\" as an annotation only\n"
+    "  -                   read standard input\n"
+    "\n"
+    "Exit status: 0 all valid, 1 some payload invalid, 2 usage error, unreadable\n"
+    "file or unknown schema.\n";
+
+typedef struct options {
+    const char *schema;
+    const char *schema_dir;
+    enum lint_format format;
+    int strict, ndjson, no_format_assert;
+    const char **files;
+    size_t nfiles;
+} options;
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, LINT_NAME ": ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n%s", usage_text);
+    return EXIT_USAGE;
+}
+
+/* The value of option `name` at argv[*i] ("--name V" or "--name=V"), or
+ * NULL when argv[*i] is another option. */
+static const char *option_value(char **argv, int argc, int *i, const char *name, int *missing)
+{
+    size_t n = strlen(name);
+    if (strncmp(argv[*i], name, n) != 0)
+        return NULL;
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (argv[*i][n] != '\0')
+        return NULL;
+    if (*i + 1 >= argc) {
+        *missing = 1;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+/* Parse argv into o.  Returns -1 to go on, else an exit status. */
+static int parse_args(int argc, char **argv, options *o)
+{
+    int only_files = 0;
+    if (!(o->files = calloc((size_t)argc, sizeof *o->files)))
+        return EXIT_USAGE;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v;
+        int missing = 0;
+        if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+            o->files[o->nfiles++] = a;
+        } else if (strcmp(a, "--") == 0) {
+            only_files = 1;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(usage_text, stdout);
+            return EXIT_VALID;
+        } else if (strcmp(a, "--version") == 0) {
+            printf(LINT_NAME " %s\n", JSV_VERSION);
+            return EXIT_VALID;
+        } else if (strcmp(a, "--list-schemas") == 0) {
+            for (size_t k = 0; k < contract_body_count; k++)
+                puts(contract_body_names[k]);
+            return EXIT_VALID;
+        } else if (strcmp(a, "--strict") == 0) {
+            o->strict = 1;
+        } else if (strcmp(a, "--ndjson") == 0) {
+            o->ndjson = 1;
+        } else if (strcmp(a, "--no-format-assert") == 0) {
+            o->no_format_assert = 1;
+        } else if ((v = option_value(argv, argc, &i, "--schema", &missing))) {
+            o->schema = v;
+        } else if ((v = option_value(argv, argc, &i, "--schema-dir", &missing))) {
+            o->schema_dir = v;
+        } else if ((v = option_value(argv, argc, &i, "--format", &missing))) {
+            if (strcmp(v, "text") == 0) o->format = LINT_TEXT;
+            else if (strcmp(v, "json") == 0) o->format = LINT_JSON;
+            else if (strcmp(v, "junit") == 0) o->format = LINT_JUNIT;
+            else if (strcmp(v, "github") == 0) o->format = LINT_GITHUB;
+            else return usage_error("unknown format '%s' (text, json, junit or github)", v);
+        } else if (missing) {
+            return usage_error("option %s needs a value", a);
+        } else {
+            return usage_error("unknown option '%s'", a);
+        }
+    }
+    if (!o->schema)
+        return usage_error("%s", "--schema is required");
+    if (!o->nfiles)
+        return usage_error("%s", "no input files (use - for standard input)");
+    return -1;
+}
+
+static int is_regular_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int looks_like_path(const char *s)
+{
+    size_t n = strlen(s);
+    return strchr(s, '/') || (n > 5 && strcmp(s + n - 5, ".json") == 0);
+}
+
+static int is_body_name(const char *s)
+{
+    for (size_t k = 0; k < contract_body_count; k++)
+        if (strcmp(contract_body_names[k], s) == 0)
+            return 1;
+    return 0;
+}
+
+static void print_load_error(const char *what, const jsv_error *err)
+{
+    fprintf(stderr, LINT_NAME ": %s: ", what);
+    if (err->file[0])
+        fprintf(stderr, "%s:", err->file);
+    if (err->line)
+        fprintf(stderr, "%u:%u:", err->line, err->col);
+    if (err->file[0] || err->line)
+        fputc(' ', stderr);
+    if (err->pointer[0] || err->uri[0])
+        fprintf(stderr, "at %s#%s: ", err->uri, err->pointer);
+    fprintf(stderr, "%s\n", err->message);
+}
+
+/* ---- schema files beside a path --------------------------------------- */
+
+typedef struct path_list {
+    char **v;
+    size_t n;
+} path_list;
+
+static void path_list_free(path_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+    l->v = NULL;
+    l->n = 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The *.json files of dir as "dir/name", sorted; unreadable dir = none. */
+static int list_json(const char *dir, path_list *l)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    size_t cap = 0;
+    if (!d)
+        return 0;
+    while ((de = readdir(d)) != NULL) {
+        size_t n = strlen(de->d_name);
+        if (de->d_name[0] == '.' || n < 6 || strcmp(de->d_name + n - 5, ".json") != 0)
+            continue;
+        if (l->n == cap) {
+            size_t ncap = cap ? cap * 2 : 16;
+            char **p = realloc(l->v, ncap * sizeof *p);
+            if (!p)
+                break;
+            l->v = p;
+            cap = ncap;
+        }
+        size_t size = strlen(dir) + n + 2;
+        if (!(l->v[l->n] = malloc(size)))
+            break;
+        snprintf(l->v[l->n++], size, "%s/%s", dir, de->d_name);
+    }
+    closedir(d);
+    if (l->n)
+        qsort(l->v, l->n, sizeof *l->v, by_name);
+    return 0;
+}
+
+static void dir_of(const char *path, char *out, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(out, size, ".");
+    else if (slash == path)
+        snprintf(out, size, "/");
+    else
+        snprintf(out, size, "%.*s", (int)(slash - path), path);
+}
+
+static int same_file(const char *a, const char *b)
+{
+    struct stat x, y;
+    return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
+/* Register the schema at path and the *.json files beside it (so its
+ * $refs to sibling documents resolve; siblings that fail to load are
+ * simply not available), then compile it. */
+static jsv_schema *load_schema_file(jsv_registry *reg, const char *path, const path_list *siblings,
+                                    const jsv_options *opts, jsv_error *err)
+{
+    const char *uri = NULL;
+    if (jsv_registry_add_file(reg, path, NULL, &uri, err) != 0)
+        return NULL;
+    for (size_t i = 0; i < siblings->n; i++) {
+        jsv_error ignored;
+        if (!same_file(siblings->v[i], path))
+            jsv_registry_add_file(reg, siblings->v[i], NULL, NULL, &ignored);
+    }
+    return jsv_compile(reg, uri, opts, err);
+}
+
+/* ---- linting ----------------------------------------------------------- */
+
+typedef struct totals {
+    size_t units, invalid, findings;
+} totals;
+
+static int count_result(totals *t, int n)
+{
+    if (n < 0)
+        return -1;
+    t->units++;
+    if (n > 0) {
+        t->invalid++;
+        t->findings += (size_t)n;
+    }
+    return 0;
+}
+
+/* Lint each non-blank line of buf as its own payload named FILE:LINE. */
+static int lint_ndjson(lint_checker *k, const char *file, const char *buf, size_t len,
+                       lint_output *out, totals *t)
+{
+    size_t name_size = strlen(file) + 24;
+    char *name = malloc(name_size);
+    unsigned line = 1;
+    if (!name)
+        return -1;
+    for (size_t pos = 0; pos < len; line++) {
+        const char *start = buf + pos;
+        const char *nl = memchr(start, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - start) : len - pos;
+        size_t j = 0;
+        while (j < n && (start[j] == ' ' || start[j] == '\t' || start[j] == '\r'))
+            j++;
+        if (j < n) {
+            snprintf(name, name_size, "%s:%u", file, line);
+            if (count_result(t, lint_check_payload(k, file, name, start, n, line, out)) != 0) {
+                free(name);
+                return -1;
+            }
+        }
+        pos += n + (nl ? 1 : 0);
+    }
+    free(name);
+    return 0;
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
+int main(int argc, char **argv)
+{
+    options o = { 0 };
+    int rc = parse_args(argc, argv, &o);
+    contract *c = NULL;
+    jsv_registry *reg = NULL;
+    jsv_schema *schema = NULL;
+    lint_hints *hints = NULL;
+    lint_checker *k = NULL;
+    lint_output *out = NULL;
+    path_list schema_files = { 0 };
+    jsv_error err;
+    totals t = { 0 };
+    int unreadable = 0;
+
+    if (rc >= 0)
+        goto done;
+    rc = EXIT_USAGE;
+
+    jsv_options jopts = { 0, 0 };
+    if (o.strict)
+        jopts.flags |= JSV_REPORT_UNKNOWN;
+    if (o.no_format_assert)
+        jopts.flags |= JSV_FORMAT_ANNOTATION;
+
+    int by_path = looks_like_path(o.schema) && is_regular_file(o.schema);
+    if (!by_path && !is_body_name(o.schema)) {
+        fprintf(stderr, LINT_NAME ": unknown schema '%s'%s; valid names:", o.schema,
+                looks_like_path(o.schema) ? " (no such file)" : "");
+        for (size_t i = 0; i < contract_body_count; i++)
+            fprintf(stderr, "%s %s", i ? "," : "", contract_body_names[i]);
+        fputc('\n', stderr);
+        goto done;
+    }
+    memset(&err, 0, sizeof err);
+    if (by_path) {
+        char dir[PATH_MAX];
+        dir_of(o.schema, dir, sizeof dir);
+        list_json(dir, &schema_files);
+        if (!(reg = jsv_registry_new()) ||
+            !(schema = load_schema_file(reg, o.schema, &schema_files, &jopts, &err))) {
+            print_load_error(o.schema, &err);
+            goto done;
+        }
+    } else {
+        const char *dir = o.schema_dir ? o.schema_dir : contract_default_schema_dir();
+        if (!(c = contract_load(dir, &jopts, &err))) {
+            print_load_error("cannot load the contract schemas", &err);
+            goto done;
+        }
+        if (o.strict)
+            list_json(dir, &schema_files);
+    }
+    if (o.strict && !(hints = lint_hints_new((const char *const *)schema_files.v, schema_files.n)))
+        goto oom;
+
+    lint_config cfg = { c, by_path ? NULL : o.schema, schema, hints };
+    if (!(k = lint_checker_new(&cfg)) || !(out = lint_output_new(o.format, stdout, o.schema)))
+        goto oom;
+
+    for (size_t i = 0; i < o.nfiles; i++) {
+        const char *path = o.files[i];
+        const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+        char *buf = NULL;
+        size_t len = 0;
+        int e = lint_read_file(path, &buf, &len);
+        if (e) {
+            fflush(stdout);
+            fprintf(stderr, LINT_NAME ": %s: %s\n", name, strerror(e));
+            unreadable = 1;
+            continue;
+        }
+        int r = o.ndjson ? lint_ndjson(k, name, buf, len, out, &t)
+                         : count_result(&t, lint_check_payload(k, name, name, buf, len, 1, out));
+        free(buf);
+        if (r != 0)
+            goto oom;
+    }
+    int write_failed = lint_output_finish(out) != 0;
+    out = NULL;
+    fprintf(stderr, "%zu %s%s, %zu invalid, %zu %s\n", t.units,
+            o.ndjson ? "payload" : "file", t.units == 1 ? "" : "s", t.invalid,
+            t.findings, plural(t.findings, "finding", "findings"));
+    if (write_failed)
+        fprintf(stderr, LINT_NAME ": error writing the output\n");
+    rc = unreadable || write_failed ? EXIT_USAGE : t.invalid ? EXIT_INVALID : EXIT_VALID;
+    goto done;
+oom:
+    fprintf(stderr, LINT_NAME ": out of memory\n");
+    rc = EXIT_USAGE;
+done:
+    if (out)
+        lint_output_finish(out);
+    lint_checker_free(k);
+    lint_hints_free(hints);
+    path_list_free(&schema_files);
+    contract_free(c);
+    jsv_schema_free(schema);
+    jsv_registry_free(reg);
+    free(o.files);
+    return rc;
+}

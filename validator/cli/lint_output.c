@@ -1,0 +1,280 @@
+/* lint_output.c - the four output formats of campaign-lint.
+ *
+ * Every format streams: text and github print each finding as it comes,
+ * json prints one array element per unit, and junit keeps the test cases
+ * in memory only because the suite's counts must precede them.  Every
+ * string goes through one escaper that also replaces invalid UTF-8 (and,
+ * for XML, the characters XML 1.0 forbids), so the output always parses
+ * whatever the payload held. */
+#include "lint.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct lint_output {
+    enum lint_format format;
+    FILE *out;
+    FILE *cases;        /* junit: the test cases, copied out at the end */
+    char *cases_buf;
+    size_t cases_len;
+    char *suite;
+    size_t units, failed;
+};
+
+const char *lint_display_pointer(const char *pointer)
+{
+    return pointer && *pointer ? pointer : "(root)";
+}
+
+/* ---- escaping ---------------------------------------------------------- */
+
+enum esc { ESC_TEXT, ESC_JSON, ESC_XML_TEXT, ESC_XML_ATTR, ESC_GH_DATA, ESC_GH_PROP };
+
+/* Length of the well-formed UTF-8 sequence at s (n bytes available, n > 0)
+ * with its code point in *cp, or 0 when the bytes are not UTF-8. */
+static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+    unsigned c = s[0], lo = 0x80, hi = 0xBF;
+    size_t len;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; *cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3; *cp = c & 0x0F;
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F; /* no surrogates */
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4; *cp = c & 0x07;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+    } else {
+        return 0;
+    }
+    if (n < len || s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if (i > 1 && (s[i] < 0x80 || s[i] > 0xBF))
+            return 0;
+        *cp = *cp << 6 | (s[i] & 0x3F);
+    }
+    return len;
+}
+
+static void put_escaped(FILE *f, const char *str, enum esc mode)
+{
+    const unsigned char *s = (const unsigned char *)(str ? str : "");
+    size_t n = strlen((const char *)s);
+    while (n) {
+        unsigned cp;
+        size_t len = utf8_decode(s, n, &cp);
+        const char *rep = NULL;
+        char tmp[16];
+        if (!len) {
+            len = 1;
+            cp = 0xFFFD;
+            rep = "\xEF\xBF\xBD"; /* U+FFFD for a byte that is not UTF-8 */
+        }
+        switch (mode) {
+        case ESC_TEXT:
+            if (cp == '\n') rep = "\\n";
+            else if (cp == '\r') rep = "\\r";
+            else if (cp == '\t') rep = "\\t";
+            else if (cp < 0x20 || cp == 0x7F) {
+                snprintf(tmp, sizeof tmp, "\\x%02X", cp);
+                rep = tmp;
+            }
+            break;
+        case ESC_JSON:
+            if (cp == '"') rep = "\\\"";
+            else if (cp == '\\') rep = "\\\\";
+            else if (cp == '\n') rep = "\\n";
+            else if (cp == '\r') rep = "\\r";
+            else if (cp == '\t') rep = "\\t";
+            else if (cp < 0x20) {
+                snprintf(tmp, sizeof tmp, "\\u%04x", cp);
+                rep = tmp;
+            }
+            break;
+        case ESC_XML_TEXT:
+        case ESC_XML_ATTR:
+            if (cp == '&') rep = "&amp;";
+            else if (cp == '<') rep = "&lt;";
+            else if (cp == '>') rep = "&gt;";
+            else if (cp == '"') rep = "&quot;";
+            else if (cp == '\r') rep = "&#13;";
+            else if (cp == '\n' && mode == ESC_XML_ATTR) rep = "&#10;";
+            else if (cp == '\t' && mode == ESC_XML_ATTR) rep = "&#9;";
+            else if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0xFFFE || cp == 0xFFFF) {
+                /* not allowed in XML 1.0 even as a reference: show it */
+                snprintf(tmp, sizeof tmp, "\\u%04X", cp);
+                rep = tmp;
+            }
+            break;
+        case ESC_GH_PROP:
+            if (cp == ':') rep = "%3A";
+            else if (cp == ',') rep = "%2C";
+            /* fall through */
+        case ESC_GH_DATA:
+            if (cp == '%') rep = "%25";
+            else if (cp == '\r') rep = "%0D";
+            else if (cp == '\n') rep = "%0A";
+            break;
+        }
+        if (rep)
+            fputs(rep, f);
+        else
+            fwrite(s, 1, len, f);
+        s += len;
+        n -= len;
+    }
+}
+
+/* ---- formats ----------------------------------------------------------- */
+
+lint_output *lint_output_new(enum lint_format format, FILE *out, const char *suite)
+{
+    lint_output *o = calloc(1, sizeof *o);
+    if (!o)
+        return NULL;
+    o->format = format;
+    o->out = out;
+    o->suite = strdup(suite ? suite : LINT_NAME);
+    if (!o->suite)
+        goto fail;
+    if (format == LINT_JUNIT && !(o->cases = open_memstream(&o->cases_buf, &o->cases_len)))
+        goto fail;
+    if (format == LINT_JSON)
+        fputs("[", out);
+    return o;
+fail:
+    free(o->suite);
+    free(o);
+    return NULL;
+}
+
+static void text_line(FILE *f, const char *file, const lint_finding *x, enum esc mode)
+{
+    put_escaped(f, file, mode);
+    fprintf(f, ":%u:%u: ", x->line, x->col);
+    put_escaped(f, lint_display_pointer(x->pointer), mode);
+    fputs(": ", f);
+    put_escaped(f, x->message, mode);
+    fputs(" [", f);
+    put_escaped(f, x->id, mode);
+    fputs("]", f);
+}
+
+static void json_member(FILE *f, const char *key, const char *value)
+{
+    fprintf(f, ",\"%s\":\"", key);
+    put_escaped(f, value, ESC_JSON);
+    fputc('"', f);
+}
+
+static void json_unit(lint_output *o, const lint_unit *u)
+{
+    FILE *f = o->out;
+    fputs(o->units ? ",\n" : "\n", f);
+    fputs("{\"file\":\"", f);
+    put_escaped(f, u->name, ESC_JSON);
+    fprintf(f, "\",\"valid\":%s,\"errors\":[", u->count ? "false" : "true");
+    for (size_t i = 0; i < u->count; i++) {
+        const lint_finding *x = &u->findings[i];
+        fputs(i ? ",{" : "{", f);
+        fputs("\"instanceLocation\":\"", f);
+        put_escaped(f, x->pointer, ESC_JSON);
+        fputc('"', f);
+        json_member(f, "keywordLocation", x->keyword_location ? x->keyword_location : "");
+        if (x->absolute_keyword_location && *x->absolute_keyword_location)
+            json_member(f, "absoluteKeywordLocation", x->absolute_keyword_location);
+        json_member(f, "error", x->message);
+        json_member(f, x->is_rule ? "ruleId" : "keyword", x->id);
+        fprintf(f, ",\"line\":%u,\"column\":%u}", x->line, x->col);
+    }
+    fputs("]}", f);
+}
+
+static void junit_unit(lint_output *o, const lint_unit *u)
+{
+    FILE *f = o->cases;
+    fputs("  <testcase name=\"", f);
+    put_escaped(f, u->name, ESC_XML_ATTR);
+    fputs("\" classname=\"", f);
+    put_escaped(f, o->suite, ESC_XML_ATTR);
+    if (!u->count) {
+        fputs("\"/>\n", f);
+        return;
+    }
+    fprintf(f, "\">\n    <failure type=\"contract\" message=\"%zu finding%s\">", u->count,
+            u->count == 1 ? "" : "s");
+    for (size_t i = 0; i < u->count; i++) {
+        text_line(f, u->file, &u->findings[i], ESC_XML_TEXT);
+        fputc('\n', f);
+    }
+    fputs("</failure>\n  </testcase>\n", f);
+}
+
+int lint_output_unit(lint_output *o, const lint_unit *u)
+{
+    switch (o->format) {
+    case LINT_TEXT:
+        for (size_t i = 0; i < u->count; i++) {
+            text_line(o->out, u->file, &u->findings[i], ESC_TEXT);
+            fputc('\n', o->out);
+        }
+        break;
+    case LINT_GITHUB:
+        for (size_t i = 0; i < u->count; i++) {
+            const lint_finding *x = &u->findings[i];
+            fputs("::error file=", o->out);
+            put_escaped(o->out, u->file, ESC_GH_PROP);
+            fprintf(o->out, ",line=%u,col=%u::", x->line, x->col);
+            put_escaped(o->out, lint_display_pointer(x->pointer), ESC_GH_DATA);
+            fputs(": ", o->out);
+            put_escaped(o->out, x->message, ESC_GH_DATA);
+            fputs(" [", o->out);
+            put_escaped(o->out, x->id, ESC_GH_DATA);
+            fputs("]\n", o->out);
+        }
+        break;
+    case LINT_JSON:
+        json_unit(o, u);
+        break;
+    case LINT_JUNIT:
+        junit_unit(o, u);
+        if (ferror(o->cases))
+            return -1;
+        break;
+    }
+    o->units++;
+    if (u->count)
+        o->failed++;
+    return 0;
+}
+
+int lint_output_finish(lint_output *o)
+{
+    int rc = 0;
+    if (o->format == LINT_JSON) {
+        fputs(o->units ? "\n]\n" : "]\n", o->out);
+    } else if (o->format == LINT_JUNIT) {
+        if (fclose(o->cases) != 0)
+            rc = -1;
+        fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"", o->out);
+        put_escaped(o->out, o->suite, ESC_XML_ATTR);
+        fprintf(o->out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"0\">\n",
+                o->units, o->failed);
+        if (o->cases_len)
+            fwrite(o->cases_buf, 1, o->cases_len, o->out);
+        fputs("</testsuite>\n", o->out);
+        free(o->cases_buf);
+    }
+    if (fflush(o->out) != 0 || ferror(o->out))
+        rc = -1;
+    free(o->suite);
+    free(o);
+    return rc;
+}

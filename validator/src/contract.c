@@ -1,0 +1,355 @@
+/* contract.c - load the contract's schemas, check bodies, collect findings.
+ *
+ * One registry holds every schema file of the directory (bodies and the
+ * shared definitions they $ref), each registered under its own $id; each
+ * body schema is compiled once at load.  A check runs the compiled schema
+ * and then the rules of contract_rules.c, so every tool judges a body the
+ * same way. */
+#include "contract.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "contract_rules.h"
+
+const char *const contract_body_names[] = {
+    "campaign-create-request",
+    "campaign-update-request",
+    "campaign-execute-request",
+    "campaign-response",
+    "campaign-list-response",
+    "campaign-status-change-response",
+    "campaign-update-accepted-response",
+    "media-buy-status-response",
+    "error-response",
+};
+#define BODY_COUNT (sizeof contract_body_names / sizeof contract_body_names[0])
+const size_t contract_body_count = BODY_COUNT;
+
+struct contract {
+    jsv_registry *reg;
+    jsv_schema *schemas[BODY_COUNT];
+};
+
+struct contract_report {
+    contract_finding *items;
+    size_t count, cap;
+    jsv_result *scratch; /* reused by every check made with this report */
+};
+
+static int body_index(const char *name)
+{
+    for (size_t i = 0; name && i < BODY_COUNT; i++)
+        if (strcmp(contract_body_names[i], name) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* ---- default directory ------------------------------------------------- */
+
+/* Computed once: the answer depends only on where the binary lives. */
+static pthread_once_t exe_dir_once = PTHREAD_ONCE_INIT;
+static char exe_schema_dir[PATH_MAX];
+
+static void find_exe_schema_dir(void)
+{
+    char exe[PATH_MAX];
+    struct stat st;
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return;
+    exe[n] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return;
+    *slash = '\0';
+    char candidate[PATH_MAX];
+    if (snprintf(candidate, sizeof candidate, "%s/../schemas", exe) >= (int)sizeof candidate)
+        return;
+    if (stat(candidate, &st) == 0 && S_ISDIR(st.st_mode))
+        memcpy(exe_schema_dir, candidate, strlen(candidate) + 1);
+}
+
+const char *contract_default_schema_dir(void)
+{
+    const char *env = getenv("CAMPAIGN_SCHEMA_DIR");
+    if (env && *env)
+        return env;
+    pthread_once(&exe_dir_once, find_exe_schema_dir);
+    return exe_schema_dir[0] ? exe_schema_dir : "schemas";
+}
+
+/* ---- load -------------------------------------------------------------- */
+
+static void set_error(jsv_error *err, const char *file, const char *fmt, ...)
+{
+    va_list ap;
+    if (!err)
+        return;
+    memset(err, 0, sizeof *err);
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    if (file && strlen(file) < sizeof err->file)
+        memcpy(err->file, file, strlen(file) + 1);
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The sorted *.json file names of dir (so loading is deterministic). */
+static char **list_json_files(const char *dir, size_t *n, jsv_error *err)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    char **names = NULL;
+    size_t count = 0, cap = 0;
+    if (!d) {
+        set_error(err, dir, "cannot open schema directory %s: %s", dir, strerror(errno));
+        return NULL;
+    }
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.' || !ends_with(de->d_name, ".json"))
+            continue;
+        if (count == cap) {
+            size_t ncap = cap ? cap * 2 : 16;
+            char **p = realloc(names, ncap * sizeof *p);
+            if (!p)
+                goto nomem;
+            names = p;
+            cap = ncap;
+        }
+        if (!(names[count] = strdup(de->d_name)))
+            goto nomem;
+        count++;
+    }
+    closedir(d);
+    if (count)
+        qsort(names, count, sizeof *names, by_name);
+    *n = count;
+    if (!names)
+        names = calloc(1, sizeof *names);
+    return names;
+nomem:
+    closedir(d);
+    while (count)
+        free(names[--count]);
+    free(names);
+    set_error(err, dir, "out of memory listing %s", dir);
+    return NULL;
+}
+
+contract *contract_load(const char *dir, const jsv_options *opts, jsv_error *err)
+{
+    size_t nfiles = 0;
+    const char *uris[BODY_COUNT] = { 0 };
+    char **files;
+    contract *c;
+
+    if (!dir)
+        dir = contract_default_schema_dir();
+    if (!(files = list_json_files(dir, &nfiles, err)))
+        return NULL;
+    if (!(c = calloc(1, sizeof *c)) || !(c->reg = jsv_registry_new())) {
+        set_error(err, dir, "out of memory loading %s", dir);
+        goto fail;
+    }
+    for (size_t i = 0; i < nfiles; i++) {
+        char path[PATH_MAX];
+        const char *uri = NULL;
+        if (snprintf(path, sizeof path, "%s/%s", dir, files[i]) >= (int)sizeof path) {
+            set_error(err, dir, "schema path too long: %s/%s", dir, files[i]);
+            goto fail;
+        }
+        if (jsv_registry_add_file(c->reg, path, NULL, &uri, err) != 0)
+            goto fail;
+        for (size_t b = 0; b < BODY_COUNT; b++) {
+            size_t len = strlen(contract_body_names[b]);
+            if (strncmp(files[i], contract_body_names[b], len) == 0 &&
+                strcmp(files[i] + len, ".json") == 0)
+                uris[b] = uri;
+        }
+    }
+    for (size_t b = 0; b < BODY_COUNT; b++) {
+        if (!uris[b]) {
+            set_error(err, dir, "schema directory %s has no %s.json", dir,
+                      contract_body_names[b]);
+            goto fail;
+        }
+        if (!(c->schemas[b] = jsv_compile(c->reg, uris[b], opts, err)))
+            goto fail;
+    }
+    for (size_t i = 0; i < nfiles; i++)
+        free(files[i]);
+    free(files);
+    return c;
+fail:
+    for (size_t i = 0; i < nfiles; i++)
+        free(files[i]);
+    free(files);
+    contract_free(c);
+    return NULL;
+}
+
+void contract_free(contract *c)
+{
+    if (!c)
+        return;
+    for (size_t b = 0; b < BODY_COUNT; b++)
+        jsv_schema_free(c->schemas[b]);
+    jsv_registry_free(c->reg);
+    free(c);
+}
+
+const jsv_schema *contract_schema(const contract *c, const char *name)
+{
+    int i = body_index(name);
+    return c && i >= 0 ? c->schemas[i] : NULL;
+}
+
+/* ---- report ------------------------------------------------------------ */
+
+contract_report *contract_report_new(void)
+{
+    return calloc(1, sizeof(contract_report));
+}
+
+static void finding_free(contract_finding *f)
+{
+    free((char *)f->pointer);
+    free((char *)f->id);
+    free((char *)f->message);
+    free((char *)f->keyword_location);
+    free((char *)f->absolute_keyword_location);
+}
+
+void contract_report_clear(contract_report *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->count; i++)
+        finding_free(&r->items[i]);
+    r->count = 0;
+}
+
+void contract_report_free(contract_report *r)
+{
+    if (!r)
+        return;
+    contract_report_clear(r);
+    free(r->items);
+    jsv_result_free(r->scratch);
+    free(r);
+}
+
+size_t contract_report_count(const contract_report *r)
+{
+    return r ? r->count : 0;
+}
+
+const contract_finding *contract_report_get(const contract_report *r, size_t i)
+{
+    return r && i < r->count ? &r->items[i] : NULL;
+}
+
+static int add_full(contract_report *r, const char *pointer, const char *id,
+                    const char *message, const char *kw, const char *abs_kw,
+                    const cJSON *instance, int is_rule)
+{
+    if (!r)
+        return -1;
+    if (r->count == r->cap) {
+        size_t ncap = r->cap ? r->cap * 2 : 8;
+        contract_finding *p = realloc(r->items, ncap * sizeof *p);
+        if (!p)
+            return -1;
+        r->items = p;
+        r->cap = ncap;
+    }
+    contract_finding f = {
+        .pointer = strdup(pointer ? pointer : ""),
+        .id = strdup(id ? id : ""),
+        .message = strdup(message ? message : ""),
+        .keyword_location = kw ? strdup(kw) : NULL,
+        .absolute_keyword_location = abs_kw ? strdup(abs_kw) : NULL,
+        .instance = instance,
+        .is_rule = is_rule,
+    };
+    if (!f.pointer || !f.id || !f.message || (kw && !f.keyword_location) ||
+        (abs_kw && !f.absolute_keyword_location)) {
+        finding_free(&f);
+        return -1;
+    }
+    r->items[r->count++] = f;
+    return 0;
+}
+
+int contract_report_add(contract_report *r, const char *pointer, const char *id,
+                        const char *message, const cJSON *instance, int is_rule)
+{
+    return add_full(r, pointer, id, message, NULL, NULL, instance, is_rule);
+}
+
+int contract_report_add_result(contract_report *r, const jsv_result *res)
+{
+    size_t n = jsv_result_count(res);
+    for (size_t i = 0; i < n; i++) {
+        const jsv_error_item *e = jsv_result_get(res, i);
+        if (e && add_full(r, e->instance_location, e->keyword, e->message,
+                          e->keyword_location, e->absolute_keyword_location,
+                          e->instance, 0) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- check ------------------------------------------------------------- */
+
+int contract_check(const contract *c, const char *name, const cJSON *body,
+                   unsigned flags, contract_report *r)
+{
+    int b = body_index(name);
+    if (b < 0 || !r)
+        return -1;
+    size_t before = r->count;
+    int failed = 0;
+
+    if (!body) {
+        contract_report_add(r, "", "json", "no JSON body", NULL, 1);
+        return 0;
+    }
+    if (!(flags & CONTRACT_RULES_ONLY)) {
+        if (!c || !c->schemas[b]) {
+            failed = 1;
+        } else {
+            if (!r->scratch)
+                r->scratch = jsv_result_new();
+            int v = r->scratch ? jsv_validate(c->schemas[b], body, r->scratch) : -1;
+            if (v != 1) {
+                failed = 1;
+                if (!r->scratch || contract_report_add_result(r, r->scratch) != 0 ||
+                    (v < 0 && jsv_result_count(r->scratch) == 0))
+                    contract_report_add(r, "", "internal",
+                                        "validation failed: out of memory", NULL, 0);
+            }
+        }
+    }
+    if (!(flags & CONTRACT_SCHEMA_ONLY))
+        contract_rules_apply(name, body, r);
+    return failed || r->count != before ? 0 : 1;
+}
