@@ -1,0 +1,29 @@
+/* expect.h - assertions on a response body and headers.
+ *
+ * Each function evaluates one assertion object (already variable-expanded)
+ * and appends one finding per broken operator to res (via
+ * ct_step_add_detail).  Returns the number of findings added.
+ *
+ * Body operators, on the value at "pointer":
+ *   equals / notEquals V  structural equality (numbers by value)
+ *   exists true|false     the pointer resolves / does not
+ *   absent true           the pointer does not resolve
+ *   type T | [T...]       JSON Schema type names ("number" includes integers)
+ *   matches RE            string value matches the PCRE2 (UTF) regex, unanchored
+ *   length N              code points of a string, items of an array,
+ *                         members of an object
+ *   gt ge lt le N         numeric comparisons (N may be a numeric string)
+ *   approx {value, tolerance}  |actual - value| <= tolerance
+ *   contains V            array: some item equals V; string: V is a
+ *                         substring; object: V names a member
+ * Header operators: equals, exists, absent, matches, contains (strings). */
+#ifndef EXPECT_H
+#define EXPECT_H
+
+#include <cjson/cJSON.h>
+#include "results.h"
+
+int expect_body(const cJSON *assertion, const cJSON *body, ct_step_result *res);
+int expect_header(const char *name, const cJSON *assertion, const char *value, ct_step_result *res);
+
+#endif

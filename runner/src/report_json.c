@@ -1,0 +1,100 @@
+/* report_json.c - machine-readable summary of a run.
+ *
+ * Shape (stable for tools):
+ *   { "tool", "version", "baseUrl", "startedAt", "seconds", "interrupted",
+ *     "stoppedEarly",
+ *     "totals": { "scenarios": {passed, failed, skipped},
+ *                 "steps": {passed, failed, errored, skipped} },
+ *     "scenarios": [ { "file", "name", "tags", "result", "seconds", "message",
+ *         "steps": [ { "name", "result", "httpStatus", "seconds",
+ *                      "message", "findings": [...] } ] } ] }
+ * result values: passed, failed, error, skipped, "not run". */
+#include "report.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void add_str(cJSON *o, const char *k, const char *v)
+{
+    if (!v) { cJSON_AddNullToObject(o, k); return; }
+    char *c = ct_utf8_clean(v);
+    cJSON_AddStringToObject(o, k, c ? c : "");
+    free(c);
+}
+
+static double round3(double x)
+{
+    return (double)(long long)(x * 1000.0 + 0.5) / 1000.0;
+}
+
+int report_json(const ct_run_result *run, const char *path, char *err, size_t errlen)
+{
+    ct_totals t;
+    ct_run_totals(run, &t);
+    char ts[32];
+    ct_iso_time(run->started, ts);
+    cJSON *root = cJSON_CreateObject();
+    add_str(root, "tool", "campaign-test");
+    add_str(root, "version", CT_VERSION);
+    add_str(root, "baseUrl", run->base_url);
+    add_str(root, "startedAt", ts);
+    cJSON_AddNumberToObject(root, "seconds", round3(run->seconds));
+    cJSON_AddBoolToObject(root, "interrupted", run->interrupted);
+    cJSON_AddBoolToObject(root, "stoppedEarly", run->stopped);
+    cJSON *tot = cJSON_AddObjectToObject(root, "totals");
+    cJSON *ts_ = cJSON_AddObjectToObject(tot, "scenarios");
+    cJSON_AddNumberToObject(ts_, "passed", (double)t.scen_passed);
+    cJSON_AddNumberToObject(ts_, "failed", (double)t.scen_failed);
+    cJSON_AddNumberToObject(ts_, "skipped", (double)t.scen_skipped);
+    cJSON *tst = cJSON_AddObjectToObject(tot, "steps");
+    cJSON_AddNumberToObject(tst, "passed", (double)t.steps_passed);
+    cJSON_AddNumberToObject(tst, "failed", (double)t.steps_failed);
+    cJSON_AddNumberToObject(tst, "errored", (double)t.steps_errored);
+    cJSON_AddNumberToObject(tst, "skipped", (double)t.steps_skipped);
+    cJSON *arr = cJSON_AddArrayToObject(root, "scenarios");
+    for (size_t i = 0; arr && i < run->nscen; i++) {
+        const ct_scenario_result *s = &run->scen[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddItemToArray(arr, o);
+        add_str(o, "file", s->file);
+        add_str(o, "name", s->name);
+        cJSON *tags = cJSON_AddArrayToObject(o, "tags");
+        for (size_t j = 0; j < s->ntags; j++) cJSON_AddItemToArray(tags, cJSON_CreateString(s->tags[j]));
+        add_str(o, "result", ct_outcome_name(s->outcome));
+        cJSON_AddNumberToObject(o, "seconds", round3(s->seconds));
+        add_str(o, "message", s->message);
+        cJSON *steps = cJSON_AddArrayToObject(o, "steps");
+        for (size_t j = 0; j < s->nsteps; j++) {
+            const ct_step_result *st = &s->steps[j];
+            cJSON *so = cJSON_CreateObject();
+            cJSON_AddItemToArray(steps, so);
+            add_str(so, "name", st->name);
+            add_str(so, "result", ct_outcome_name(st->outcome));
+            if (st->http_status) cJSON_AddNumberToObject(so, "httpStatus", (double)st->http_status);
+            else cJSON_AddNullToObject(so, "httpStatus");
+            cJSON_AddNumberToObject(so, "seconds", round3(st->seconds));
+            add_str(so, "message", st->message);
+            cJSON *fs = cJSON_AddArrayToObject(so, "findings");
+            for (size_t k = 0; k < st->ndetails; k++) {
+                char *c = ct_utf8_clean(st->details[k]);
+                cJSON_AddItemToArray(fs, cJSON_CreateString(c ? c : ""));
+                free(c);
+            }
+        }
+    }
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (!text) { snprintf(err, errlen, "out of memory"); return -1; }
+    size_t n = strlen(text);
+    text[n] = '\0';
+    strbuf b = {0};
+    sb_append(&b, text, n);
+    sb_append(&b, "\n", 1);
+    free(text);
+    int rc = b.oom ? -1 : ct_write_atomic(path, b.data, b.len);
+    if (rc != 0) snprintf(err, errlen, "%s: cannot write: %m", path);
+    sb_free(&b);
+    return rc;
+}

@@ -1,0 +1,117 @@
+/* report_junit.c - JUnit XML (the schema in ../shared/junit/junit-10.xsd).
+ *
+ * Mapping: a <testsuite> per scenario file, a <testcase> per step.  A broken
+ * expectation is <failure>, transport or runtime trouble is <error>, steps
+ * skipped or never reached are <skipped> with the reason.  <system-out>
+ * carries the redacted request and response, each cut to a few KB. */
+#include "report.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define ECHO_MAX 4096
+
+static void attr(strbuf *b, const char *name, const char *value)
+{
+    sb_printf(b, " %s=\"", name);
+    strbuf tmp = {0};
+    sb_xml_escape(&tmp, value ? value : "", 1000);
+    /* Attribute values normalise newlines away: keep them as references. */
+    for (size_t i = 0; tmp.data && i < tmp.len; i++) {
+        char c = tmp.data[i];
+        if (c == '\n') sb_puts(b, "&#10;");
+        else if (c == '\r') sb_puts(b, "&#13;");
+        else if (c == '\t') sb_puts(b, "&#9;");
+        else sb_append(b, &c, 1);
+    }
+    sb_free(&tmp);
+    sb_puts(b, "\"");
+}
+
+static void step_xml(strbuf *b, const ct_scenario_result *s, const ct_step_result *st)
+{
+    sb_puts(b, "    <testcase");
+    attr(b, "name", st->name);
+    attr(b, "classname", s->file);
+    sb_printf(b, " time=\"%.3f\">\n", st->seconds);
+    if (st->outcome == CT_FAIL || st->outcome == CT_ERROR) {
+        const char *tag = st->outcome == CT_FAIL ? "failure" : "error";
+        sb_printf(b, "      <%s", tag);
+        attr(b, "type", st->outcome == CT_FAIL ? "expectation" : "transport-or-runtime");
+        attr(b, "message", st->message);
+        sb_puts(b, ">");
+        if (st->ndetails == 0) sb_xml_escape(b, st->message, 0);
+        for (size_t i = 0; i < st->ndetails; i++) {
+            sb_xml_escape(b, st->details[i], 2000);
+            sb_puts(b, "\n");
+        }
+        if (st->expectation) {
+            sb_puts(b, "\nexpected:\n");
+            sb_xml_escape(b, st->expectation, ECHO_MAX);
+        }
+        sb_printf(b, "</%s>\n", tag);
+    } else if (st->outcome == CT_SKIP || st->outcome == CT_NOTRUN) {
+        sb_puts(b, "      <skipped");
+        attr(b, "message", st->message ? st->message : ct_outcome_name(st->outcome));
+        sb_puts(b, "/>\n");
+    }
+    if (st->request || st->response) {
+        sb_puts(b, "      <system-out>");
+        if (st->request) { sb_puts(b, "REQUEST\n"); sb_xml_escape(b, st->request, ECHO_MAX); sb_puts(b, "\n\n"); }
+        if (st->response) { sb_puts(b, "RESPONSE\n"); sb_xml_escape(b, st->response, ECHO_MAX); sb_puts(b, "\n"); }
+        sb_puts(b, "</system-out>\n");
+    }
+    sb_puts(b, "    </testcase>\n");
+}
+
+int report_junit(const ct_run_result *run, const char *path, char *err, size_t errlen)
+{
+    strbuf b = {0};
+    ct_totals t;
+    ct_run_totals(run, &t);
+    char ts[32], host[256] = "localhost";
+    ct_iso_time(run->started, ts);
+    ts[19] = '\0';  /* the XSD's timestamp is a plain string; keep the usual form */
+    gethostname(host, sizeof host - 1);
+    sb_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"campaign-test\"");
+    sb_printf(&b, " tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" time=\"%.3f\">\n",
+              t.steps_passed + t.steps_failed + t.steps_errored + t.steps_skipped,
+              t.steps_failed, t.steps_errored, run->seconds);
+    for (size_t i = 0; i < run->nscen; i++) {
+        const ct_scenario_result *s = &run->scen[i];
+        size_t f = 0, e = 0, k = 0;
+        for (size_t j = 0; j < s->nsteps; j++) {
+            if (s->steps[j].outcome == CT_FAIL) f++;
+            else if (s->steps[j].outcome == CT_ERROR) e++;
+            else if (s->steps[j].outcome != CT_PASS) k++;
+        }
+        sb_puts(&b, "  <testsuite");
+        attr(&b, "name", s->name);
+        sb_printf(&b, " tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\" time=\"%.3f\"",
+                  s->nsteps, f, e, k, s->seconds);
+        attr(&b, "timestamp", ts);
+        attr(&b, "hostname", host);
+        attr(&b, "file", s->file);
+        sb_puts(&b, ">\n    <properties>\n");
+        strbuf tags = {0};
+        for (size_t j = 0; j < s->ntags; j++) { if (j) sb_puts(&tags, ","); sb_puts(&tags, s->tags[j]); }
+        sb_puts(&b, "      <property name=\"tags\"");
+        attr(&b, "value", tags.data ? tags.data : "");
+        sb_puts(&b, "/>\n      <property name=\"result\"");
+        attr(&b, "value", ct_outcome_name(s->outcome));
+        sb_puts(&b, "/>\n      <property name=\"baseUrl\"");
+        attr(&b, "value", run->base_url);
+        sb_puts(&b, "/>\n    </properties>\n");
+        sb_free(&tags);
+        for (size_t j = 0; j < s->nsteps; j++) step_xml(&b, s, &s->steps[j]);
+        sb_puts(&b, "  </testsuite>\n");
+    }
+    sb_puts(&b, "</testsuites>\n");
+    if (b.oom) { snprintf(err, errlen, "out of memory"); sb_free(&b); return -1; }
+    int rc = ct_write_atomic(path, b.data, b.len);
+    if (rc != 0) snprintf(err, errlen, "%s: cannot write: %m", path);
+    sb_free(&b);
+    return rc;
+}

@@ -1,0 +1,118 @@
+/* results.c - run result bookkeeping and the atomic file writer. */
+#include "results.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char *ct_outcome_name(ct_outcome o)
+{
+    switch (o) {
+    case CT_PASS: return "passed";
+    case CT_FAIL: return "failed";
+    case CT_ERROR: return "error";
+    case CT_SKIP: return "skipped";
+    case CT_NOTRUN: return "not run";
+    }
+    return "?";
+}
+
+void ct_run_totals(const ct_run_result *run, ct_totals *t)
+{
+    memset(t, 0, sizeof *t);
+    for (size_t i = 0; i < run->nscen; i++) {
+        const ct_scenario_result *s = &run->scen[i];
+        switch (s->outcome) {
+        case CT_PASS: t->scen_passed++; break;
+        case CT_FAIL: case CT_ERROR: t->scen_failed++; break;
+        default: t->scen_skipped++; break;
+        }
+        for (size_t j = 0; j < s->nsteps; j++) {
+            switch (s->steps[j].outcome) {
+            case CT_PASS: t->steps_passed++; break;
+            case CT_FAIL: t->steps_failed++; break;
+            case CT_ERROR: t->steps_errored++; break;
+            default: t->steps_skipped++; break;
+            }
+        }
+    }
+}
+
+void ct_step_add_detail(ct_step_result *s, const char *text)
+{
+    char **d = realloc(s->details, (s->ndetails + 1) * sizeof *d);
+    if (!d) return;
+    s->details = d;
+    s->details[s->ndetails] = strdup(text ? text : "");
+    if (s->details[s->ndetails]) s->ndetails++;
+}
+
+static void step_free(ct_step_result *s)
+{
+    free(s->name);
+    free(s->message);
+    for (size_t i = 0; i < s->ndetails; i++) free(s->details[i]);
+    free(s->details);
+    free(s->request);
+    free(s->response);
+    free(s->expectation);
+}
+
+void ct_run_result_free(ct_run_result *run)
+{
+    if (!run) return;
+    for (size_t i = 0; i < run->nscen; i++) {
+        ct_scenario_result *s = &run->scen[i];
+        free(s->file);
+        free(s->name);
+        for (size_t j = 0; j < s->ntags; j++) free(s->tags[j]);
+        free(s->tags);
+        free(s->message);
+        for (size_t j = 0; j < s->nsteps; j++) step_free(&s->steps[j]);
+        free(s->steps);
+    }
+    free(run->scen);
+    free(run->base_url);
+    memset(run, 0, sizeof *run);
+}
+
+static int mkdir_parents(const char *path)
+{
+    char *p = strdup(path);
+    if (!p) return -1;
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/') continue;
+        *s = '\0';
+        if (mkdir(p, 0777) != 0 && errno != EEXIST) { free(p); return -1; }
+        *s = '/';
+    }
+    free(p);
+    return 0;
+}
+
+int ct_write_atomic(const char *path, const char *data, size_t len)
+{
+    if (mkdir_parents(path) != 0) return -1;
+    size_t n = strlen(path) + 32;
+    char *tmp = malloc(n);
+    if (!tmp) return -1;
+    snprintf(tmp, n, "%s.tmp.%ld", path, (long)getpid());
+    FILE *f = fopen(tmp, "wb");
+    if (!f) { free(tmp); return -1; }
+    int ok = fwrite(data, 1, len, f) == len;
+    ok = (fflush(f) == 0) && ok;
+    ok = (fsync(fileno(f)) == 0) && ok;
+    ok = (fclose(f) == 0) && ok;
+    if (!ok || rename(tmp, path) != 0) {
+        int e = errno;
+        unlink(tmp);
+        free(tmp);
+        errno = e;
+        return -1;
+    }
+    free(tmp);
+    return 0;
+}

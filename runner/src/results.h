@@ -1,0 +1,76 @@
+/* results.h - what a run found, step by step, ready for the reporters.
+ *
+ * Every string stored here has already been redacted (redact.h): the
+ * reporters and the terminal output print them as they are, so the token
+ * cannot leak through a report.  All strings are malloc'd and owned by the
+ * result that holds them; ct_run_result_free() releases everything. */
+#ifndef RESULTS_H
+#define RESULTS_H
+
+#include <stddef.h>
+#include <time.h>
+
+#define CT_VERSION "1.0.0"
+
+typedef enum ct_outcome {
+    CT_PASS = 0,
+    CT_FAIL,     /* an expectation was broken (status, schema, assertion) */
+    CT_ERROR,    /* transport or runtime trouble (refused, timeout, bad case data) */
+    CT_SKIP,     /* deliberately not run (spend on a live run, earlier step failed) */
+    CT_NOTRUN    /* never reached: the run was interrupted or stopped (--fail-fast) */
+} ct_outcome;
+
+const char *ct_outcome_name(ct_outcome o); /* "passed", "failed", ... */
+
+typedef struct ct_step_result {
+    char *name;          /* "01 create campaign" */
+    ct_outcome outcome;
+    char *message;       /* one line; NULL when passed */
+    char **details;      /* every finding, one per entry */
+    size_t ndetails;
+    char *request;       /* "POST URL\nheaders\n\nbody" or NULL when not sent */
+    char *response;      /* "HTTP 201\nheaders\n\nbody" or NULL */
+    char *expectation;   /* the step's expect object as JSON text, or NULL */
+    long http_status;    /* 0 when no response */
+    double seconds;
+} ct_step_result;
+
+typedef struct ct_scenario_result {
+    char *file;
+    char *name;
+    char **tags;
+    size_t ntags;
+    ct_outcome outcome;  /* PASS, FAIL (any fail/error), SKIP, NOTRUN */
+    char *message;       /* skip reason or first problem; may be NULL */
+    ct_step_result *steps;
+    size_t nsteps;
+    double seconds;
+} ct_scenario_result;
+
+typedef struct ct_run_result {
+    ct_scenario_result *scen;
+    size_t nscen;
+    char *base_url;
+    time_t started;
+    double seconds;
+    int interrupted;     /* SIGINT arrived */
+    int stopped;         /* --fail-fast stopped the run */
+} ct_run_result;
+
+typedef struct ct_totals {
+    size_t scen_passed, scen_failed, scen_skipped;   /* NOTRUN counts as skipped */
+    size_t steps_passed, steps_failed, steps_errored, steps_skipped;
+} ct_totals;
+
+void ct_run_totals(const ct_run_result *run, ct_totals *t);
+
+/* Add a finding to a step (copied). */
+void ct_step_add_detail(ct_step_result *s, const char *text);
+
+void ct_run_result_free(ct_run_result *run);
+
+/* Write data to path atomically: a temporary file in the same directory,
+ * then rename(2).  Creates missing parent directories.  0 or -1 with errno. */
+int ct_write_atomic(const char *path, const char *data, size_t len);
+
+#endif

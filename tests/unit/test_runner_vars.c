@@ -1,0 +1,158 @@
+/* test_runner_vars.c - campaign-test's variables, redaction, JSON Pointer
+ * lookup and body assertions, without the network.
+ *
+ * The runner's modules are compiled into campaign-test, not the library,
+ * so the few this test needs are included here directly. */
+#include "check.h"
+
+#include "../../runner/src/strbuf.c"
+#include "../../runner/src/json_util.c"
+#include "../../runner/src/case_vars.c"
+#include "../../runner/src/redact.c"
+#include "../../runner/src/results.c"
+#include "../../runner/src/expect.c"
+
+#include <stdlib.h>
+
+/* 2026-01-01T00:00:00Z */
+#define T0 ((time_t)1767225600)
+
+static char *expand(ct_vars *v, const char *s)
+{
+    static char err[256];
+    char *r = ct_vars_expand(v, s, err, sizeof err);
+    return r ? r : strdup(err);
+}
+
+static void test_vars(struct check *t)
+{
+    ct_vars *v = ct_vars_new("fixed-id", T0);
+    cJSON *num = cJSON_CreateNumber(4500), *str = cJSON_CreateString("cmp_1");
+    CHECK_INT(t, ct_vars_set(v, "budget", num), 0);
+    CHECK_INT(t, ct_vars_set(v, "campaignId", str), 0);
+    CHECK_INT(t, ct_vars_set(v, "uuid", str), -1);      /* reserved */
+    CHECK_INT(t, ct_vars_set(v, "bad-name", str), -1);
+
+    char *s;
+    CHECK_STR(t, s = expand(v, "/campaigns/${campaignId}/execute"), "/campaigns/cmp_1/execute"); free(s);
+    CHECK_STR(t, s = expand(v, "total ${budget}"), "total 4500"); free(s);
+    CHECK_STR(t, s = expand(v, "$${literal}"), "${literal}"); free(s);
+    CHECK_STR(t, s = expand(v, "${uniqueId}-${uniqueId}"), "fixed-id-fixed-id"); free(s);
+    CHECK_STR(t, s = expand(v, "${now}"), "2026-01-01T00:00:00Z"); free(s);
+    CHECK_STR(t, s = expand(v, "${now:+7d}"), "2026-01-08T00:00:00Z"); free(s);
+    CHECK_STR(t, s = expand(v, "${now:-90m}"), "2025-12-31T22:30:00Z"); free(s);
+    CHECK_STR(t, s = expand(v, "${date}"), "2026-01-01"); free(s);
+    CHECK_STR(t, s = expand(v, "${date:-1d}"), "2025-12-31"); free(s);
+    CHECK_STR(t, s = expand(v, "${date:+2w}"), "2026-01-15"); free(s);
+    CHECK_STR(t, s = expand(v, "${missing}"), "undefined variable ${missing}"); free(s);
+    CHECK_STR(t, s = expand(v, "${now:+7x}"), "bad time offset in ${now:+7x} (want e.g. ${now:+7d}; units s, m, h, d, w)"); free(s);
+    CHECK_STR(t, s = expand(v, "open ${campaignId"), "unterminated ${ in \"open ${campaignId\""); free(s);
+
+    setenv("CT_TEST_VAR", "from-env", 1);
+    unsetenv("CT_TEST_UNSET");
+    CHECK_STR(t, s = expand(v, "${env:CT_TEST_VAR}"), "from-env"); free(s);
+    CHECK_STR(t, s = expand(v, "${env:CT_TEST_UNSET}"), "environment variable CT_TEST_UNSET is not set (${env:CT_TEST_UNSET})"); free(s);
+
+    char *u1 = expand(v, "${uuid}"), *u2 = expand(v, "${uuid}");
+    CHECK_INT(t, strlen(u1), 36);
+    CHECK(t, u1[14] == '4');
+    CHECK(t, strcmp(u1, u2) != 0);
+    free(u1); free(u2);
+
+    /* A JSON string that is exactly one reference keeps the variable's type. */
+    cJSON *tree = cJSON_Parse("{\"budget\": \"${budget}\", \"label\": \"b ${budget}\", \"${campaignId}\": [\"${campaignId}\"]}");
+    char err[256];
+    cJSON *out = ct_vars_expand_json(v, tree, err, sizeof err);
+    CHECK(t, out != NULL);
+    CHECK(t, cJSON_IsNumber(cJSON_GetObjectItem(out, "budget")));
+    CHECK_STR(t, cJSON_GetObjectItem(out, "label")->valuestring, "b 4500");
+    CHECK_STR(t, cJSON_GetArrayItem(cJSON_GetObjectItem(out, "cmp_1"), 0)->valuestring, "cmp_1");
+    cJSON_Delete(out);
+    cJSON_Delete(tree);
+
+    CHECK(t, ct_vars_check("${a} ${env:X} ${now:+1d} ${date}", err, sizeof err));
+    CHECK(t, !ct_vars_check("${a b}", err, sizeof err));
+    CHECK(t, !ct_vars_check("${date:1d}", err, sizeof err));
+    cJSON_Delete(num);
+    cJSON_Delete(str);
+    ct_vars_free(v);
+}
+
+static void test_redact(struct check *t)
+{
+    redactor *r = redactor_new("s3cr/et\"tok");
+    char *s;
+    CHECK_STR(t, s = redact(r, "GET /x\nAuthorization: Bearer anything\nAccept: */*\n", (size_t)-1),
+              "GET /x\nAuthorization: [REDACTED]\nAccept: */*\n"); free(s);
+    CHECK_STR(t, s = redact(r, "x s3cr/et\"tok y", (size_t)-1), "x [REDACTED] y"); free(s);
+    CHECK_STR(t, s = redact(r, "{\"name\":\"s3cr\\/et\\\"tok\"}", (size_t)-1), "{\"name\":\"[REDACTED]\"}"); free(s);
+    CHECK_STR(t, s = redact(r, "q=s3cr%2Fet%22tok", (size_t)-1), "q=[REDACTED]"); free(s);
+    CHECK_STR(t, s = redact(r, "authorization: lower case\n", (size_t)-1), "authorization: [REDACTED]\n"); free(s);
+    CHECK_STR(t, s = redact(r, "a\0b", 3), "a\\0b"); free(s);
+    redactor_free(r);
+    r = redactor_new(NULL);
+    CHECK_STR(t, s = redact(r, "plain", (size_t)-1), "plain"); free(s);
+    redactor_free(r);
+}
+
+static void test_pointer(struct check *t)
+{
+    cJSON *doc = cJSON_Parse("{\"a/b\": {\"m~n\": [10, 20]}, \"\": 1, \"list\": [0, 1, 2]}");
+    CHECK(t, ct_pointer_get(doc, "") == doc);
+    CHECK_INT(t, ct_pointer_get(doc, "/a~1b/m~0n/1")->valueint, 20);
+    CHECK_INT(t, ct_pointer_get(doc, "/")->valueint, 1);
+    CHECK(t, ct_pointer_get(doc, "/list/01") == NULL);
+    CHECK(t, ct_pointer_get(doc, "/list/3") == NULL);
+    CHECK(t, ct_pointer_get(doc, "/list/-") == NULL);
+    CHECK(t, ct_pointer_get(doc, "nope") == NULL);
+    CHECK(t, !ct_pointer_valid("/a~2"));
+    cJSON_Delete(doc);
+}
+
+static int findings(const char *assertion, const char *body)
+{
+    cJSON *a = cJSON_Parse(assertion), *b = cJSON_Parse(body);
+    ct_step_result res;
+    memset(&res, 0, sizeof res);
+    int n = expect_body(a, b, &res);
+    for (size_t i = 0; i < res.ndetails; i++) free(res.details[i]);
+    free(res.details);
+    cJSON_Delete(a);
+    cJSON_Delete(b);
+    return n;
+}
+
+static void test_expect(struct check *t)
+{
+    const char *body = "{\"c\": {\"name\": \"\xc3\xa9t\xc3\xa9\", \"n\": 4500.004, \"k\": 3, \"tags\": [\"a\", {\"x\": 1}],"
+                       " \"buys\": [{\"s\": \"ACTIVE\"}, {\"s\": \"PAUSED\"}]}}";
+    CHECK_INT(t, findings("{\"pointer\": \"/c/name\", \"equals\": \"\xc3\xa9t\xc3\xa9\", \"length\": 3, \"type\": \"string\"}", body), 0);
+    CHECK_INT(t, findings("{\"pointer\": \"/c/name\", \"length\": 5}", body), 1);
+    CHECK_INT(t, findings("{\"pointer\": \"/c/n\", \"approx\": {\"value\": 4500, \"tolerance\": 0.01}, \"gt\": 4000, \"le\": \"4501\"}", body), 0);
+    CHECK_INT(t, findings("{\"pointer\": \"/c/n\", \"approx\": {\"value\": 4500, \"tolerance\": 0.001}}", body), 1);
+    CHECK_INT(t, findings("{\"pointer\": \"/c/k\", \"type\": \"integer\", \"notEquals\": 4, \"lt\": 4, \"ge\": 3}", body), 0);
+    CHECK_INT(t, findings("{\"pointer\": \"/c/n\", \"type\": \"integer\"}", body), 1);
+    CHECK_INT(t, findings("{\"pointer\": \"/c/k\", \"type\": [\"string\", \"number\"]}", body), 0);
+    CHECK_INT(t, findings("{\"pointer\": \"/c/tags\", \"contains\": {\"x\": 1}, \"length\": 2}", body), 0);
+    CHECK_INT(t, findings("{\"pointer\": \"/c/tags\", \"contains\": \"b\"}", body), 1);
+    CHECK_INT(t, findings("{\"pointer\": \"/c\", \"contains\": \"buys\"}", body), 0);
+    CHECK_INT(t, findings("{\"pointer\": \"/c/name\", \"matches\": \"^\\\\w?t\"}", body), 1);   /* \w is not é */
+    CHECK_INT(t, findings("{\"pointer\": \"/c/name\", \"matches\": \"t\\u00e9$\"}", body), 0);
+    CHECK_INT(t, findings("{\"pointer\": \"/c/missing\", \"absent\": true}", body), 0);
+    CHECK_INT(t, findings("{\"pointer\": \"/c/k\", \"exists\": false}", body), 1);
+    CHECK_INT(t, findings("{\"pointer\": \"/c/buys\", \"each\": {\"pointer\": \"/s\", \"matches\": \"^(ACTIVE|PAUSED)$\"}}", body), 0);
+    CHECK_INT(t, findings("{\"pointer\": \"/c/buys\", \"each\": {\"pointer\": \"/s\", \"equals\": \"ACTIVE\"}}", body), 1);
+    CHECK_INT(t, findings("{\"pointer\": \"/c/buys\", \"some\": {\"pointer\": \"/s\", \"equals\": \"PAUSED\"}}", body), 0);
+    CHECK_INT(t, findings("{\"pointer\": \"/c/buys\", \"some\": {\"pointer\": \"/s\", \"equals\": \"DRAFT\"}}", body), 1);
+    CHECK_INT(t, findings("{\"pointer\": \"/c/k\", \"each\": {\"exists\": true}}", body), 1);
+}
+
+int main(void)
+{
+    struct check t = { 0, 0, "runner_vars" };
+    test_vars(&t);
+    test_redact(&t);
+    test_pointer(&t);
+    test_expect(&t);
+    return check_done(&t);
+}
