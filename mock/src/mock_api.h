@@ -1,0 +1,71 @@
+/* mock_api.h - the endpoint handlers, independent of the HTTP library.
+ *
+ * The server turns a request into a call of one handler with the parsed
+ * body (already checked against its request schema) and gets back a
+ * mock_reply: a status and a cJSON body that the server serialises and
+ * frees.  Handlers take the store lock themselves. */
+#ifndef MOCK_API_H
+#define MOCK_API_H
+
+#include <stddef.h>
+#include <cjson/cJSON.h>
+#include "contract.h"
+#include "mock_fixtures.h"
+#include "mock_store.h"
+
+typedef struct mock_app {
+    const mock_fixtures *fx;
+    mock_store *store;
+    const contract *contract;
+} mock_app;
+
+typedef struct mock_reply {
+    int status;
+    cJSON *body;            /* owned; NULL only when out of memory */
+    const char *schema;     /* response body name for self-checks */
+} mock_reply;
+
+/* Query string parameters, in order (values percent-decoded). */
+#define MOCK_MAX_QUERY 32
+typedef struct mock_query {
+    size_t n;
+    const char *key[MOCK_MAX_QUERY];
+    const char *value[MOCK_MAX_QUERY];
+} mock_query;
+
+/* Fill r with an error-response body; message is printf-style. */
+void reply_error(mock_reply *r, int status, const char *code, const char *field,
+                 cJSON *details, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* Fill r with {"campaign": render_campaign(c)} and the given status. */
+void reply_campaign(mock_reply *r, int status, const mock_campaign *c, const mock_fixtures *fx);
+
+/* Check body against a request schema and the contract rules; on a
+ * finding fill r with 400 VALIDATION_ERROR (field = the first finding's
+ * pointer) and return 0.  1 when the body keeps the contract. */
+int api_check_request(const mock_app *app, const char *schema, const cJSON *body, mock_reply *r);
+
+/* Check the rules that span members a partial update may not carry
+ * together (flight order, pacing periods inside the flight, budget-mode
+ * sums within budget.total) on the campaign as it would be after the
+ * change.  0 with a 400 VALIDATION_ERROR in r (field: the member's pointer
+ * in request terms, e.g. /pacingPeriods/periods/0/start), 1 when fine. */
+int api_check_merged(const mock_app *app, const mock_campaign *c, mock_reply *r);
+
+/* POST /campaigns, GET /campaigns, GET /campaigns/{id} (mock_campaign.c) */
+void api_create(const mock_app *app, const cJSON *body, mock_reply *r);
+void api_list(const mock_app *app, const mock_query *q, mock_reply *r);
+void api_get(const mock_app *app, const char *id, mock_reply *r);
+
+/* PUT /campaigns/{id} (mock_update.c) */
+void api_update(const mock_app *app, const char *id, const cJSON *body, mock_reply *r);
+
+/* POST execute / pause / reactivate, GET media-buy-status (mock_execute.c);
+ * body may be NULL (no body sent). */
+void api_execute(const mock_app *app, const char *id, const cJSON *body, mock_reply *r);
+void api_pause(const mock_app *app, const char *id, mock_reply *r);
+void api_reactivate(const mock_app *app, const char *id, mock_reply *r);
+void api_media_buy_status(const mock_app *app, const char *id, mock_reply *r);
+
+#endif

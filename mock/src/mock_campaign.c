@@ -1,0 +1,188 @@
+/* mock_campaign.c - POST /campaigns, GET /campaigns, GET /campaigns/{id}. */
+#include "mock_api.h"
+#include "mock_fields.h"
+#include "mock_json.h"
+#include "mock_render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const campaign_types[] = { "DECISIONED", "ROUTED", NULL };
+static const char *const apply_modes[] = { "AUTO", "MANUAL", NULL };
+
+/* Members echoed back as given. */
+static const char *const echo_members[] = {
+    "brief", "flightDates", "constraints", "storefrontIds", "performanceConfig",
+    "catalogId", "discoveryId", "pacingPeriods", NULL
+};
+
+/* discoveryId + productIds: the session must exist and offer every product
+ * (404 NOT_FOUND, like any other referenced id); a product listed twice is
+ * a 400 (it would mean two packages for one product). */
+static int select_products(const mock_app *app, mock_campaign *c, const cJSON *body, mock_reply *r)
+{
+    const char *disc = mj_string(body, "discoveryId");
+    const cJSON *ids = mj_get(body, "productIds");
+    const fx_session *s = NULL;
+    if (disc && !(s = fixtures_session(app->fx, disc))) {
+        reply_error(r, 404, "NOT_FOUND", "/discoveryId", NULL, "discovery session %s not found", disc);
+        return -1;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(ids);
+    if (!s || n == 0) return 0;
+    c->selected = calloc(n, sizeof *c->selected);
+    if (!c->selected) { reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory"); return -1; }
+    const cJSON *e;
+    size_t i = 0;
+    cJSON_ArrayForEach(e, ids) {
+        char field[64];
+        snprintf(field, sizeof field, "/productIds/%zu", i);
+        const fx_product *p = cJSON_IsString(e) ? fixtures_product(app->fx, e->valuestring) : NULL;
+        if (!p || !session_has_product(s, p)) {
+            reply_error(r, 404, "NOT_FOUND", field, NULL, "product %s not found in discovery session %s",
+                        cJSON_IsString(e) ? e->valuestring : "?", disc);
+            return -1;
+        }
+        for (size_t j = 0; j < c->n_selected; j++)
+            if (c->selected[j] == p) {
+                reply_error(r, 400, "VALIDATION_ERROR", field, NULL, "product %s is listed twice", p->id);
+                return -1;
+            }
+        c->selected[c->n_selected++] = p;
+        i++;
+    }
+    return 0;
+}
+
+/* Everything of the create body except what needs ids (under the lock). */
+static int build_campaign(const mock_app *app, mock_campaign *c, const cJSON *body, mock_reply *r)
+{
+    const cJSON *adv = mj_get(body, "advertiserId");
+    c->advertiser = cJSON_IsNumber(adv) ? fixtures_advertiser(app->fx, (int64_t)adv->valuedouble) : NULL;
+    if (!c->advertiser) {
+        reply_error(r, 404, "NOT_FOUND", "/advertiserId", NULL, "advertiser %.0f not found",
+                    cJSON_IsNumber(adv) ? adv->valuedouble : 0.0);
+        return -1;
+    }
+    const cJSON *budget = mj_get(body, "budget");
+    if (fields_budget_total(app, mj_get(budget, "total"), "/budget/total", &c->total, r) != 0) return -1;
+    snprintf(c->currency, sizeof c->currency, "USD");
+    fields_budget_rest(c, budget, r);
+    if (fields_check_storefronts(app, mj_get(body, "storefrontIds"), r) != 0) return -1;
+    if (select_products(app, c, body, r) != 0) return -1;
+    c->name = strdup(mj_string(body, "name") ? mj_string(body, "name") : "");
+    c->type = fields_enum(mj_string(body, "campaignType"), campaign_types);
+    c->apply_mode = fields_enum(mj_string(body, "optimizationApplyMode"), apply_modes);
+    if (!c->apply_mode) c->apply_mode = c->advertiser->apply_mode;
+    if (!c->type) c->type = campaign_types[0];   /* schema-checked: unreachable */
+    if (!c->name) { reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory"); return -1; }
+    c->status = CS_DRAFT;
+    for (size_t i = 0; echo_members[i]; i++) {
+        const cJSON *v = mj_get(body, echo_members[i]);
+        if (v && fields_set_echo(c, echo_members[i], v, r) != 0) return -1;
+    }
+    if (!c->echo && !(c->echo = cJSON_CreateObject())) {
+        reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory");
+        return -1;
+    }
+    const cJSON *utm = mj_get(body, "utmConfig");
+    if (utm && fields_utm(c, utm, r) != 0) return -1;
+    if (fields_audiences(c, mj_get(body, "audienceConfig"), 0, r) != 0) return -1;
+    return 0;
+}
+
+void api_create(const mock_app *app, const cJSON *body, mock_reply *r)
+{
+    if (!api_check_request(app, "campaign-create-request", body, r)) return;
+    mock_campaign *c = campaign_new();
+    if (!c) { reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory"); return; }
+    if (build_campaign(app, c, body, r) != 0) { campaign_free(c); return; }
+    store_lock(app->store);
+    const cJSON *dd = mj_get(body, "dataDelivery"), *caps = mj_get(body, "frequencyCaps");
+    if ((dd && fields_data_delivery(app->store, c, dd, r) != 0) ||
+        (caps && fields_caps(app->store, c, caps, r) != 0)) {
+        store_unlock(app->store);
+        campaign_free(c);
+        return;
+    }
+    store_next_id(app->store, ID_CAMPAIGN, c->id);
+    mock_now(c->created_at);
+    memcpy(c->updated_at, c->created_at, sizeof c->updated_at);
+    if (store_add(app->store, c) != 0) {
+        store_unlock(app->store);
+        campaign_free(c);
+        reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory");
+        return;
+    }
+    reply_campaign(r, 201, c, app->fx);
+    store_unlock(app->store);
+}
+
+void api_get(const mock_app *app, const char *id, mock_reply *r)
+{
+    store_lock(app->store);
+    const mock_campaign *c = store_find(app->store, id);
+    if (c) reply_campaign(r, 200, c, app->fx);
+    else reply_error(r, 404, "NOT_FOUND", NULL, NULL, "campaign %s not found", id);
+    store_unlock(app->store);
+}
+
+/* Parse one comma-separated status filter into a bitmask of the statuses
+ * parse() knows; 0 with a 400 in r on an unknown value. */
+static int parse_filter(const char *param, const char *value, int (*parse)(const char *),
+                        unsigned *mask, mock_reply *r)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", value);
+    char *save = NULL;
+    for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        while (*tok == ' ') tok++;
+        size_t l = strlen(tok);
+        while (l && tok[l - 1] == ' ') tok[--l] = 0;
+        int s = parse(tok);
+        if (s < 0) {
+            cJSON *d = cJSON_CreateObject();
+            cJSON_AddStringToObject(d, "parameter", param);
+            reply_error(r, 400, "VALIDATION_ERROR", NULL, d,
+                        "query parameter %s: unknown status \"%s\"", param, tok);
+            return 0;
+        }
+        *mask |= 1u << s;
+    }
+    return 1;
+}
+
+void api_list(const mock_app *app, const mock_query *q, mock_reply *r)
+{
+    unsigned status_mask = 0, buy_mask = 0;
+    for (size_t i = 0; i < q->n; i++) {
+        if (strcmp(q->key[i], "status") == 0 &&
+            !parse_filter("status", q->value[i], campaign_status_parse, &status_mask, r))
+            return;
+        if (strcmp(q->key[i], "mediaBuyStatus") == 0 &&
+            !parse_filter("mediaBuyStatus", q->value[i], buy_status_parse, &buy_mask, r))
+            return;
+    }
+    cJSON *body = cJSON_CreateObject();
+    cJSON *list = body ? cJSON_AddArrayToObject(body, "campaigns") : NULL;
+    if (!list) { cJSON_Delete(body); reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory"); return; }
+    size_t total = 0;
+    store_lock(app->store);
+    for (size_t i = 0; i < store_count(app->store); i++) {
+        const mock_campaign *c = store_at(app->store, i);
+        if (status_mask && !(status_mask & (1u << c->status))) continue;
+        if (buy_mask) {
+            int s = campaign_surfaced_status(c);
+            if (s < 0 || !(buy_mask & (1u << s))) continue;
+        }
+        cJSON_AddItemToArray(list, render_summary(c));
+        total++;
+    }
+    store_unlock(app->store);
+    cJSON_AddNumberToObject(body, "total", (double)total);
+    cJSON_Delete(r->body);
+    r->status = 200;
+    r->body = body;
+    r->schema = "campaign-list-response";
+}

@@ -1,0 +1,485 @@
+/* mock_execute.c - the lifecycle endpoints: execute, pause, reactivate,
+ * and the media-buy-status poll.
+ *
+ * Allowed transitions (everything else is 409 INVALID_STATE_TRANSITION):
+ *   execute     DRAFT -> ACTIVE, COMPLETED -> ACTIVE
+ *   pause       ACTIVE -> PAUSED (cascades to every buy and package)
+ *   reactivate  PAUSED -> ACTIVE (buys and packages get back the status
+ *               they had before the pause) */
+#include "mock_api.h"
+#include "mock_json.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void oom(mock_reply *r)
+{
+    reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory");
+}
+
+static void reject_transition(mock_reply *r, const mock_campaign *c, const char *op,
+                              const char *const *allowed, const char *hint)
+{
+    cJSON *d = cJSON_CreateObject();
+    cJSON_AddStringToObject(d, "currentStatus", campaign_status_name(c->status));
+    cJSON *a = cJSON_AddArrayToObject(d, "allowedFrom");
+    for (size_t i = 0; allowed[i]; i++) cJSON_AddItemToArray(a, cJSON_CreateString(allowed[i]));
+    reply_error(r, 409, "INVALID_STATE_TRANSITION", NULL, d,
+                "cannot %s campaign %s: it is %s%s", op, c->id, campaign_status_name(c->status),
+                hint ? hint : "");
+}
+
+static cJSON *status_change_body(const char *id, int prev, int next, cJSON *errors)
+{
+    cJSON *b = cJSON_CreateObject();
+    if (!b) { cJSON_Delete(errors); return NULL; }
+    cJSON_AddStringToObject(b, "campaignId", id);
+    cJSON_AddStringToObject(b, "previousStatus", campaign_status_name(prev));
+    cJSON_AddStringToObject(b, "newStatus", campaign_status_name(next));
+    cJSON_AddBoolToObject(b, "success", cJSON_GetArraySize(errors) == 0);
+    cJSON_AddItemToObject(b, "errors", errors ? errors : cJSON_CreateArray());
+    return b;
+}
+
+static void reply_body(mock_reply *r, cJSON *body, const char *schema)
+{
+    if (!body) { oom(r); return; }
+    cJSON_Delete(r->body);
+    r->status = 200;
+    r->body = body;
+    r->schema = schema;
+}
+
+/* ---- execute ---------------------------------------------------------- */
+
+/* Days since 1970-01-01 of "YYYY-MM-DD" (proleptic Gregorian); 0 on junk. */
+static long long civil_days(const char *s)
+{
+    int y, m, d;
+    if (!s || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31) return 0;
+    y -= m <= 2;
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    long long yoe = y - era * 400;
+    long long doy = (153LL * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* Per-period amounts of one product's share.  weight mode: proportional to
+ * weight x days (weight 1 when absent); budget mode: the given amounts are
+ * campaign-wide, so each product gets its 1/n of every period (scaled to
+ * the media budget if they exceed it).  Without periods: one package. */
+typedef struct plan {
+    size_t n_periods;           /* >= 1 */
+    mock_cents *per_product;    /* [product][period] */
+} plan;
+
+static int make_plan(const mock_app *app, const mock_campaign *c, plan *pl)
+{
+    size_t np = c->n_selected;
+    const cJSON *pp = mj_get(c->echo, "pacingPeriods");
+    const cJSON *periods = mj_get(pp, "periods");
+    size_t nk = cJSON_IsArray(periods) && cJSON_GetArraySize(periods) > 0
+                ? (size_t)cJSON_GetArraySize(periods) : 1;
+    pl->n_periods = nk;
+    pl->per_product = calloc(np * nk, sizeof *pl->per_product);
+    int64_t *w = calloc(nk > np ? nk : np, sizeof *w);
+    mock_cents *tmp = calloc(nk > np ? nk : np, sizeof *tmp);
+    if (!pl->per_product || !w || !tmp) { free(w); free(tmp); return -1; }
+    mock_cents media = campaign_media_budget(app->fx, c->total);
+    const char *mode = mj_string(pp, "mode");
+    if (nk > 1 || cJSON_IsArray(periods)) {
+        if (mode && strcmp(mode, "budget") == 0) {
+            mock_cents sum = 0, *amount = calloc(nk, sizeof *amount);
+            if (!amount) { free(w); free(tmp); return -1; }
+            for (size_t k = 0; k < nk; k++) {
+                const cJSON *b = mj_get(cJSON_GetArrayItem(periods, (int)k), "budget");
+                if (!cJSON_IsNumber(b) || money_from_number(b->valuedouble, &amount[k]) != 0) amount[k] = 0;
+                sum += amount[k];
+            }
+            if (sum > media) {
+                for (size_t k = 0; k < nk; k++) w[k] = amount[k];
+                money_split(media, w, nk, amount);
+            }
+            for (size_t k = 0; k < nk; k++) {
+                for (size_t p = 0; p < np; p++) w[p] = 1;
+                money_split(amount[k], w, np, tmp);
+                for (size_t p = 0; p < np; p++) pl->per_product[p * nk + k] = tmp[p];
+            }
+            free(amount);
+        } else {
+            for (size_t p = 0; p < np; p++) w[p] = 1;
+            mock_cents *share = calloc(np, sizeof *share);
+            if (!share) { free(w); free(tmp); return -1; }
+            money_split(media, w, np, share);
+            for (size_t k = 0; k < nk; k++) {
+                const cJSON *per = cJSON_GetArrayItem(periods, (int)k);
+                const cJSON *wt = mj_get(per, "weight");
+                double weight = cJSON_IsNumber(wt) ? wt->valuedouble : 1.0;
+                long long days = civil_days(mj_string(per, "end")) - civil_days(mj_string(per, "start")) + 1;
+                if (days < 1) days = 1;
+                w[k] = (int64_t)(weight * 1e6 + 0.5) * days;
+            }
+            for (size_t p = 0; p < np; p++) {
+                money_split(share[p], w, nk, tmp);
+                for (size_t k = 0; k < nk; k++) pl->per_product[p * nk + k] = tmp[k];
+            }
+            free(share);
+        }
+    } else {
+        for (size_t p = 0; p < np; p++) w[p] = 1;
+        money_split(media, w, np, pl->per_product);
+    }
+    free(w);
+    free(tmp);
+    return 0;
+}
+
+static const char *package_pacing(const mock_campaign *c)
+{
+    if (c->budget_pacing && strcmp(c->budget_pacing, "ASAP") == 0) return "asap";
+    if (c->budget_pacing && strcmp(c->budget_pacing, "FRONTLOADED") == 0) return "front_loaded";
+    return "even";
+}
+
+/* The ADCP exchange of a failed submission, for debug: true. */
+static cJSON *failure_debug(const mock_campaign *c, const mock_buy *b, const char *error)
+{
+    char now[MOCK_TIME_LEN];
+    mock_now(now);
+    cJSON *d = cJSON_CreateObject();
+    cJSON *req = cJSON_AddObjectToObject(d, "request");
+    cJSON_AddStringToObject(req, "task", "create_media_buy");
+    cJSON_AddStringToObject(req, "buyer_ref", b->id);
+    cJSON_AddStringToObject(req, "campaign_ref", c->id);
+    if (b->start_time) cJSON_AddStringToObject(req, "start_time", b->start_time);
+    if (b->end_time) cJSON_AddStringToObject(req, "end_time", b->end_time);
+    cJSON *pk = cJSON_AddArrayToObject(req, "packages");
+    mock_cents total = 0;
+    for (size_t j = 0; j < b->n_pkgs; j++) {
+        cJSON *p = cJSON_CreateObject();
+        cJSON_AddStringToObject(p, "buyer_ref", b->pkgs[j].id);
+        cJSON_AddStringToObject(p, "product_id", b->pkgs[j].product->id);
+        cJSON_AddNumberToObject(p, "budget", money_to_number(b->pkgs[j].budget));
+        cJSON_AddStringToObject(p, "pacing", b->pkgs[j].pacing);
+        cJSON_AddItemToArray(pk, p);
+        total += b->pkgs[j].budget;
+    }
+    cJSON *bud = cJSON_AddObjectToObject(req, "budget");
+    cJSON_AddNumberToObject(bud, "total", money_to_number(total));
+    cJSON_AddStringToObject(bud, "currency", c->currency);
+    cJSON *resp = cJSON_AddObjectToObject(d, "response");
+    cJSON_AddStringToObject(resp, "status", b->status == BS_REJECTED ? "rejected" : "failed");
+    cJSON_AddNumberToObject(resp, "http_status", b->agent->fail_http_status);
+    cJSON *errs = cJSON_AddArrayToObject(resp, "errors");
+    cJSON *e = cJSON_CreateObject();
+    cJSON_AddStringToObject(e, "code", b->status == BS_REJECTED ? "REJECTED" : "SUBMISSION_FAILED");
+    cJSON_AddStringToObject(e, "message", b->agent->fail_message);
+    cJSON_AddItemToArray(errs, e);
+    cJSON *logs = cJSON_AddArrayToObject(d, "debugLogs");
+    const char *lines[2][2] = {
+        { "info", "sending create_media_buy over A2A" },
+        { "error", error },
+    };
+    for (int i = 0; i < 2; i++) {
+        cJSON *l = cJSON_CreateObject();
+        cJSON_AddStringToObject(l, "timestamp", now);
+        cJSON_AddStringToObject(l, "level", lines[i][0]);
+        cJSON_AddStringToObject(l, "salesAgentId", b->agent->id);
+        cJSON_AddStringToObject(l, "message", lines[i][1]);
+        cJSON_AddItemToArray(logs, l);
+    }
+    cJSON_AddStringToObject(d, "error", error);
+    return d;
+}
+
+/* Spawn one buy per sales agent (in order of first product), one package
+ * per product per pacing period; failures go to errors. */
+static int spawn_buys(const mock_app *app, mock_campaign *w, int debug, cJSON *errors)
+{
+    plan pl = { 0, NULL };
+    if (make_plan(app, w, &pl) != 0) { free(pl.per_product); return -1; }
+    size_t np = w->n_selected, nk = pl.n_periods;
+    w->buys = calloc(np, sizeof *w->buys);   /* at most one per product */
+    if (!w->buys) { free(pl.per_product); return -1; }
+    char now[MOCK_TIME_LEN];
+    mock_now(now);
+    const char *start = mj_string(mj_get(w->echo, "flightDates"), "startDate");
+    const char *end = mj_string(mj_get(w->echo, "flightDates"), "endDate");
+    for (size_t p = 0; p < np; p++) {
+        const fx_agent *ag = w->selected[p]->agent;
+        size_t bi;
+        for (bi = 0; bi < w->n_buys; bi++)
+            if (w->buys[bi].agent == ag) break;
+        mock_buy *b = &w->buys[bi];
+        if (bi == w->n_buys) {
+            w->n_buys++;
+            b->agent = ag;
+            store_next_id(app->store, ID_BUY, b->id);
+            char name[512];
+            snprintf(name, sizeof name, "%s - %s", w->name, ag->name);
+            b->name = strdup(name);
+            b->start_time = start ? strdup(start) : NULL;
+            b->end_time = end ? strdup(end) : NULL;
+            b->products = calloc(np, sizeof *b->products);
+            b->pkgs = calloc(np * nk, sizeof *b->pkgs);
+            b->status = b->seller_status = ag->execute_status;
+            memcpy(b->created_at, now, sizeof now);
+            memcpy(b->updated_at, now, sizeof now);
+            if (!b->name || !b->products || !b->pkgs) { free(pl.per_product); return -1; }
+            if (ag->execute_status != BS_FAILED) store_next_id(app->store, ID_ADCP, b->adcp_id);
+        }
+        b->products[b->n_products++] = w->selected[p];
+        for (size_t k = 0; k < nk; k++) {
+            mock_package *pk = &b->pkgs[b->n_pkgs++];
+            store_next_id(app->store, ID_PACKAGE, pk->id);
+            pk->product = w->selected[p];
+            pk->status = ag->execute_status;
+            pk->budget = pl.per_product[p * nk + k];
+            pk->pacing = package_pacing(w);
+        }
+    }
+    free(pl.per_product);
+    for (size_t bi = 0; bi < w->n_buys; bi++) {
+        mock_buy *b = &w->buys[bi];
+        if (b->status != BS_FAILED && b->status != BS_REJECTED) continue;
+        char msg[600];
+        snprintf(msg, sizeof msg, "Sales agent returned %d: %s", b->agent->fail_http_status,
+                 b->agent->fail_message);
+        cJSON *e = cJSON_CreateObject();
+        if (!e) return -1;
+        cJSON_AddStringToObject(e, "mediaBuyId", b->id);
+        cJSON_AddStringToObject(e, "salesAgentId", b->agent->id);
+        cJSON_AddStringToObject(e, "message", msg);
+        if (debug) cJSON_AddItemToObject(e, "debug", failure_debug(w, b, msg));
+        cJSON_AddItemToArray(errors, e);
+    }
+    return 0;
+}
+
+void api_execute(const mock_app *app, const char *id, const cJSON *body, mock_reply *r)
+{
+    /* an unknown campaign is 404 whatever the body says, as for PUT */
+    store_lock(app->store);
+    int exists = store_find(app->store, id) != NULL;
+    store_unlock(app->store);
+    if (!exists) {
+        reply_error(r, 404, "NOT_FOUND", NULL, NULL, "campaign %s not found", id);
+        return;
+    }
+    if (body && !api_check_request(app, "campaign-execute-request", body, r)) return;
+    int debug = mj_bool(body, "debug", 0);
+    store_lock(app->store);
+    mock_campaign *c = store_find(app->store, id), *w = NULL;
+    cJSON *errors = NULL;
+    if (!c) {
+        reply_error(r, 404, "NOT_FOUND", NULL, NULL, "campaign %s not found", id);
+    } else if (c->status == CS_DRAFT && c->n_selected == 0) {
+        reply_error(r, 400, "VALIDATION_ERROR", NULL, NULL,
+                    "campaign %s has no selected products to execute; create it with "
+                    "discoveryId and productIds", c->id);
+    } else if (c->status == CS_DRAFT) {
+        w = campaign_clone(c);
+        errors = cJSON_CreateArray();
+        if (!w || !errors || spawn_buys(app, w, debug, errors) != 0) {
+            oom(r);
+        } else {
+            int any_live = 0;
+            for (size_t i = 0; i < w->n_buys; i++) any_live |= buy_status_is_live(w->buys[i].status);
+            int prev = c->status;
+            if (any_live) {
+                /* products now live inside the buys */
+                w->status = CS_ACTIVE;
+                mock_now(w->updated_at);
+                store_replace(app->store, c, w);
+                c = w;
+                w = NULL;
+            }
+            /* every submission failed: the campaign stays DRAFT without buys */
+            reply_body(r, status_change_body(id, prev, c->status, errors), "campaign-status-change-response");
+            errors = NULL;
+        }
+    } else if (c->status == CS_COMPLETED) {
+        w = campaign_clone(c);
+        if (!w) {
+            oom(r);
+        } else {
+            /* relaunch: the completed buys and packages go live again */
+            for (size_t i = 0; i < w->n_buys; i++) {
+                mock_buy *b = &w->buys[i];
+                if (b->status == BS_COMPLETED) b->status = BS_ACTIVE;
+                for (size_t j = 0; j < b->n_pkgs; j++)
+                    if (b->pkgs[j].status == BS_COMPLETED) b->pkgs[j].status = BS_ACTIVE;
+            }
+            w->status = CS_ACTIVE;
+            mock_now(w->updated_at);
+            store_replace(app->store, c, w);
+            w = NULL;
+            reply_body(r, status_change_body(id, CS_COMPLETED, CS_ACTIVE, cJSON_CreateArray()),
+                       "campaign-status-change-response");
+        }
+    } else {
+        static const char *const from[] = { "DRAFT", "COMPLETED", NULL };
+        reject_transition(r, c, "execute", from,
+                          c->status == CS_PAUSED ? " (use POST /campaigns/{id}/reactivate to resume it)" : NULL);
+    }
+    campaign_free(w);
+    cJSON_Delete(errors);
+    store_unlock(app->store);
+}
+
+/* ---- pause / reactivate ------------------------------------------------ */
+
+static int pausable(int s)
+{
+    return s == BS_ACTIVE || s == BS_PENDING_APPROVAL || s == BS_INPUT_REQUIRED || s == BS_DRAFT;
+}
+
+static void pause_all(mock_campaign *c, const char *now)
+{
+    for (size_t i = 0; i < c->n_buys; i++) {
+        mock_buy *b = &c->buys[i];
+        int changed = 0;
+        if (pausable(b->status)) { b->paused_from = b->status; b->status = BS_PAUSED; changed = 1; }
+        for (size_t j = 0; j < b->n_pkgs; j++) {
+            mock_package *p = &b->pkgs[j];
+            if (pausable(p->status)) { p->paused_from = p->status; p->status = BS_PAUSED; changed = 1; }
+        }
+        if (changed) memcpy(b->updated_at, now, MOCK_TIME_LEN);
+    }
+}
+
+static void resume_all(mock_campaign *c, const char *now)
+{
+    for (size_t i = 0; i < c->n_buys; i++) {
+        mock_buy *b = &c->buys[i];
+        int changed = 0;
+        if (b->status == BS_PAUSED) { b->status = b->paused_from; changed = 1; }
+        for (size_t j = 0; j < b->n_pkgs; j++) {
+            mock_package *p = &b->pkgs[j];
+            if (p->status == BS_PAUSED) { p->status = p->paused_from; changed = 1; }
+        }
+        if (changed) memcpy(b->updated_at, now, MOCK_TIME_LEN);
+    }
+}
+
+static void transition(const mock_app *app, const char *id, int from, int to, const char *op,
+                       void (*cascade)(mock_campaign *, const char *), mock_reply *r)
+{
+    store_lock(app->store);
+    mock_campaign *c = store_find(app->store, id);
+    if (!c) {
+        reply_error(r, 404, "NOT_FOUND", NULL, NULL, "campaign %s not found", id);
+    } else if (c->status != from) {
+        const char *const allowed[] = { campaign_status_name(from), NULL };
+        reject_transition(r, c, op, allowed,
+                          strcmp(op, "reactivate") == 0 && c->status == CS_DRAFT
+                          ? " (use POST /campaigns/{id}/execute to launch it)" : NULL);
+    } else {
+        /* in place: nothing below can fail half-way */
+        char now[MOCK_TIME_LEN];
+        mock_now(now);
+        cascade(c, now);
+        c->status = to;
+        memcpy(c->updated_at, now, sizeof now);
+        reply_body(r, status_change_body(id, from, to, cJSON_CreateArray()),
+                   "campaign-status-change-response");
+    }
+    store_unlock(app->store);
+}
+
+void api_pause(const mock_app *app, const char *id, mock_reply *r)
+{
+    transition(app, id, CS_ACTIVE, CS_PAUSED, "pause", pause_all, r);
+}
+
+void api_reactivate(const mock_app *app, const char *id, mock_reply *r)
+{
+    transition(app, id, CS_PAUSED, CS_ACTIVE, "reactivate", resume_all, r);
+}
+
+/* ---- media-buy-status ---------------------------------------------------- */
+
+/* The status in the ADCP vocabulary the sellers speak, or NULL. */
+static const char *adcp_status(int s)
+{
+    switch (s) {
+    case BS_DRAFT: case BS_PENDING_APPROVAL: return "pending_activation";
+    case BS_INPUT_REQUIRED: return "input_required";
+    case BS_ACTIVE: return "active";
+    case BS_PAUSED: return "paused";
+    case BS_COMPLETED: return "completed";
+    case BS_CANCELED: return "canceled";
+    case BS_REJECTED: return "rejected";
+    default: return NULL;
+    }
+}
+
+static void add_status(cJSON *o, const char *key, int s)
+{
+    const char *a = adcp_status(s);
+    if (a) cJSON_AddStringToObject(o, key, a);
+    else cJSON_AddNullToObject(o, key);
+}
+
+void api_media_buy_status(const mock_app *app, const char *id, mock_reply *r)
+{
+    store_lock(app->store);
+    mock_campaign *c = store_find(app->store, id);
+    if (!c) {
+        reply_error(r, 404, "NOT_FOUND", NULL, NULL, "campaign %s not found", id);
+        store_unlock(app->store);
+        return;
+    }
+    cJSON *body = cJSON_CreateObject();
+    cJSON_AddStringToObject(body, "campaign_id", c->id);
+    cJSON *list = cJSON_AddArrayToObject(body, "media_buys");
+    cJSON *errors = cJSON_CreateArray();
+    const fx_agent *queried[256];
+    size_t nq = 0;
+    char now[MOCK_TIME_LEN];
+    mock_now(now);
+    int changed_any = 0;
+    for (size_t i = 0; i < c->n_buys; i++) {
+        mock_buy *b = &c->buys[i];
+        if (!b->adcp_id[0]) {
+            char msg[300];
+            snprintf(msg, sizeof msg, "not polled: the submission to %s failed at execute, "
+                     "so the seller holds no media buy", b->agent->id);
+            cJSON *e = cJSON_CreateObject();
+            cJSON_AddStringToObject(e, "media_buy_id", b->id);
+            cJSON_AddStringToObject(e, "error", msg);
+            cJSON_AddItemToArray(errors, e);
+            continue;
+        }
+        if (b->status == BS_ARCHIVED) continue;
+        size_t q;
+        for (q = 0; q < nq; q++)
+            if (queried[q] == b->agent) break;
+        if (q == nq && nq < 256) queried[nq++] = b->agent;
+        int prev = b->status, prev_seller = b->seller_status;
+        if (b->agent->approve_on_poll && b->status == BS_PENDING_APPROVAL) {
+            b->status = BS_ACTIVE;
+            for (size_t j = 0; j < b->n_pkgs; j++)
+                if (b->pkgs[j].status == BS_PENDING_APPROVAL) b->pkgs[j].status = BS_ACTIVE;
+            memcpy(b->updated_at, now, sizeof now);
+            changed_any = 1;
+        }
+        b->seller_status = b->status;
+        cJSON *e = cJSON_CreateObject();
+        cJSON_AddStringToObject(e, "media_buy_id", b->id);
+        cJSON_AddStringToObject(e, "adcp_media_buy_id", b->adcp_id);
+        cJSON_AddStringToObject(e, "internal_status", buy_status_name(b->status));
+        add_status(e, "adcp_status", b->status);
+        cJSON_AddStringToObject(e, "previous_internal_status", buy_status_name(prev));
+        add_status(e, "previous_adcp_status", prev_seller);
+        cJSON_AddBoolToObject(e, "updated", prev != b->status);
+        cJSON_AddItemToArray(list, e);
+    }
+    if (changed_any) memcpy(c->updated_at, now, sizeof now);
+    cJSON_AddNumberToObject(body, "agents_queried", (double)nq);
+    cJSON_AddItemToObject(body, "errors", errors);
+    store_unlock(app->store);
+    reply_body(r, body, "media-buy-status-response");
+}

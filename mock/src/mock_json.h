@@ -1,0 +1,36 @@
+/* mock_json.h - small cJSON helpers shared by the handlers.
+ *
+ * Request bodies come from the strict parser, whose nodes live in the
+ * request's arena and carry parser-private type bits; anything kept past
+ * the request must be rebuilt with mj_copy, which makes ordinary
+ * malloc'd cJSON nodes (free with cJSON_Delete). */
+#ifndef MOCK_JSON_H
+#define MOCK_JSON_H
+
+#include <cjson/cJSON.h>
+#include "mock_money.h"
+
+/* Deep copy of v made only of cJSON_Create* nodes; NULL when v is NULL or
+ * out of memory. */
+cJSON *mj_copy(const cJSON *v);
+
+/* Number node for an amount in cents. */
+cJSON *mj_money(mock_cents c);
+
+/* The error contract: {"data": null, "error": {code, message, field?,
+ * details?}}.  field NULL = omitted; details (taken, may be NULL). */
+cJSON *mj_error_body(const char *code, const char *message, const char *field,
+                     cJSON *details);
+
+/* Member lookups that tolerate any input: NULL / default when absent or
+ * of another type. */
+const cJSON *mj_get(const cJSON *obj, const char *key);
+const char *mj_string(const cJSON *obj, const char *key);
+int mj_bool(const cJSON *obj, const char *key, int dflt);
+
+/* JSON Pointer "prefix/i/key..." building: append "/tok" (escaped per
+ * RFC 6901) to buf of size n. */
+void mj_ptr_add(char *buf, size_t n, const char *tok);
+void mj_ptr_add_index(char *buf, size_t n, size_t i);
+
+#endif

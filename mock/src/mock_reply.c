@@ -1,0 +1,107 @@
+/* mock_reply.c - building replies and checking bodies against the
+ * contract (shared by every handler). */
+#include "mock_api.h"
+#include "mock_json.h"
+#include "mock_render.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void reply_error(mock_reply *r, int status, const char *code, const char *field,
+                 cJSON *details, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    cJSON_Delete(r->body);
+    r->status = status;
+    r->body = mj_error_body(code, msg, field, details);
+    r->schema = "error-response";
+}
+
+void reply_campaign(mock_reply *r, int status, const mock_campaign *c, const mock_fixtures *fx)
+{
+    cJSON *body = cJSON_CreateObject();
+    cJSON *camp = render_campaign(c, fx);
+    if (!body || !camp || !cJSON_AddItemToObject(body, "campaign", camp)) {
+        cJSON_Delete(body);
+        cJSON_Delete(camp);
+        reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory");
+        return;
+    }
+    cJSON_Delete(r->body);
+    r->status = status;
+    r->body = body;
+    r->schema = "campaign-response";
+}
+
+/* The findings as details.errors (at most 20), so a client sees them all. */
+static cJSON *findings_details(const contract_report *rep)
+{
+    cJSON *d = cJSON_CreateObject();
+    cJSON *list = cJSON_AddArrayToObject(d, "errors");
+    size_t n = contract_report_count(rep);
+    for (size_t i = 0; i < n && i < 20; i++) {
+        const contract_finding *f = contract_report_get(rep, i);
+        cJSON *e = cJSON_CreateObject();
+        cJSON_AddStringToObject(e, "field", f->pointer ? f->pointer : "");
+        cJSON_AddStringToObject(e, "message", f->message ? f->message : "");
+        if (f->id) cJSON_AddStringToObject(e, "rule", f->id);
+        cJSON_AddItemToArray(list, e);
+    }
+    return d;
+}
+
+int api_check_request(const mock_app *app, const char *schema, const cJSON *body, mock_reply *r)
+{
+    contract_report *rep = contract_report_new();
+    if (!rep) { reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory"); return 0; }
+    int ok = contract_check(app->contract, schema, body, 0, rep);
+    if (ok == 1) { contract_report_free(rep); return 1; }
+    if (ok < 0 || contract_report_count(rep) == 0) {
+        contract_report_free(rep);
+        reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "cannot check the body against %s", schema);
+        return 0;
+    }
+    const contract_finding *f = contract_report_get(rep, 0);
+    reply_error(r, 400, "VALIDATION_ERROR", f->pointer ? f->pointer : "", findings_details(rep),
+                "%s", f->message ? f->message : "invalid request body");
+    contract_report_free(rep);
+    return 0;
+}
+
+/* Rules about members an update may change one at a time. */
+static int merged_rule(const char *id)
+{
+    return id && (strcmp(id, "CR-FLIGHT-ORDER") == 0 || strncmp(id, "CR-PACING-", 10) == 0);
+}
+
+int api_check_merged(const mock_app *app, const mock_campaign *c, mock_reply *r)
+{
+    cJSON *body = cJSON_CreateObject();
+    cJSON *camp = render_campaign(c, app->fx);
+    contract_report *rep = contract_report_new();
+    if (!body || !camp || !rep) {
+        cJSON_Delete(body); cJSON_Delete(camp); contract_report_free(rep);
+        reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory");
+        return 0;
+    }
+    cJSON_AddItemToObject(body, "campaign", camp);
+    contract_check(app->contract, "campaign-response", body, CONTRACT_RULES_ONLY, rep);
+    int ok = 1;
+    for (size_t i = 0; ok && i < contract_report_count(rep); i++) {
+        const contract_finding *f = contract_report_get(rep, i);
+        if (!merged_rule(f->id)) continue;
+        const char *ptr = f->pointer ? f->pointer : "";
+        if (strncmp(ptr, "/campaign", 9) == 0) ptr += 9;   /* request terms */
+        reply_error(r, 400, "VALIDATION_ERROR", ptr, NULL,
+                    "%s (after applying this update to the campaign)", f->message ? f->message : "");
+        ok = 0;
+    }
+    contract_report_free(rep);
+    cJSON_Delete(body);
+    return ok;
+}
