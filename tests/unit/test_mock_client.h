@@ -66,6 +66,25 @@ static inline int mc_wait(pid_t pid)
     return -1;
 }
 
+/* Wait up to ms for pid to exit on its own (it printed something other
+ * than the listening line, e.g. --help or an error), then SIGTERM it. */
+static inline int mc_wait_bounded(pid_t pid, int ms)
+{
+    int st = 0;
+    for (int waited = 0; waited < ms; waited += 10) {
+        pid_t r = waitpid(pid, &st, WNOHANG);
+        if (r == pid) {
+            if (WIFEXITED(st)) return WEXITSTATUS(st);
+            if (WIFSIGNALED(st)) return 128 + WTERMSIG(st);
+            return -1;
+        }
+        struct timespec ts = { 0, 10 * 1000000L };
+        nanosleep(&ts, NULL);
+    }
+    kill(pid, SIGTERM);
+    return mc_wait(pid);
+}
+
 /* Start campaign-mock --port 0 [--quiet] with extra arguments (NULL-ended,
  * may be NULL) and optional environment additions ("NAME=VALUE", NULL-ended).
  * Returns 0 once it printed its first line and it is the listening line;
@@ -119,8 +138,7 @@ static inline int mc_start_full(mc_server *s, const char *const *extra, const ch
     unsigned port = 0;
     char tail = 0;
     if (sscanf(s->first_line, "listening on http://127.0.0.1:%u%c", &port, &tail) != 1 || port == 0) {
-        kill(pid, SIGTERM);
-        s->exit_status = mc_wait(pid);
+        s->exit_status = mc_wait_bounded(pid, 5000);
         s->pid = 0;
         return -1;
     }
