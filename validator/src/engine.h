@@ -122,6 +122,7 @@ struct cschema {
     const char *x_error;
     const char *x_error_at;
     int tracks;             /* evaluates unevaluatedItems/Properties here */
+    int ref_only;           /* nothing but a $ref: evaluated without a frame */
     int compiled;
 };
 

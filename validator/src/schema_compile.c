@@ -673,6 +673,7 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
 #undef FAIL
     s->kw = kws;
     s->nkw = nkw;
+    s->ref_only = nkw == 1 && kws[0].op == OP_REF && !s->x_error && !s->tracks;
     s->compiled = 1;
     return c->failed ? NULL : s;
 }

@@ -869,7 +869,26 @@ static void emit_enum(ectx *c, const cschema *s, size_t k0, const ckw *k, const 
     emit(c, s, k0, "enum", inst, "expected one of %s, got %s", list, show(inst, b2, 80));
 }
 
+static int ev_schema(ectx *c, const cschema *s, const cJSON *inst, uint8_t *marks);
+
+/* Evaluate s.  A schema that is nothing but a $ref (the common wrapper
+ * around a shared definition) is followed without a frame of its own; its
+ * keyword location still shows the "$ref".  Skipping it must not change the
+ * dynamic scope, so this applies only when no $dynamicRef needs the scope. */
 static int ev(ectx *c, const cschema *s, const cJSON *inst, uint8_t *marks)
+{
+    size_t hops = 0;
+    while (s->ref_only && !c->s->dynamic && hops < 8) {
+        if (!PUSHK(c, "$ref")) return 0;
+        hops++;
+        s = s->kw[0].u.ref.target;
+    }
+    int r = ev_schema(c, s, inst, marks);
+    POPK(c, hops);
+    return r;
+}
+
+static int ev_schema(ectx *c, const cschema *s, const cJSON *inst, uint8_t *marks)
 {
     if (s->boolean == 1) return 1;
     if (s->boolean == 0) {
