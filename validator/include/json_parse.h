@@ -21,6 +21,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <cjson/cJSON.h>
 #include "arena.h"
 
@@ -76,8 +77,26 @@ typedef struct json_node {
     size_t len;          /* strings: byte length; numbers: text length */
     const char *text;    /* numbers: exact source text (NUL-terminated) */
     uint32_t key_line, key_col; /* object members: where the key starts */
-    size_t key_len;      /* object members: key byte length (keys may hold U+0000) */
+    uint32_t key_len;    /* object members: key byte length (keys may hold U+0000) */
+    uint32_t key_hash;   /* object members: json_key_hash() of the key */
 } json_node;
+
+/* A cheap hash of a member name (length and its first and last 8 bytes),
+ * computed once by the parser so that schema property lookups compare
+ * integers instead of strings.  Equal hashes still need a byte compare. */
+static inline uint32_t json_key_hash(const char *k, size_t n)
+{
+    uint64_t a = 0, b = 0;
+    if (n >= 8) {
+        memcpy(&a, k, 8);
+        memcpy(&b, k + n - 8, 8);
+    } else {
+        for (size_t i = 0; i < n; i++) a |= (uint64_t)(unsigned char)k[i] << (8 * i);
+        b = a;
+    }
+    uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ ((uint64_t)n * 0x165667B19E3779F9ULL);
+    return (uint32_t)(h >> 32) ^ (uint32_t)h;
+}
 
 typedef struct json_doc {
     arena *mem;       /* owns every node and string */

@@ -70,12 +70,13 @@ typedef struct cschema cschema;
 /* A $dynamicAnchor candidate: the resource (its interned base URI) and target. */
 typedef struct dyn_anchor { const char *res; cschema *target; } dyn_anchor;
 
-typedef struct prop_entry { const char *name; uint64_t hash; cschema *sub; } prop_entry;
+/* A property name with its json_key_hash() and byte length, and its schema. */
+typedef struct prop_entry { const char *name; uint32_t hash, len; cschema *sub; } prop_entry;
 typedef struct pat_entry { const char *src; ecma_regex *re; cschema *sub; } pat_entry;
 /* Names for required/dependentRequired.  prop_idx (required only, may be
  * NULL): each name's index in the same schema's properties table, or -1,
  * so that required can read what properties already saw. */
-typedef struct name_list { const char **names; size_t n; int16_t *prop_idx; } name_list;
+typedef struct name_list { const char **names; size_t n; int16_t *prop_idx; uint32_t *hashes; } name_list;
 typedef struct dep_req { const char *name; name_list req; } dep_req;
 
 typedef struct ckw {

@@ -836,7 +836,8 @@ key: /* p should be at an object key's opening quote */
         n = new_node(P);
         if (!n) goto nomem;
         n->item.string = key;
-        n->key_len = klen;
+        n->key_len = (uint32_t)klen;
+        n->key_hash = json_key_hash(key, klen);
         n->key_line = kline;
         n->key_col = kcol;
         locate(P, p, &n->line, &n->col);
@@ -884,6 +885,11 @@ json_doc *json_parse(const char *buf, size_t len, const json_parse_opts *opts, a
     P.err = err;
     P.flags = opts ? opts->flags : 0;
     P.max_depth = opts && opts->max_depth ? opts->max_depth : JSON_DEFAULT_MAX_DEPTH;
+    if (len > UINT32_MAX) {
+        /* lengths and columns are kept in 32 bits */
+        fail(&P, JSON_ERR_SYNTAX, P.buf, "input larger than 4 GiB");
+        return NULL;
+    }
 
     int own = 0;
     if (!mem) {

@@ -409,10 +409,13 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
             ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_REQUIRED, "required", v);
             if (!k) return NULL;
             k->u.required.names = calloc_arena(c, n, sizeof(char *));
+            k->u.required.hashes = calloc_arena(c, n, sizeof(uint32_t));
             k->u.required.n = n;
+            if (!k->u.required.names || !k->u.required.hashes) return NULL;
             for (const cJSON *e = v->child; e; e = e->next, i++) {
                 if (!cJSON_IsString(e)) FAIL("required", "required must be an array of strings");
                 k->u.required.names[i] = e->valuestring;
+                k->u.required.hashes[i] = json_key_hash(e->valuestring, strlen(e->valuestring));
             }
         }
         if ((v = GET("dependentRequired"))) {
@@ -576,7 +579,8 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
                 for (const cJSON *m = pr->child; m; m = m->next, i++) {
                     prop_entry *pe = &k->u.props.props[i];
                     pe->name = m->string;
-                    pe->hash = map_hash_bytes(m->string, strlen(m->string));
+                    pe->len = (uint32_t)strlen(m->string);
+                    pe->hash = json_key_hash(m->string, pe->len);
                     if (!(pe->sub = compile_node(c, m, base, join_ptr(c, P("properties"), m->string)))) return NULL;
                 }
                 if (n > 8) {

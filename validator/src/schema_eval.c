@@ -43,7 +43,20 @@ typedef struct ectx {
 
 /* ---- paths ---------------------------------------------------------- */
 
-static int push(ectx *c, segstack *st, const char *key, size_t idx)
+static int push_grow(ectx *c, segstack *st, const char *key, size_t idx);
+
+static inline int push(ectx *c, segstack *st, const char *key, size_t idx)
+{
+    if (st->n < st->cap) {
+        st->v[st->n].key = key;
+        st->v[st->n].idx = idx;
+        st->n++;
+        return 1;
+    }
+    return push_grow(c, st, key, idx);
+}
+
+static int push_grow(ectx *c, segstack *st, const char *key, size_t idx)
 {
     if (st->n == st->cap) {
         size_t nc = st->cap * 2;
@@ -275,6 +288,33 @@ static void log_applied(ectx *c, const cschema *s, size_t k0, const cJSON *obj)
 
 static int ev(ectx *c, const cschema *s, const cJSON *inst, uint8_t *marks);
 
+/* A member's key hash and length: from the parser when it built the node,
+ * else computed. */
+static inline uint32_t member_key(const cJSON *m, uint32_t *len)
+{
+    const json_node *n = json_node_info(m);
+    if (n) { *len = n->key_len; return n->key_hash; }
+    size_t l = strlen(m->string);
+    *len = (uint32_t)l;
+    return json_key_hash(m->string, l);
+}
+
+static int has_member_h(const cJSON *obj, const char *name, uint32_t h)
+{
+    size_t nl = strlen(name);
+    for (const cJSON *m = obj->child; m; m = m->next) {
+        uint32_t ml;
+        if (member_key(m, &ml) == h && ml == nl && !memcmp(m->string, name, nl)) return 1;
+    }
+    return 0;
+}
+
+static int has_member(const cJSON *obj, const char *name)
+{
+    return has_member_h(obj, name, json_key_hash(name, strlen(name)));
+}
+
+
 /* "<what> <limit>, got <value>" - kept out of line so the message buffers
  * do not sit in every recursive frame. */
 static __attribute__((noinline)) void emit_vs(ectx *c, const cschema *s, size_t k0, const char *kw,
@@ -364,20 +404,22 @@ static int kw_properties(ectx *c, const cschema *s, size_t k0, const ckw *k, con
         const char *name = m->string;
         if (k->u.props.nprops) {
             const prop_entry *pe = NULL;
+            uint32_t len, h = member_key(m, &len);
             if (k->u.props.slots) {
-                uint64_t h = map_hash_bytes(name, strlen(name));
                 size_t ns = k->u.props.nslots, j = h & (ns - 1);
                 while (k->u.props.slots[j]) {
                     const prop_entry *cand = &k->u.props.props[k->u.props.slots[j] - 1];
-                    if (cand->hash == h && !strcmp(cand->name, name)) { pe = cand; break; }
+                    if (cand->hash == h && cand->len == len && !memcmp(cand->name, name, len)) { pe = cand; break; }
                     j = (j + 1) & (ns - 1);
                 }
             } else {
-                for (size_t j = 0; j < k->u.props.nprops; j++)
-                    if (k->u.props.props[j].name[0] == name[0] && !strcmp(k->u.props.props[j].name, name)) {
-                        pe = &k->u.props.props[j];
+                for (size_t j = 0; j < k->u.props.nprops; j++) {
+                    const prop_entry *cand = &k->u.props.props[j];
+                    if (cand->hash == h && cand->len == len && !memcmp(cand->name, name, len)) {
+                        pe = cand;
                         break;
                     }
+                }
             }
             if (pe) {
                 matched = 1;
@@ -490,13 +532,6 @@ static int kw_contains(ectx *c, const cschema *s, size_t k0, const ckw *k, const
         return 0;
     }
     return 1;
-}
-
-static int has_member(const cJSON *obj, const char *name)
-{
-    for (const cJSON *m = obj->child; m; m = m->next)
-        if (m->string[0] == name[0] && !strcmp(m->string, name)) return 1;
-    return 0;
 }
 
 /* Remove the unknown-property log entries of failed branches, given the
@@ -708,7 +743,9 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
         int ok = 1;
         const int16_t *pidx = k->u.required.prop_idx;
         for (size_t i = 0; i < k->u.required.n; i++) {
-            if (pidx && pidx[i] >= 0 ? (int)((*seen >> pidx[i]) & 1) : has_member(inst, k->u.required.names[i])) continue;
+            if (pidx && pidx[i] >= 0 ? (int)((*seen >> pidx[i]) & 1)
+                                     : has_member_h(inst, k->u.required.names[i], k->u.required.hashes[i]))
+                continue;
             ok = 0;
             if (c->quiet) return 0;
             emit(c, s, k0, "required", inst, "missing required property \"%s\"", k->u.required.names[i]);
@@ -888,6 +925,44 @@ static int ev(ectx *c, const cschema *s, const cJSON *inst, uint8_t *marks)
     return r;
 }
 
+/* Replace the errors s produced since err0 with its x-error message. */
+static __attribute__((noinline)) void emit_x_error(ectx *c, const cschema *s, size_t k0, size_t err0,
+                                                   const cJSON *inst)
+{
+        result_truncate(c->r, err0);
+        char msg[1024];
+        interpolate(s->x_error, inst, msg, sizeof msg);
+        const cJSON *at = inst;
+        size_t pushed_ip = 0;
+        if (s->x_error_at && s->x_error_at[0]) {
+            const cJSON *v = at_pointer(inst, s->x_error_at, strlen(s->x_error_at));
+            if (v) {
+                /* push each token of x-error-at onto the instance path */
+                const char *p = s->x_error_at;
+                while (*p == '/') {
+                    p++;
+                    size_t n = strcspn(p, "/");
+                    char *tok = arena_alloc(c->r->scratch, n + 1);
+                    if (!tok) break;
+                    size_t o = 0;
+                    for (size_t j = 0; j < n; j++) {
+                        if (p[j] == '~' && j + 1 < n && (p[j + 1] == '0' || p[j + 1] == '1')) {
+                            tok[o++] = p[j + 1] == '0' ? '~' : '/';
+                            j++;
+                        } else tok[o++] = p[j];
+                    }
+                    tok[o] = 0;
+                    PUSHI(c, tok);
+                    pushed_ip++;
+                    p += n;
+                }
+                at = v;
+            }
+        }
+        emit(c, s, k0, "x-error", at, "%s", msg);
+        c->ip.n -= pushed_ip;
+    }
+
 static int ev_schema(ectx *c, const cschema *s, const cJSON *inst, uint8_t *marks)
 {
     if (s->boolean == 1) return 1;
@@ -932,40 +1007,7 @@ static int ev_schema(ectx *c, const cschema *s, const cJSON *inst, uint8_t *mark
         }
     }
     if (s->tracks && ok && own != marks && marks && own) or_marks(marks, own, ml);
-    if (!ok && s->x_error && c->r && !c->quiet) {
-        result_truncate(c->r, err0);
-        char msg[1024];
-        interpolate(s->x_error, inst, msg, sizeof msg);
-        const cJSON *at = inst;
-        size_t pushed_ip = 0;
-        if (s->x_error_at && s->x_error_at[0]) {
-            const cJSON *v = at_pointer(inst, s->x_error_at, strlen(s->x_error_at));
-            if (v) {
-                /* push each token of x-error-at onto the instance path */
-                const char *p = s->x_error_at;
-                while (*p == '/') {
-                    p++;
-                    size_t n = strcspn(p, "/");
-                    char *tok = arena_alloc(c->r->scratch, n + 1);
-                    if (!tok) break;
-                    size_t o = 0;
-                    for (size_t j = 0; j < n; j++) {
-                        if (p[j] == '~' && j + 1 < n && (p[j + 1] == '0' || p[j + 1] == '1')) {
-                            tok[o++] = p[j + 1] == '0' ? '~' : '/';
-                            j++;
-                        } else tok[o++] = p[j];
-                    }
-                    tok[o] = 0;
-                    PUSHI(c, tok);
-                    pushed_ip++;
-                    p += n;
-                }
-                at = v;
-            }
-        }
-        emit(c, s, k0, "x-error", at, "%s", msg);
-        c->ip.n -= pushed_ip;
-    }
+    if (!ok && s->x_error && c->r && !c->quiet) emit_x_error(c, s, k0, err0, inst);
     if (pushed) c->nscope--;
     c->depth--;
     return ok;
