@@ -4,6 +4,7 @@
 #   make test     build and run every test; ends with "N passed, N failed"
 #   make demo     build, start the mock, run the conformance suite, write reports/
 #   make deps     install missing Debian packages (apt-get; sudo when not root)
+#   make fuzz     build the libFuzzer targets with clang, run each FUZZ_SECONDS (fuzz/fuzz.mk)
 #
 # Variables: SANITIZE=1 builds with ASan+UBSan (into build-san/ and bin-san/).
 
@@ -98,6 +99,8 @@ bench: deps
 	@BIN=$(BIN) sh bench/run.sh
 
 clean:
-	rm -rf build build-san bin bin-san
+	rm -rf build build-san build-fuzz bin bin-san
+
+include fuzz/fuzz.mk
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,8 +1,18 @@
 #!/bin/sh
 # Install the Debian packages the project needs, only those missing.
 # Runs apt-get update first only when a package cannot be found otherwise.
+#   sh scripts/deps.sh        what building and `make test` need
+#   sh scripts/deps.sh fuzz   that, plus what `make fuzz` and .ci/run use:
+#                             clang and its sanitizer/libFuzzer runtimes,
+#                             valgrind, wrk (mock load test), openssl (TLS test)
 set -e
 PKGS="build-essential pkg-config libcjson-dev libpcre2-dev libcurl4-openssl-dev libmicrohttpd-dev libxml2-utils"
+FUZZ_PKGS="clang libclang-rt-14-dev valgrind wrk openssl"
+case "${1:-}" in
+    "") ;;
+    fuzz) PKGS="$PKGS $FUZZ_PKGS" ;;
+    *) echo "usage: sh scripts/deps.sh [fuzz]" >&2; exit 2 ;;
+esac
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -2,7 +2,49 @@
 #include "mock_json.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* Length of the well-formed UTF-8 sequence at s (RFC 3629: no overlong
+ * forms, no surrogates, nothing above U+10FFFF), or 0 when ill-formed. */
+static size_t utf8_seq(const unsigned char *s)
+{
+    unsigned char c = s[0];
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) return (s[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+        return s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+        return s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80 ? 4 : 0;
+    }
+    return 0;
+}
+
+cJSON *mj_text(const char *s)
+{
+    if (!s) s = "";
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), bad = 0;
+    for (size_t i = 0; i < n;) {
+        size_t l = utf8_seq(p + i);   /* reads stop at the NUL: it is no continuation byte */
+        if (l) i += l; else { bad++; i++; }
+    }
+    if (!bad) return cJSON_CreateString(s);
+    char *clean = malloc(n + 2 * bad + 1), *o = clean;
+    if (!clean) return NULL;
+    for (size_t i = 0; i < n;) {
+        size_t l = utf8_seq(p + i);
+        if (l) { memcpy(o, p + i, l); o += l; i += l; }
+        else { memcpy(o, "\xEF\xBF\xBD", 3); o += 3; i++; }
+    }
+    *o = 0;
+    cJSON *v = cJSON_CreateString(clean);
+    free(clean);
+    return v;
+}
 
 cJSON *mj_copy(const cJSON *v)
 {
@@ -32,6 +74,48 @@ cJSON *mj_copy(const cJSON *v)
     return out;
 }
 
+char *mj_redact_text(const char *s, const char *secret)
+{
+    static const char mark[] = "[REDACTED]";
+    size_t sl = strlen(secret), n = 0;
+    if (!s || !sl) return NULL;
+    for (const char *p = strstr(s, secret); p; p = strstr(p + sl, secret)) n++;
+    if (!n) return NULL;
+    size_t len = strlen(s) - n * sl + n * (sizeof mark - 1);
+    char *out = malloc(len + 1), *o = out;
+    if (!out) return NULL;
+    for (const char *p = s, *q; ; p = q + sl) {
+        q = strstr(p, secret);
+        size_t k = q ? (size_t)(q - p) : strlen(p);
+        memcpy(o, p, k);
+        o += k;
+        if (!q) break;
+        memcpy(o, mark, sizeof mark - 1);
+        o += sizeof mark - 1;
+    }
+    *o = 0;
+    return out;
+}
+
+void mj_redact(cJSON *v, const char *secret)
+{
+    for (; v; v = v->next) {
+        if (v->string && !(v->type & cJSON_StringIsConst)) {
+            char *k = mj_redact_text(v->string, secret);
+            if (k) {
+                char *nk = cJSON_malloc(strlen(k) + 1);
+                if (nk) { strcpy(nk, k); cJSON_free(v->string); v->string = nk; }
+                free(k);
+            }
+        }
+        if (cJSON_IsString(v) && v->valuestring) {
+            char *s = mj_redact_text(v->valuestring, secret);
+            if (s) { cJSON_SetValuestring(v, s); free(s); }
+        }
+        if (v->child) mj_redact(v->child, secret);
+    }
+}
+
 cJSON *mj_money(mock_cents c)
 {
     return cJSON_CreateNumber(money_to_number(c));
@@ -45,8 +129,10 @@ cJSON *mj_error_body(const char *code, const char *message, const char *field,
     if (!body || !err) { cJSON_Delete(body); cJSON_Delete(err); cJSON_Delete(details); return NULL; }
     cJSON_AddNullToObject(body, "data");
     cJSON_AddStringToObject(err, "code", code);
-    cJSON_AddStringToObject(err, "message", message ? message : "");
-    if (field) cJSON_AddStringToObject(err, "field", field);
+    /* messages and fields may quote the request (its path, a query value),
+     * which can hold any bytes: keep the body valid UTF-8 */
+    cJSON_AddItemToObject(err, "message", mj_text(message));
+    if (field) cJSON_AddItemToObject(err, "field", mj_text(field));
     if (details) cJSON_AddItemToObject(err, "details", details);
     cJSON_AddItemToObject(body, "error", err);
     return body;

@@ -14,6 +14,20 @@
  * out of memory. */
 cJSON *mj_copy(const cJSON *v);
 
+/* String node holding s with every ill-formed UTF-8 byte replaced by
+ * U+FFFD (s NULL = ""), so text quoted from a request never makes a body
+ * invalid JSON.  NULL when out of memory. */
+cJSON *mj_text(const char *s);
+
+/* A malloc'd copy of s with every occurrence of secret replaced by
+ * "[REDACTED]", or NULL when s holds none (or out of memory). */
+char *mj_redact_text(const char *s, const char *secret);
+
+/* Replace secret by "[REDACTED]" in every string value and member name
+ * of v (in place), so the server's token never leaves it even when a
+ * client sends it in a path, a query or a body that is echoed. */
+void mj_redact(cJSON *v, const char *secret);
+
 /* Number node for an amount in cents. */
 cJSON *mj_money(mock_cents c);
 

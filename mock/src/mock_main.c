@@ -23,7 +23,7 @@ static void usage(FILE *out)
     fprintf(out,
         "usage: campaign-mock [--host HOST] [--port N] [--token TOKEN] [--fixtures FILE]\n"
         "                     [--schema-dir DIR] [--latency-ms N] [--fail-rate P] [--seed S]\n"
-        "                     [--self-check] [--quiet]\n"
+        "                     [--idle-timeout S] [--self-check] [--quiet]\n"
         "\n"
         "A reference implementation of the Buyer API v2 campaign endpoints under\n"
         "/api/v2/buyer, with in-memory state.  Prints \"listening on http://HOST:PORT\"\n"
@@ -37,6 +37,8 @@ static void usage(FILE *out)
         "  --latency-ms N     delay every response by N milliseconds\n"
         "  --fail-rate P      answer a fraction P (0..1) of requests with 503\n"
         "  --seed S           seed of the --fail-rate choice (default 1)\n"
+        "  --idle-timeout S   close connections idle S seconds, and request bodies still\n"
+        "                     arriving S seconds after their headers (default 30)\n"
         "  --self-check       check every response against its schema; log violations\n"
         "  --quiet            no request log on stderr\n");
 }
@@ -105,7 +107,7 @@ static int parse_args(int argc, char **argv, cli *c)
         if (strcmp(name, "--self-check") == 0) { c->srv.self_check = 1; continue; }
         static const char *const with_value[] = {
             "--host", "--port", "--token", "--fixtures", "--schema-dir", "--latency-ms",
-            "--fail-rate", "--seed", NULL
+            "--fail-rate", "--seed", "--idle-timeout", NULL
         };
         int known = 0;
         for (int k = 0; with_value[k]; k++) known |= strcmp(name, with_value[k]) == 0;
@@ -128,6 +130,9 @@ static int parse_args(int argc, char **argv, cli *c)
         } else if (strcmp(name, "--latency-ms") == 0) {
             if (!parse_ull(val, 600000, &n)) { fprintf(stderr, "campaign-mock: --latency-ms: expected 0..600000, got \"%s\"\n", val); return -1; }
             c->srv.latency_ms = (unsigned)n;
+        } else if (strcmp(name, "--idle-timeout") == 0) {
+            if (!parse_ull(val, 3600, &n) || n == 0) { fprintf(stderr, "campaign-mock: --idle-timeout: expected 1..3600 seconds, got \"%s\"\n", val); return -1; }
+            c->srv.idle_timeout_s = (unsigned)n;
         } else if (strcmp(name, "--seed") == 0) {
             if (!parse_ull(val, UINT64_MAX, &n)) { fprintf(stderr, "campaign-mock: --seed: expected a non-negative integer, got \"%s\"\n", val); return -1; }
             c->srv.seed = n;
@@ -146,6 +151,7 @@ int main(int argc, char **argv)
     c.srv.host = "127.0.0.1";
     c.srv.port = 8080;
     c.srv.seed = 1;
+    c.srv.idle_timeout_s = 30;
     const char *env_token = getenv("CAMPAIGN_MOCK_TOKEN");
     c.srv.token = env_token && *env_token ? env_token : "demo-token";
     int pa = parse_args(argc, argv, &c);

@@ -1,8 +1,8 @@
-/* mock_server.c - libmicrohttpd plumbing: routing, authentication, body
- * limits, content type, fault injection (see mock_server.h). */
+/* mock_server.c - libmicrohttpd plumbing: connections, reading bodies,
+ * sending replies, the request log (see mock_server.h); the checks and
+ * the dispatch live in mock_request.c. */
 #include "mock_server.h"
 #include "mock_json.h"
-#include "json_parse.h"
 
 #include <microhttpd.h>
 
@@ -20,25 +20,20 @@
 #include <time.h>
 #include <unistd.h>
 
-#define API_PREFIX "/api/v2/buyer"
-
 struct mock_server {
     struct MHD_Daemon *daemon;
     mock_server_opts opts;
+    mock_policy policy;
     const mock_app *app;
     unsigned port;
+    unsigned idle_timeout_s;
     atomic_uint_fast64_t seq;   /* request counter for fault injection */
-};
-
-enum route {
-    R_NONE, R_CAMPAIGNS, R_CAMPAIGN, R_EXECUTE, R_PAUSE, R_REACTIVATE, R_STATUS
 };
 
 /* Per-request state, from the first call of the access handler to the
  * completion notification. */
 typedef struct req_ctx {
-    enum route route;
-    char id[200];
+    mock_target target;
     int early;              /* answered on the first call (no body read) */
     char *body;
     size_t len, cap;
@@ -50,6 +45,15 @@ typedef struct req_ctx {
 
 static void log_line(const mock_server *s, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Print "campaign-mock: LINE" with the token masked (a client may have
+ * put it in the path). */
+static void print_redacted(const mock_server *s, const char *prefix, const char *line)
+{
+    char *masked = mj_redact_text(line, s->opts.token);
+    fprintf(stderr, "campaign-mock: %s%s\n", prefix, masked ? masked : line);
+    free(masked);
+}
+
 static void log_line(const mock_server *s, const char *fmt, ...)
 {
     if (s->opts.quiet) return;
@@ -58,7 +62,7 @@ static void log_line(const mock_server *s, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "campaign-mock: %s\n", line);
+    print_redacted(s, "", line);
 }
 
 static void mhd_logger(void *cls, const char *fmt, va_list ap)
@@ -69,107 +73,8 @@ static void mhd_logger(void *cls, const char *fmt, va_list ap)
     vsnprintf(line, sizeof line, fmt, ap);
     size_t l = strlen(line);
     while (l && (line[l - 1] == '\n' || line[l - 1] == '\r')) line[--l] = 0;
-    fprintf(stderr, "campaign-mock: libmicrohttpd: %s\n", line);
-}
-
-/* Deterministic pseudo-random fraction for request number n (splitmix64). */
-static double fraction(uint64_t seed, uint64_t n)
-{
-    uint64_t z = seed + (n + 1) * UINT64_C(0x9E3779B97F4A7C15);
-    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-    z ^= z >> 31;
-    return (double)(z >> 11) / 9007199254740992.0;
-}
-
-/* Compare the presented token with the expected one in time that depends
- * only on the expected token's length. */
-static int token_equal(const char *got, size_t glen, const char *want)
-{
-    size_t wlen = strlen(want);
-    volatile unsigned char diff = (unsigned char)(glen != wlen);
-    for (size_t i = 0; i < wlen; i++) {
-        unsigned char g = glen ? (unsigned char)got[i < glen ? i : 0] : 0;
-        diff |= (unsigned char)(g ^ (unsigned char)want[i]);
-    }
-    return diff == 0;
-}
-
-static int authorized(const mock_server *s, struct MHD_Connection *conn)
-{
-    const char *h = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
-    if (!h) return 0;
-    while (*h == ' ') h++;
-    if (strncasecmp(h, "Bearer", 6) != 0 || (h[6] != ' ' && h[6] != '\t')) return 0;
-    h += 6;
-    while (*h == ' ' || *h == '\t') h++;
-    size_t len = strlen(h);
-    while (len && (h[len - 1] == ' ' || h[len - 1] == '\t')) len--;
-    return token_equal(h, len, s->opts.token);
-}
-
-/* "application/json", any case, optionally followed by parameters. */
-static int is_json_type(const char *ct)
-{
-    if (!ct) return 0;
-    while (*ct == ' ') ct++;
-    if (strncasecmp(ct, "application/json", 16) != 0) return 0;
-    char c = ct[16];
-    return c == 0 || c == ';' || c == ' ' || c == '\t';
-}
-
-static enum route match_route(const char *url, char *id, size_t idlen, int *id_too_long)
-{
-    *id_too_long = 0;
-    size_t pl = strlen(API_PREFIX);
-    if (strncmp(url, API_PREFIX, pl) != 0) return R_NONE;
-    url += pl;
-    if (strcmp(url, "/campaigns") == 0) return R_CAMPAIGNS;
-    if (strncmp(url, "/campaigns/", 11) != 0) return R_NONE;
-    url += 11;
-    const char *slash = strchr(url, '/');
-    size_t n = slash ? (size_t)(slash - url) : strlen(url);
-    if (n == 0) return R_NONE;
-    if (n >= idlen) { *id_too_long = 1; n = 0; }
-    memcpy(id, url, n);
-    id[n] = 0;
-    if (!slash) return R_CAMPAIGN;
-    if (strcmp(slash, "/execute") == 0) return R_EXECUTE;
-    if (strcmp(slash, "/pause") == 0) return R_PAUSE;
-    if (strcmp(slash, "/reactivate") == 0) return R_REACTIVATE;
-    if (strcmp(slash, "/media-buy-status") == 0) return R_STATUS;
-    return R_NONE;
-}
-
-static const char *allowed_methods(enum route r)
-{
-    switch (r) {
-    case R_CAMPAIGNS: return "GET, POST";
-    case R_CAMPAIGN: return "GET, PUT";
-    case R_STATUS: return "GET";
-    default: return "POST";
-    }
-}
-
-static int method_allowed(enum route r, const char *m)
-{
-    switch (r) {
-    case R_CAMPAIGNS: return strcmp(m, "GET") == 0 || strcmp(m, "POST") == 0;
-    case R_CAMPAIGN: return strcmp(m, "GET") == 0 || strcmp(m, "PUT") == 0;
-    case R_STATUS: return strcmp(m, "GET") == 0;
-    case R_EXECUTE: case R_PAUSE: case R_REACTIVATE: return strcmp(m, "POST") == 0;
-    default: return 0;
-    }
-}
-
-/* Endpoints whose body is JSON: required for create and update, optional
- * for execute. 0 = the body is ignored. */
-static int json_body_kind(enum route r, const char *m)
-{
-    if (r == R_CAMPAIGNS && strcmp(m, "POST") == 0) return 2;
-    if (r == R_CAMPAIGN && strcmp(m, "PUT") == 0) return 2;
-    if (r == R_EXECUTE) return 1;
-    return 0;
+    if (s) print_redacted(s, "libmicrohttpd: ", line);
+    else fprintf(stderr, "campaign-mock: libmicrohttpd: %s\n", line);
 }
 
 static double elapsed_ms(const struct timespec *start)
@@ -177,6 +82,11 @@ static double elapsed_ms(const struct timespec *start)
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     return (double)(now.tv_sec - start->tv_sec) * 1e3 + (double)(now.tv_nsec - start->tv_nsec) / 1e6;
+}
+
+static const char *conn_header(void *cls, const char *name)
+{
+    return MHD_lookup_connection_value(cls, MHD_HEADER_KIND, name);
 }
 
 /* ---- sending ------------------------------------------------------------- */
@@ -189,14 +99,17 @@ static void self_check(const mock_server *s, const char *method, const char *url
     if (contract_check(s->app->contract, r->schema, r->body, 0, rep) != 1) {
         for (size_t i = 0; i < contract_report_count(rep); i++) {
             const contract_finding *f = contract_report_get(rep, i);
-            fprintf(stderr, "campaign-mock: self-check: %s %s -> %d violates %s at \"%s\": %s\n",
-                    method, url, r->status, r->schema, f->pointer ? f->pointer : "",
-                    f->message ? f->message : "");
+            char line[1024];
+            snprintf(line, sizeof line, "%s %s -> %d violates %s at \"%s\": %s",
+                     method, url, r->status, r->schema, f->pointer ? f->pointer : "",
+                     f->message ? f->message : "");
+            print_redacted(s, "self-check: ", line);
         }
     }
     contract_report_free(rep);
 }
 
+/* Queue r (whose body is freed here) on the connection. */
 static enum MHD_Result send_reply(mock_server *s, struct MHD_Connection *conn, req_ctx *ctx,
                                   const char *method, const char *url, mock_reply *r,
                                   const char *allow)
@@ -205,8 +118,11 @@ static enum MHD_Result send_reply(mock_server *s, struct MHD_Connection *conn, r
         struct timespec d = { s->opts.latency_ms / 1000, (long)(s->opts.latency_ms % 1000) * 1000000L };
         while (nanosleep(&d, &d) != 0 && errno == EINTR) {}
     }
+    mj_redact(r->body, s->opts.token);     /* the token never leaves the server */
     self_check(s, method, url, r);
     char *text = r->body ? cJSON_PrintUnformatted(r->body) : NULL;
+    cJSON_Delete(r->body);
+    r->body = NULL;
     if (!text) {
         r->status = 500;
         text = strdup("{\"data\":null,\"error\":{\"code\":\"INTERNAL_ERROR\",\"message\":\"out of memory\"}}");
@@ -225,25 +141,6 @@ static enum MHD_Result send_reply(mock_server *s, struct MHD_Connection *conn, r
     return ok;
 }
 
-static enum MHD_Result send_error(mock_server *s, struct MHD_Connection *conn, req_ctx *ctx,
-                                  const char *method, const char *url, int status,
-                                  const char *code, const char *allow, const char *fmt, ...)
-    __attribute__((format(printf, 9, 10)));
-static enum MHD_Result send_error(mock_server *s, struct MHD_Connection *conn, req_ctx *ctx,
-                                  const char *method, const char *url, int status,
-                                  const char *code, const char *allow, const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    mock_reply r = { status, mj_error_body(code, msg, NULL, NULL), "error-response" };
-    enum MHD_Result ok = send_reply(s, conn, ctx, method, url, &r, allow);
-    cJSON_Delete(r.body);
-    return ok;
-}
-
 /* ---- request handling ---------------------------------------------------- */
 
 static enum MHD_Result collect_query(void *cls, enum MHD_ValueKind kind, const char *key,
@@ -259,116 +156,6 @@ static enum MHD_Result collect_query(void *cls, enum MHD_ValueKind kind, const c
     return MHD_YES;
 }
 
-/* First call: everything decidable from the request line and headers.
- * Returns 1 when an answer was queued (*result set). */
-static int early_checks(mock_server *s, struct MHD_Connection *conn, req_ctx *ctx,
-                        const char *url, const char *method, enum MHD_Result *result)
-{
-    uint64_t n = atomic_fetch_add(&s->seq, 1);
-    if (s->opts.fail_rate > 0 && fraction(s->opts.seed, n) < s->opts.fail_rate) {
-        *result = send_error(s, conn, ctx, method, url, 503, "SERVICE_UNAVAILABLE", NULL,
-                             "injected failure (--fail-rate)");
-        return 1;
-    }
-    if (!authorized(s, conn)) {
-        *result = send_error(s, conn, ctx, method, url, 401, "UNAUTHORIZED", NULL,
-                             "missing or invalid bearer token");
-        return 1;
-    }
-    int too_long;
-    ctx->route = match_route(url, ctx->id, sizeof ctx->id, &too_long);
-    if (ctx->route == R_NONE) {
-        *result = send_error(s, conn, ctx, method, url, 404, "NOT_FOUND", NULL, "no route for %s", url);
-        return 1;
-    }
-    if (!method_allowed(ctx->route, method)) {
-        *result = send_error(s, conn, ctx, method, url, 405, "METHOD_NOT_ALLOWED",
-                             allowed_methods(ctx->route), "%s is not allowed here (allowed: %s)",
-                             method, allowed_methods(ctx->route));
-        return 1;
-    }
-    const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-    const char *te = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
-    unsigned long long declared = cl ? strtoull(cl, NULL, 10) : 0;
-    if (declared > MOCK_MAX_BODY) {
-        *result = send_error(s, conn, ctx, method, url, 413, "PAYLOAD_TOO_LARGE", NULL,
-                             "request body of %llu bytes is over the limit of %d bytes",
-                             declared, MOCK_MAX_BODY);
-        return 1;
-    }
-    int kind = json_body_kind(ctx->route, method);
-    int has_body = declared > 0 || (te && strcasecmp(te, "identity") != 0);
-    if ((kind == 2 || (kind == 1 && has_body)) &&
-        !is_json_type(MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE))) {
-        *result = send_error(s, conn, ctx, method, url, 415, "UNSUPPORTED_MEDIA_TYPE", NULL,
-                             "send the body as Content-Type: application/json");
-        return 1;
-    }
-    return 0;
-}
-
-static void dispatch(mock_server *s, struct MHD_Connection *conn, req_ctx *ctx,
-                     const char *method, const cJSON *body, mock_reply *r)
-{
-    const mock_app *app = s->app;
-    switch (ctx->route) {
-    case R_CAMPAIGNS:
-        if (strcmp(method, "POST") == 0) {
-            api_create(app, body, r);
-        } else {
-            mock_query q = { 0 };
-            MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_query, &q);
-            api_list(app, &q, r);
-        }
-        break;
-    case R_CAMPAIGN:
-        if (strcmp(method, "PUT") == 0) api_update(app, ctx->id, body, r);
-        else api_get(app, ctx->id, r);
-        break;
-    case R_EXECUTE: api_execute(app, ctx->id, body, r); break;
-    case R_PAUSE: api_pause(app, ctx->id, r); break;
-    case R_REACTIVATE: api_reactivate(app, ctx->id, r); break;
-    case R_STATUS: api_media_buy_status(app, ctx->id, r); break;
-    default: reply_error(r, 404, "NOT_FOUND", NULL, NULL, "no route"); break;
-    }
-}
-
-static enum MHD_Result finish(mock_server *s, struct MHD_Connection *conn, req_ctx *ctx,
-                              const char *url, const char *method)
-{
-    if (ctx->too_large)
-        return send_error(s, conn, ctx, method, url, 413, "PAYLOAD_TOO_LARGE", NULL,
-                          "request body is over the limit of %d bytes", MOCK_MAX_BODY);
-    if (!ctx->id[0] && ctx->route != R_CAMPAIGNS)
-        return send_error(s, conn, ctx, method, url, 404, "NOT_FOUND", NULL, "campaign not found");
-    json_doc *doc = NULL;
-    int kind = json_body_kind(ctx->route, method);
-    if (kind == 2 || (kind == 1 && ctx->len > 0)) {
-        json_parse_opts opts = { JSON_PARSE_REJECT_DUPLICATES, 0 };
-        json_error jerr;
-        memset(&jerr, 0, sizeof jerr);
-        doc = json_parse(ctx->body ? ctx->body : "", ctx->len, &opts, NULL, &jerr);
-        if (!doc) {
-            cJSON *d = cJSON_CreateObject();
-            cJSON_AddNumberToObject(d, "line", jerr.line);
-            cJSON_AddNumberToObject(d, "column", jerr.col);
-            char msg[400];
-            snprintf(msg, sizeof msg, "malformed JSON at line %u, column %u: %s",
-                     jerr.line, jerr.col, jerr.message);
-            mock_reply r = { 400, mj_error_body("VALIDATION_ERROR", msg, NULL, d), "error-response" };
-            enum MHD_Result ok = send_reply(s, conn, ctx, method, url, &r, NULL);
-            cJSON_Delete(r.body);
-            return ok;
-        }
-    }
-    mock_reply r = { 500, NULL, NULL };
-    dispatch(s, conn, ctx, method, doc ? doc->root : NULL, &r);
-    json_doc_free(doc);
-    enum MHD_Result ok = send_reply(s, conn, ctx, method, url, &r, NULL);
-    cJSON_Delete(r.body);
-    return ok;
-}
-
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version,
                                   const char *upload_data, size_t *upload_data_size,
@@ -377,15 +164,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     (void)version;
     mock_server *s = cls;
     req_ctx *ctx = *con_cls;
+    mock_query q = { 0 };
+    mock_request rq = { method, url, conn_header, conn, &q };
+    mock_reply r = { 500, NULL, NULL };
     if (!ctx) {
         ctx = calloc(1, sizeof *ctx);
         if (!ctx) return MHD_NO;
         clock_gettime(CLOCK_MONOTONIC, &ctx->start);
         *con_cls = ctx;
-        enum MHD_Result res;
-        if (early_checks(s, conn, ctx, url, method, &res)) {
+        const char *allow = NULL;
+        uint64_t n = atomic_fetch_add(&s->seq, 1);
+        if (mock_request_head(&s->policy, n, &rq, &ctx->target, &r, &allow)) {
             ctx->early = 1;
-            return res;
+            return send_reply(s, conn, ctx, method, url, &r, allow);
         }
         return MHD_YES;
     }
@@ -396,6 +187,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (*upload_data_size) {
         size_t n = *upload_data_size;
         *upload_data_size = 0;
+        /* A body trickled in byte by byte never looks idle; bound the whole
+         * upload so a slow client cannot hold a connection thread for ever.
+         * (libmicrohttpd cannot queue an answer mid-upload: close instead.) */
+        if (elapsed_ms(&ctx->start) > 1000.0 * s->idle_timeout_s) {
+            log_line(s, "%s %s: request body still arriving after %u s, connection closed",
+                     method, url, s->idle_timeout_s);
+            return MHD_NO;
+        }
         if (ctx->too_large || ctx->len + n > MOCK_MAX_BODY) {
             /* keep reading (and discarding) so the 413 can be sent */
             ctx->too_large = 1;
@@ -418,7 +217,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         return MHD_YES;
     }
     ctx->early = 1;   /* from here on, nothing more to do for this request */
-    return finish(s, conn, ctx, url, method);
+    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_query, &q);
+    mock_request_body(s->app, &ctx->target, &rq, ctx->body, ctx->len, ctx->too_large, &r);
+    return send_reply(s, conn, ctx, method, url, &r, NULL);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -473,6 +274,10 @@ mock_server *server_start(const mock_server_opts *o, const mock_app *app, char *
     if (!s) { snprintf(err, errlen, "out of memory"); return NULL; }
     s->opts = *o;
     s->app = app;
+    s->policy.token = o->token;
+    s->policy.fail_rate = o->fail_rate;
+    s->policy.seed = o->seed;
+    s->idle_timeout_s = o->idle_timeout_s ? o->idle_timeout_s : 30;
     atomic_init(&s->seq, 0);
     int v6 = 0;
     int fd = open_listener(o->host, o->port, &v6, err, errlen);
@@ -487,7 +292,7 @@ mock_server *server_start(const mock_server_opts *o, const mock_app *app, char *
     s->daemon = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s,
                                  MHD_OPTION_EXTERNAL_LOGGER, mhd_logger, s,
                                  MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
-                                 MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
+                                 MHD_OPTION_CONNECTION_TIMEOUT, s->idle_timeout_s,
                                  MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
                                  MHD_OPTION_CONNECTION_LIMIT, (unsigned int)512,
                                  MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,

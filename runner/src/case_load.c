@@ -134,6 +134,39 @@ static int check_assertion(FILE *errs, const char *path, const cJSON *a, int dep
     return bad;
 }
 
+/* Read at most CT_MAX_FILE bytes of path into a NUL-terminated buffer.
+ * NULL with errno set (EFBIG when larger, EISDIR for a directory). */
+static char *read_bounded(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) { fclose(f); errno = EISDIR; return NULL; }
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap + 1);
+    while (buf) {
+        size_t r = fread(buf + n, 1, cap - n, f);
+        n += r;
+        if (n < cap) {
+            if (ferror(f)) { int e = errno; free(buf); fclose(f); errno = e ? e : EIO; return NULL; }
+            break;
+        }
+        if (cap >= CT_MAX_FILE) {
+            if (fgetc(f) == EOF && !ferror(f)) break;   /* exactly the limit */
+            free(buf); fclose(f); errno = EFBIG; return NULL;
+        }
+        char *nb = realloc(buf, cap * 2 + 1);
+        if (!nb) { free(buf); buf = NULL; break; }
+        buf = nb;
+        cap *= 2;
+    }
+    fclose(f);
+    if (!buf) { errno = ENOMEM; return NULL; }
+    buf[n] = 0;
+    *len = n;
+    return buf;
+}
+
 static char *dir_of(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -156,9 +189,10 @@ static int check_step(case_loader *l, FILE *errs, const char *path, ct_step *st)
             if (bf->valuestring[0] == '/') snprintf(full, n, "%s", bf->valuestring);
             else snprintf(full, n, "%s/%s", dir, bf->valuestring);
             size_t len;
-            char *text = jsv_read_file(full, &len);
+            char *text = read_bounded(full, &len);
             if (!text) {
-                problem(errs, path, bf, "cannot read bodyFile %s: %s", full, strerror(errno));
+                problem(errs, path, bf, "cannot read bodyFile %s: %s", full,
+                        errno == EFBIG ? "larger than 16 MiB" : strerror(errno));
                 bad++;
             } else {
                 json_error je;
@@ -208,16 +242,24 @@ static char *step_display_name(size_t idx, const cJSON *step)
 ct_case *case_load(case_loader *l, const char *path, FILE *errs)
 {
     size_t len;
-    char *text = jsv_read_file(path, &len);
+    char *text = read_bounded(path, &len);
     if (!text) {
-        fprintf(errs, "%s:1:1: cannot read: %s\n", path, strerror(errno));
+        fprintf(errs, "%s:1:1: cannot read: %s\n", path,
+                errno == EFBIG ? "larger than 16 MiB" : strerror(errno));
         return NULL;
     }
+    ct_case *c = case_load_text(l, path, text, len, errs);
+    free(text);
+    return c;
+}
+
+ct_case *case_load_text(case_loader *l, const char *path, const char *text, size_t len,
+                        FILE *errs)
+{
     json_error je;
     memset(&je, 0, sizeof je);
     json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES, 0 };
     json_doc *doc = json_parse(text, len, &o, NULL, &je);
-    free(text);
     if (!doc) {
         fprintf(errs, "%s:%u:%u: %s\n", path, je.line ? je.line : 1, je.col ? je.col : 1, je.message);
         return NULL;

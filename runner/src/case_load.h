@@ -40,8 +40,17 @@ case_loader *case_loader_new(const char *schema_path, const contract *c,
                              char *err, size_t errlen);
 void case_loader_free(case_loader *l);
 
+/* Case files and body files larger than this are refused (a path such as
+ * /dev/zero must not exhaust memory). */
+#define CT_MAX_FILE (16u * 1024 * 1024)
+
 /* Load one case file.  NULL after printing every problem to errs. */
 ct_case *case_load(case_loader *l, const char *path, FILE *errs);
+
+/* The same for text[0..len) already read from path (path names the case in
+ * messages and locates relative bodyFile paths).  text is not kept. */
+ct_case *case_load_text(case_loader *l, const char *path, const char *text, size_t len,
+                        FILE *errs);
 void ct_case_free(ct_case *c);
 
 /* 1 if the case carries tag t. */

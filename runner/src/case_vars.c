@@ -14,6 +14,7 @@ typedef struct var { char *name; cJSON *value; } var;
 struct ct_vars {
     var *v;
     size_t n;
+    size_t total;           /* json_size() of every value held */
     char unique_id[37];
     time_t now;
 };
@@ -33,6 +34,16 @@ void ct_uuid4(char out[37])
     b[8] = (unsigned char)((b[8] & 0x3F) | 0x80);
     snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
              b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+}
+
+/* Rough bytes a value takes (its text, plus a little per node). */
+static size_t json_size(const cJSON *v)
+{
+    size_t n = 16 + (v->string ? strlen(v->string) : 0);
+    if (ct_json_type(v) == cJSON_String && v->valuestring) n += strlen(v->valuestring);
+    for (const cJSON *c = (ct_json_type(v) == cJSON_Array || ct_json_type(v) == cJSON_Object) ? v->child : NULL; c; c = c->next)
+        n += json_size(c);
+    return n;
 }
 
 ct_vars *ct_vars_new(const char *unique_id, time_t now)
@@ -66,20 +77,24 @@ int ct_vars_name_ok(const char *name)
 int ct_vars_set(ct_vars *v, const char *name, const cJSON *value)
 {
     if (!ct_vars_name_ok(name)) return -1;
+    size_t size = json_size(value), old = 0;
+    var *same = NULL;
+    for (size_t i = 0; i < v->n; i++)
+        if (strcmp(v->v[i].name, name) == 0) { same = &v->v[i]; old = json_size(same->value); }
+    if (v->total - old + size > CT_MAX_VARS_TOTAL) return -2;
     cJSON *copy = ct_json_copy(value);
     if (!copy) return -1;
-    for (size_t i = 0; i < v->n; i++) {
-        if (strcmp(v->v[i].name, name) == 0) {
-            cJSON_Delete(v->v[i].value);
-            v->v[i].value = copy;
-            return 0;
-        }
+    v->total = v->total - old + size;
+    if (same) {
+        cJSON_Delete(same->value);
+        same->value = copy;
+        return 0;
     }
     var *nv = realloc(v->v, (v->n + 1) * sizeof *nv);
     if (!nv) { cJSON_Delete(copy); return -1; }
     v->v = nv;
     v->v[v->n].name = strdup(name);
-    if (!v->v[v->n].name) { cJSON_Delete(copy); return -1; }
+    if (!v->v[v->n].name) { cJSON_Delete(copy); v->total -= size; return -1; }
     v->v[v->n].value = copy;
     v->n++;
     return 0;
@@ -192,8 +207,15 @@ static int one_ref(const ct_vars *v, const char *ref, strbuf *out, char *err, si
     return 0;
 }
 
-/* Shared scanner: v NULL = check only. */
-static char *scan(const ct_vars *v, const char *s, char *err, size_t errlen)
+static int too_long(const char *s, size_t limit, char *err, size_t errlen)
+{
+    snprintf(err, errlen, "\"%.60s\" expands to more than %zu bytes", s, limit);
+    return -1;
+}
+
+/* Shared scanner: v NULL = check only; the result may not exceed limit
+ * bytes (checked after each piece: a piece is at most one variable). */
+static char *scan(const ct_vars *v, const char *s, size_t limit, char *err, size_t errlen)
 {
     strbuf out = {0};
     const char *p = s;
@@ -207,6 +229,7 @@ static char *scan(const ct_vars *v, const char *s, char *err, size_t errlen)
             if (!ref) { snprintf(err, errlen, "out of memory"); sb_free(&out); return NULL; }
             int rc = one_ref(v, ref, &out, err, errlen);
             free(ref);
+            if (rc == 0 && out.len > limit) rc = too_long(s, limit, err, errlen);
             if (rc != 0) { sb_free(&out); return NULL; }
             p = end + 1;
             continue;
@@ -221,17 +244,18 @@ static char *scan(const ct_vars *v, const char *s, char *err, size_t errlen)
 
 char *ct_vars_expand(const ct_vars *v, const char *s, char *err, size_t errlen)
 {
-    return scan(v, s, err, errlen);
+    return scan(v, s, CT_MAX_EXPANSION, err, errlen);
 }
 
 int ct_vars_check(const char *s, char *err, size_t errlen)
 {
-    char *r = scan(NULL, s, err, errlen);
+    char *r = scan(NULL, s, (size_t)-1, err, errlen);
     free(r);
     return r != NULL;
 }
 
-cJSON *ct_vars_expand_json(const ct_vars *v, const cJSON *t, char *err, size_t errlen)
+/* Expand t, taking what it builds from *left (bytes still allowed). */
+static cJSON *expand_json(const ct_vars *v, const cJSON *t, size_t *left, char *err, size_t errlen)
 {
     cJSON *out;
     switch (ct_json_type(t)) {
@@ -243,12 +267,21 @@ cJSON *ct_vars_expand_json(const ct_vars *v, const cJSON *t, char *err, size_t e
             char *name = strndup(s + 2, n - 3);
             const cJSON *val = name && ct_vars_name_ok(name) ? ct_vars_get(v, name) : NULL;
             free(name);
-            if (val) return ct_json_copy(val);
+            if (val) {
+                size_t size = json_size(val);
+                if (size > *left) { too_long(s, CT_MAX_EXPANSION, err, errlen); return NULL; }
+                *left -= size;
+                out = ct_json_copy(val);
+                if (!out) snprintf(err, errlen, "out of memory");
+                return out;
+            }
         }
-        char *e = ct_vars_expand(v, s, err, errlen);
+        char *e = scan(v, s, *left, err, errlen);
         if (!e) return NULL;
+        *left -= strlen(e);
         out = cJSON_CreateString(e);
         free(e);
+        if (!out) snprintf(err, errlen, "out of memory");
         return out;
     }
     case cJSON_Array:
@@ -256,12 +289,15 @@ cJSON *ct_vars_expand_json(const ct_vars *v, const cJSON *t, char *err, size_t e
         out = ct_json_type(t) == cJSON_Array ? cJSON_CreateArray() : cJSON_CreateObject();
         if (!out) { snprintf(err, errlen, "out of memory"); return NULL; }
         for (const cJSON *c = t->child; c; c = c->next) {
-            cJSON *cc = ct_vars_expand_json(v, c, err, errlen);
+            if (*left < 16) { too_long("(a JSON value)", CT_MAX_EXPANSION, err, errlen); cJSON_Delete(out); return NULL; }
+            *left -= 16;
+            cJSON *cc = expand_json(v, c, left, err, errlen);
             if (!cc) { cJSON_Delete(out); return NULL; }
             if (ct_json_type(t) == cJSON_Array) cJSON_AddItemToArray(out, cc);
             else {
-                char *k = ct_vars_expand(v, c->string ? c->string : "", err, errlen);
+                char *k = scan(v, c->string ? c->string : "", *left, err, errlen);
                 if (!k) { cJSON_Delete(cc); cJSON_Delete(out); return NULL; }
+                *left -= strlen(k);
                 cJSON_AddItemToObject(out, k, cc);
                 free(k);
             }
@@ -272,4 +308,10 @@ cJSON *ct_vars_expand_json(const ct_vars *v, const cJSON *t, char *err, size_t e
         if (!out) snprintf(err, errlen, "out of memory");
         return out;
     }
+}
+
+cJSON *ct_vars_expand_json(const ct_vars *v, const cJSON *t, char *err, size_t errlen)
+{
+    size_t left = CT_MAX_EXPANSION;
+    return expand_json(v, t, &left, err, errlen);
 }

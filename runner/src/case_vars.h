@@ -31,16 +31,24 @@ typedef struct ct_vars ct_vars;
 ct_vars *ct_vars_new(const char *unique_id, time_t now);
 void ct_vars_free(ct_vars *v);
 
-/* Set (or replace) a variable with a deep copy of value.  0, or -1 when out
- * of memory or the name is reserved (uuid, uniqueId, now, date, env). */
+/* Bounds on what expansion may build.  Each variable may reference the
+ * one before it many times, so without them a case file of a few
+ * kilobytes could make a run allocate without end ("billion laughs"). */
+#define CT_MAX_EXPANSION (16u * 1024 * 1024)   /* one expanded string or tree */
+#define CT_MAX_VARS_TOTAL (64u * 1024 * 1024)  /* all variables of a run together */
+
+/* Set (or replace) a variable with a deep copy of value.  0, -1 when out
+ * of memory or the name is reserved (uuid, uniqueId, now, date, env), -2
+ * when the variables would hold more than CT_MAX_VARS_TOTAL bytes. */
 int ct_vars_set(ct_vars *v, const char *name, const cJSON *value);
 const cJSON *ct_vars_get(const ct_vars *v, const char *name);
 
-/* Expanded copy of s (malloc'd), or NULL with err filled. */
+/* Expanded copy of s (malloc'd), or NULL with err filled (also when it
+ * would exceed CT_MAX_EXPANSION bytes). */
 char *ct_vars_expand(const ct_vars *v, const char *s, char *err, size_t errlen);
 
 /* Expanded deep copy of tree (ordinary cJSON nodes; caller cJSON_Deletes),
- * or NULL with err filled. */
+ * or NULL with err filled (also when it would exceed CT_MAX_EXPANSION). */
 cJSON *ct_vars_expand_json(const ct_vars *v, const cJSON *tree, char *err, size_t errlen);
 
 /* Syntax check only (unterminated ${, bad names, bad offsets); no lookup.

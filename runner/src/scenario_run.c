@@ -149,8 +149,10 @@ static void begin(scen *s)
     for (const cJSON *v = s->c->variables ? s->c->variables->child : NULL; v; v = v->next) {
         char err[512], msg[700];
         cJSON *val = ct_vars_expand_json(s->vars, v, err, sizeof err);
-        if (!val || ct_vars_set(s->vars, v->string, val) != 0) {
-            if (val) snprintf(err, sizeof err, "variable name %s is reserved", v->string);
+        int set = val ? ct_vars_set(s->vars, v->string, val) : -1;
+        if (!val || set != 0) {
+            if (set == -2) snprintf(err, sizeof err, "the variables would hold more than %u bytes", CT_MAX_VARS_TOTAL);
+            else if (val) snprintf(err, sizeof err, "variable name %s is reserved", v->string);
             snprintf(msg, sizeof msg, "variables: %s: %s", v->string, err);
             cJSON_Delete(val);
             s->res->steps[0].outcome = CT_ERROR;

@@ -398,7 +398,11 @@ void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
         }
         char *p = ct_vars_expand(vars, ptr->valuestring, err, sizeof err);
         const cJSON *v = p ? ct_pointer_get(body, p) : NULL;
-        if (!v || ct_vars_set(vars, c->string, v) != 0) {
+        int set = v ? ct_vars_set(vars, c->string, v) : -1;
+        if (set == -2) {
+            snprintf(msg, sizeof msg, "capture %s: the variables would hold more than %u bytes", c->string, CT_MAX_VARS_TOTAL);
+            ct_step_add_detail(res, msg);
+        } else if (set != 0) {
             snprintf(msg, sizeof msg, "capture %s: %s not found in the response body", c->string, p ? p : err);
             ct_step_add_detail(res, msg);
         }

@@ -1,0 +1,81 @@
+/* fuzz_contract.c - libFuzzer target: arbitrary bytes as a campaign body.
+ *
+ * The input goes through campaign-lint's payload check (strict parse with
+ * duplicates rejected, the contract's create-request schema and rules,
+ * the pointer of a parse error, json output), and, when it parses, through
+ * contract_check against every body the contract names.  The contract is
+ * loaded once from $CAMPAIGN_SCHEMA_DIR or ./schemas. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "contract.h"
+#include "json_parse.h"
+#include "lint.h"
+
+typedef struct target {
+    contract *contract;
+    contract_report *report;
+    lint_checker *checker[2];
+    lint_output *out[2];
+    FILE *sink;
+} target;
+
+static target T;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void give_up(const char *what)
+{
+    fprintf(stderr, "fuzz_contract: %s\n", what);
+    exit(2);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc; (void)argv;
+    const char *dir = getenv("CAMPAIGN_SCHEMA_DIR");
+    jsv_error err;
+    memset(&err, 0, sizeof err);
+    T.contract = contract_load(dir && *dir ? dir : "schemas", NULL, &err);
+    if (!T.contract) give_up(err.message);
+    T.report = contract_report_new();
+    T.sink = fopen("/dev/null", "w");
+    if (!T.report || !T.sink) give_up("out of memory");
+    /* a text and a json emitter over the create-request body */
+    static const enum lint_format fmt[2] = { LINT_TEXT, LINT_JSON };
+    for (int i = 0; i < 2; i++) {
+        lint_config cfg = { T.contract, "campaign-create-request", NULL, NULL };
+        T.checker[i] = lint_checker_new(&cfg);
+        T.out[i] = lint_output_new(fmt[i], T.sink, "campaign-create-request");
+        if (!T.checker[i] || !T.out[i]) give_up("out of memory");
+    }
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const char *buf = (const char *)data;
+    int which = size & 1;
+    if (lint_check_payload(T.checker[which], "fuzz.json", "fuzz.json", buf, size, 1, T.out[which]) < 0)
+        give_up("lint_check_payload: out of memory");
+
+    json_parse_opts opts = { 0, 0 };
+    json_error err;
+    json_doc *doc = json_parse(buf, size, &opts, NULL, &err);
+    if (!doc) return 0;
+    for (size_t i = 0; i < contract_body_count; i++) {
+        contract_report_clear(T.report);
+        int ok = contract_check(T.contract, contract_body_names[i], doc->root, 0, T.report);
+        if (ok < 0) give_up("contract_check: unknown body name");
+        if ((ok == 1) != (contract_report_count(T.report) == 0)) {
+            fprintf(stderr, "contract_check(%s) returned %d with %zu findings\n",
+                    contract_body_names[i], ok, contract_report_count(T.report));
+            abort();
+        }
+    }
+    json_doc_free(doc);
+    return 0;
+}

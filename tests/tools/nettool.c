@@ -1,0 +1,345 @@
+/* nettool.c - misbehaving HTTP peers for the fault and slow-client tests.
+ *
+ * Built by the test scripts that need it (cc -o nettool nettool.c), so the
+ * tests depend on nothing beyond a C compiler: no python, no curl.
+ * Everything talks to 127.0.0.1 only.
+ *
+ *   nettool get PORT PATH [TOKEN]
+ *       GET PATH (Connection: close); the body on stdout; exit 0 on 2xx.
+ *   nettool idle PORT N SECONDS READYFILE
+ *       open N connections, send an incomplete request head on each and
+ *       go quiet; write "ready" to READYFILE once all are open; after at
+ *       most SECONDS print "idle: N opened, K closed by the server".
+ *   nettool trickle PORT TOKEN INTERVAL_MS MAX_SECONDS
+ *       PUT a 100000-byte body declared up front, one byte every
+ *       INTERVAL_MS; print "trickle: closed by the server after S s, B
+ *       bytes sent" (exit 0) or "trickle: still open after MAX_SECONDS s"
+ *       (exit 1).
+ *   nettool trickle-head PORT INTERVAL_MS MAX_SECONDS
+ *       send a request head one byte every INTERVAL_MS (slowloris).
+ *   nettool serve MODE [N]
+ *       an HTTP server on a free port; prints "listening on
+ *       http://127.0.0.1:PORT" and serves one connection at a time:
+ *         huge        200 with a 100 MB JSON body (Content-Length)
+ *         huge-chunk  the same, chunked (size unknown up front)
+ *         stall       reads the request, never answers
+ *         stall-body  sends the head and 10 of 1000 body bytes, then stalls
+ *         headers     a status line, then header lines without end
+ *         garbage     bytes that are not HTTP, then closes
+ *         ok-exit N   answers N requests with an empty campaign list, then
+ *                     exits (the endpoint goes away mid-run) */
+#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void sleep_ms(long ms)
+{
+    struct timespec d = { ms / 1000, (ms % 1000) * 1000000L };
+    while (nanosleep(&d, &d) != 0 && errno == EINTR) {}
+}
+
+static int connect_port(int port)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) return -1;
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_port = htons((unsigned short)port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) { close(fd); return -1; }
+    return fd;
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t w = send(fd, p, n, MSG_NOSIGNAL);
+        if (w < 0) { if (errno == EINTR) continue; return -1; }
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* 1 when the peer closed (EOF or reset) within ms, 0 when not. */
+static int peer_closed(int fd, int ms)
+{
+    struct pollfd p = { fd, POLLIN, 0 };
+    if (poll(&p, 1, ms) <= 0) return 0;
+    char buf[4096];
+    ssize_t r = recv(fd, buf, sizeof buf, MSG_DONTWAIT);
+    return r == 0 || (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
+}
+
+/* ---- clients ------------------------------------------------------------ */
+
+static int cmd_get(int port, const char *path, const char *token)
+{
+    int fd = connect_port(port);
+    if (fd < 0) { perror("connect"); return 2; }
+    char req[4096];
+    snprintf(req, sizeof req, "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n%s%s%s\r\n",
+             path, token ? "Authorization: Bearer " : "", token ? token : "", token ? "\r\n" : "");
+    if (write_all(fd, req, strlen(req)) != 0) { perror("send"); return 2; }
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    for (;;) {
+        if (!buf) return 2;
+        if (n == cap) { char *nb = realloc(buf, cap *= 2); if (!nb) { free(buf); return 2; } buf = nb; }
+        ssize_t r = recv(fd, buf + n, cap - n, 0);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) break;
+        n += (size_t)r;
+    }
+    close(fd);
+    int status = 0;
+    sscanf(buf, "HTTP/1.%*d %d", &status);
+    const char *body = NULL;
+    for (size_t i = 0; i + 3 < n; i++)
+        if (memcmp(buf + i, "\r\n\r\n", 4) == 0) { body = buf + i + 4; break; }
+    if (body) fwrite(body, 1, n - (size_t)(body - buf), stdout);
+    free(buf);
+    return status >= 200 && status < 300 ? 0 : 1;
+}
+
+static int cmd_idle(int port, int n, int seconds, const char *ready)
+{
+    int *fds = calloc((size_t)n, sizeof *fds);
+    int *closed = calloc((size_t)n, sizeof *closed);
+    if (!fds || !closed) return 2;
+    int opened = 0;
+    static const char head[] = "GET /api/v2/buyer/campaigns HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    for (int i = 0; i < n; i++) {
+        fds[i] = connect_port(port);
+        if (fds[i] >= 0 && write_all(fds[i], head, sizeof head - 1) == 0) opened++;
+    }
+    FILE *f = fopen(ready, "w");
+    if (f) { fputs("ready\n", f); fclose(f); }
+    double start = now();
+    int nclosed = 0;
+    while (nclosed < opened && now() - start < seconds) {
+        for (int i = 0; i < n; i++)
+            if (fds[i] >= 0 && !closed[i] && peer_closed(fds[i], 0)) { closed[i] = 1; nclosed++; }
+        sleep_ms(100);
+    }
+    printf("idle: %d opened, %d closed by the server after %.1f s\n", opened, nclosed, now() - start);
+    for (int i = 0; i < n; i++) if (fds[i] >= 0) close(fds[i]);
+    free(fds);
+    free(closed);
+    return 0;
+}
+
+static int cmd_trickle(int port, const char *token, int interval, int max_s)
+{
+    int fd = connect_port(port);
+    if (fd < 0) { perror("connect"); return 2; }
+    char req[1024];
+    snprintf(req, sizeof req, "PUT /api/v2/buyer/campaigns/cmp_000001 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+             "Authorization: Bearer %s\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n", token);
+    if (write_all(fd, req, strlen(req)) != 0) { perror("send"); return 2; }
+    double start = now();
+    long sent = 0;
+    while (now() - start < max_s) {
+        if (peer_closed(fd, interval) || write_all(fd, " ", 1) != 0) {
+            printf("trickle: closed by the server after %.1f s, %ld bytes sent\n", now() - start, sent);
+            close(fd);
+            return 0;
+        }
+        sent++;
+    }
+    printf("trickle: still open after %d s, %ld bytes sent\n", max_s, sent);
+    close(fd);
+    return 1;
+}
+
+static int cmd_trickle_head(int port, int interval, int max_s)
+{
+    int fd = connect_port(port);
+    if (fd < 0) { perror("connect"); return 2; }
+    static const char head[] = "GET /api/v2/buyer/campaigns HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    double start = now();
+    size_t i = 0;
+    while (now() - start < max_s && i < sizeof head - 1) {
+        if (peer_closed(fd, interval) || write_all(fd, head + i, 1) != 0) {
+            printf("trickle-head: closed by the server after %.1f s\n", now() - start);
+            close(fd);
+            return 0;
+        }
+        i++;
+    }
+    printf("trickle-head: %zu bytes sent in %.1f s\n", i, now() - start);
+    close(fd);
+    return 0;
+}
+
+/* ---- server ------------------------------------------------------------- */
+
+/* The declared Content-Length in a request head (0 when none). */
+static long content_length(const char *head, const char *end)
+{
+    static const char name[] = "\r\ncontent-length:";
+    for (const char *p = head; p + sizeof name - 1 < end; p++) {
+        size_t i = 0;
+        while (i < sizeof name - 1 && tolower((unsigned char)p[i]) == name[i]) i++;
+        if (i == sizeof name - 1) return strtol(p + i, NULL, 10);
+    }
+    return 0;
+}
+
+/* Read a request head and its Content-Length body (discarded).  0 when a
+ * whole request arrived, -1 when the client went away. */
+static int read_request(int fd)
+{
+    char buf[65536];
+    size_t n = 0;
+    for (;;) {
+        ssize_t r = recv(fd, buf + n, sizeof buf - 1 - n, 0);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) return -1;
+        n += (size_t)r;
+        buf[n] = 0;
+        char *end = strstr(buf, "\r\n\r\n");
+        if (end) {
+            long want = content_length(buf, end);
+            long have = (long)(n - (size_t)(end + 4 - buf));
+            while (have < want) {
+                r = recv(fd, buf, sizeof buf, 0);
+                if (r <= 0) return -1;
+                have += r;
+            }
+            return 0;
+        }
+        if (n >= sizeof buf - 1) return -1;
+    }
+}
+
+static void stall_until_closed(int fd)
+{
+    for (int i = 0; i < 600 && !peer_closed(fd, 100); i++) {}
+}
+
+static void serve_huge(int fd, int chunked)
+{
+    const long total = 100L * 1024 * 1024;
+    char head[256];
+    if (chunked)
+        snprintf(head, sizeof head, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+    else
+        snprintf(head, sizeof head, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %ld\r\n\r\n", total);
+    if (write_all(fd, head, strlen(head)) != 0) return;
+    static char block[65536];
+    for (size_t i = 0; i < sizeof block; i++) block[i] = i % 2 ? ',' : '0';
+    block[0] = '[';
+    for (long sent = 0; sent < total; sent += (long)sizeof block) {
+        if (chunked) {
+            char len[32];
+            snprintf(len, sizeof len, "%zx\r\n", sizeof block);
+            if (write_all(fd, len, strlen(len)) != 0) return;
+        }
+        if (write_all(fd, block, sizeof block) != 0) return;   /* the client stopped reading */
+        if (chunked && write_all(fd, "\r\n", 2) != 0) return;
+        block[0] = '0';
+    }
+    if (chunked) write_all(fd, "0\r\n\r\n", 5);
+}
+
+static int cmd_serve(const char *mode, int count)
+{
+    signal(SIGPIPE, SIG_IGN);
+    int ls = socket(AF_INET, SOCK_STREAM, 0);
+    int one = 1;
+    setsockopt(ls, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t al = sizeof a;
+    if (ls < 0 || bind(ls, (struct sockaddr *)&a, sizeof a) != 0 || listen(ls, 64) != 0 ||
+        getsockname(ls, (struct sockaddr *)&a, &al) != 0) { perror("listen"); return 2; }
+    printf("listening on http://127.0.0.1:%d\n", ntohs(a.sin_port));
+    fflush(stdout);
+    int served = 0;
+    for (;;) {
+        int fd = accept(ls, NULL, NULL);
+        if (fd < 0) { if (errno == EINTR) continue; perror("accept"); return 2; }
+        if (strcmp(mode, "garbage") == 0) {
+            static const char g[] = "\x00\xff\xfe not HTTP at all\r\n\r\n";
+            write_all(fd, g, sizeof g - 1);
+            close(fd);
+            continue;
+        }
+        while (read_request(fd) == 0) {
+            if (strcmp(mode, "huge") == 0 || strcmp(mode, "huge-chunk") == 0) {
+                serve_huge(fd, mode[4] == '-');
+                break;
+            } else if (strcmp(mode, "stall") == 0) {
+                stall_until_closed(fd);
+                break;
+            } else if (strcmp(mode, "stall-body") == 0) {
+                static const char h[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"campaign";
+                write_all(fd, h, sizeof h - 1);
+                stall_until_closed(fd);
+                break;
+            } else if (strcmp(mode, "headers") == 0) {
+                static const char h[] = "HTTP/1.1 200 OK\r\n";
+                char line[1100];
+                memset(line, 'a', sizeof line);
+                memcpy(line, "X-Filler: ", 10);
+                memcpy(line + sizeof line - 2, "\r\n", 2);
+                if (write_all(fd, h, sizeof h - 1) != 0) break;
+                for (long i = 0; i < 10L * 1000 * 1000; i++)
+                    if (write_all(fd, line, sizeof line) != 0) break;
+                break;
+            } else if (strcmp(mode, "ok-exit") == 0) {
+                static const char ok[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 29\r\n\r\n{\"campaigns\": [], \"total\": 0}";
+                write_all(fd, ok, sizeof ok - 1);
+                if (++served >= count) {
+                    shutdown(fd, SHUT_RDWR);
+                    close(fd);
+                    close(ls);
+                    return 0;       /* the endpoint is gone */
+                }
+            } else {
+                fprintf(stderr, "nettool: unknown mode %s\n", mode);
+                return 2;
+            }
+        }
+        close(fd);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    if (argc >= 4 && strcmp(argv[1], "get") == 0)
+        return cmd_get(atoi(argv[2]), argv[3], argc > 4 ? argv[4] : NULL);
+    if (argc == 6 && strcmp(argv[1], "idle") == 0)
+        return cmd_idle(atoi(argv[2]), atoi(argv[3]), atoi(argv[4]), argv[5]);
+    if (argc == 6 && strcmp(argv[1], "trickle") == 0)
+        return cmd_trickle(atoi(argv[2]), argv[3], atoi(argv[4]), atoi(argv[5]));
+    if (argc == 5 && strcmp(argv[1], "trickle-head") == 0)
+        return cmd_trickle_head(atoi(argv[2]), atoi(argv[3]), atoi(argv[4]));
+    if (argc >= 3 && strcmp(argv[1], "serve") == 0)
+        return cmd_serve(argv[2], argc > 3 ? atoi(argv[3]) : 1);
+    fprintf(stderr, "usage: see the comment at the top of tests/tools/nettool.c\n");
+    return 2;
+}
