@@ -11,7 +11,10 @@ failed=0
 for t in contract schema case mock; do
     bin=$BUILD/fuzz/replay_$t
     if [ ! -x "$bin" ]; then echo "FAIL: $bin not built"; failed=$((failed + 1)); continue; fi
-    out=$(timeout 300 "$bin" "fuzz/corpus/$t" "fuzz/regressions/$t" </dev/null 2>&1)
+    dirs="fuzz/corpus/$t"
+    [ -d "fuzz/regressions/$t" ] && dirs="$dirs fuzz/regressions/$t"   # only targets that ever broke have one
+    # shellcheck disable=SC2086
+    out=$(timeout 300 "$bin" $dirs </dev/null 2>&1)
     rc=$?
     if [ "$rc" = 0 ]; then
         echo "$t: $(echo "$out" | tail -1)"
