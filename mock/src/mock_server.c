@@ -3,6 +3,7 @@
  * the dispatch live in mock_request.c. */
 #include "mock_server.h"
 #include "mock_json.h"
+#include "strbuf.h"
 
 #include <microhttpd.h>
 
@@ -35,8 +36,7 @@ struct mock_server {
 typedef struct req_ctx {
     mock_target target;
     int early;              /* answered on the first call (no body read) */
-    char *body;
-    size_t len, cap;
+    strbuf body;            /* the upload so far */
     int too_large;
     struct timespec start;
 } req_ctx;
@@ -195,30 +195,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
                      method, url, s->idle_timeout_s);
             return MHD_NO;
         }
-        if (ctx->too_large || ctx->len + n > MOCK_MAX_BODY) {
+        if (ctx->too_large || ctx->body.len + n > MOCK_MAX_BODY) {
             /* keep reading (and discarding) so the 413 can be sent */
             ctx->too_large = 1;
-            free(ctx->body);
-            ctx->body = NULL;
-            ctx->len = ctx->cap = 0;
+            sb_free(&ctx->body);
             return MHD_YES;
         }
-        if (ctx->len + n + 1 > ctx->cap) {
-            size_t nc = ctx->cap ? ctx->cap : 4096;
-            while (nc < ctx->len + n + 1) nc *= 2;
-            char *nb = realloc(ctx->body, nc);
-            if (!nb) return MHD_NO;
-            ctx->body = nb;
-            ctx->cap = nc;
-        }
-        memcpy(ctx->body + ctx->len, upload_data, n);
-        ctx->len += n;
-        ctx->body[ctx->len] = 0;
-        return MHD_YES;
+        sb_append(&ctx->body, upload_data, n);
+        return ctx->body.oom ? MHD_NO : MHD_YES;
     }
     ctx->early = 1;   /* from here on, nothing more to do for this request */
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_query, &q);
-    mock_request_body(s->app, &ctx->target, &rq, ctx->body, ctx->len, ctx->too_large, &r);
+    mock_request_body(s->app, &ctx->target, &rq, ctx->body.data, ctx->body.len, ctx->too_large, &r);
     return send_reply(s, conn, ctx, method, url, &r, NULL);
 }
 
@@ -228,7 +216,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     (void)cls; (void)conn; (void)toe;
     req_ctx *ctx = *con_cls;
     if (!ctx) return;
-    free(ctx->body);
+    sb_free(&ctx->body);
     free(ctx);
     *con_cls = NULL;
 }

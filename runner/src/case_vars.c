@@ -141,11 +141,46 @@ static int env_name_ok(const char *s)
     return 1;
 }
 
+/* The clock references ${now[:OFFSET]} and ${date[:OFFSET]}: the same
+ * offset syntax, only the printed form differs. */
+typedef struct clock_kind {
+    const char *name;   /* the keyword in ${...} */
+    const char *what;   /* what the offset shifts, for messages */
+    const char *fmt;    /* strftime format, in UTC */
+} clock_kind;
+
+static const clock_kind clocks[] = {
+    { "now", "time", "%Y-%m-%dT%H:%M:%SZ" },
+    { "date", "date", "%Y-%m-%d" },
+};
+
+/* ref is k->name followed by NUL or ':'.  Check the offset and, when v
+ * is not NULL, append the shifted clock.  0 ok, -1 with err. */
+static int clock_ref(const ct_vars *v, const char *ref, const clock_kind *k,
+                     strbuf *out, char *err, size_t errlen)
+{
+    size_t kl = strlen(k->name);
+    long long off = 0;
+    if (ref[kl] == ':' && parse_offset(ref + kl + 1, &off) != 0) {
+        snprintf(err, errlen, "bad %s offset in ${%s} (want e.g. ${%s:+7d}; units s, m, h, d, w)",
+                 k->what, ref, k->name);
+        return -1;
+    }
+    if (v) {
+        time_t t = v->now + (time_t)off;
+        struct tm tm;
+        char buf[40];
+        gmtime_r(&t, &tm);
+        strftime(buf, sizeof buf, k->fmt, &tm);
+        sb_puts(out, buf);
+    }
+    return 0;
+}
+
 /* Check one reference body (between "${" and "}"); when v is not NULL,
  * append its expansion to out.  0 ok, -1 with err. */
 static int one_ref(const ct_vars *v, const char *ref, strbuf *out, char *err, size_t errlen)
 {
-    long long off = 0;
     if (strncmp(ref, "env:", 4) == 0) {
         if (!env_name_ok(ref + 4)) { snprintf(err, errlen, "bad environment variable name in ${%s}", ref); return -1; }
         if (!v) return 0;
@@ -162,35 +197,10 @@ static int one_ref(const ct_vars *v, const char *ref, strbuf *out, char *err, si
         if (v) sb_puts(out, v->unique_id);
         return 0;
     }
-    if (strncmp(ref, "now", 3) == 0 && (ref[3] == '\0' || ref[3] == ':')) {
-        if (ref[3] == ':' && parse_offset(ref + 4, &off) != 0) {
-            snprintf(err, errlen, "bad time offset in ${%s} (want e.g. ${now:+7d}; units s, m, h, d, w)", ref);
-            return -1;
-        }
-        if (v) {
-            time_t t = v->now + (time_t)off;
-            struct tm tm;
-            char buf[40];
-            gmtime_r(&t, &tm);
-            strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-            sb_puts(out, buf);
-        }
-        return 0;
-    }
-    if (strncmp(ref, "date", 4) == 0 && (ref[4] == '\0' || ref[4] == ':')) {
-        if (ref[4] == ':' && parse_offset(ref + 5, &off) != 0) {
-            snprintf(err, errlen, "bad date offset in ${%s} (want e.g. ${date:+7d}; units s, m, h, d, w)", ref);
-            return -1;
-        }
-        if (v) {
-            time_t t = v->now + (time_t)off;
-            struct tm tm;
-            char buf[40];
-            gmtime_r(&t, &tm);
-            strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-            sb_puts(out, buf);
-        }
-        return 0;
+    for (size_t i = 0; i < sizeof clocks / sizeof clocks[0]; i++) {
+        size_t kl = strlen(clocks[i].name);
+        if (strncmp(ref, clocks[i].name, kl) == 0 && (ref[kl] == '\0' || ref[kl] == ':'))
+            return clock_ref(v, ref, &clocks[i], out, err, errlen);
     }
     if (!ct_vars_name_ok(ref)) { snprintf(err, errlen, "bad variable reference ${%s}", ref); return -1; }
     if (!v) return 0;

@@ -6,14 +6,9 @@
 # leak in any run.  Needs valgrind (sh scripts/deps.sh fuzz); run by
 # .ci/run on the plain build.  Prints RESULT lines like the other tests.
 # Environment: BIN (default bin).  Run from the project root.
-BIN=${BIN:-bin}
-passed=0
-failed=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-if ! command -v valgrind >/dev/null 2>&1; then
-    echo "FAIL: valgrind is not installed (sh scripts/deps.sh fuzz)"; echo "RESULT 0 1"; exit 1
-fi
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "$0")/../cli/lib.sh"
+if ! command -v valgrind >/dev/null 2>&1; then abort "valgrind is not installed (sh scripts/deps.sh fuzz)"; fi
 VG="valgrind --tool=memcheck --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect --track-fds=no -q"
 
 # memcheck DESC WANT_RC... -- ARGS : run ARGS under valgrind; the status
@@ -28,9 +23,9 @@ memcheck() {
     ok=0
     for w in $wants; do [ "$rc" = "$w" ] && ok=1; done
     if [ "$ok" = 1 ] && ! grep -q 'ERROR SUMMARY: [1-9]\|definitely lost: [1-9]\|indirectly lost: [1-9]' "$tmp/vg.log"; then
-        passed=$((passed + 1))
+        pass
     else
-        failed=$((failed + 1)); echo "FAIL: memcheck $desc: exit $rc (want$wants)"; head -40 "$tmp/vg.log"; head -5 "$tmp/err"
+        fail "memcheck $desc: exit $rc (want$wants)"; head -40 "$tmp/vg.log"; head -5 "$tmp/err"
     fi
 }
 
@@ -65,5 +60,4 @@ mkdir "$tmp/bad"
 cp tests/bad-inputs/*.json "$tmp/bad/"
 memcheck "campaign-test --dry-run on bad case files" 2 -- "$BIN/campaign-test" --dry-run "$tmp/bad"
 
-echo "RESULT $passed $failed"
-[ "$failed" -eq 0 ]
+finish

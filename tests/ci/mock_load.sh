@@ -15,34 +15,17 @@
 # the end and stops cleanly on SIGINT.  Prints the figures.
 # Needs wrk (sh scripts/deps.sh fuzz); run by .ci/run.
 # Environment: BIN (default bin), LOAD_GROW_S, LOAD_STEADY_S, CC.
-BIN=${BIN:-bin}
-MOCK=$BIN/campaign-mock
-RUNNER=$BIN/campaign-test
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "$0")/../cli/lib.sh"
 GROW_S=${LOAD_GROW_S:-15}
 STEADY_S=${LOAD_STEADY_S:-10}
 MAX_PUTS=400
 TOKEN=load-test-token
-passed=0
-failed=0
-tmp=$(mktemp -d)
-mp=""
-cleanup() { [ -n "$mp" ] && kill "$mp" 2>/dev/null && wait "$mp" 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-if ! command -v wrk >/dev/null 2>&1; then echo "FAIL: wrk is not installed (sh scripts/deps.sh fuzz)"; echo "RESULT 0 1"; exit 1; fi
-if [ ! -x "$MOCK" ] || [ ! -x "$RUNNER" ]; then echo "FAIL: tools not built"; echo "RESULT 0 1"; exit 1; fi
-if ! ${CC:-cc} -std=c11 -O2 -o "$tmp/nettool" tests/tools/nettool.c; then
-    echo "FAIL: cannot build tests/tools/nettool.c"; echo "RESULT 0 1"; exit 1
-fi
+if ! command -v wrk >/dev/null 2>&1; then abort "wrk is not installed (sh scripts/deps.sh fuzz)"; fi
+if [ ! -x "$MOCK" ] || [ ! -x "$RUNNER" ]; then abort "tools not built"; fi
+build_nettool || abort "cannot build tests/tools/nettool.c"
 
-: >"$tmp/mock.out"
-"$MOCK" --port 0 --quiet --token "$TOKEN" >"$tmp/mock.out" 2>"$tmp/mock.err" &
-mp=$!
-i=0
-while [ $i -lt 100 ] && ! grep -q listening "$tmp/mock.out"; do sleep 0.05; i=$((i + 1)); done
-base=$(sed -n 's/^listening on //p' "$tmp/mock.out")
-port=${base##*:}
+start_mock "$tmp/mock" --quiet --token "$TOKEN" || abort "campaign-mock did not start" "$tmp/mock.stderr"
 rss() { awk '/^VmRSS:/ {print $2}' "/proc/$mp/status"; }
 
 # four campaigns: on a fresh mock they are cmp_000001..cmp_000004
@@ -58,7 +41,7 @@ cat >"$tmp/c.body.json" <<'JSON'
  "flightDates": {"startDate": "${now:+1d}", "endDate": "${now:+30d}"}, "budget": {"total": 1000, "currency": "USD"}}
 JSON
 if SCOPE3_API_KEY=$TOKEN "$RUNNER" --base-url "$base/api/v2/buyer" --no-reports "$tmp/create.json" >"$tmp/create.out" 2>&1; then pass
-else fail "creating the campaigns"; cat "$tmp/create.out"; echo "RESULT $passed $failed"; exit 1; fi
+else fail "creating the campaigns"; cat "$tmp/create.out"; finish; fi
 rss0=$(rss)
 
 # load PHASE SECONDS : run wrk; sets $line (the LOAD line) and checks errors
@@ -94,8 +77,7 @@ echo "VmRSS: ${rss0} kB at start, ${rss1} kB after grow, ${rss2} kB after steady
 if [ "$rss3" -le $((rss2 + rss2 / 10 + 4096)) ]; then pass; else fail "memory grew in steady state: $rss2 -> $rss3 kB"; fi
 
 if kill -0 "$mp" 2>/dev/null; then pass; else fail "campaign-mock died"; fi
-kill -INT "$mp"; wait "$mp"; rc=$?; mp=""
+kill -INT "$mp"; wait "$mp"; rc=$?; forget "$mp"
 [ "$rc" = 0 ] && pass || fail "campaign-mock exit $rc after SIGINT"
 
-echo "RESULT $passed $failed"
-[ "$failed" -eq 0 ]
+finish

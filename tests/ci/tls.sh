@@ -6,19 +6,10 @@
 # the server's (HTML) answer, which then fails as "not JSON".
 # Needs openssl (sh scripts/deps.sh fuzz); run by .ci/run.
 # Environment: BIN (default bin).  Run from the project root.
-BIN=${BIN:-bin}
-RUNNER=$BIN/campaign-test
-passed=0
-failed=0
-tmp=$(mktemp -d)
-sp=""
-cleanup() { [ -n "$sp" ] && kill "$sp" 2>/dev/null && wait "$sp" 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-has() { if grep -qF -- "$1" "$2"; then pass; else fail "$3: no '$1' in $2"; head -5 "$2"; fi; }
-if ! command -v openssl >/dev/null 2>&1; then echo "FAIL: openssl is not installed (sh scripts/deps.sh fuzz)"; echo "RESULT 0 1"; exit 1; fi
-if [ ! -x "$RUNNER" ]; then echo "FAIL: $RUNNER not built"; echo "RESULT 0 1"; exit 1; fi
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "$0")/../cli/lib.sh"
+if ! command -v openssl >/dev/null 2>&1; then abort "openssl is not installed (sh scripts/deps.sh fuzz)"; fi
+if [ ! -x "$RUNNER" ]; then abort "$RUNNER not built"; fi
 
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$tmp/key.pem" -out "$tmp/cert.pem" -days 1 \
     -subj /CN=localhost -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" >"$tmp/req.log" 2>&1 ||
@@ -26,11 +17,10 @@ openssl req -x509 -newkey rsa:2048 -nodes -keyout "$tmp/key.pem" -out "$tmp/cert
 : >"$tmp/srv.out"
 openssl s_server -accept 127.0.0.1:0 -cert "$tmp/cert.pem" -key "$tmp/key.pem" -www -naccept 20 \
     </dev/null >"$tmp/srv.out" 2>&1 &
-sp=$!
-i=0
-while [ $i -lt 100 ] && ! grep -q '^ACCEPT' "$tmp/srv.out"; do sleep 0.05; i=$((i + 1)); done
+pids="$pids $!"
+wait_for '^ACCEPT' "$tmp/srv.out"
 port=$(sed -n 's/^ACCEPT 127.0.0.1:\([0-9]*\).*/\1/p' "$tmp/srv.out")
-if [ -z "$port" ]; then echo "FAIL: s_server did not start"; cat "$tmp/srv.out"; echo "RESULT 0 1"; exit 1; fi
+if [ -z "$port" ]; then abort "s_server did not start" "$tmp/srv.out"; fi
 
 cat >"$tmp/list.json" <<'JSON'
 {"name": "list over TLS", "steps": [{"request": {"method": "GET", "path": "/campaigns"}, "expect": {"status": 200}}]}
@@ -55,5 +45,4 @@ rc=$?
 has "response body is not JSON" "$tmp/out" "--insecure reached the server"
 if grep -q "SSL certificate problem" "$tmp/out"; then fail "--insecure still verifies"; else pass; fi
 
-echo "RESULT $passed $failed"
-[ "$failed" -eq 0 ]
+finish

@@ -7,19 +7,14 @@
 # Memory: `ulimit -v` (256 MB) for the plain build; under ASan (which
 # reserves terabytes of address space) ASAN_OPTIONS=hard_rss_limit_mb.
 # Environment: BIN (default bin).  Run from the project root.
-BIN=${BIN:-bin}
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "$0")/lib.sh"
 LINT=$BIN/campaign-lint
 CORPUS=tests/bad-inputs
 LIMIT_MB=256
 TIME_S=30
-passed=0
-failed=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
 
-if [ ! -x "$LINT" ]; then echo "FAIL: $LINT not built"; echo "RESULT 0 1"; exit 1; fi
+if [ ! -x "$LINT" ]; then abort "$LINT not built"; fi
 if nm "$LINT" 2>/dev/null | grep -q __asan_init; then
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}hard_rss_limit_mb=$LIMIT_MB"
     export ASAN_OPTIONS
@@ -112,5 +107,4 @@ rc=$?
 expect "file vanished mid-run" 2 "campaign-lint: $tmp/vanishes.json: No such file or directory"
 expect "the input before it is still linted" 2 "$tmp/gate:1:62: (root): duplicate key"
 
-echo "RESULT $passed $failed"
-[ "$failed" -eq 0 ]
+finish

@@ -6,17 +6,13 @@
 # finding examples/invalid/expected.tsv names).
 # Environment: BIN (default bin), JUNIT_XSD (default ../shared/junit/junit-10.xsd).
 # Run from the project root.
-BIN=${BIN:-bin}
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "$0")/lib.sh"
 LINT=$BIN/campaign-lint
 JUNIT_XSD=${JUNIT_XSD:-../shared/junit/junit-10.xsd}
-passed=0
-failed=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-
+# status, has and hasnt below replace lib.sh's: they read a stream of the
+# last lint (out or err in $tmp) rather than any file.
 # lint ARGS... : run campaign-lint; stdout in $tmp/out, stderr in $tmp/err, status in $rc
 lint() { "$LINT" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
 # status WANT DESC
@@ -27,11 +23,7 @@ hasnt() { if grep -qF -- "$1" "$tmp/$2"; then fail "$3: unexpected '$1' in std$2
 # empty out|err DESC
 empty() { if [ -s "$tmp/$1" ]; then fail "$2: std$1 not empty"; head -3 "$tmp/$1"; else pass; fi; }
 
-if [ ! -x "$LINT" ]; then
-    echo "FAIL: $LINT not built"
-    echo "RESULT 0 1"
-    exit 1
-fi
+if [ ! -x "$LINT" ]; then abort "$LINT not built"; fi
 
 valid_create='{"advertiserId":12345,"name":"Q1","campaignType":"DECISIONED","budget":{"total":1000,"currency":"USD"},"flightDates":{"startDate":"2025-01-15T00:00:00Z","endDate":"2025-03-31T23:59:59Z"}}'
 printf '%s\n' "$valid_create" >"$tmp/valid.json"
@@ -264,5 +256,4 @@ if [ -f examples/invalid/expected.tsv ]; then
     grep '^bad' "$tmp/expected" | sed 's/^bad/FAIL: expected finding missing:/'
 fi
 
-echo "RESULT $passed $failed"
-[ "$failed" -eq 0 ]
+finish

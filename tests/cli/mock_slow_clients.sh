@@ -7,35 +7,16 @@
 # Also: a path with bytes that are not UTF-8 is answered with valid JSON
 # (a fuzzing find).  Peers are played by tests/tools/nettool.c.
 # Environment: BIN (default bin), CC.  Run from the project root.
-BIN=${BIN:-bin}
-MOCK=$BIN/campaign-mock
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "$0")/lib.sh"
 TOKEN=slow-test-token
-passed=0
-failed=0
-tmp=$(mktemp -d)
-pids=""
-cleanup() {
-    for p in $pids; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
 
-if [ ! -x "$MOCK" ]; then echo "FAIL: $MOCK not built"; echo "RESULT 0 1"; exit 1; fi
-if ! ${CC:-cc} -std=c11 -O2 -o "$tmp/nettool" tests/tools/nettool.c; then
-    echo "FAIL: cannot build tests/tools/nettool.c"; echo "RESULT 0 1"; exit 1
-fi
+if [ ! -x "$MOCK" ]; then abort "$MOCK not built"; fi
+build_nettool || abort "cannot build tests/tools/nettool.c"
 NT=$tmp/nettool
 
-: >"$tmp/mock.out"
-"$MOCK" --port 0 --quiet --idle-timeout 2 --token "$TOKEN" >"$tmp/mock.out" 2>"$tmp/mock.err" &
-mp=$!
-pids="$pids $mp"
-i=0
-while [ $i -lt 100 ] && ! grep -q listening "$tmp/mock.out"; do sleep 0.05; i=$((i + 1)); done
-port=$(sed -n 's/^listening on http:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$tmp/mock.out")
-if [ -z "$port" ]; then echo "FAIL: mock did not start"; cat "$tmp/mock.err"; echo "RESULT 0 1"; exit 1; fi
+start_mock "$tmp/mock" --quiet --idle-timeout 2 --token "$TOKEN" ||
+    abort "mock did not start" "$tmp/mock.stderr"
 
 # normal DESC : an ordinary GET is answered (2xx) within one second
 normal() {
@@ -92,5 +73,4 @@ if grep -q 'no route for /api/v2/buyer/nothing' "$tmp/notutf8.json"; then pass; 
 if kill -0 "$mp" 2>/dev/null; then pass; else fail "campaign-mock died"; fi
 normal "at the end"
 
-echo "RESULT $passed $failed"
-[ "$failed" -eq 0 ]
+finish

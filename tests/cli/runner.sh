@@ -7,50 +7,23 @@
 # mid-run, and the whole conformance suite in cases/ at -j 8.
 # Every JUnit report is checked against the JUnit XSD with xmllint.
 # Environment: BIN (default bin), JUNIT_XSD.  Run from the project root.
-BIN=${BIN:-bin}
-RUNNER=$BIN/campaign-test
-MOCK=$BIN/campaign-mock
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "$0")/lib.sh"
 JUNIT_XSD=${JUNIT_XSD:-../shared/junit/junit-10.xsd}
-passed=0
-failed=0
-tmp=$(mktemp -d)
-mocks=""
-cleanup() {
-    for p in $mocks; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
 
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
 # run ARGS... : campaign-test; stdout $tmp/out, stderr $tmp/err, status $rc
 run() { "$RUNNER" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
-status() { if [ "$rc" = "$1" ]; then pass; else fail "$2: exit $rc, want $1"; head -8 "$tmp/out" "$tmp/err"; fi; }
-has() { if grep -qF -- "$1" "$2"; then pass; else fail "$3: no '$1' in $2"; head -5 "$2"; fi; }
-hasnt() { if grep -qF -- "$1" "$2"; then fail "$3: unexpected '$1' in $2"; else pass; fi; }
 # junit FILE DESC : exists and validates against the XSD
 junit() {
     if [ ! -f "$1" ]; then fail "$2: no $1"; return; fi
     if xmllint --noout --schema "$JUNIT_XSD" "$1" 2>"$tmp/xerr"; then pass; else fail "$2: $1 invalid"; head -3 "$tmp/xerr"; fi
 }
-done_() { echo "RESULT $passed $failed"; [ "$failed" -eq 0 ]; exit $?; }
 
-if [ ! -x "$RUNNER" ]; then echo "FAIL: $RUNNER not built"; echo "RESULT 0 1"; exit 1; fi
+if [ ! -x "$RUNNER" ]; then abort "$RUNNER not built"; fi
 
-# start_mock NAME ARGS... : sets $url to the mock's API root
-start_mock() {
-    name=$1; shift
-    rm -f "$tmp/$name.fifo"
-    mkfifo "$tmp/$name.fifo"
-    "$MOCK" --port 0 "$@" >"$tmp/$name.fifo" 2>"$tmp/$name.err" &
-    mp=$!
-    mocks="$mocks $mp"
-    exec 3<"$tmp/$name.fifo"
-    IFS= read -r line <&3
-    cat <&3 >/dev/null &
-    exec 3<&-
-    url="${line#listening on }/api/v2/buyer"
-}
+# serve_mock NAME ARGS... : start campaign-mock (output in $tmp/NAME.*);
+# sets $url to its API root
+serve_mock() { _n=$1; shift; start_mock "$tmp/$_n" "$@" || fail "campaign-mock $_n did not start"; }
 
 # A port nothing listens on: bind and release one via the mock itself is
 # racy, so use port 1 (privileged, never served in CI containers).
@@ -129,13 +102,13 @@ junit "$tmp/r2.xml" "retries junit"
 
 if [ ! -x "$MOCK" ]; then
     fail "$MOCK not built: the tests against the mock did not run"
-    done_
+    finish
 fi
 TOKEN="tok-SECRET-9f8e7d"
 export CAMPAIGN_MOCK_TOKEN="$TOKEN" SCOPE3_API_KEY="$TOKEN"
 
 # ---- undefined variable names the step ------------------------------------
-start_mock plain
+serve_mock plain
 plain=$url
 run --base-url "$plain" --junit "$tmp/u.xml" "$tmp/undef.json"
 status 1 "undefined variable"
@@ -182,7 +155,7 @@ done
 has "[REDACTED]" "$tmp/t.xml" "redaction marker present"
 
 # ---- slow responses past --timeout: error, not retried ---------------------
-start_mock slow --latency-ms 1500
+serve_mock slow --latency-ms 1500
 run --base-url "$url" --timeout 0.3 --retries 3 --junit "$tmp/slow.xml" "$tmp/cases/list.json"
 status 1 "timeout"
 has "timed out after 300 ms" "$tmp/out" "timeout message"
@@ -190,7 +163,7 @@ has "<error" "$tmp/slow.xml" "timeout is an <error>"
 junit "$tmp/slow.xml" "timeout junit"
 
 # ---- 503s: a response, so a failure, never retried ------------------------
-start_mock flaky --fail-rate 1 --seed 1
+serve_mock flaky --fail-rate 1 --seed 1
 run --base-url "$url" --junit "$tmp/f.xml" "$tmp/cases/list.json"
 status 1 "503"
 has "got 503" "$tmp/out" "503 reported"
@@ -207,7 +180,7 @@ if command -v python3 >/dev/null 2>&1; then
     echo "<html>hello</html>" >"$tmp/www/campaigns"
     port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()')
     (cd "$tmp/www" && exec python3 -m http.server "$port" --bind 127.0.0.1) >/dev/null 2>&1 &
-    mocks="$mocks $!"
+    pids="$pids $!"
     i=0
     while [ $i -lt 50 ]; do
         python3 -c "import socket;socket.create_connection(('127.0.0.1',$port),0.2)" 2>/dev/null && break
@@ -224,7 +197,7 @@ JSON
 fi
 
 # ---- SIGINT mid-run: complete reports, unfinished steps marked -------------
-start_mock int --latency-ms 400
+serve_mock int --latency-ms 400
 "$RUNNER" --base-url "$url" -j 2 --junit "$tmp/i.xml" --json "$tmp/i.json" --html "$tmp/i.html" cases/ >"$tmp/out" 2>"$tmp/err" &
 rp=$!
 sleep 1.5
@@ -244,4 +217,4 @@ if [ "$rc" != 0 ]; then grep -A1 '^FAIL' "$tmp/out" | head -40; fi
 junit "$tmp/suite.xml" "suite junit"
 tail -1 "$tmp/out" | grep -qE '^[0-9]+ passed, 0 failed$' && pass || fail "suite summary: $(tail -1 "$tmp/out")"
 
-done_
+finish

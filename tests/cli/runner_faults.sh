@@ -13,35 +13,19 @@
 # --timeout with the mock, 503s, refused connections and SIGINT are in
 # runner.sh.)
 # Environment: BIN (default bin), JUNIT_XSD, CC.  Run from the project root.
-BIN=${BIN:-bin}
-RUNNER=$BIN/campaign-test
-MOCK=$BIN/campaign-mock
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "$0")/lib.sh"
 JUNIT_XSD=${JUNIT_XSD:-../shared/junit/junit-10.xsd}
-passed=0
-failed=0
-tmp=$(mktemp -d)
-pids=""
-cleanup() {
-    for p in $pids; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-has() { if grep -qF -- "$1" "$2"; then pass; else fail "$3: no '$1' in $2"; head -5 "$2"; fi; }
 
-if [ ! -x "$RUNNER" ]; then echo "FAIL: $RUNNER not built"; echo "RESULT 0 1"; exit 1; fi
-if ! ${CC:-cc} -std=c11 -O2 -o "$tmp/nettool" tests/tools/nettool.c; then
-    echo "FAIL: cannot build tests/tools/nettool.c"; echo "RESULT 0 1"; exit 1
-fi
+if [ ! -x "$RUNNER" ]; then abort "$RUNNER not built"; fi
+build_nettool || abort "cannot build tests/tools/nettool.c"
 
 # serve MODE [N] : start nettool serve; sets $url
 serve() {
     : >"$tmp/srv.out"
     "$tmp/nettool" serve "$@" >"$tmp/srv.out" 2>"$tmp/srv.err" &
     pids="$pids $!"
-    i=0
-    while [ $i -lt 100 ] && ! grep -q listening "$tmp/srv.out"; do sleep 0.05; i=$((i + 1)); done
+    wait_for listening "$tmp/srv.out"
     url=$(sed -n 's/^listening on //p' "$tmp/srv.out")
 }
 
@@ -65,7 +49,6 @@ run() {
         >"$tmp/out" 2>"$tmp/err"
     rc=$?
 }
-status() { if [ "$rc" = "$1" ]; then pass; else fail "$2: exit $rc, want $1"; head -8 "$tmp/out" "$tmp/err"; fi; }
 
 cat >"$tmp/summary-schema.json" <<'EOF2'
 {"type": "object", "required": ["tool", "interrupted", "totals", "scenarios"],
@@ -163,14 +146,8 @@ done
 
 # ---- campaign-mock killed (SIGKILL) in the middle of the suite ---------------
 if [ -x "$MOCK" ]; then
-    : >"$tmp/mock.out"
-    "$MOCK" --port 0 --quiet --latency-ms 100 >"$tmp/mock.out" 2>"$tmp/mock.err" &
-    mp=$!
-    pids="$pids $mp"
-    i=0
-    while [ $i -lt 100 ] && ! grep -q listening "$tmp/mock.out"; do sleep 0.05; i=$((i + 1)); done
-    murl="$(sed -n 's/^listening on //p' "$tmp/mock.out")/api/v2/buyer"
-    SCOPE3_API_KEY=demo-token timeout 120 "$RUNNER" --base-url "$murl" -j 4 --timeout 5 \
+    start_mock "$tmp/mock" --quiet --latency-ms 100 || fail "campaign-mock did not start"
+    SCOPE3_API_KEY=demo-token timeout 120 "$RUNNER" --base-url "$url" -j 4 --timeout 5 \
         --junit "$tmp/killed.xml" --json "$tmp/killed.json" --html "$tmp/killed.html" cases/ >"$tmp/out" 2>"$tmp/err" &
     rp=$!
     sleep 1
@@ -187,5 +164,4 @@ else
     fail "$MOCK not built"
 fi
 
-echo "RESULT $passed $failed"
-[ "$failed" -eq 0 ]
+finish

@@ -10,30 +10,16 @@
 # they printed are searched for the token in every form (raw, JSON- and
 # percent-encoded, any case): zero hits.
 # Environment: BIN (default bin).  Run from the project root.
-BIN=${BIN:-bin}
-RUNNER=$BIN/campaign-test
-MOCK=$BIN/campaign-mock
+# shellcheck source=tests/cli/lib.sh
+. "$(dirname "$0")/lib.sh"
 CORE=zqSECRETk7
 TOKEN="$CORE/9f+e=d"
-passed=0
-failed=0
-tmp=$(mktemp -d)
-mp=""
-cleanup() { [ -n "$mp" ] && kill "$mp" 2>/dev/null && wait "$mp" 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-if [ ! -x "$RUNNER" ] || [ ! -x "$MOCK" ]; then echo "FAIL: tools not built"; echo "RESULT 0 1"; exit 1; fi
+if [ ! -x "$RUNNER" ] || [ ! -x "$MOCK" ]; then abort "tools not built"; fi
 
 export CAMPAIGN_MOCK_TOKEN="$TOKEN" SCOPE3_API_KEY="$TOKEN"
 mkdir "$tmp/out" "$tmp/cases"
 # the mock logs every request (no --quiet) and self-checks its answers
-: >"$tmp/out/mock.stdout"
-"$MOCK" --port 0 --self-check >"$tmp/out/mock.stdout" 2>"$tmp/out/mock.stderr" &
-mp=$!
-i=0
-while [ $i -lt 100 ] && ! grep -q listening "$tmp/out/mock.stdout"; do sleep 0.05; i=$((i + 1)); done
-url="$(sed -n 's/^listening on //p' "$tmp/out/mock.stdout")/api/v2/buyer"
+start_mock "$tmp/out/mock" --self-check || fail "campaign-mock did not start"
 
 cat >"$tmp/cases/echo.json" <<'JSON'
 {"name": "the token everywhere", "steps": [
@@ -67,8 +53,7 @@ run --base-url "$url" --junit "$tmp/out/r2.xml" --json "$tmp/out/r2.json" --html
 run --base-url "$url" --report-dir "$tmp/out/r3" "$tmp/cases/bad.json"
 run --base-url "$url" --dry-run --list "$tmp/cases"
 # the mock's own answers, without the runner's redactor in between
-port=${url#http://127.0.0.1:}; port=${port%%/*}
-if ${CC:-cc} -std=c11 -O2 -o "$tmp/nettool" tests/tools/nettool.c; then
+if build_nettool; then
     "$tmp/nettool" get "$port" "/api/v2/buyer/campaigns/$TOKEN" "$TOKEN" >"$tmp/out/direct-404.json"
     "$tmp/nettool" get "$port" "/api/v2/buyer/x$TOKEN" "$TOKEN" >"$tmp/out/direct-route.json"
     "$tmp/nettool" get "$port" "/api/v2/buyer/campaigns/$TOKEN" "x$TOKEN" >"$tmp/out/direct-401.json"
@@ -76,7 +61,7 @@ if ${CC:-cc} -std=c11 -O2 -o "$tmp/nettool" tests/tools/nettool.c; then
 else
     fail "cannot build tests/tools/nettool.c"
 fi
-kill -INT "$mp"; wait "$mp"; mp=""
+kill -INT "$mp"; wait "$mp"; forget "$mp"
 
 # the runs did happen: the suite ran and the echo came back (redacted)
 if [ -s "$tmp/out/r1/junit.xml" ] && [ -s "$tmp/out/r2.json" ]; then pass; else fail "reports missing"; ls -R "$tmp/out"; fi
@@ -94,5 +79,4 @@ done
 stray=$(find "$tmp/out" -type f ! -name '*.xml' ! -name '*.json' ! -name '*.html' ! -name '*.stdout' ! -name '*.stderr' ! -name rcs)
 if [ -z "$stray" ]; then pass; else fail "unexpected files: $stray"; fi
 
-echo "RESULT $passed $failed"
-[ "$failed" -eq 0 ]
+finish

@@ -5,7 +5,6 @@
  * so the few this test needs are included here directly. */
 #include "check.h"
 
-#include "../../runner/src/strbuf.c"
 #include "../../runner/src/json_util.c"
 #include "../../runner/src/case_vars.c"
 #include "../../runner/src/redact.c"

@@ -26,6 +26,7 @@
  * are emulated; a backreference to a group inside an emulated body is
  * refused (engine limit). */
 #include "regex_ecma.h"
+#include "strbuf.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -66,27 +67,8 @@ struct lookbehind {
 
 #define END_CALLOUT 255
 
-/* ---- growable byte buffer ---------------------------------------------- */
-
-struct sbuf { char *p; size_t n, cap; int oom; };
-
-static void sb_putn(struct sbuf *b, const char *s, size_t n)
-{
-    if (b->oom) return;
-    if (b->n + n + 1 > b->cap) {
-        size_t nc = b->cap ? b->cap : 64;
-        while (nc < b->n + n + 1) nc *= 2;
-        char *np = realloc(b->p, nc);
-        if (!np) { b->oom = 1; return; }
-        b->p = np;
-        b->cap = nc;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-}
-
-static void sb_put_utf8(struct sbuf *b, uint32_t cp)
+/* Append code point cp to b as UTF-8. */
+static void sb_put_utf8(strbuf *b, uint32_t cp)
 {
     char u[4];
     size_t n;
@@ -99,7 +81,7 @@ static void sb_put_utf8(struct sbuf *b, uint32_t cp)
         u[0] = (char)(0xF0 | cp >> 18); u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
         u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); u[3] = (char)(0x80 | (cp & 0x3F)); n = 4;
     }
-    sb_putn(b, u, n);
+    sb_append(b, u, n);
 }
 
 /* ---- translator state --------------------------------------------------- */
@@ -631,7 +613,7 @@ static int ascii_id(uint32_t cp, int first)
 static char *parse_group_name(struct xlat *x)
 {
     size_t start = x->pos;
-    struct sbuf b = { 0 };
+    strbuf b = { 0 };
     int nonascii = 0;
     for (;;) {
         if (x->pos >= x->len) { fail(x, start, "missing > after group name"); break; }
@@ -650,14 +632,14 @@ static char *parse_group_name(struct xlat *x)
             x->pos += n;
         }
         if (cp >= 0x80) nonascii = 1;
-        else if (!ascii_id(cp, b.n == 0)) { fail(x, start, "invalid group name"); break; }
+        else if (!ascii_id(cp, b.len == 0)) { fail(x, start, "invalid group name"); break; }
         sb_put_utf8(&b, cp);
     }
-    if (!x->err && b.n == 0) fail(x, start, "empty group name");
-    if (!x->err && nonascii && !unicode_name_ok(b.p, b.n)) fail(x, start, "invalid group name");
+    if (!x->err && b.len == 0) fail(x, start, "empty group name");
+    if (!x->err && nonascii && !unicode_name_ok(b.data, b.len)) fail(x, start, "invalid group name");
     if (!x->err && b.oom) x->oom = 1;
-    if (x->err || x->oom) { free(b.p); return NULL; }
-    return b.p;
+    if (x->err || x->oom) { sb_free(&b); return NULL; }
+    return sb_take(&b);
 }
 
 static void add_group_name(struct xlat *x, char *name, unsigned index, size_t off)

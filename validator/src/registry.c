@@ -6,6 +6,7 @@
  * Pointer.  Lookups by URI then need no further parsing; JSON Pointer
  * fragments are walked on demand (compile time only). */
 #include "engine.h"
+#include "json_pointer.h"
 #include "uri.h"
 
 #include <dirent.h>
@@ -66,32 +67,6 @@ void jsv_registry_free(jsv_registry *reg)
 static char *reg_strdup(jsv_registry *reg, const char *s)
 {
     return arena_strndup(reg->mem, s, strlen(s));
-}
-
-/* Append "/" + escaped token to pointer; result in the registry arena. */
-static const char *ptr_join(jsv_registry *reg, const char *base, const char *tok)
-{
-    size_t bl = strlen(base), tl = strlen(tok), extra = 0;
-    for (size_t i = 0; i < tl; i++) if (tok[i] == '~' || tok[i] == '/') extra++;
-    char *s = arena_alloc(reg->mem, bl + tl + extra + 2);
-    if (!s) return NULL;
-    memcpy(s, base, bl);
-    size_t o = bl;
-    s[o++] = '/';
-    for (size_t i = 0; i < tl; i++) {
-        if (tok[i] == '~') { s[o++] = '~'; s[o++] = '0'; }
-        else if (tok[i] == '/') { s[o++] = '~'; s[o++] = '1'; }
-        else s[o++] = tok[i];
-    }
-    s[o] = 0;
-    return s;
-}
-
-static const char *ptr_join_index(jsv_registry *reg, const char *base, int i)
-{
-    char buf[24];
-    snprintf(buf, sizeof buf, "%d", i);
-    return ptr_join(reg, base, buf);
 }
 
 /* Keywords whose value is one schema, an array of schemas, or an object
@@ -179,17 +154,17 @@ static int walk(jsv_registry *reg, const reg_doc *doc, const cJSON *node, const 
 
     for (const cJSON *m = node->child; m; m = m->next) {
         const char *k = m->string;
-        const char *p = ptr_join(reg, pointer, k);
+        const char *p = jp_append(reg->mem, pointer, k);
         if (!p) return -1;
         if (JT(m) == cJSON_Array && in_list(kw_array, k)) {
             int i = 0;
             for (const cJSON *e = m->child; e; e = e->next, i++)
-                if (walk(reg, doc, e, base, ptr_join_index(reg, p, i), depth + 1, err)) return -1;
+                if (walk(reg, doc, e, base, jp_append_index(reg->mem, p, (size_t)i), depth + 1, err)) return -1;
         } else if (in_list(kw_single, k)) {
             if (walk(reg, doc, m, base, p, depth + 1, err)) return -1;
         } else if (JT(m) == cJSON_Object && in_list(kw_object, k)) {
             for (const cJSON *e = m->child; e; e = e->next)
-                if (walk(reg, doc, e, base, ptr_join(reg, p, e->string), depth + 1, err)) return -1;
+                if (walk(reg, doc, e, base, jp_append(reg->mem, p, e->string), depth + 1, err)) return -1;
         }
     }
     return 0;

@@ -7,6 +7,7 @@
  * or fails on the schema.  Compilation is memoized per schema object, which
  * also makes recursive schemas ($ref cycles) terminate. */
 #include "engine.h"
+#include "json_pointer.h"
 #include "json_value.h"
 #include "uri.h"
 
@@ -65,28 +66,17 @@ static const char *astrdup(cctx *c, const char *s)
     return arena_strndup(c->s->mem, s, strlen(s));
 }
 
+/* Schema locations as JSON Pointers; "" when out of memory. */
 static const char *join_ptr(cctx *c, const char *base, const char *tok)
 {
-    size_t bl = strlen(base), tl = strlen(tok);
-    char *s = arena_alloc(c->s->mem, bl + 2 * tl + 2);
-    if (!s) return "";
-    memcpy(s, base, bl);
-    size_t o = bl;
-    s[o++] = '/';
-    for (size_t i = 0; i < tl; i++) {
-        if (tok[i] == '~') { s[o++] = '~'; s[o++] = '0'; }
-        else if (tok[i] == '/') { s[o++] = '~'; s[o++] = '1'; }
-        else s[o++] = tok[i];
-    }
-    s[o] = 0;
-    return s;
+    const char *s = jp_append(c->s->mem, base, tok);
+    return s ? s : "";
 }
 
 static const char *join_idx(cctx *c, const char *base, size_t i)
 {
-    char b[24];
-    snprintf(b, sizeof b, "%zu", i);
-    return join_ptr(c, base, b);
+    const char *s = jp_append_index(c->s->mem, base, i);
+    return s ? s : "";
 }
 
 /* ---- vocabularies --------------------------------------------------- */

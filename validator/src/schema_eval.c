@@ -9,6 +9,7 @@
  * allocated from the result's scratch arena only where a schema uses them. */
 #include "engine.h"
 #include "json_value.h"
+#include "strbuf.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -82,44 +83,25 @@ static int push_grow(ectx *c, segstack *st, const char *key, size_t idx)
 #define PUSHII(c, i) (PATHS(c) ? push((c), &(c)->ip, NULL, (i)) : 1)
 #define POPI(c) (PATHS(c) ? (void)((c)->ip.n--) : (void)0)
 
-typedef struct sbuf { char *p; size_t n, cap; int oom; } sbuf;
-
-static void sb_add(sbuf *b, const char *s, size_t n)
+static void sb_token(strbuf *b, const seg *sg)
 {
-    if (b->oom) return;
-    if (b->n + n + 1 > b->cap) {
-        size_t nc = b->cap ? b->cap * 2 : 128;
-        while (nc < b->n + n + 1) nc *= 2;
-        char *np = realloc(b->p, nc);
-        if (!np) { b->oom = 1; return; }
-        b->p = np;
-        b->cap = nc;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = 0;
-}
-static void sb_str(sbuf *b, const char *s) { sb_add(b, s, strlen(s)); }
-
-static void sb_token(sbuf *b, const seg *sg)
-{
-    sb_add(b, "/", 1);
+    sb_append(b, "/", 1);
     if (!sg->key) {
         char t[24];
         int n = snprintf(t, sizeof t, "%zu", sg->idx);
-        sb_add(b, t, (size_t)n);
+        sb_append(b, t, (size_t)n);
         return;
     }
     for (const char *p = sg->key; *p; p++) {
-        if (*p == '~') sb_add(b, "~0", 2);
-        else if (*p == '/') sb_add(b, "~1", 2);
-        else sb_add(b, p, 1);
+        if (*p == '~') sb_append(b, "~0", 2);
+        else if (*p == '/') sb_append(b, "~1", 2);
+        else sb_append(b, p, 1);
     }
 }
 
-static void sb_path(sbuf *b, const segstack *st, size_t from)
+static void sb_path(strbuf *b, const segstack *st, size_t from)
 {
-    sb_add(b, "", 0);
+    sb_append(b, "", 0);
     for (size_t i = from; i < st->n; i++) sb_token(b, &st->v[i]);
 }
 
@@ -137,10 +119,10 @@ static void emit(ectx *c, const cschema *s, size_t k0, const char *kw, const cJS
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    sbuf il = {0}, kl = {0}, al = {0};
+    strbuf il = {0}, kl = {0}, al = {0};
     sb_path(&il, &c->ip, 0);
     sb_path(&kl, &c->kp, 0);
-    sb_str(&al, s->abs);
+    sb_puts(&al, s->abs);
     for (size_t i = k0; i < c->kp.n; i++) sb_token(&al, &c->kp.v[i]);
     if (kw) {
         seg t = { kw, 0 };
@@ -148,11 +130,11 @@ static void emit(ectx *c, const cschema *s, size_t k0, const char *kw, const cJS
         sb_token(&al, &t);
     }
     if (il.oom || kl.oom || al.oom) c->oom = 1;
-    else result_add(c->r, il.p, kl.p, al.p, kw ? kw : "false", msg,
+    else result_add(c->r, il.data, kl.data, al.data, kw ? kw : "false", msg,
                     c->name_owner ? c->name_owner : inst);
-    free(il.p);
-    free(kl.p);
-    free(al.p);
+    sb_free(&il);
+    sb_free(&kl);
+    sb_free(&al);
 }
 
 /* Short printable form of a JSON value for messages. */
@@ -272,16 +254,16 @@ static void log_applied(ectx *c, const cschema *s, size_t k0, const cJSON *obj)
         r->applied = nv;
         r->capapplied = nc;
     }
-    sbuf il = {0}, al = {0};
+    strbuf il = {0}, al = {0};
     sb_path(&il, &c->ip, 0);
-    sb_str(&al, s->abs);
+    sb_puts(&al, s->abs);
     for (size_t i = k0; i < c->kp.n; i++) sb_token(&al, &c->kp.v[i]);
     r->applied[r->napplied].obj = obj;
-    r->applied[r->napplied].kwloc = il.p ? arena_strndup(r->scratch, il.p, il.n) : "";
-    r->applied[r->napplied].abs = al.p ? arena_strndup(r->scratch, al.p, al.n) : "";
+    r->applied[r->napplied].kwloc = il.data ? arena_strndup(r->scratch, il.data, il.len) : "";
+    r->applied[r->napplied].abs = al.data ? arena_strndup(r->scratch, al.data, al.len) : "";
     r->napplied++;
-    free(il.p);
-    free(al.p);
+    sb_free(&il);
+    sb_free(&al);
 }
 
 /* ---- evaluation ----------------------------------------------------- */
@@ -1064,14 +1046,14 @@ int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
                 size_t il = strlen(r->applied[a].kwloc) + strlen(m->string) * 2 + 2;
                 char *loc = malloc(il);
                 if (!loc) { c.oom = 1; break; }
-                sbuf b = {0};
-                sb_str(&b, r->applied[a].kwloc);
+                strbuf b = {0};
+                sb_puts(&b, r->applied[a].kwloc);
                 seg t = { m->string, 0 };
                 sb_token(&b, &t);
                 char msg[600];
                 snprintf(msg, sizeof msg, "unknown property \"%s\"", m->string);
-                result_add(r, b.p ? b.p : "", "", r->applied[a].abs, "unknownProperty", msg, m);
-                free(b.p);
+                result_add(r, b.data ? b.data : "", "", r->applied[a].abs, "unknownProperty", msg, m);
+                sb_free(&b);
                 free(loc);
                 ok = 0;
             }

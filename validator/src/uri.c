@@ -1,5 +1,6 @@
 /* uri.c - RFC 3986 section 5.2 reference resolution. */
 #include "uri.h"
+#include "strbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -77,29 +78,12 @@ static size_t remove_dot_segments(const char *in, size_t len, char *out)
     return o;
 }
 
-typedef struct sbuf { char *p; size_t n, cap; int oom; } sbuf;
-
-static void sb_add(sbuf *b, const char *s, size_t n)
-{
-    if (b->oom) return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = (b->cap ? b->cap * 2 : 64);
-        while (cap < b->n + n + 1) cap *= 2;
-        char *np = realloc(b->p, cap);
-        if (!np) { b->oom = 1; return; }
-        b->p = np; b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = 0;
-}
-
-static void sb_path(sbuf *b, const char *path, size_t len)
+static void sb_path(strbuf *b, const char *path, size_t len)
 {
     char *tmp = malloc(len + 1);
     if (!tmp) { b->oom = 1; return; }
     size_t n = remove_dot_segments(path, len, tmp);
-    sb_add(b, tmp, n);
+    sb_append(b, tmp, n);
     free(tmp);
 }
 
@@ -108,47 +92,46 @@ char *uri_resolve(const char *base, const char *ref)
     uri_parts b, r;
     uri_split(base ? base : "", &b);
     uri_split(ref, &r);
-    sbuf out = {0};
-    sb_add(&out, "", 0);
+    strbuf out = {0};
+    sb_append(&out, "", 0);
     const uri_parts *t_scheme = r.has_scheme ? &r : &b;
     if (t_scheme->has_scheme) {
-        sb_add(&out, t_scheme->scheme, t_scheme->scheme_len);
-        sb_add(&out, ":", 1);
+        sb_append(&out, t_scheme->scheme, t_scheme->scheme_len);
+        sb_append(&out, ":", 1);
     }
     if (r.has_scheme || r.has_auth) {
         const uri_parts *a = &r;
-        if (a->has_auth) { sb_add(&out, "//", 2); sb_add(&out, a->auth, a->auth_len); }
+        if (a->has_auth) { sb_append(&out, "//", 2); sb_append(&out, a->auth, a->auth_len); }
         sb_path(&out, a->path, a->path_len);
-        if (a->has_query) { sb_add(&out, "?", 1); sb_add(&out, a->query, a->query_len); }
+        if (a->has_query) { sb_append(&out, "?", 1); sb_append(&out, a->query, a->query_len); }
     } else {
-        if (b.has_auth) { sb_add(&out, "//", 2); sb_add(&out, b.auth, b.auth_len); }
+        if (b.has_auth) { sb_append(&out, "//", 2); sb_append(&out, b.auth, b.auth_len); }
         if (r.path_len == 0) {
-            sb_add(&out, b.path, b.path_len);
-            if (r.has_query) { sb_add(&out, "?", 1); sb_add(&out, r.query, r.query_len); }
-            else if (b.has_query) { sb_add(&out, "?", 1); sb_add(&out, b.query, b.query_len); }
+            sb_append(&out, b.path, b.path_len);
+            if (r.has_query) { sb_append(&out, "?", 1); sb_append(&out, r.query, r.query_len); }
+            else if (b.has_query) { sb_append(&out, "?", 1); sb_append(&out, b.query, b.query_len); }
         } else {
             if (r.path[0] == '/') {
                 sb_path(&out, r.path, r.path_len);
             } else {
                 /* merge: base path up to its last '/', then the reference */
-                sbuf m = {0};
-                sb_add(&m, "", 0);
-                if (b.has_auth && b.path_len == 0) sb_add(&m, "/", 1);
+                strbuf m = {0};
+                sb_append(&m, "", 0);
+                if (b.has_auth && b.path_len == 0) sb_append(&m, "/", 1);
                 else {
                     size_t k = b.path_len;
                     while (k > 0 && b.path[k - 1] != '/') k--;
-                    sb_add(&m, b.path, k);
+                    sb_append(&m, b.path, k);
                 }
-                sb_add(&m, r.path, r.path_len);
-                if (m.oom) out.oom = 1; else sb_path(&out, m.p, m.n);
-                free(m.p);
+                sb_append(&m, r.path, r.path_len);
+                if (m.oom) out.oom = 1; else sb_path(&out, m.data, m.len);
+                sb_free(&m);
             }
-            if (r.has_query) { sb_add(&out, "?", 1); sb_add(&out, r.query, r.query_len); }
+            if (r.has_query) { sb_append(&out, "?", 1); sb_append(&out, r.query, r.query_len); }
         }
     }
-    if (r.has_frag) { sb_add(&out, "#", 1); sb_add(&out, r.frag, r.frag_len); }
-    if (out.oom) { free(out.p); return NULL; }
-    return out.p;
+    if (r.has_frag) { sb_append(&out, "#", 1); sb_append(&out, r.frag, r.frag_len); }
+    return sb_take(&out);
 }
 
 char *uri_strip_fragment(const char *uri)

@@ -1,4 +1,4 @@
-/* strbuf.c - growable byte buffer. */
+/* strbuf.c - growable byte buffer (contract in strbuf.h). */
 #include "strbuf.h"
 
 #include <stdio.h>
