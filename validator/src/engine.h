@@ -152,6 +152,7 @@ struct jsv_result {
     size_t nknown, capknown;
     struct applied_obj { const cJSON *obj; const char *kwloc; const char *abs; } *applied;
     size_t napplied, capapplied;
+    ptrmap applied_set;      /* objects already in applied */
     int oom;
 };
 

@@ -128,6 +128,12 @@ void *ptrmap_get(const ptrmap *m, const void *key)
     return NULL;
 }
 
+void ptrmap_clear(ptrmap *m)
+{
+    if (m->slots) memset(m->slots, 0, m->cap * sizeof *m->slots);
+    m->len = 0;
+}
+
 void ptrmap_free(ptrmap *m)
 {
     free(m->slots);

@@ -21,6 +21,8 @@ void strmap_free(strmap *m);
 
 int ptrmap_put(ptrmap *m, const void *key, void *value);
 void *ptrmap_get(const ptrmap *m, const void *key);
+/* Forget every entry, keeping the table for reuse. */
+void ptrmap_clear(ptrmap *m);
 void ptrmap_free(ptrmap *m);
 
 #endif

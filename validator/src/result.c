@@ -23,6 +23,7 @@ void jsv_result_free(jsv_result *r)
     free(r->items);
     free(r->known);
     free(r->applied);
+    ptrmap_free(&r->applied_set);
     free(r);
 }
 
@@ -33,6 +34,7 @@ void result_reset(jsv_result *r)
     r->n = 0;
     r->nknown = 0;
     r->napplied = 0;
+    ptrmap_clear(&r->applied_set);
     r->oom = 0;
 }
 

@@ -246,7 +246,8 @@ static void log_known(ectx *c, const cJSON *obj, size_t idx)
 static void log_applied(ectx *c, const cschema *s, size_t k0, const cJSON *obj)
 {
     jsv_result *r = c->r;
-    for (size_t i = 0; i < r->napplied; i++) if (r->applied[i].obj == obj) return;
+    if (ptrmap_get(&r->applied_set, obj)) return;
+    if (ptrmap_put(&r->applied_set, obj, (void *)obj)) { c->oom = 1; return; }
     if (r->napplied == r->capapplied) {
         size_t nc = r->capapplied ? r->capapplied * 2 : 16;
         void *nv = realloc(r->applied, nc * sizeof *r->applied);
@@ -997,6 +998,14 @@ static int ev_schema(ectx *c, const cschema *s, const cJSON *inst, uint8_t *mark
 
 /* ---- entry point ---------------------------------------------------- */
 
+/* Order of the unknown-property log: by object, then member index. */
+static int cmp_known(const void *a, const void *b)
+{
+    const struct known_mark *x = a, *y = b;
+    if (x->obj != y->obj) return (uintptr_t)x->obj < (uintptr_t)y->obj ? -1 : 1;
+    return (x->idx > y->idx) - (x->idx < y->idx);
+}
+
 int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
 {
     ectx c;
@@ -1035,17 +1044,13 @@ int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
         /* members of objects that a properties keyword looked at, which no
          * applied properties / patternProperties / additionalProperties /
          * unevaluatedProperties covered */
+        qsort(r->known, r->nknown, sizeof *r->known, cmp_known);
         for (size_t a = 0; a < r->napplied; a++) {
             const cJSON *obj = r->applied[a].obj;
             size_t i = 0;
             for (const cJSON *m = obj->child; m; m = m->next, i++) {
-                int known = 0;
-                for (size_t k = 0; k < r->nknown && !known; k++)
-                    known = r->known[k].obj == obj && r->known[k].idx == i;
-                if (known) continue;
-                size_t il = strlen(r->applied[a].kwloc) + strlen(m->string) * 2 + 2;
-                char *loc = malloc(il);
-                if (!loc) { c.oom = 1; break; }
+                struct known_mark key = { obj, i };
+                if (bsearch(&key, r->known, r->nknown, sizeof *r->known, cmp_known)) continue;
                 strbuf b = {0};
                 sb_puts(&b, r->applied[a].kwloc);
                 seg t = { m->string, 0 };
@@ -1054,7 +1059,6 @@ int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
                 snprintf(msg, sizeof msg, "unknown property \"%s\"", m->string);
                 result_add(r, b.data ? b.data : "", "", r->applied[a].abs, "unknownProperty", msg, m);
                 sb_free(&b);
-                free(loc);
                 ok = 0;
             }
         }
