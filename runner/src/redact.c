@@ -11,6 +11,8 @@
 
 struct redactor {
     char *forms[NFORMS]; /* raw, JSON-escaped, percent-encoded (NULL = unused) */
+    size_t lens[NFORMS];
+    unsigned char first[256]; /* 1 for a byte that starts some form */
 };
 
 static char *json_escaped(const char *s)
@@ -49,6 +51,11 @@ redactor *redactor_new(const char *secret)
         /* Identical forms are searched once. */
         for (int i = 1; i < NFORMS; i++)
             if (strcmp(r->forms[i], r->forms[0]) == 0) { free(r->forms[i]); r->forms[i] = NULL; }
+        for (int i = 0; i < NFORMS; i++) {
+            if (!r->forms[i]) continue;
+            r->lens[i] = strlen(r->forms[i]);
+            r->first[(unsigned char)r->forms[i][0]] = 1;
+        }
     }
     return r;
 }
@@ -63,11 +70,10 @@ void redactor_free(redactor *r)
 /* Length of the secret form starting at p, or 0. */
 static size_t secret_at(const redactor *r, const char *p, size_t left)
 {
+    if (!r->first[(unsigned char)*p]) return 0;
     for (int i = 0; i < NFORMS; i++) {
-        const char *f = r->forms[i];
-        if (!f) continue;
-        size_t n = strlen(f);
-        if (n && n <= left && memcmp(p, f, n) == 0) return n;
+        size_t n = r->lens[i];
+        if (r->forms[i] && n && n <= left && memcmp(p, r->forms[i], n) == 0) return n;
     }
     return 0;
 }
@@ -79,29 +85,37 @@ char *redact(const redactor *r, const char *text, size_t len)
     static const char hdr[] = "authorization:";
     strbuf b = {0};
     int line_start = 1;
-    size_t i = 0;
+    size_t i = 0, run = 0; /* text[run..i) is plain text not yet copied */
     while (i < len) {
         if (line_start && len - i >= sizeof hdr - 1 && strncasecmp(text + i, hdr, sizeof hdr - 1) == 0) {
+            sb_append(&b, text + run, i - run);
             sb_append(&b, text + i, sizeof hdr - 1);
             sb_puts(&b, " " REDACTED);
             i += sizeof hdr - 1;
             while (i < len && text[i] != '\n' && text[i] != '\r') i++;
+            run = i;
             line_start = 0;
             continue;
         }
         size_t n = r ? secret_at(r, text + i, len - i) : 0;
         if (n) {
+            sb_append(&b, text + run, i - run);
             sb_puts(&b, REDACTED);
             i += n;
+            run = i;
             line_start = 0;
             continue;
         }
         char c = text[i];
-        if (c == '\0') sb_puts(&b, "\\0");
-        else sb_append(&b, &c, 1);
+        if (c == '\0') {
+            sb_append(&b, text + run, i - run);
+            sb_puts(&b, "\\0");
+            run = i + 1;
+        }
         line_start = (c == '\n');
         i++;
     }
+    sb_append(&b, text + run, i - run);
     if (b.len == 0 && !b.oom) return strdup("");
     return sb_take(&b);
 }

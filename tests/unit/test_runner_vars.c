@@ -88,6 +88,9 @@ static void test_redact(struct check *t)
     CHECK_STR(t, s = redact(r, "q=s3cr%2Fet%22tok", (size_t)-1), "q=[REDACTED]"); free(s);
     CHECK_STR(t, s = redact(r, "authorization: lower case\n", (size_t)-1), "authorization: [REDACTED]\n"); free(s);
     CHECK_STR(t, s = redact(r, "a\0b", 3), "a\\0b"); free(s);
+    /* back to back, at the very end, and a near miss */
+    CHECK_STR(t, s = redact(r, "s3cr/et\"toks3cr/et\"tok", (size_t)-1), "[REDACTED][REDACTED]"); free(s);
+    CHECK_STR(t, s = redact(r, "tail s3cr/et\"to", (size_t)-1), "tail s3cr/et\"to"); free(s);
     redactor_free(r);
     r = redactor_new(NULL);
     CHECK_STR(t, s = redact(r, "plain", (size_t)-1), "plain"); free(s);
