@@ -212,6 +212,12 @@ static void test_unknown(struct check *t)
     e = jsv_result_get(f.r, 1);
     if (e) CHECK_STR(t, e->instance_location, "/nested/y");
     teardown(&f);
+    /* no member known at all (an empty log must not reach qsort/bsearch) */
+    CHECK(t, setup(&f, "{\"properties\":{\"a\":true}}", JSV_REPORT_UNKNOWN) == 0);
+    CHECK_INT(t, run(&f, "{\"b\":1}"), 0);
+    CHECK_INT(t, jsv_result_count(f.r), 1);
+    CHECK_INT(t, run(&f, "{}"), 1);
+    teardown(&f);
     /* without the flag unknown properties are accepted */
     CHECK(t, setup(&f, schema, 0) == 0);
     CHECK_INT(t, run(&f, "{\"creativeIds\":1}"), 1);

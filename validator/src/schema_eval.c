@@ -1044,13 +1044,13 @@ int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
         /* members of objects that a properties keyword looked at, which no
          * applied properties / patternProperties / additionalProperties /
          * unevaluatedProperties covered */
-        qsort(r->known, r->nknown, sizeof *r->known, cmp_known);
+        if (r->nknown > 1) qsort(r->known, r->nknown, sizeof *r->known, cmp_known);
         for (size_t a = 0; a < r->napplied; a++) {
             const cJSON *obj = r->applied[a].obj;
             size_t i = 0;
             for (const cJSON *m = obj->child; m; m = m->next, i++) {
                 struct known_mark key = { obj, i };
-                if (bsearch(&key, r->known, r->nknown, sizeof *r->known, cmp_known)) continue;
+                if (r->nknown && bsearch(&key, r->known, r->nknown, sizeof *r->known, cmp_known)) continue;
                 strbuf b = {0};
                 sb_puts(&b, r->applied[a].kwloc);
                 seg t = { m->string, 0 };
