@@ -1,42 +1,27 @@
 /* mock_json.c - cJSON helpers (see mock_json.h). */
 #include "mock_json.h"
+#include "utf8.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Length of the well-formed UTF-8 sequence at s (RFC 3629: no overlong
- * forms, no surrogates, nothing above U+10FFFF), or 0 when ill-formed. */
-static size_t utf8_seq(const unsigned char *s)
-{
-    unsigned char c = s[0];
-    if (c < 0x80) return 1;
-    if (c >= 0xC2 && c <= 0xDF) return (s[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-        return s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 ? 3 : 0;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-        return s[1] >= lo && s[1] <= hi && (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80 ? 4 : 0;
-    }
-    return 0;
-}
 
 cJSON *mj_text(const char *s)
 {
     if (!s) s = "";
     const unsigned char *p = (const unsigned char *)s;
     size_t n = strlen(s), bad = 0;
+    uint32_t cp;
     for (size_t i = 0; i < n;) {
-        size_t l = utf8_seq(p + i);   /* reads stop at the NUL: it is no continuation byte */
+        size_t l = utf8_decode(p + i, n - i, &cp);
         if (l) i += l; else { bad++; i++; }
     }
     if (!bad) return cJSON_CreateString(s);
     char *clean = malloc(n + 2 * bad + 1), *o = clean;
     if (!clean) return NULL;
     for (size_t i = 0; i < n;) {
-        size_t l = utf8_seq(p + i);
+        size_t l = utf8_decode(p + i, n - i, &cp);
         if (l) { memcpy(o, p + i, l); o += l; i += l; }
         else { memcpy(o, "\xEF\xBF\xBD", 3); o += 3; i++; }
     }

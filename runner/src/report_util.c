@@ -1,29 +1,19 @@
 /* report_util.c - escaping and text cleaning shared by the reporters. */
 #include "report.h"
+#include "utf8.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-/* Length of a valid UTF-8 sequence at s (1..4), or 0 when invalid. */
+/* Length of a UTF-8 sequence at s that XML 1.0 can carry (1..4), or 0:
+ * ill-formed bytes, and U+FFFE / U+FFFF, which XML does not allow. */
 static size_t utf8_seq(const unsigned char *s, size_t left)
 {
-    unsigned char c = s[0];
-    size_t n;
-    unsigned cp;
-    if (c < 0x80) return 1;
-    if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; }
-    else return 0;
-    if (left < n) return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return 0;
-    if (cp >= 0xD800 && cp <= 0xDFFF) return 0;
-    if (cp == 0xFFFE || cp == 0xFFFF) return 0;  /* not allowed in XML */
+    uint32_t cp = 0;
+    size_t n = utf8_decode(s, left, &cp);
+    if (cp == 0xFFFE || cp == 0xFFFF) return 0;
     return n;
 }
 

@@ -7,6 +7,7 @@
  * for XML, the characters XML 1.0 forbids), so the output always parses
  * whatever the payload held. */
 #include "lint.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,44 +32,12 @@ const char *lint_display_pointer(const char *pointer)
 
 enum esc { ESC_TEXT, ESC_JSON, ESC_XML_TEXT, ESC_XML_ATTR, ESC_GH_DATA, ESC_GH_PROP };
 
-/* Length of the well-formed UTF-8 sequence at s (n bytes available, n > 0)
- * with its code point in *cp, or 0 when the bytes are not UTF-8. */
-static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
-{
-    unsigned c = s[0], lo = 0x80, hi = 0xBF;
-    size_t len;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; *cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3; *cp = c & 0x0F;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F; /* no surrogates */
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4; *cp = c & 0x07;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-    } else {
-        return 0;
-    }
-    if (n < len || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if (i > 1 && (s[i] < 0x80 || s[i] > 0xBF))
-            return 0;
-        *cp = *cp << 6 | (s[i] & 0x3F);
-    }
-    return len;
-}
-
 static void put_escaped(FILE *f, const char *str, enum esc mode)
 {
     const unsigned char *s = (const unsigned char *)(str ? str : "");
     size_t n = strlen((const char *)s);
     while (n) {
-        unsigned cp;
+        uint32_t cp;
         size_t len = utf8_decode(s, n, &cp);
         const char *rep = NULL;
         char tmp[16];

@@ -2,6 +2,7 @@
  * pointers, regex).  See format.h for the contract. */
 #include "format.h"
 #include "format_internal.h"
+#include "utf8.h"
 #include "regex_ecma.h"
 
 #include <string.h>
@@ -52,31 +53,11 @@ int format_check(const char *name, const char *s, size_t len)
 
 int fmt_utf8_next(const char *s, size_t len, size_t *i, uint32_t *cp)
 {
-    const unsigned char *p = (const unsigned char *)s + *i;
-    size_t left = len - *i, n;
-    uint32_t c, min;
-
-    if (left == 0)
+    if (*i >= len)
         return 0;
-    if (p[0] < 0x80) {
-        *cp = p[0];
-        *i += 1;
-        return 1;
-    }
-    if (p[0] >= 0xC2 && p[0] <= 0xDF) { n = 2; c = p[0] & 0x1F; min = 0x80; }
-    else if (p[0] >= 0xE0 && p[0] <= 0xEF) { n = 3; c = p[0] & 0x0F; min = 0x800; }
-    else if (p[0] >= 0xF0 && p[0] <= 0xF4) { n = 4; c = p[0] & 0x07; min = 0x10000; }
-    else return 0;
-    if (left < n)
+    size_t n = utf8_decode((const unsigned char *)s + *i, len - *i, cp);
+    if (!n)
         return 0;
-    for (size_t k = 1; k < n; k++) {
-        if ((p[k] & 0xC0) != 0x80)
-            return 0;
-        c = (c << 6) | (p[k] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return 0;
-    *cp = c;
     *i += n;
     return 1;
 }

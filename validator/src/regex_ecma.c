@@ -27,6 +27,7 @@
  * refused (engine limit). */
 #include "regex_ecma.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -178,24 +179,9 @@ static int peekc(const struct xlat *x, size_t k)
 }
 
 /* Decode one UTF-8 code point at src[i]; returns its length, 0 if invalid. */
-static size_t utf8_decode(const unsigned char *s, size_t len, size_t i, uint32_t *cp)
+static size_t utf8_at(const unsigned char *s, size_t len, size_t i, uint32_t *cp)
 {
-    unsigned c = s[i];
-    size_t n;
-    uint32_t v, min;
-    if (c < 0x80) { *cp = c; return 1; }
-    if (c >= 0xC2 && c <= 0xDF) { n = 2; v = c & 0x1F; min = 0x80; }
-    else if (c >= 0xE0 && c <= 0xEF) { n = 3; v = c & 0x0F; min = 0x800; }
-    else if (c >= 0xF0 && c <= 0xF4) { n = 4; v = c & 0x07; min = 0x10000; }
-    else return 0;
-    if (i + n > len) return 0;
-    for (size_t k = 1; k < n; k++) {
-        if ((s[i + k] & 0xC0) != 0x80) return 0;
-        v = v << 6 | (s[i + k] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
-    *cp = v;
-    return n;
+    return i < len ? utf8_decode(s + i, len - i, cp) : 0;
 }
 
 /* ---- character sets ------------------------------------------------------ */
@@ -574,7 +560,7 @@ static void parse_escape(struct xlat *x, int in_class, struct atom *a)
     }
     char what[8];
     uint32_t cp;
-    size_t n = utf8_decode(x->src, x->len, x->pos + 1, &cp);
+    size_t n = utf8_at(x->src, x->len, x->pos + 1, &cp);
     if (!n) n = 1;
     if (n > 4) n = 4;
     what[0] = '\\';
@@ -627,7 +613,7 @@ static char *parse_group_name(struct xlat *x)
             if (x->err) break;
             if (cp >= 0xD800 && cp <= 0xDFFF) { fail(x, at, "invalid group name"); break; }
         } else {
-            size_t n = utf8_decode(x->src, x->len, x->pos, &cp);
+            size_t n = utf8_at(x->src, x->len, x->pos, &cp);
             if (!n) { fail(x, x->pos, "invalid UTF-8 in pattern"); break; }
             x->pos += n;
         }
@@ -736,7 +722,7 @@ static void parse_class_atom(struct xlat *x, struct atom *a)
         return;
     }
     a->kind = A_CHAR;
-    size_t n = utf8_decode(x->src, x->len, x->pos, &a->cp);
+    size_t n = utf8_at(x->src, x->len, x->pos, &a->cp);
     if (!n) { fail(x, x->pos, "invalid UTF-8 in pattern"); return; }
     x->pos += n;
 }
@@ -980,7 +966,7 @@ static void parse_term(struct xlat *x)
     case ']': fail(x, start, "lone ] (write \\] for a literal bracket)"); return;
     default: {
         uint32_t cp;
-        size_t n = utf8_decode(x->src, x->len, x->pos, &cp);
+        size_t n = utf8_at(x->src, x->len, x->pos, &cp);
         if (!n) { fail(x, start, "invalid UTF-8 in pattern"); return; }
         x->pos += n;
         if (cp >= 0x80) emitn(x, (const char *)x->src + start, n, start);
