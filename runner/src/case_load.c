@@ -134,39 +134,6 @@ static int check_assertion(FILE *errs, const char *path, const cJSON *a, int dep
     return bad;
 }
 
-/* Read at most CT_MAX_FILE bytes of path into a NUL-terminated buffer.
- * NULL with errno set (EFBIG when larger, EISDIR for a directory). */
-static char *read_bounded(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) { fclose(f); errno = EISDIR; return NULL; }
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap + 1);
-    while (buf) {
-        size_t r = fread(buf + n, 1, cap - n, f);
-        n += r;
-        if (n < cap) {
-            if (ferror(f)) { int e = errno; free(buf); fclose(f); errno = e ? e : EIO; return NULL; }
-            break;
-        }
-        if (cap >= CT_MAX_FILE) {
-            if (fgetc(f) == EOF && !ferror(f)) break;   /* exactly the limit */
-            free(buf); fclose(f); errno = EFBIG; return NULL;
-        }
-        char *nb = realloc(buf, cap * 2 + 1);
-        if (!nb) { free(buf); buf = NULL; break; }
-        buf = nb;
-        cap *= 2;
-    }
-    fclose(f);
-    if (!buf) { errno = ENOMEM; return NULL; }
-    buf[n] = 0;
-    *len = n;
-    return buf;
-}
-
 static char *dir_of(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -189,7 +156,7 @@ static int check_step(case_loader *l, FILE *errs, const char *path, ct_step *st)
             if (bf->valuestring[0] == '/') snprintf(full, n, "%s", bf->valuestring);
             else snprintf(full, n, "%s/%s", dir, bf->valuestring);
             size_t len;
-            char *text = read_bounded(full, &len);
+            char *text = jsv_read_file_max(full, CT_MAX_FILE, &len);
             if (!text) {
                 problem(errs, path, bf, "cannot read bodyFile %s: %s", full,
                         errno == EFBIG ? "larger than 16 MiB" : strerror(errno));
@@ -242,7 +209,7 @@ static char *step_display_name(size_t idx, const cJSON *step)
 ct_case *case_load(case_loader *l, const char *path, FILE *errs)
 {
     size_t len;
-    char *text = read_bounded(path, &len);
+    char *text = jsv_read_file_max(path, CT_MAX_FILE, &len);
     if (!text) {
         fprintf(errs, "%s:1:1: cannot read: %s\n", path,
                 errno == EFBIG ? "larger than 16 MiB" : strerror(errno));

@@ -86,6 +86,13 @@ int jsv_registry_add_dir(jsv_registry *reg, const char *dir,
  * directory). */
 char *jsv_read_file(const char *path, size_t *len);
 
+/* The same, refusing with EFBIG an input larger than max bytes (0 = no
+ * limit): reading stops as soon as the limit is passed. */
+char *jsv_read_file_max(const char *path, size_t max, size_t *len);
+
+/* The same from an open descriptor (e.g. standard input); fd stays open. */
+char *jsv_read_fd(int fd, size_t max, size_t *len);
+
 /* ---- compile ---------------------------------------------------------- */
 
 enum jsv_flags {

@@ -224,34 +224,6 @@ int jsv_registry_add_json(jsv_registry *reg, const char *base_uri, const char *j
     return 0;
 }
 
-/* Read a whole file; NULL with errno set on failure (EISDIR for dirs). */
-char *jsv_read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) { fclose(f); errno = EISDIR; return NULL; }
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t r = fread(buf + n, 1, cap - n, f);
-        n += r;
-        if (n < cap) {
-            if (ferror(f)) { int e = errno; free(buf); fclose(f); errno = e ? e : EIO; return NULL; }
-            break;
-        }
-        char *nb = realloc(buf, cap * 2);
-        if (!nb) { free(buf); buf = NULL; break; }
-        buf = nb;
-        cap *= 2;
-    }
-    fclose(f);
-    if (!buf) { errno = ENOMEM; return NULL; }
-    buf[n] = 0; /* the loop stops with n < cap */
-    *len = n;
-    return buf;
-}
-
 int jsv_registry_add_file(jsv_registry *reg, const char *path, const char *base_uri,
                           const char **out_uri, jsv_error *err)
 {
