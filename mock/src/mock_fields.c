@@ -72,7 +72,7 @@ int fields_set_echo(mock_campaign *c, const char *key, const cJSON *v, mock_repl
     if (!c->echo && !(c->echo = cJSON_CreateObject())) { oom(r); return -1; }
     cJSON_DeleteItemFromObjectCaseSensitive(c->echo, key);
     if (!v || cJSON_IsNull(v)) return 0;
-    cJSON *copy = mj_copy(v);
+    cJSON *copy = json_copy(v);
     if (!copy || !cJSON_AddItemToObject(c->echo, key, copy)) { cJSON_Delete(copy); oom(r); return -1; }
     return 0;
 }
@@ -148,7 +148,7 @@ int fields_utm(mock_campaign *c, const cJSON *cfg, mock_reply *r)
             const char *k = mj_string(cJSON_GetArrayItem(params, i), "paramKey");
             if (k && strcmp(k, key) == 0) cJSON_DeleteItemFromArray(params, i);
         }
-        cJSON *copy = mj_copy(p);
+        cJSON *copy = json_copy(p);
         if (!copy) { oom(r); return -1; }
         cJSON_AddItemToArray(params, copy);
     }
@@ -164,7 +164,7 @@ int fields_data_delivery(mock_store *st, mock_campaign *c, const cJSON *dd, mock
     mock_now(now);
     const cJSON *o;
     cJSON_ArrayForEach(o, mj_get(dd, "outputs")) {
-        cJSON *e = mj_copy(o);
+        cJSON *e = json_copy(o);
         if (!e) { cJSON_Delete(echo); oom(r); return -1; }
         char id[MOCK_ID_LEN], cred[96];
         store_next_id(st, ID_OUTPUT, id);
@@ -202,7 +202,7 @@ int fields_caps(mock_store *st, mock_campaign *c, const cJSON *caps, mock_reply 
     cJSON_ArrayForEach(e, caps) {
         /* only the input members: id, timestamps and target are the server's */
         cJSON *in = cJSON_CreateObject();
-        cJSON *mi = mj_copy(mj_get(e, "max_impressions")), *win = mj_copy(mj_get(e, "window"));
+        cJSON *mi = json_copy(mj_get(e, "max_impressions")), *win = json_copy(mj_get(e, "window"));
         if (!in || !mi || !win) {
             cJSON_Delete(in); cJSON_Delete(mi); cJSON_Delete(win);
             for (size_t j = 0; j < i; j++) cJSON_Delete(list[j].input);

@@ -31,34 +31,6 @@ cJSON *mj_text(const char *s)
     return v;
 }
 
-cJSON *mj_copy(const cJSON *v)
-{
-    if (!v) return NULL;
-    cJSON *out = NULL;
-    switch (v->type & 0xFF) {
-    case cJSON_NULL: return cJSON_CreateNull();
-    case cJSON_True: return cJSON_CreateTrue();
-    case cJSON_False: return cJSON_CreateFalse();
-    case cJSON_Number: return cJSON_CreateNumber(v->valuedouble);
-    case cJSON_String: return cJSON_CreateString(v->valuestring ? v->valuestring : "");
-    case cJSON_Array: out = cJSON_CreateArray(); break;
-    case cJSON_Object: out = cJSON_CreateObject(); break;
-    default: return cJSON_CreateNull();
-    }
-    if (!out) return NULL;
-    for (const cJSON *e = v->child; e; e = e->next) {
-        cJSON *c = mj_copy(e);
-        if (!c) { cJSON_Delete(out); return NULL; }
-        if (cJSON_IsArray(out)) cJSON_AddItemToArray(out, c);
-        else if (!cJSON_AddItemToObject(out, e->string ? e->string : "", c)) {
-            cJSON_Delete(c);
-            cJSON_Delete(out);
-            return NULL;
-        }
-    }
-    return out;
-}
-
 char *mj_redact_text(const char *s, const char *secret)
 {
     static const char mark[] = "[REDACTED]";

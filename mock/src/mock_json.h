@@ -2,17 +2,14 @@
  *
  * Request bodies come from the strict parser, whose nodes live in the
  * request's arena and carry parser-private type bits; anything kept past
- * the request must be rebuilt with mj_copy, which makes ordinary
- * malloc'd cJSON nodes (free with cJSON_Delete). */
+ * the request must be rebuilt with json_copy (json_parse.h), which makes
+ * ordinary malloc'd cJSON nodes (free with cJSON_Delete). */
 #ifndef MOCK_JSON_H
 #define MOCK_JSON_H
 
 #include <cjson/cJSON.h>
+#include "json_parse.h"
 #include "mock_money.h"
-
-/* Deep copy of v made only of cJSON_Create* nodes; NULL when v is NULL or
- * out of memory. */
-cJSON *mj_copy(const cJSON *v);
 
 /* String node holding s with every ill-formed UTF-8 byte replaced by
  * U+FFFD (s NULL = ""), so text quoted from a request never makes a body

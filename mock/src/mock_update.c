@@ -246,14 +246,14 @@ static int action_update(const mock_app *app, mock_buy *b, const cJSON *e, const
     if (update_products(b, mj_get(e, "products"), base, r) != 0) return -1;
     const cJSON *pp = mj_get(e, "pacingPeriods");
     if (pp) {
-        cJSON *copy = cJSON_IsNull(pp) ? NULL : mj_copy(pp);
+        cJSON *copy = cJSON_IsNull(pp) ? NULL : json_copy(pp);
         if (!cJSON_IsNull(pp) && !copy) { oom(r); return -1; }
         cJSON_Delete(b->pacing_periods);
         b->pacing_periods = copy;
     }
     const cJSON *goals = mj_get(e, "optimization_goals");
     if (goals) {
-        cJSON *copy = mj_copy(goals);
+        cJSON *copy = json_copy(goals);
         if (!copy) { oom(r); return -1; }
         cJSON_Delete(b->goals);
         b->goals = copy;

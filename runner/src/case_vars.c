@@ -82,7 +82,7 @@ int ct_vars_set(ct_vars *v, const char *name, const cJSON *value)
     for (size_t i = 0; i < v->n; i++)
         if (strcmp(v->v[i].name, name) == 0) { same = &v->v[i]; old = json_size(same->value); }
     if (v->total - old + size > CT_MAX_VARS_TOTAL) return -2;
-    cJSON *copy = ct_json_copy(value);
+    cJSON *copy = json_copy(value);
     if (!copy) return -1;
     v->total = v->total - old + size;
     if (same) {
@@ -281,7 +281,7 @@ static cJSON *expand_json(const ct_vars *v, const cJSON *t, size_t *left, char *
                 size_t size = json_size(val);
                 if (size > *left) { too_long(s, CT_MAX_EXPANSION, err, errlen); return NULL; }
                 *left -= size;
-                out = ct_json_copy(val);
+                out = json_copy(val);
                 if (!out) snprintf(err, errlen, "out of memory");
                 return out;
             }
@@ -314,7 +314,7 @@ static cJSON *expand_json(const ct_vars *v, const cJSON *t, size_t *left, char *
         }
         return out;
     default:
-        out = ct_json_copy(t);
+        out = json_copy(t);
         if (!out) snprintf(err, errlen, "out of memory");
         return out;
     }

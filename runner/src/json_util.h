@@ -1,20 +1,18 @@
 /* json_util.h - small cJSON helpers the runner needs in several places.
  *
  * Nodes from json_parse() carry a private type bit and live in an arena, so
- * they must never be handed to cJSON_Duplicate or cJSON_Delete; ct_json_copy
- * makes an ordinary malloc'd tree from any tree (caller frees with
- * cJSON_Delete). */
+ * they must never be handed to cJSON_Duplicate or cJSON_Delete; json_copy
+ * (json_parse.h) makes an ordinary malloc'd tree from any tree (caller frees
+ * with cJSON_Delete). */
 #ifndef JSON_UTIL_H
 #define JSON_UTIL_H
 
 #include <stddef.h>
 #include <cjson/cJSON.h>
+#include "json_parse.h"
 
 /* The cJSON type of a node without extra flag bits (cJSON_Number, ...). */
 int ct_json_type(const cJSON *v);
-
-/* Deep copy into ordinary cJSON nodes, or NULL when out of memory. */
-cJSON *ct_json_copy(const cJSON *v);
 
 /* Structural equality: numbers by value, objects regardless of member order. */
 int ct_json_equal(const cJSON *a, const cJSON *b);

@@ -126,6 +126,12 @@ static inline const json_node *json_node_info(const cJSON *item)
 /* Byte length of a string node (works for any cJSON string node). */
 size_t json_string_len(const cJSON *item);
 
+/* A deep copy made of ordinary cJSON_Create* nodes (free with cJSON_Delete),
+ * for keeping any part of a parsed tree past its document - use it where
+ * cJSON_Duplicate would copy the parser's bits.  NULL when v is NULL or out
+ * of memory. */
+cJSON *json_copy(const cJSON *v);
+
 /* Exact source text of a number node, or NULL when not known. */
 const char *json_number_text(const cJSON *item);
 

@@ -307,35 +307,14 @@ int jsv_registry_add_dir(jsv_registry *reg, const char *dir, const char *base_ur
 
 /* ---- lookups -------------------------------------------------------- */
 
+/* The node at a fragment JSON Pointer (percent-encoded, as in a URI). */
 static const cJSON *walk_pointer(const cJSON *node, const char *frag)
 {
     char *dec = uri_percent_decode(frag, strlen(frag));
     if (!dec) return NULL;
-    const char *p = dec;
-    while (node && *p == '/') {
-        p++;
-        size_t n = strcspn(p, "/");
-        char *tok = malloc(n + 1);
-        if (!tok) { node = NULL; break; }
-        size_t o = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (p[i] == '~' && i + 1 < n && p[i + 1] == '1') { tok[o++] = '/'; i++; }
-            else if (p[i] == '~' && i + 1 < n && p[i + 1] == '0') { tok[o++] = '~'; i++; }
-            else tok[o++] = p[i];
-        }
-        tok[o] = 0;
-        if (JT(node) == cJSON_Object) node = cJSON_GetObjectItemCaseSensitive(node, tok);
-        else if (JT(node) == cJSON_Array) {
-            char *end;
-            long idx = strtol(tok, &end, 10);
-            node = (*tok && !*end && idx >= 0) ? cJSON_GetArrayItem(node, (int)idx) : NULL;
-        } else node = NULL;
-        free(tok);
-        p += n;
-    }
-    if (*p) node = NULL;
+    const cJSON *n = jp_get(node, dec, strlen(dec));
     free(dec);
-    return node;
+    return n;
 }
 
 int registry_find(const jsv_registry *reg, const char *uri, reg_target *out)

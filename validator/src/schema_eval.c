@@ -8,6 +8,7 @@
  * unevaluatedProperties are one byte per array item / object member,
  * allocated from the result's scratch arena only where a schema uses them. */
 #include "engine.h"
+#include "json_pointer.h"
 #include "json_value.h"
 #include "strbuf.h"
 
@@ -176,31 +177,6 @@ static const char *type_name(const cJSON *v)
     }
 }
 
-/* Value at a relative JSON Pointer below v, or NULL. */
-static const cJSON *at_pointer(const cJSON *v, const char *p, size_t len)
-{
-    size_t i = 0;
-    while (v && i < len) {
-        if (p[i] != '/') return NULL;
-        i++;
-        char tok[256];
-        size_t o = 0;
-        while (i < len && p[i] != '/' && o < sizeof tok - 1) {
-            if (p[i] == '~' && i + 1 < len && (p[i + 1] == '0' || p[i + 1] == '1')) {
-                tok[o++] = p[i + 1] == '0' ? '~' : '/';
-                i += 2;
-            } else tok[o++] = p[i++];
-        }
-        tok[o] = 0;
-        if (JT(v) == cJSON_Object) v = cJSON_GetObjectItemCaseSensitive(v, tok);
-        else if (JT(v) == cJSON_Array) {
-            char *end;
-            long k = strtol(tok, &end, 10);
-            v = (*tok && !*end && k >= 0) ? cJSON_GetArrayItem(v, (int)k) : NULL;
-        } else return NULL;
-    }
-    return v;
-}
 
 /* The x-error message with ${/pointer} replaced by instance values. */
 static void interpolate(const char *tmpl, const cJSON *inst, char *out, size_t size)
@@ -210,7 +186,7 @@ static void interpolate(const char *tmpl, const cJSON *inst, char *out, size_t s
         if (p[0] == '$' && p[1] == '{') {
             const char *end = strchr(p, '}');
             if (end) {
-                const cJSON *v = at_pointer(inst, p + 2, (size_t)(end - p - 2));
+                const cJSON *v = jp_get(inst, p + 2, (size_t)(end - p - 2));
                 char buf[256];
                 const char *txt = !v ? "(absent)" : cJSON_IsString(v) ? v->valuestring : show(v, buf, sizeof buf);
                 size_t tl = strlen(txt);
@@ -918,7 +894,7 @@ static __attribute__((noinline)) void emit_x_error(ectx *c, const cschema *s, si
         const cJSON *at = inst;
         size_t pushed_ip = 0;
         if (s->x_error_at && s->x_error_at[0]) {
-            const cJSON *v = at_pointer(inst, s->x_error_at, strlen(s->x_error_at));
+            const cJSON *v = jp_get(inst, s->x_error_at, strlen(s->x_error_at));
             if (v) {
                 /* push each token of x-error-at onto the instance path */
                 const char *p = s->x_error_at;
