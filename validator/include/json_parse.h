@@ -126,6 +126,25 @@ static inline const json_node *json_node_info(const cJSON *item)
 /* Byte length of a string node (works for any cJSON string node). */
 size_t json_string_len(const cJSON *item);
 
+/* A member's key hash (json_key_hash) and byte length: kept by the parser
+ * for its nodes, computed for any other node. */
+static inline uint32_t json_member_key(const cJSON *m, uint32_t *len)
+{
+    const json_node *n = json_node_info(m);
+    if (n) { *len = n->key_len; return n->key_hash; }
+    size_t l = strlen(m->string);
+    *len = (uint32_t)l;
+    return json_key_hash(m->string, l);
+}
+
+/* The member of obj named name[0..len) whose json_key_hash is hash, or NULL
+ * (also when obj is not an object).  Compares integers before bytes, so it
+ * is the lookup to use on parsed documents. */
+const cJSON *json_member_h(const cJSON *obj, const char *name, size_t len, uint32_t hash);
+
+/* json_member_h for a NUL-terminated name. */
+const cJSON *json_member(const cJSON *obj, const char *name);
+
 /* A deep copy made of ordinary cJSON_Create* nodes (free with cJSON_Delete),
  * for keeping any part of a parsed tree past its document - use it where
  * cJSON_Duplicate would copy the parser's bits.  NULL when v is NULL or out

@@ -6,6 +6,7 @@
  * missing or of the wrong type: the schema reports the shape, the rule
  * reports the relation, and a malformed body never crashes a rule. */
 #include "contract_rules.h"
+#include "json_parse.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,7 +19,7 @@
 
 static const cJSON *member(const cJSON *obj, const char *key)
 {
-    return cJSON_IsObject(obj) ? cJSON_GetObjectItemCaseSensitive(obj, key) : NULL;
+    return json_member(obj, key);
 }
 
 /* The string value, or NULL when absent, not a string, or holding a NUL
@@ -269,19 +270,19 @@ void cr_pacing_in_flight(const cJSON *obj, const char *at, contract_report *r)
         return;
     /* Period dates carry no offset: read them on the flight's own
      * calendar, i.e. against the date part of each flight date-time. */
-    format_day(fs.local_day, first);
-    format_day(fe.local_day, last);
     cJSON_ArrayForEach(p, periods_of(obj)) {
         int64_t s, e;
         char rel[64];
         if (period_dates(p, &s, &e)) {
             if (s < fs.local_day) {
+                format_day(fs.local_day, first);
                 snprintf(rel, sizeof rel, "/pacingPeriods/periods/%d/start", i);
                 add(r, at, rel, "CR-PACING-IN-FLIGHT", member(p, "start"),
                     "period starts %s, before the flight starts (%s)",
                     member(p, "start")->valuestring, first);
             }
             if (e > fe.local_day) {
+                format_day(fe.local_day, last);
                 snprintf(rel, sizeof rel, "/pacingPeriods/periods/%d/end", i);
                 add(r, at, rel, "CR-PACING-IN-FLIGHT", member(p, "end"),
                     "period ends %s, after the flight ends (%s)",

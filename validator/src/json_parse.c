@@ -959,3 +959,19 @@ cJSON *json_copy(const cJSON *v)
     }
     return out;
 }
+
+const cJSON *json_member_h(const cJSON *obj, const char *name, size_t len, uint32_t hash)
+{
+    if (!obj || (obj->type & 0xFF) != cJSON_Object) return NULL;
+    for (const cJSON *m = obj->child; m; m = m->next) {
+        uint32_t ml;
+        if (json_member_key(m, &ml) == hash && ml == len && memcmp(m->string, name, len) == 0) return m;
+    }
+    return NULL;
+}
+
+const cJSON *json_member(const cJSON *obj, const char *name)
+{
+    size_t len = strlen(name);
+    return json_member_h(obj, name, len, json_key_hash(name, len));
+}

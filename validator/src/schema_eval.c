@@ -247,30 +247,14 @@ static void log_applied(ectx *c, const cschema *s, size_t k0, const cJSON *obj)
 
 static int ev(ectx *c, const cschema *s, const cJSON *inst, uint8_t *marks);
 
-/* A member's key hash and length: from the parser when it built the node,
- * else computed. */
-static inline uint32_t member_key(const cJSON *m, uint32_t *len)
-{
-    const json_node *n = json_node_info(m);
-    if (n) { *len = n->key_len; return n->key_hash; }
-    size_t l = strlen(m->string);
-    *len = (uint32_t)l;
-    return json_key_hash(m->string, l);
-}
-
 static int has_member_h(const cJSON *obj, const char *name, uint32_t h)
 {
-    size_t nl = strlen(name);
-    for (const cJSON *m = obj->child; m; m = m->next) {
-        uint32_t ml;
-        if (member_key(m, &ml) == h && ml == nl && !memcmp(m->string, name, nl)) return 1;
-    }
-    return 0;
+    return json_member_h(obj, name, strlen(name), h) != NULL;
 }
 
 static int has_member(const cJSON *obj, const char *name)
 {
-    return has_member_h(obj, name, json_key_hash(name, strlen(name)));
+    return json_member(obj, name) != NULL;
 }
 
 
@@ -363,7 +347,7 @@ static int kw_properties(ectx *c, const cschema *s, size_t k0, const ckw *k, con
         const char *name = m->string;
         if (k->u.props.nprops) {
             const prop_entry *pe = NULL;
-            uint32_t len, h = member_key(m, &len);
+            uint32_t len, h = json_member_key(m, &len);
             if (k->u.props.slots) {
                 size_t ns = k->u.props.nslots, j = h & (ns - 1);
                 while (k->u.props.slots[j]) {
