@@ -3,6 +3,7 @@
 #ifndef ENGINE_H
 #define ENGINE_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cjson/cJSON.h>
@@ -46,6 +47,11 @@ struct jsv_registry {
 
 /* Resolve an absolute URI (with optional fragment) to a node; 0 or -1. */
 int registry_find(const jsv_registry *reg, const char *uri, reg_target *out);
+
+/* Fill *err (when not NULL): the message, the schema URI and pointer when
+ * known, and the line/column of node when it came from the parser. */
+void engine_error(jsv_error *err, const char *uri, const char *pointer, const cJSON *node,
+                  const char *fmt, va_list ap);
 const reg_loc *registry_loc(const jsv_registry *reg, const cJSON *node);
 
 /* ---- compiled form -------------------------------------------------- */

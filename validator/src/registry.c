@@ -19,19 +19,25 @@
 
 #define JT(x) ((x)->type & 0xFF)
 
-static void set_err(jsv_error *err, const char *uri, const char *pointer, const cJSON *node,
-                    const char *fmt, ...)
+void engine_error(jsv_error *err, const char *uri, const char *pointer, const cJSON *node,
+                  const char *fmt, va_list ap)
 {
     if (!err) return;
     memset(err, 0, sizeof *err);
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
     if (uri) snprintf(err->uri, sizeof err->uri, "%s", uri);
     if (pointer) snprintf(err->pointer, sizeof err->pointer, "%s", pointer);
     const json_node *ni = json_node_info(node);
     if (ni) { err->line = ni->line; err->col = ni->col; }
+}
+
+static void set_err(jsv_error *err, const char *uri, const char *pointer, const cJSON *node,
+                    const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    engine_error(err, uri, pointer, node, fmt, ap);
+    va_end(ap);
 }
 
 jsv_registry *jsv_registry_new(void)

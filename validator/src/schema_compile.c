@@ -36,19 +36,12 @@ typedef struct cctx {
 
 static void cerr(cctx *c, const char *base, const char *pointer, const cJSON *node, const char *fmt, ...)
 {
-    if (c->failed) return;
+    if (c->failed) return;   /* the first error is the one reported */
     c->failed = 1;
-    jsv_error *e = c->err;
-    if (!e) return;
-    memset(e, 0, sizeof *e);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(e->message, sizeof e->message, fmt, ap);
+    engine_error(c->err, base, pointer, node, fmt, ap);
     va_end(ap);
-    if (base) snprintf(e->uri, sizeof e->uri, "%s", base);
-    if (pointer) snprintf(e->pointer, sizeof e->pointer, "%s", pointer);
-    const json_node *ni = json_node_info(node);
-    if (ni) { e->line = ni->line; e->col = ni->col; }
 }
 
 static void *calloc_arena(cctx *c, size_t n, size_t size)
