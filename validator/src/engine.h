@@ -156,7 +156,7 @@ struct jsv_result {
     /* unknown-property log (JSV_REPORT_UNKNOWN) */
     struct known_mark { const cJSON *obj; size_t idx; } *known;
     size_t nknown, capknown;
-    struct applied_obj { const cJSON *obj; const char *kwloc; const char *abs; } *applied;
+    struct applied_obj { const cJSON *obj; const char *at; const char *abs; } *applied;  /* at: instance location */
     size_t napplied, capapplied;
     ptrmap applied_set;      /* objects already in applied */
     int oom;

@@ -236,7 +236,7 @@ static void log_applied(ectx *c, const cschema *s, size_t k0, const cJSON *obj)
     sb_puts(&al, s->abs);
     for (size_t i = k0; i < c->kp.n; i++) sb_token(&al, &c->kp.v[i]);
     r->applied[r->napplied].obj = obj;
-    r->applied[r->napplied].kwloc = il.data ? arena_strndup(r->scratch, il.data, il.len) : "";
+    r->applied[r->napplied].at = il.data ? arena_strndup(r->scratch, il.data, il.len) : "";
     r->applied[r->napplied].abs = al.data ? arena_strndup(r->scratch, al.data, al.len) : "";
     r->napplied++;
     sb_free(&il);
@@ -427,24 +427,47 @@ static int kw_items(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJ
     return ok;
 }
 
+typedef struct hashed_item { uint64_t h; size_t i; const cJSON *v; } hashed_item;
+
+static int by_hash_then_index(const void *x, const void *y)
+{
+    const hashed_item *a = x, *b = y;
+    if (a->h != b->h) return a->h < b->h ? -1 : 1;
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+/* Items sorted by hash, so only items with equal hashes are compared:
+ * O(n log n) instead of every pair.  The pair reported is the first in
+ * array order, as a pairwise scan would find it. */
 static int kw_unique(ectx *c, const cschema *s, size_t k0, const cJSON *inst)
 {
     size_t n = child_count(inst);
     if (n < 2) return 1;
-    const cJSON **v = malloc(n * sizeof *v);
-    uint64_t *h = malloc(n * sizeof *h);
-    if (!v || !h) { free(v); free(h); c->oom = 1; return 0; }
+    hashed_item *v = malloc(n * sizeof *v);
+    if (!v) { c->oom = 1; return 0; }
     size_t i = 0;
-    for (const cJSON *e = inst->child; e; e = e->next, i++) { v[i] = e; h[i] = jv_hash(e); }
-    int ok = 1;
-    size_t a = 0, b = 0;
-    for (i = 0; i < n && ok; i++)
-        for (size_t j = i + 1; j < n; j++)
-            if (h[i] == h[j] && jv_equal(v[i], v[j])) { ok = 0; a = i; b = j; break; }
+    for (const cJSON *e = inst->child; e; e = e->next, i++) {
+        v[i].h = jv_hash(e);
+        v[i].i = i;
+        v[i].v = e;
+    }
+    qsort(v, n, sizeof *v, by_hash_then_index);
+    size_t a = n, b = n;
+    for (size_t lo = 0; lo < n;) {
+        size_t hi = lo + 1;
+        while (hi < n && v[hi].h == v[lo].h) hi++;
+        for (size_t x = lo; x < hi; x++)
+            for (size_t y = x + 1; y < hi; y++)
+                if ((v[x].i < a || (v[x].i == a && v[y].i < b)) && jv_equal(v[x].v, v[y].v)) {
+                    a = v[x].i;
+                    b = v[y].i;
+                }
+        lo = hi;
+    }
     free(v);
-    free(h);
-    if (!ok) emit(c, s, k0, "uniqueItems", inst, "items at index %zu and %zu are equal", a, b);
-    return ok;
+    if (a == n) return 1;
+    emit(c, s, k0, "uniqueItems", inst, "items at index %zu and %zu are equal", a, b);
+    return 0;
 }
 
 static int kw_contains(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst, uint8_t *marks)
@@ -1012,7 +1035,7 @@ int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
                 struct known_mark key = { obj, i };
                 if (r->nknown && bsearch(&key, r->known, r->nknown, sizeof *r->known, cmp_known)) continue;
                 strbuf b = {0};
-                sb_puts(&b, r->applied[a].kwloc);
+                sb_puts(&b, r->applied[a].at);
                 seg t = { m->string, 0 };
                 sb_token(&b, &t);
                 char msg[600];
