@@ -199,23 +199,29 @@ static cJSON *render_caps(const mock_campaign *c)
     return caps;
 }
 
-cJSON *render_campaign(const mock_campaign *c, const mock_fixtures *fx)
+/* The members a campaign and its list summary share. */
+static void add_identity(cJSON *o, const mock_campaign *c)
 {
-    cJSON *o = cJSON_CreateObject();
-    if (!o) return NULL;
     char adv[32];
     snprintf(adv, sizeof adv, "%lld", (long long)c->advertiser->id);
-    mock_cents media = campaign_media_budget(fx, c->total);
-    mock_cents alloc = campaign_allocated(c);
-
     cJSON_AddStringToObject(o, "campaignId", c->id);
     cJSON_AddStringToObject(o, "advertiserId", adv);
     cJSON_AddStringToObject(o, "name", c->name);
     cJSON_AddStringToObject(o, "status", campaign_status_name(c->status));
     cJSON_AddStringToObject(o, "campaignType", c->type);
-    cJSON_AddStringToObject(o, "optimizationApplyMode", c->apply_mode);
     cJSON_AddStringToObject(o, "createdAt", c->created_at);
     cJSON_AddStringToObject(o, "updatedAt", c->updated_at);
+}
+
+cJSON *render_campaign(const mock_campaign *c, const mock_fixtures *fx)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o) return NULL;
+    mock_cents media = campaign_media_budget(fx, c->total);
+    mock_cents alloc = campaign_allocated(c);
+
+    add_identity(o, c);
+    cJSON_AddStringToObject(o, "optimizationApplyMode", c->apply_mode);
     add_echo(o, c->echo, "brief");
     add_echo(o, c->echo, "flightDates");
     cJSON_AddItemToObject(o, "budget", render_budget(c));
@@ -264,15 +270,7 @@ cJSON *render_summary(const mock_campaign *c)
 {
     cJSON *o = cJSON_CreateObject();
     if (!o) return NULL;
-    char adv[32];
-    snprintf(adv, sizeof adv, "%lld", (long long)c->advertiser->id);
-    cJSON_AddStringToObject(o, "campaignId", c->id);
-    cJSON_AddStringToObject(o, "advertiserId", adv);
-    cJSON_AddStringToObject(o, "name", c->name);
-    cJSON_AddStringToObject(o, "status", campaign_status_name(c->status));
-    cJSON_AddStringToObject(o, "createdAt", c->created_at);
-    cJSON_AddStringToObject(o, "updatedAt", c->updated_at);
-    cJSON_AddStringToObject(o, "campaignType", c->type);
+    add_identity(o, c);
     add_echo(o, c->echo, "flightDates");
     if (c->status == CS_DRAFT) cJSON_AddNumberToObject(o, "productCount", (double)c->n_selected);
     cJSON *b = cJSON_AddObjectToObject(o, "budget");
