@@ -2,6 +2,7 @@
  * locations and messages, exact numbers, code-point lengths, x-error,
  * unknown-property reporting, load/compile errors, depth limits. */
 #include "check.h"
+#include "engine.h"
 #include "json_parse.h"
 #include "jsv.h"
 
@@ -340,9 +341,71 @@ static void test_registry(struct check *t)
     jsv_registry_free(reg);
 }
 
+/* Verdict of the lean walker on one JSON text (-2: does not parse). */
+static int verdict(fixture *f, const char *json)
+{
+    json_error je;
+    json_doc *d = json_parse(json, strlen(json), NULL, NULL, &je);
+    if (!d) return -2;
+    pcre2_match_data *md = ecma_regex_match_data_new();
+    int v = schema_verdict(f->s, d->root, md);
+    ecma_regex_match_data_free(md);
+    json_doc_free(d);
+    return v;
+}
+
+/* jsv_validate answers valid instances from the verdict walker alone; the
+ * reporting walk must still produce the same report for invalid ones. */
+static void test_two_walkers(struct check *t)
+{
+    fixture f;
+    CHECK(t, setup(&f, "{\"type\":\"object\",\"required\":[\"id\"],\"properties\":{"
+                       "\"id\":{\"type\":\"string\",\"minLength\":1,\"maxLength\":3},"
+                       "\"n\":{\"type\":\"integer\",\"maximum\":5},"
+                       "\"e\":{\"enum\":[\"A\",\"B\",1]},"
+                       "\"p\":{\"type\":\"string\",\"pattern\":\"^x\"}}}", 0) == 0);
+    /* both sides of each bound, and the walker's shortcuts: type-only,
+     * scalar programs, byte-length shortcuts with multi-byte text */
+    CHECK_INT(t, verdict(&f, "{\"id\":\"abc\"}"), 1);
+    CHECK_INT(t, verdict(&f, "{\"id\":\"\u00e9\u00e9\u00e9\"}"), 1); /* 6 bytes, 3 code points */
+    CHECK_INT(t, verdict(&f, "{\"id\":\"abcd\"}"), 0);
+    CHECK_INT(t, verdict(&f, "{\"id\":\"\"}"), 0);
+    CHECK_INT(t, verdict(&f, "{}"), 0);
+    CHECK_INT(t, verdict(&f, "{\"id\":\"a\",\"n\":5}"), 1);
+    CHECK_INT(t, verdict(&f, "{\"id\":\"a\",\"n\":5.0}"), 1);
+    CHECK_INT(t, verdict(&f, "{\"id\":\"a\",\"n\":6}"), 0);
+    CHECK_INT(t, verdict(&f, "{\"id\":\"a\",\"n\":4.5}"), 0);
+    CHECK_INT(t, verdict(&f, "{\"id\":\"a\",\"e\":\"B\"}"), 1);
+    CHECK_INT(t, verdict(&f, "{\"id\":\"a\",\"e\":1.0}"), 1);
+    CHECK_INT(t, verdict(&f, "{\"id\":\"a\",\"e\":\"b\"}"), 0);
+    CHECK_INT(t, verdict(&f, "{\"id\":\"a\",\"p\":\"xy\"}"), 1);
+    CHECK_INT(t, verdict(&f, "{\"id\":\"a\",\"p\":\"yx\"}"), 0);
+    CHECK_INT(t, verdict(&f, "[]"), 0);
+    /* a valid answer from the walker clears the previous report */
+    CHECK_INT(t, run(&f, "{\"id\":\"abcd\"}"), 0);
+    CHECK_STR(t, first_msg(&f), "expected at most 3 characters, got 4");
+    CHECK_INT(t, run(&f, "{\"id\":\"abc\"}"), 1);
+    CHECK_INT(t, (int)jsv_result_count(f.r), 0);
+    teardown(&f);
+    /* annotations (unevaluatedProperties) keep a schema off the walker */
+    CHECK(t, setup(&f, "{\"properties\":{\"a\":true},\"unevaluatedProperties\":false}", 0) == 0);
+    CHECK_INT(t, verdict(&f, "{\"a\":1}"), -1);
+    CHECK_INT(t, run(&f, "{\"a\":1}"), 1);
+    CHECK_INT(t, run(&f, "{\"b\":1}"), 0);
+    teardown(&f);
+    /* schema recursion on one instance: the walker gives up, the
+     * reporting walk names the problem */
+    CHECK(t, setup(&f, "{\"$ref\":\"#/$defs/a\",\"$defs\":{\"a\":{\"allOf\":[{\"$ref\":\"#/$defs/a\"}]}}}", 0) == 0);
+    CHECK_INT(t, verdict(&f, "1"), -1);
+    CHECK_INT(t, run(&f, "1"), 0);
+    CHECK(t, strstr(first_msg(&f), "nested too deeply") != NULL);
+    teardown(&f);
+}
+
 int main(void)
 {
     struct check t = { 0, 0, "engine" };
+    test_two_walkers(&t);
     test_locations(&t);
     test_numbers(&t);
     test_equality(&t);

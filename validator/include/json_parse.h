@@ -124,7 +124,13 @@ static inline const json_node *json_node_info(const cJSON *item)
 }
 
 /* Byte length of a string node (works for any cJSON string node). */
-size_t json_string_len(const cJSON *item);
+static inline size_t json_string_len(const cJSON *item)
+{
+    if (!item || !item->valuestring) return 0;
+    const json_node *n = json_node_info(item);
+    if (n && (item->type & 0xFF) == cJSON_String) return n->len;
+    return strlen(item->valuestring);
+}
 
 /* A member's key hash (json_key_hash) and byte length: kept by the parser
  * for its nodes, computed for any other node. */

@@ -33,6 +33,12 @@ ecma_regex *ecma_regex_compile(const char *pattern, size_t len,
 int ecma_regex_search(const ecma_regex *re, const char *subject, size_t len,
                       pcre2_match_data *md);
 
+/* ecma_regex_search for a subject already known to be valid UTF-8 (a
+ * string from the strict parser): PCRE2 is told not to check it again.
+ * Undefined for invalid UTF-8. */
+int ecma_regex_search_utf8(const ecma_regex *re, const char *subject, size_t len,
+                           pcre2_match_data *md);
+
 pcre2_match_data *ecma_regex_match_data_new(void);
 void ecma_regex_match_data_free(pcre2_match_data *md);
 

@@ -72,6 +72,23 @@ enum op {
 enum { T_NULL = 1, T_BOOL = 2, T_OBJECT = 4, T_ARRAY = 8, T_NUMBER = 16,
        T_STRING = 32, T_INTEGER = 64 };
 
+/* What a schema object asks, for schema_verdict.c's shortcuts. */
+enum schema_shape {
+    SHAPE_GENERAL,   /* anything */
+    SHAPE_TYPE_ONLY, /* nothing but a type keyword */
+    SHAPE_SCALAR     /* only assertions on the value itself: no subschema */
+};
+
+/* The assertions of a SHAPE_SCALAR schema by kind, for the verdict
+ * walker's straight-line check; NULL where the keyword is absent.  A schema
+ * object holds each keyword at most once. */
+typedef struct scalar_prog {
+    const struct ckw *max_length, *min_length, *format, *pattern; /* strings */
+    const struct ckw *number[5];                                   /* numbers */
+    size_t nnumber;
+    const struct ckw *enum_values, *const_value;                   /* any value */
+} scalar_prog;
+
 typedef struct cschema cschema;
 /* A $dynamicAnchor candidate: the resource (its interned base URI) and target. */
 typedef struct dyn_anchor { const char *res; cschema *target; } dyn_anchor;
@@ -110,7 +127,8 @@ typedef struct ckw {
         struct { cschema *cond, *then_s, *else_s; } cond;
         struct { cschema **prefix; size_t nprefix; cschema *items; } items;
         struct {
-            prop_entry *props; size_t nprops; size_t *slots; size_t nslots; /* hash index */
+            prop_entry *props; size_t nprops;
+            uint32_t *slots; size_t nslots; /* hash index: 1 + props index, 0 empty */
             pat_entry *pats; size_t npats;
             cschema *additional;
             int has_props, has_pats;
@@ -130,6 +148,9 @@ struct cschema {
     const char *x_error_at;
     int tracks;             /* evaluates unevaluatedItems/Properties here */
     int ref_only;           /* nothing but a $ref: evaluated without a frame */
+    unsigned types;         /* T_* bits its type keyword allows (all without one) */
+    int shape;              /* enum schema_shape, for the verdict walker */
+    scalar_prog *scalar;    /* SHAPE_SCALAR: its assertions by kind */
     int compiled;
 };
 
@@ -143,7 +164,22 @@ struct jsv_schema {
     unsigned flags;
     unsigned max_depth;
     int dynamic;           /* some $dynamicRef resolves dynamically: track scope */
+    int annotations;       /* some schema uses unevaluatedItems/Properties */
+    int verdict;           /* schema_verdict() can walk it: neither of the two */
 };
+
+/* Schema applications nested deeper than this are an evaluation error
+ * (a schema recursing on the same instance). */
+#define EVAL_MAX_DEPTH 2000
+
+/* Verdict-only evaluation (schema_verdict.c): 1 valid, 0 invalid, -1 when
+ * it cannot tell (s->verdict unset, nesting limits, out of memory) and the
+ * reporting evaluator must decide.  md: match data for pattern keywords. */
+int schema_verdict(const jsv_schema *s, const cJSON *instance, pcre2_match_data *md);
+
+/* The reporting evaluation (schema_eval.c): jsv_validate() without the
+ * verdict pass in front. */
+int schema_evaluate(const jsv_schema *s, const cJSON *instance, jsv_result *r);
 
 /* ---- results -------------------------------------------------------- */
 

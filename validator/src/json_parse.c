@@ -919,14 +919,6 @@ void json_doc_free(json_doc *doc)
     if (doc && doc->own_arena) arena_free(doc->mem);
 }
 
-size_t json_string_len(const cJSON *item)
-{
-    if (!item || !item->valuestring) return 0;
-    const json_node *n = json_node_info(item);
-    if (n && (item->type & 0xFF) == cJSON_String) return n->len;
-    return strlen(item->valuestring);
-}
-
 const char *json_number_text(const cJSON *item)
 {
     const json_node *n = json_node_info(item);

@@ -57,6 +57,7 @@ struct ecma_regex {
     struct lookbehind *lb;      /* emulated lookbehinds, callout n = lb[n-1] */
     size_t nlb;
     struct callout_ctx top;     /* callout data of mctx */
+    int jit;                    /* code was JIT-compiled */
 };
 
 /* A lookbehind PCRE2 cannot do natively (not fixed length): its body is
@@ -1162,11 +1163,12 @@ static ecma_regex *compile_internal(const char *pattern, size_t len, int sub, si
         xlat_free(&x);
         return NULL;
     }
-    if (jit) (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);  /* else: interpreter */
+    int jitted = jit && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0; /* else: interpreter */
 
     ecma_regex *re = calloc(1, sizeof *re);
     if (re) {
         re->code = code;
+        re->jit = jitted;
         re->mctx = pcre2_match_context_create(NULL);
         re->lb = x.nlb ? calloc(x.nlb, sizeof *re->lb) : NULL;
     }
@@ -1219,6 +1221,17 @@ int ecma_regex_search(const ecma_regex *re, const char *subject, size_t len, pcr
     int r = run_match(re, (PCRE2_SPTR)(subject ? subject : ""), subject ? len : 0, md, re->mctx);
     pcre2_match_data_free(own);
     return r < 0 ? -1 : r;
+}
+
+int ecma_regex_search_utf8(const ecma_regex *re, const char *subject, size_t len, pcre2_match_data *md)
+{
+    if (!re || !md || !subject) return ecma_regex_search(re, subject, len, md);
+    /* the subject is known valid UTF-8: skip PCRE2's check of it, and for
+     * JIT code the rest of pcre2_match's argument checks too */
+    int rc = re->jit ? pcre2_jit_match(re->code, (PCRE2_SPTR)subject, len, 0, 0, md, re->mctx)
+                     : pcre2_match(re->code, (PCRE2_SPTR)subject, len, 0, PCRE2_NO_UTF_CHECK, md, re->mctx);
+    if (rc >= 0) return 1;
+    return rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
 }
 
 pcre2_match_data *ecma_regex_match_data_new(void)

@@ -137,6 +137,44 @@ static int as_count(const cJSON *v, size_t *out)
 
 static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const char *pointer);
 
+/* types, shape and scalar program (engine.h) from the keyword program;
+ * -1 out of memory. */
+static int classify(cctx *c, cschema *s)
+{
+    s->types = T_NULL | T_BOOL | T_OBJECT | T_ARRAY | T_NUMBER | T_STRING | T_INTEGER;
+    int scalar = 1, type_only = 1;
+    for (size_t i = 0; i < s->nkw; i++) {
+        switch (s->kw[i].op) {
+        case OP_TYPE: s->types = s->kw[i].u.types; break;
+        case OP_ENUM: case OP_CONST: case OP_MULTIPLE_OF: case OP_MAXIMUM: case OP_EXCL_MAXIMUM:
+        case OP_MINIMUM: case OP_EXCL_MINIMUM: case OP_MAX_LENGTH: case OP_MIN_LENGTH:
+        case OP_PATTERN: case OP_FORMAT:
+            type_only = 0;
+            break;
+        default: scalar = type_only = 0;
+        }
+    }
+    s->shape = type_only ? SHAPE_TYPE_ONLY : scalar ? SHAPE_SCALAR : SHAPE_GENERAL;
+    if (s->shape != SHAPE_SCALAR) return 0;
+    scalar_prog *p = calloc_arena(c, 1, sizeof *p);
+    if (!p) return -1;
+    for (size_t i = 0; i < s->nkw; i++) {
+        const ckw *k = &s->kw[i];
+        switch (k->op) {
+        case OP_MAX_LENGTH: p->max_length = k; break;
+        case OP_MIN_LENGTH: p->min_length = k; break;
+        case OP_FORMAT: p->format = k; break;
+        case OP_PATTERN: p->pattern = k; break;
+        case OP_ENUM: p->enum_values = k; break;
+        case OP_CONST: p->const_value = k; break;
+        case OP_TYPE: break;
+        default: p->number[p->nnumber++] = k; break;
+        }
+    }
+    s->scalar = p;
+    return 0;
+}
+
 /* Compile the schema at an absolute URI (a $ref target). */
 static cschema *compile_uri(cctx *c, const char *uri, const cJSON *at, const char *base, const char *ptr,
                             const char *what)
@@ -566,16 +604,17 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
                     pe->hash = json_key_hash(m->string, pe->len);
                     if (!(pe->sub = compile_node(c, m, base, join_ptr(c, P("properties"), m->string)))) return NULL;
                 }
-                if (n > 8) {
-                    /* open-addressing index over the names, for large objects */
-                    size_t ns = 16;
-                    while (ns < n * 2) ns *= 2;
-                    size_t *slots = calloc_arena(c, ns, sizeof(size_t));
+                if (n) {
+                    /* open-addressing index over the names, sparse enough
+                     * that most lookups take one probe */
+                    size_t ns = 8;
+                    while (ns < n * 4) ns *= 2;
+                    uint32_t *slots = calloc_arena(c, ns, sizeof *slots);
                     if (!slots) return NULL;
                     for (size_t j = 0; j < n; j++) {
                         size_t h = k->u.props.props[j].hash & (ns - 1);
                         while (slots[h]) h = (h + 1) & (ns - 1);
-                        slots[h] = j + 1;
+                        slots[h] = (uint32_t)(j + 1);
                     }
                     k->u.props.slots = slots;
                     k->u.props.nslots = ns;
@@ -611,11 +650,13 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
             uneval_items = add_kw(c, &kws, &nkw, &capkw, OP_UNEVAL_ITEMS, "unevaluatedItems", v);
             if (!uneval_items || !(uneval_items->u.sub = compile_node(c, v, base, P("unevaluatedItems")))) return NULL;
             s->tracks = 1;
+            c->s->annotations = 1;
         }
         if ((v = GET("unevaluatedProperties"))) {
             uneval_props = add_kw(c, &kws, &nkw, &capkw, OP_UNEVAL_PROPS, "unevaluatedProperties", v);
             if (!uneval_props || !(uneval_props->u.sub = compile_node(c, v, base, P("unevaluatedProperties")))) return NULL;
             s->tracks = 1;
+            c->s->annotations = 1;
         }
     }
     /* $dynamicRef targets: every resource's anchor of that name */
@@ -661,6 +702,7 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
     s->kw = kws;
     s->nkw = nkw;
     s->ref_only = nkw == 1 && kws[0].op == OP_REF && !s->x_error && !s->tracks;
+    if (classify(c, s)) return NULL;
     s->compiled = 1;
     return c->failed ? NULL : s;
 }
@@ -695,6 +737,7 @@ jsv_schema *jsv_compile(jsv_registry *reg, const char *uri, const jsv_options *o
         jsv_schema_free(s);
         return NULL;
     }
+    s->verdict = !s->dynamic && !s->annotations;
     return s;
 }
 

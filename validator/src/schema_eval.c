@@ -10,6 +10,7 @@
 #include "engine.h"
 #include "json_pointer.h"
 #include "json_value.h"
+#include "keyword.h"
 #include "strbuf.h"
 
 #include <stdarg.h>
@@ -19,7 +20,6 @@
 #include <string.h>
 
 #define JT(x) ((x)->type & 0xFF)
-#define MAX_EVAL_DEPTH 2000
 
 typedef struct seg { const char *key; size_t idx; } seg;
 
@@ -247,11 +247,6 @@ static void log_applied(ectx *c, const cschema *s, size_t k0, const cJSON *obj)
 
 static int ev(ectx *c, const cschema *s, const cJSON *inst, uint8_t *marks);
 
-static int has_member_h(const cJSON *obj, const char *name, uint32_t h)
-{
-    return json_member_h(obj, name, strlen(name), h) != NULL;
-}
-
 static int has_member(const cJSON *obj, const char *name)
 {
     return json_member(obj, name) != NULL;
@@ -281,13 +276,6 @@ static __attribute__((noinline)) void emit_type(ectx *c, const cschema *s, size_
 static __attribute__((noinline)) void emit_enum(ectx *c, const cschema *s, size_t k0, const ckw *k,
                                                 const cJSON *inst);
 
-static size_t child_count(const cJSON *v)
-{
-    size_t n = 0;
-    for (const cJSON *e = v->child; e; e = e->next) n++;
-    return n;
-}
-
 static uint8_t *new_marks(ectx *c, size_t n)
 {
     if (!c->scratch) {
@@ -307,7 +295,7 @@ static void or_marks(uint8_t *dst, const uint8_t *src, size_t n)
 
 static size_t marks_len(const cJSON *inst)
 {
-    return (JT(inst) == cJSON_Object || JT(inst) == cJSON_Array) ? child_count(inst) : 0;
+    return (JT(inst) == cJSON_Object || JT(inst) == cJSON_Array) ? kw_child_count(inst) : 0;
 }
 
 /* Evaluate sub against the child at key/index, pushing both paths. */
@@ -345,34 +333,15 @@ static int kw_properties(ectx *c, const cschema *s, size_t k0, const ckw *k, con
     for (const cJSON *m = inst->child; m; m = m->next, i++) {
         int matched = 0;
         const char *name = m->string;
-        if (k->u.props.nprops) {
-            const prop_entry *pe = NULL;
-            uint32_t len, h = json_member_key(m, &len);
-            if (k->u.props.slots) {
-                size_t ns = k->u.props.nslots, j = h & (ns - 1);
-                while (k->u.props.slots[j]) {
-                    const prop_entry *cand = &k->u.props.props[k->u.props.slots[j] - 1];
-                    if (cand->hash == h && cand->len == len && !memcmp(cand->name, name, len)) { pe = cand; break; }
-                    j = (j + 1) & (ns - 1);
-                }
-            } else {
-                for (size_t j = 0; j < k->u.props.nprops; j++) {
-                    const prop_entry *cand = &k->u.props.props[j];
-                    if (cand->hash == h && cand->len == len && !memcmp(cand->name, name, len)) {
-                        pe = cand;
-                        break;
-                    }
-                }
-            }
-            if (pe) {
-                matched = 1;
-                size_t pj = (size_t)(pe - k->u.props.props);
-                if (pj < 64) *seen |= (uint64_t)1 << pj;
-                PUSHK(c, "properties");
-                PUSHK(c, pe->name);
-                if (!ev_child(c, pe->sub, m, name, 0, 0)) ok = 0;
-                POPK(c, 2);
-            }
+        const prop_entry *pe = kw_prop_find(k, m);
+        if (pe) {
+            matched = 1;
+            size_t pj = (size_t)(pe - k->u.props.props);
+            if (pj < 64) *seen |= (uint64_t)1 << pj;
+            PUSHK(c, "properties");
+            PUSHK(c, pe->name);
+            if (!ev_child(c, pe->sub, m, name, 0, 0)) ok = 0;
+            POPK(c, 2);
         }
         for (size_t j = 0; j < k->u.props.npats; j++) {
             const pat_entry *pe = &k->u.props.pats[j];
@@ -427,45 +396,12 @@ static int kw_items(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJ
     return ok;
 }
 
-typedef struct hashed_item { uint64_t h; size_t i; const cJSON *v; } hashed_item;
-
-static int by_hash_then_index(const void *x, const void *y)
-{
-    const hashed_item *a = x, *b = y;
-    if (a->h != b->h) return a->h < b->h ? -1 : 1;
-    return (a->i > b->i) - (a->i < b->i);
-}
-
-/* Items sorted by hash, so only items with equal hashes are compared:
- * O(n log n) instead of every pair.  The pair reported is the first in
- * array order, as a pairwise scan would find it. */
 static int kw_unique(ectx *c, const cschema *s, size_t k0, const cJSON *inst)
 {
-    size_t n = child_count(inst);
-    if (n < 2) return 1;
-    hashed_item *v = malloc(n * sizeof *v);
-    if (!v) { c->oom = 1; return 0; }
-    size_t i = 0;
-    for (const cJSON *e = inst->child; e; e = e->next, i++) {
-        v[i].h = jv_hash(e);
-        v[i].i = i;
-        v[i].v = e;
-    }
-    qsort(v, n, sizeof *v, by_hash_then_index);
-    size_t a = n, b = n;
-    for (size_t lo = 0; lo < n;) {
-        size_t hi = lo + 1;
-        while (hi < n && v[hi].h == v[lo].h) hi++;
-        for (size_t x = lo; x < hi; x++)
-            for (size_t y = x + 1; y < hi; y++)
-                if ((v[x].i < a || (v[x].i == a && v[y].i < b)) && jv_equal(v[x].v, v[y].v)) {
-                    a = v[x].i;
-                    b = v[y].i;
-                }
-        lo = hi;
-    }
-    free(v);
-    if (a == n) return 1;
+    size_t a, b;
+    int r = kw_unique_ok(inst, &a, &b);
+    if (r == 1) return 1;
+    if (r < 0) { c->oom = 1; return 0; }
     emit(c, s, k0, "uniqueItems", inst, "items at index %zu and %zu are equal", a, b);
     return 0;
 }
@@ -597,121 +533,62 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
         POPK(c, 1);
         return r;
     }
-    case OP_TYPE: {
-        unsigned want = k->u.types, have;
-        switch (t) {
-        case cJSON_NULL: have = T_NULL; break;
-        case cJSON_True: case cJSON_False: have = T_BOOL; break;
-        case cJSON_Object: have = T_OBJECT; break;
-        case cJSON_Array: have = T_ARRAY; break;
-        case cJSON_String: have = T_STRING; break;
-        case cJSON_Number: have = T_NUMBER | ((want & T_INTEGER) && jv_is_integer(inst) ? T_INTEGER : 0); break;
-        default: have = 0;
-        }
-        if (want & have) return 1;
+    case OP_TYPE:
+        if (kw_type_ok(k, inst)) return 1;
         emit_type(c, s, k0, k, inst);
         return 0;
-    }
-    case OP_ENUM: {
-        if (k->u.values.n > 4) {
-            uint64_t h = jv_hash(inst);
-            size_t i = 0;
-            for (const cJSON *e = k->value->child; e; e = e->next, i++)
-                if (k->u.values.hashes[i] == h && jv_equal(inst, e)) return 1;
-        } else {
-            for (const cJSON *e = k->value->child; e; e = e->next)
-                if (jv_equal(inst, e)) return 1;
-        }
+    case OP_ENUM:
+        if (kw_enum_ok(k, inst)) return 1;
         emit_enum(c, s, k0, k, inst);
         return 0;
-    }
     case OP_CONST:
         if (jv_equal(inst, k->value)) return 1;
         emit_vs(c, s, k0, "const", inst, "expected", k->value);
         return 0;
-    case OP_MULTIPLE_OF:
-        if (t != cJSON_Number || jv_multiple_of(inst, k->value)) return 1;
-        emit_vs(c, s, k0, "multipleOf", inst, "expected a multiple of", k->value);
+    case OP_MULTIPLE_OF: case OP_MAXIMUM: case OP_EXCL_MAXIMUM: case OP_MINIMUM: case OP_EXCL_MINIMUM: {
+        static const char *const what[] = {
+            [OP_MULTIPLE_OF] = "expected a multiple of", [OP_MAXIMUM] = "expected at most",
+            [OP_EXCL_MAXIMUM] = "expected less than", [OP_MINIMUM] = "expected at least",
+            [OP_EXCL_MINIMUM] = "expected greater than"};
+        if (kw_number_ok(k, inst)) return 1;
+        emit_vs(c, s, k0, k->kw, inst, what[k->op], k->value);
         return 0;
-    case OP_MAXIMUM:
-        if (t != cJSON_Number || jv_num_cmp(inst, k->value) <= 0) return 1;
-        emit_vs(c, s, k0, "maximum", inst, "expected at most", k->value);
-        return 0;
-    case OP_EXCL_MAXIMUM:
-        if (t != cJSON_Number || jv_num_cmp(inst, k->value) < 0) return 1;
-        emit_vs(c, s, k0, "exclusiveMaximum", inst, "expected less than", k->value);
-        return 0;
-    case OP_MINIMUM:
-        if (t != cJSON_Number || jv_num_cmp(inst, k->value) >= 0) return 1;
-        emit_vs(c, s, k0, "minimum", inst, "expected at least", k->value);
-        return 0;
-    case OP_EXCL_MINIMUM:
-        if (t != cJSON_Number || jv_num_cmp(inst, k->value) > 0) return 1;
-        emit_vs(c, s, k0, "exclusiveMinimum", inst, "expected greater than", k->value);
-        return 0;
+    }
     case OP_MAX_LENGTH: case OP_MIN_LENGTH: {
-        if (t != cJSON_String) return 1;
-        size_t bytes = json_string_len(inst);
-        /* a string of at most max bytes has at most max code points */
-        if (k->op == OP_MAX_LENGTH && bytes <= k->u.count) return 1;
-        size_t n = jv_utf8_length(inst->valuestring, bytes);
-        if (k->op == OP_MAX_LENGTH) {
-            if (n <= k->u.count) return 1;
-            emit(c, s, k0, "maxLength", inst, "expected at most %zu characters, got %zu", k->u.count, n);
-        } else {
-            if (n >= k->u.count) return 1;
-            emit(c, s, k0, "minLength", inst, "expected at least %zu characters, got %zu", k->u.count, n);
-        }
+        size_t n = 0;
+        if (kw_length_ok(k, inst, &n)) return 1;
+        emit(c, s, k0, k->kw, inst, "expected %s %zu characters, got %zu",
+             k->op == OP_MAX_LENGTH ? "at most" : "at least", k->u.count, n);
         return 0;
     }
     case OP_PATTERN: {
-        if (t != cJSON_String) return 1;
-        int r = ecma_regex_search(k->u.pattern.re, inst->valuestring, json_string_len(inst), c->md);
+        int r = kw_pattern_ok(k, inst, c->md);
         if (r == 1) return 1;
         if (r < 0) emit(c, s, k0, "pattern", inst, "could not match pattern %s (matching limit reached)", k->u.pattern.src);
         else emit_value(c, s, k0, "pattern", inst, "%s does not match the pattern %s", k->u.pattern.src);
         return 0;
     }
     case OP_FORMAT:
-        if (t != cJSON_String || k->u.format.fn(inst->valuestring, json_string_len(inst))) return 1;
+        if (kw_format_ok(k, inst)) return 1;
         emit_value(c, s, k0, "format", inst, "%s is not a valid %s", k->u.format.name);
         return 0;
-    case OP_MAX_ITEMS: case OP_MIN_ITEMS: {
-        if (t != cJSON_Array) return 1;
-        size_t n = child_count(inst);
-        if (k->op == OP_MAX_ITEMS) {
-            if (n <= k->u.count) return 1;
-            emit(c, s, k0, "maxItems", inst, "expected at most %zu items, got %zu", k->u.count, n);
-        } else {
-            if (n >= k->u.count) return 1;
-            emit(c, s, k0, "minItems", inst, "expected at least %zu items, got %zu", k->u.count, n);
-        }
+    case OP_MAX_ITEMS: case OP_MIN_ITEMS: case OP_MAX_PROPS: case OP_MIN_PROPS: {
+        size_t n = 0;
+        if (kw_count_ok(k, inst, &n)) return 1;
+        emit(c, s, k0, k->kw, inst, "expected %s %zu %s, got %zu",
+             k->op == OP_MAX_ITEMS || k->op == OP_MAX_PROPS ? "at most" : "at least", k->u.count,
+             k->op == OP_MAX_ITEMS || k->op == OP_MIN_ITEMS ? "items" : "properties", n);
         return 0;
     }
     case OP_UNIQUE_ITEMS:
         return t != cJSON_Array || kw_unique(c, s, k0, inst);
     case OP_CONTAINS:
         return t != cJSON_Array || kw_contains(c, s, k0, k, inst, marks);
-    case OP_MAX_PROPS: case OP_MIN_PROPS: {
-        if (t != cJSON_Object) return 1;
-        size_t n = child_count(inst);
-        if (k->op == OP_MAX_PROPS) {
-            if (n <= k->u.count) return 1;
-            emit(c, s, k0, "maxProperties", inst, "expected at most %zu properties, got %zu", k->u.count, n);
-        } else {
-            if (n >= k->u.count) return 1;
-            emit(c, s, k0, "minProperties", inst, "expected at least %zu properties, got %zu", k->u.count, n);
-        }
-        return 0;
-    }
     case OP_REQUIRED: {
         if (t != cJSON_Object) return 1;
         int ok = 1;
-        const int16_t *pidx = k->u.required.prop_idx;
         for (size_t i = 0; i < k->u.required.n; i++) {
-            if (pidx && pidx[i] >= 0 ? (int)((*seen >> pidx[i]) & 1)
-                                     : has_member_h(inst, k->u.required.names[i], k->u.required.hashes[i]))
-                continue;
+            if (kw_required_has(k, i, inst, *seen)) continue;
             ok = 0;
             if (c->quiet) return 0;
             emit(c, s, k0, "required", inst, "missing required property \"%s\"", k->u.required.names[i]);
@@ -937,7 +814,7 @@ static int ev_schema(ectx *c, const cschema *s, const cJSON *inst, uint8_t *mark
         return 0;
     }
     if (c->oom) return 0;
-    if (++c->depth > MAX_EVAL_DEPTH || c->ip.n > c->s->max_depth) {
+    if (++c->depth > EVAL_MAX_DEPTH || c->ip.n > c->s->max_depth) {
         c->depth--;
         emit(c, s, c->kp.n, NULL, inst, "evaluation nested too deeply (schema recursion or instance depth limit)");
         return 0;
@@ -961,7 +838,7 @@ static int ev_schema(ectx *c, const cschema *s, const cJSON *inst, uint8_t *mark
     uint8_t *own = marks;
     size_t ml = 0;
     if (s->tracks && (JT(inst) == cJSON_Object || JT(inst) == cJSON_Array)) {
-        ml = child_count(inst);
+        ml = kw_child_count(inst);
         own = new_marks(c, ml);
     }
     int ok = 1;
@@ -989,7 +866,7 @@ static int cmp_known(const void *a, const void *b)
     return (x->idx > y->idx) - (x->idx < y->idx);
 }
 
-int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
+int schema_evaluate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
 {
     ectx c;
     memset(&c, 0, offsetof(ectx, ip));
@@ -1057,4 +934,23 @@ int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
     }
     jsv_result_free(tmp_r);
     return ok;
+}
+
+int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
+{
+    /* the lean verdict first; the reporting walk only when it says invalid
+     * (or cannot tell).  The unknown-property log needs the full walk. */
+    if (s->verdict && !(s->flags & JSV_REPORT_UNKNOWN)) {
+        pcre2_match_data *md = r ? r->md : NULL;
+        if (r && !md) md = r->md = ecma_regex_match_data_new();
+        pcre2_match_data *own = md ? NULL : ecma_regex_match_data_new();
+        int v = md || own ? schema_verdict(s, instance, md ? md : own) : -1;
+        ecma_regex_match_data_free(own);
+        if (v == 1) {
+            if (r) result_reset(r);
+            return 1;
+        }
+        if (v == 0 && !r) return 0;
+    }
+    return schema_evaluate(s, instance, r);
 }

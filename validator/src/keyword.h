@@ -1,0 +1,163 @@
+/* keyword.h - what the assertion keywords mean, as pure predicates over
+ * one instance, and the properties-table lookup.
+ *
+ * The engine has two evaluators over the same compiled program:
+ * schema_verdict.c answers valid / invalid as fast as it can, and
+ * schema_eval.c walks again to say where and why when the answer is
+ * invalid.  Both take a keyword's meaning from here, so it is written
+ * once and the two cannot disagree on it.  Internal header. */
+#ifndef KEYWORD_H
+#define KEYWORD_H
+
+#include "engine.h"
+#include "json_value.h"
+
+#include <string.h>
+
+#define KW_TYPE_OF(x) ((x)->type & 0xFF)
+
+/* Number of members of an object or items of an array. */
+static inline size_t kw_child_count(const cJSON *v)
+{
+    size_t n = 0;
+    for (const cJSON *e = v->child; e; e = e->next) n++;
+    return n;
+}
+
+/* Does inst have one of the types in the T_* bits want?  cJSON's type
+ * bits are one-hot, so the lowest set bit indexes the table; an integral
+ * number is an integer, so T_INTEGER is looked at only for a number that
+ * want does not allow as a number (the test costs a look at its text). */
+static inline int kw_types_allow(unsigned want, const cJSON *inst)
+{
+    static const unsigned char bit[8] = {T_BOOL, T_BOOL, T_NULL, T_NUMBER, T_STRING, T_ARRAY, T_OBJECT, 0};
+    unsigned t = KW_TYPE_OF(inst);
+    if (!t) return 0;
+    unsigned have = bit[__builtin_ctz(t)];
+    if (want & have) return 1;
+    return have == T_NUMBER && (want & T_INTEGER) && jv_is_integer(inst);
+}
+
+static inline int kw_type_ok(const ckw *k, const cJSON *inst)
+{
+    return kw_types_allow(k->u.types, inst);
+}
+
+/* enum: hashes first when the list is long enough to pay for one. */
+static inline int kw_enum_ok(const ckw *k, const cJSON *inst)
+{
+    if (KW_TYPE_OF(inst) == cJSON_String && k->u.values.n <= 16) {
+        /* a string equals only a string of the same bytes */
+        size_t len = json_string_len(inst);
+        for (const cJSON *e = k->value->child; e; e = e->next)
+            if (KW_TYPE_OF(e) == cJSON_String && json_string_len(e) == len &&
+                !memcmp(e->valuestring, inst->valuestring, len))
+                return 1;
+        return 0;
+    }
+    if (k->u.values.n > 4) {
+        uint64_t h = jv_hash(inst);
+        size_t i = 0;
+        for (const cJSON *e = k->value->child; e; e = e->next, i++)
+            if (k->u.values.hashes[i] == h && jv_equal(inst, e)) return 1;
+        return 0;
+    }
+    for (const cJSON *e = k->value->child; e; e = e->next)
+        if (jv_equal(inst, e)) return 1;
+    return 0;
+}
+
+/* multipleOf, maximum, exclusiveMaximum, minimum, exclusiveMinimum
+ * (other types pass). */
+static inline int kw_number_ok(const ckw *k, const cJSON *inst)
+{
+    if (KW_TYPE_OF(inst) != cJSON_Number) return 1;
+    switch (k->op) {
+    case OP_MULTIPLE_OF: return jv_multiple_of(inst, k->value);
+    case OP_MAXIMUM: return jv_num_cmp(inst, k->value) <= 0;
+    case OP_EXCL_MAXIMUM: return jv_num_cmp(inst, k->value) < 0;
+    case OP_MINIMUM: return jv_num_cmp(inst, k->value) >= 0;
+    default: return jv_num_cmp(inst, k->value) > 0; /* OP_EXCL_MINIMUM */
+    }
+}
+
+/* maxLength / minLength in code points; *n gets the length when it was
+ * counted.  A code point takes 1 to 4 bytes, so the byte length alone
+ * settles most strings: at most max bytes, or at least 4 * min bytes. */
+static inline int kw_length_ok(const ckw *k, const cJSON *inst, size_t *n)
+{
+    if (KW_TYPE_OF(inst) != cJSON_String) return 1;
+    size_t bytes = json_string_len(inst);
+    if (k->op == OP_MAX_LENGTH ? bytes <= k->u.count : bytes / 4 >= k->u.count) return 1;
+    *n = jv_utf8_length(inst->valuestring, bytes);
+    return k->op == OP_MAX_LENGTH ? *n <= k->u.count : *n >= k->u.count;
+}
+
+/* pattern: 1 match (or not a string), 0 no match, -1 matching limit. */
+static inline int kw_pattern_ok(const ckw *k, const cJSON *inst, pcre2_match_data *md)
+{
+    if (KW_TYPE_OF(inst) != cJSON_String) return 1;
+    /* the strict parser has checked a parsed string's UTF-8 */
+    int r = json_node_info(inst) ? ecma_regex_search_utf8(k->u.pattern.re, inst->valuestring, json_string_len(inst), md)
+                                 : ecma_regex_search(k->u.pattern.re, inst->valuestring, json_string_len(inst), md);
+    return r == 1 ? 1 : r < 0 ? -1 : 0;
+}
+
+static inline int kw_format_ok(const ckw *k, const cJSON *inst)
+{
+    return KW_TYPE_OF(inst) != cJSON_String || k->u.format.fn(inst->valuestring, json_string_len(inst));
+}
+
+/* maxItems / minItems / maxProperties / minProperties; *n gets the count. */
+static inline int kw_count_ok(const ckw *k, const cJSON *inst, size_t *n)
+{
+    int want = (k->op == OP_MAX_ITEMS || k->op == OP_MIN_ITEMS) ? cJSON_Array : cJSON_Object;
+    if (KW_TYPE_OF(inst) != want) return 1;
+    *n = kw_child_count(inst);
+    return (k->op == OP_MAX_ITEMS || k->op == OP_MAX_PROPS) ? *n <= k->u.count : *n >= k->u.count;
+}
+
+/* Is the i-th required name present?  seen: the properties slots this
+ * schema's properties keyword met in inst (it runs first, see
+ * schema_compile.c), so most names need no lookup. */
+static inline int kw_required_has(const ckw *k, size_t i, const cJSON *inst, uint64_t seen)
+{
+    const int16_t *pidx = k->u.required.prop_idx;
+    if (pidx && pidx[i] >= 0) return (int)((seen >> pidx[i]) & 1);
+    const char *name = k->u.required.names[i];
+    return json_member_h(inst, name, strlen(name), k->u.required.hashes[i]) != NULL;
+}
+
+/* uniqueItems: 1 when all items differ, 0 when two are equal (the first
+ * such pair in array order goes to *a, *b), -1 out of memory. */
+int kw_unique_ok(const cJSON *inst, size_t *a, size_t *b);
+
+/* Equal names of len bytes (a hash and length already matched). */
+static inline int kw_same_name(const char *a, const char *b, uint32_t len)
+{
+    if (len >= 8 && len <= 16) {
+        /* the first and the last 8 bytes cover the whole name */
+        uint64_t a0, a1, b0, b1;
+        memcpy(&a0, a, 8);
+        memcpy(&b0, b, 8);
+        memcpy(&a1, a + len - 8, 8);
+        memcpy(&b1, b + len - 8, 8);
+        return a0 == b0 && a1 == b1;
+    }
+    return !memcmp(a, b, len);
+}
+
+/* The properties entry named like member m, or NULL. */
+static inline const prop_entry *kw_prop_find(const ckw *k, const cJSON *m)
+{
+    if (!k->u.props.nprops) return NULL;
+    uint32_t len, h = json_member_key(m, &len);
+    size_t mask = k->u.props.nslots - 1;
+    for (size_t j = h & mask; k->u.props.slots[j]; j = (j + 1) & mask) {
+        const prop_entry *cand = &k->u.props.props[k->u.props.slots[j] - 1];
+        if (cand->hash == h && cand->len == len && kw_same_name(cand->name, m->string, len)) return cand;
+    }
+    return NULL;
+}
+
+#endif

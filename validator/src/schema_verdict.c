@@ -1,0 +1,237 @@
+/* schema_verdict.c - is the instance valid?  Nothing else.
+ *
+ * Most instances a contract checker sees are valid, and for those the
+ * locations, messages and annotation bookkeeping of schema_eval.c are pure
+ * cost.  This walker runs the same compiled program with none of it: no
+ * path stacks, no error records, no x-error handling, stopping at the
+ * first failing keyword.  jsv_validate() runs it first and walks again
+ * with schema_eval.c only when the answer is "invalid", so the report is
+ * unchanged and a valid instance costs one lean pass.
+ *
+ * Keyword meanings come from keyword.h, shared with schema_eval.c.  The
+ * walker answers 1 (valid), 0 (invalid) or -1 (cannot tell: evaluation
+ * nested too deeply, out of memory), and -1 sends the caller to the
+ * reporting evaluator, which says what went wrong.  Schemas that need
+ * annotations (unevaluatedItems / unevaluatedProperties) or a dynamic
+ * scope ($dynamicRef) are not walked here at all (jsv_schema.verdict). */
+#include "engine.h"
+#include "keyword.h"
+
+#include <string.h>
+
+#define CANNOT_TELL (-1)
+
+typedef struct vctx {
+    const jsv_schema *s;
+    pcre2_match_data *md;
+    unsigned depth;   /* schema applications in progress */
+    unsigned idepth;  /* how deep in the instance */
+} vctx;
+
+static int vschema(vctx *c, const cschema *s, const cJSON *inst);
+
+/* A schema that is only a $ref is its target (bounded: "$ref": "#"). */
+static inline const cschema *follow(const cschema *s)
+{
+    for (int hops = 0; s->ref_only && hops < 8; hops++) s = s->kw[0].u.ref.target;
+    return s;
+}
+
+/* A SHAPE_SCALAR schema's assertions, straight through (the type was
+ * checked).  Only those that apply to the value's type are looked at. */
+static inline int vscalar(vctx *c, const scalar_prog *p, const cJSON *v)
+{
+    int t = KW_TYPE_OF(v);
+    size_t n;
+    if (t == cJSON_String) {
+        if (p->max_length && !kw_length_ok(p->max_length, v, &n)) return 0;
+        if (p->min_length && !kw_length_ok(p->min_length, v, &n)) return 0;
+        if (p->format && !kw_format_ok(p->format, v)) return 0;
+        if (p->pattern && kw_pattern_ok(p->pattern, v, c->md) != 1) return 0;
+    } else if (t == cJSON_Number) {
+        for (size_t i = 0; i < p->nnumber; i++)
+            if (!kw_number_ok(p->number[i], v)) return 0;
+    }
+    if (p->enum_values && !kw_enum_ok(p->enum_values, v)) return 0;
+    if (p->const_value && !jv_equal(v, p->const_value->value)) return 0;
+    return 1;
+}
+
+/* A member or item: the commonest subschemas, a bare type or a few
+ * assertions on the value, are answered here without a frame. */
+static inline int vchild(vctx *c, const cschema *s, const cJSON *child)
+{
+    s = follow(s);
+    if (s->shape == SHAPE_TYPE_ONLY) return kw_types_allow(s->types, child);
+    if (s->shape == SHAPE_SCALAR) return kw_types_allow(s->types, child) && vscalar(c, s->scalar, child);
+    c->idepth++;
+    int r = vschema(c, s, child);
+    c->idepth--;
+    return r;
+}
+
+static int vproperties(vctx *c, const ckw *k, const cJSON *inst, uint64_t *seen)
+{
+    for (const cJSON *m = inst->child; m; m = m->next) {
+        int matched = 0, r;
+        const prop_entry *pe = kw_prop_find(k, m);
+        if (pe) {
+            size_t pj = (size_t)(pe - k->u.props.props);
+            if (pj < 64) *seen |= (uint64_t)1 << pj;
+            if ((r = vchild(c, pe->sub, m)) != 1) return r;
+            matched = 1;
+        }
+        for (size_t j = 0; j < k->u.props.npats; j++) {
+            const pat_entry *pt = &k->u.props.pats[j];
+            if (ecma_regex_search(pt->re, m->string, strlen(m->string), c->md) != 1) continue;
+            if ((r = vchild(c, pt->sub, m)) != 1) return r;
+            matched = 1;
+        }
+        if (!matched && k->u.props.additional && (r = vchild(c, k->u.props.additional, m)) != 1) return r;
+    }
+    return 1;
+}
+
+static int vitems(vctx *c, const ckw *k, const cJSON *inst)
+{
+    size_t i = 0;
+    const cJSON *e = inst->child;
+    int r;
+    for (; e && i < k->u.items.nprefix; e = e->next, i++)
+        if ((r = vchild(c, k->u.items.prefix[i], e)) != 1) return r;
+    if (!k->u.items.items) return 1;
+    for (; e; e = e->next)
+        if ((r = vchild(c, k->u.items.items, e)) != 1) return r;
+    return 1;
+}
+
+static int vcontains(vctx *c, const ckw *k, const cJSON *inst)
+{
+    size_t found = 0;
+    for (const cJSON *e = inst->child; e; e = e->next) {
+        int r = vchild(c, k->u.contains.sub, e);
+        if (r < 0) return r;
+        found += (size_t)r;
+        if (!k->u.contains.has_max && found >= k->u.contains.min) return 1;
+    }
+    return found >= k->u.contains.min && (!k->u.contains.has_max || found <= k->u.contains.max);
+}
+
+/* anyOf (one = 0) or oneOf (one = 1). */
+static int vsome(vctx *c, const ckw *k, const cJSON *inst, int one)
+{
+    size_t passed = 0;
+    int unsure = 0;
+    for (size_t i = 0; i < k->u.subs.n; i++) {
+        int r = vschema(c, k->u.subs.v[i], inst);
+        if (r < 0) unsure = 1;
+        if (r != 1) continue;
+        if (!one) return 1;
+        if (++passed > 1) return 0;
+    }
+    if (unsure) return CANNOT_TELL;
+    return one && passed == 1;
+}
+
+static int vproperty_names(vctx *c, const ckw *k, const cJSON *inst)
+{
+    for (const cJSON *m = inst->child; m; m = m->next) {
+        cJSON key;
+        memset(&key, 0, sizeof key);
+        key.type = cJSON_String;
+        key.valuestring = m->string;
+        int r = vchild(c, k->u.sub, &key);
+        if (r != 1) return r;
+    }
+    return 1;
+}
+
+static int vkeyword(vctx *c, const ckw *k, const cJSON *inst, uint64_t *seen)
+{
+    int t = KW_TYPE_OF(inst), r;
+    size_t n;
+    switch (k->op) {
+    case OP_TYPE: return 1; /* vschema looked at the type first */
+    case OP_REF: return vschema(c, k->u.ref.target, inst);
+    case OP_DYNREF:
+        /* a $dynamicRef that resolves statically; dynamic ones keep the
+         * schema out of this walker */
+        return k->u.ref.anchor ? CANNOT_TELL : vschema(c, k->u.ref.target, inst);
+    case OP_ENUM: return kw_enum_ok(k, inst);
+    case OP_CONST: return jv_equal(inst, k->value);
+    case OP_MULTIPLE_OF: case OP_MAXIMUM: case OP_EXCL_MAXIMUM: case OP_MINIMUM: case OP_EXCL_MINIMUM:
+        return kw_number_ok(k, inst);
+    case OP_MAX_LENGTH: case OP_MIN_LENGTH: return kw_length_ok(k, inst, &n);
+    case OP_PATTERN: return kw_pattern_ok(k, inst, c->md) == 1;
+    case OP_FORMAT: return kw_format_ok(k, inst);
+    case OP_MAX_ITEMS: case OP_MIN_ITEMS: case OP_MAX_PROPS: case OP_MIN_PROPS: return kw_count_ok(k, inst, &n);
+    case OP_UNIQUE_ITEMS: {
+        size_t a, b;
+        return t != cJSON_Array ? 1 : kw_unique_ok(inst, &a, &b);
+    }
+    case OP_CONTAINS: return t != cJSON_Array ? 1 : vcontains(c, k, inst);
+    case OP_REQUIRED:
+        if (t != cJSON_Object) return 1;
+        for (size_t i = 0; i < k->u.required.n; i++)
+            if (!kw_required_has(k, i, inst, *seen)) return 0;
+        return 1;
+    case OP_DEP_REQUIRED:
+        if (t != cJSON_Object) return 1;
+        for (size_t i = 0; i < k->u.dep_required.n; i++) {
+            const dep_req *d = &k->u.dep_required.v[i];
+            if (!json_member(inst, d->name)) continue;
+            for (size_t j = 0; j < d->req.n; j++)
+                if (!json_member(inst, d->req.names[j])) return 0;
+        }
+        return 1;
+    case OP_ALL_OF:
+        for (size_t i = 0; i < k->u.subs.n; i++)
+            if ((r = vschema(c, k->u.subs.v[i], inst)) != 1) return r;
+        return 1;
+    case OP_ANY_OF: return vsome(c, k, inst, 0);
+    case OP_ONE_OF: return vsome(c, k, inst, 1);
+    case OP_NOT:
+        r = vschema(c, k->u.sub, inst);
+        return r < 0 ? r : !r;
+    case OP_IF: {
+        r = vschema(c, k->u.cond.cond, inst);
+        if (r < 0) return r;
+        const cschema *next = r ? k->u.cond.then_s : k->u.cond.else_s;
+        return next ? vschema(c, next, inst) : 1;
+    }
+    case OP_DEP_SCHEMAS:
+        if (t != cJSON_Object) return 1;
+        for (size_t i = 0; i < k->u.dep_schemas.n; i++) {
+            const prop_entry *d = &k->u.dep_schemas.v[i];
+            if (json_member(inst, d->name) && (r = vschema(c, d->sub, inst)) != 1) return r;
+        }
+        return 1;
+    case OP_ITEMS: return t != cJSON_Array ? 1 : vitems(c, k, inst);
+    case OP_PROPERTIES: return t != cJSON_Object ? 1 : vproperties(c, k, inst, seen);
+    case OP_PROPERTY_NAMES: return t != cJSON_Object ? 1 : vproperty_names(c, k, inst);
+    default: return CANNOT_TELL; /* unevaluated*: not walked here */
+    }
+}
+
+static int vschema(vctx *c, const cschema *s, const cJSON *inst)
+{
+    s = follow(s);
+    if (s->boolean >= 0) return s->boolean;
+    /* the type first: it is cheap and most keywords depend on it */
+    if (!kw_types_allow(s->types, inst)) return 0;
+    int r = 1;
+    if (s->shape == SHAPE_SCALAR) return vscalar(c, s->scalar, inst);
+    if (c->depth >= EVAL_MAX_DEPTH || c->idepth > c->s->max_depth) return CANNOT_TELL;
+    c->depth++;
+    uint64_t seen = 0; /* properties slots met, for required */
+    for (size_t i = 0; i < s->nkw && r == 1; i++) r = vkeyword(c, &s->kw[i], inst, &seen);
+    c->depth--;
+    return r;
+}
+
+int schema_verdict(const jsv_schema *s, const cJSON *instance, pcre2_match_data *md)
+{
+    if (!s->verdict) return CANNOT_TELL;
+    vctx c = { s, md, 0, 0 };
+    return vschema(&c, s->root, instance);
+}
