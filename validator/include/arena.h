@@ -21,7 +21,9 @@ void *arena_alloc(arena *a, size_t size);
 /* Copy of s[0..len) with a terminating NUL; NULL when out of memory. */
 char *arena_strndup(arena *a, const char *s, size_t len);
 
-/* Forget every allocation; keeps the first chunk (frees the others). */
+/* Forget every allocation.  The chunks of ordinary allocations are kept
+ * for reuse (the arena stays at its peak size until arena_free); those
+ * made for single allocations larger than a quarter chunk are freed. */
 void arena_reset(arena *a);
 
 /* Bytes handed out since the last reset (for tests and benchmarks). */

@@ -21,6 +21,7 @@
 
 typedef struct chunk {
     struct chunk *next;
+    size_t size;          /* payload bytes */
 } chunk;
 
 /* Chunk payload starts this far into the malloc'd block (keeps alignment,
@@ -30,6 +31,7 @@ typedef struct chunk {
 struct arena {
     unsigned char *ptr, *end; /* free space in the current chunk */
     chunk *extra;             /* chunks beyond the first, newest first */
+    chunk *spare;             /* regular chunks kept by arena_reset() */
     size_t chunk_size;        /* payload size of a regular chunk */
     size_t used;              /* bytes handed out since the last reset */
     unsigned char *first;     /* payload of the built-in first chunk */
@@ -50,16 +52,25 @@ arena *arena_new(size_t chunk_size)
     a->ptr = a->first;
     a->end = a->first + chunk_size;
     a->extra = NULL;
+    a->spare = NULL;
     a->chunk_size = chunk_size;
     a->used = 0;
     return a;
 }
 
-/* Allocate a chunk with room for size bytes and put it on the extra list. */
+/* A chunk with room for size bytes (a spare one when size is the regular
+ * size), put on the extra list. */
 static unsigned char *new_chunk(arena *a, size_t size)
 {
-    chunk *c = malloc(CHUNK_HDR + size);
-    if (!c) return NULL;
+    chunk *c;
+    if (size == a->chunk_size && a->spare) {
+        c = a->spare;
+        a->spare = c->next;
+    } else {
+        c = malloc(CHUNK_HDR + size);
+        if (!c) return NULL;
+        c->size = size;
+    }
     c->next = a->extra;
     a->extra = c;
     return (unsigned char *)c + CHUNK_HDR;
@@ -101,21 +112,32 @@ char *arena_strndup(arena *a, const char *s, size_t len)
     return r;
 }
 
-static void free_extra(arena *a)
+static void free_list(chunk *c)
 {
-    chunk *c = a->extra;
     while (c) {
         chunk *next = c->next;
         free(c);
         c = next;
     }
-    a->extra = NULL;
 }
 
+/* Regular chunks go to the spare list: a batch of similar documents then
+ * reuses the same memory instead of returning it to the C library, which
+ * may give it back to the system and fault it in again, page by page, for
+ * the next document.  Chunks of single large allocations are freed. */
 void arena_reset(arena *a)
 {
     if (!a) return;
-    free_extra(a);
+    chunk *c = a->extra;
+    while (c) {
+        chunk *next = c->next;
+        if (c->size == a->chunk_size) {
+            c->next = a->spare;
+            a->spare = c;
+        } else free(c);
+        c = next;
+    }
+    a->extra = NULL;
     a->ptr = a->first;
     a->end = a->first + a->chunk_size;
     a->used = 0;
@@ -129,6 +151,7 @@ size_t arena_used(const arena *a)
 void arena_free(arena *a)
 {
     if (!a) return;
-    free_extra(a);
+    free_list(a->extra);
+    free_list(a->spare);
     free(a);
 }

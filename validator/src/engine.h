@@ -95,11 +95,29 @@ typedef struct dyn_anchor { const char *res; cschema *target; } dyn_anchor;
 
 /* A property name with its json_key_hash() and byte length, and its schema. */
 typedef struct prop_entry { const char *name; uint32_t hash, len; cschema *sub; } prop_entry;
+/* A slot of a properties table's hash index, holding what a probe needs:
+ * the name's hash and length, its first and last 8 bytes (w0, w1; zero
+ * padded, see kw_name_words) and its schema with $ref-only wrappers
+ * followed (target).  pe NULL: empty slot. */
+typedef struct prop_slot {
+    uint32_t hash, len;
+    uint64_t w0, w1;
+    const prop_entry *pe;
+    const cschema *target;
+    uint64_t bit;          /* 1 << (index in props) for required, 0 past 63 */
+} prop_slot;
 typedef struct pat_entry { const char *src; ecma_regex *re; cschema *sub; } pat_entry;
 /* Names for required/dependentRequired.  prop_idx (required only, may be
  * NULL): each name's index in the same schema's properties table, or -1,
  * so that required can read what properties already saw. */
-typedef struct name_list { const char **names; size_t n; int16_t *prop_idx; uint32_t *hashes; } name_list;
+typedef struct name_list {
+    const char **names;
+    size_t n;
+    int16_t *prop_idx;
+    uint32_t *hashes;
+    uint64_t seen_mask;  /* required: the prop_idx bits (those below 64) */
+    int all_in_mask;     /* required: every name is in seen_mask */
+} name_list;
 typedef struct dep_req { const char *name; name_list req; } dep_req;
 
 typedef struct ckw {
@@ -116,7 +134,12 @@ typedef struct ckw {
             size_t ncands;
         } ref;
         unsigned types;                             /* type */
-        struct { uint64_t *hashes; size_t n; } values; /* enum: jv_hash of each value */
+        struct {
+            uint64_t *hashes;       /* jv_hash of each value */
+            size_t n;
+            struct enum_str { const char *s; size_t len; } *strs; /* the string values */
+            size_t nstrs;
+        } values;                                   /* enum */
         size_t count;                               /* max/min Length/Items/Props */
         struct { const char *src; ecma_regex *re; } pattern;
         struct { const char *name; format_check_fn fn; int assert; } format;
@@ -128,7 +151,7 @@ typedef struct ckw {
         struct { cschema **prefix; size_t nprefix; cschema *items; } items;
         struct {
             prop_entry *props; size_t nprops;
-            uint32_t *slots; size_t nslots; /* hash index: 1 + props index, 0 empty */
+            prop_slot *slots; size_t nslots; /* hash index, a power of two */
             pat_entry *pats; size_t npats;
             cschema *additional;
             int has_props, has_pats;
@@ -151,6 +174,8 @@ struct cschema {
     unsigned types;         /* T_* bits its type keyword allows (all without one) */
     int shape;              /* enum schema_shape, for the verdict walker */
     scalar_prog *scalar;    /* SHAPE_SCALAR: its assertions by kind */
+    const ckw **vprog;      /* SHAPE_GENERAL: the keywords but type, in order */
+    size_t nvprog;
     int compiled;
 };
 
@@ -167,6 +192,14 @@ struct jsv_schema {
     int annotations;       /* some schema uses unevaluatedItems/Properties */
     int verdict;           /* schema_verdict() can walk it: neither of the two */
 };
+
+/* s with $ref-only wrappers followed (at most 8, so "$ref": "#" ends):
+ * the schema whose keywords decide s. */
+static inline const cschema *schema_follow(const cschema *s)
+{
+    for (int hops = 0; s->ref_only && hops < 8; hops++) s = s->kw[0].u.ref.target;
+    return s;
+}
 
 /* Schema applications nested deeper than this are an evaluation error
  * (a schema recursing on the same instance). */

@@ -46,12 +46,11 @@ static inline int kw_type_ok(const ckw *k, const cJSON *inst)
 /* enum: hashes first when the list is long enough to pay for one. */
 static inline int kw_enum_ok(const ckw *k, const cJSON *inst)
 {
-    if (KW_TYPE_OF(inst) == cJSON_String && k->u.values.n <= 16) {
+    if (KW_TYPE_OF(inst) == cJSON_String && k->u.values.nstrs <= 16) {
         /* a string equals only a string of the same bytes */
         size_t len = json_string_len(inst);
-        for (const cJSON *e = k->value->child; e; e = e->next)
-            if (KW_TYPE_OF(e) == cJSON_String && json_string_len(e) == len &&
-                !memcmp(e->valuestring, inst->valuestring, len))
+        for (size_t i = 0; i < k->u.values.nstrs; i++)
+            if (k->u.values.strs[i].len == len && !memcmp(k->u.values.strs[i].s, inst->valuestring, len))
                 return 1;
         return 0;
     }
@@ -89,6 +88,8 @@ static inline int kw_length_ok(const ckw *k, const cJSON *inst, size_t *n)
     if (KW_TYPE_OF(inst) != cJSON_String) return 1;
     size_t bytes = json_string_len(inst);
     if (k->op == OP_MAX_LENGTH ? bytes <= k->u.count : bytes / 4 >= k->u.count) return 1;
+    /* a non-empty string has at least one code point */
+    if (k->op == OP_MIN_LENGTH && k->u.count <= 1) return bytes >= k->u.count;
     *n = jv_utf8_length(inst->valuestring, bytes);
     return k->op == OP_MAX_LENGTH ? *n <= k->u.count : *n >= k->u.count;
 }
@@ -132,6 +133,28 @@ static inline int kw_required_has(const ckw *k, size_t i, const cJSON *inst, uin
  * such pair in array order goes to *a, *b), -1 out of memory. */
 int kw_unique_ok(const cJSON *inst, size_t *a, size_t *b);
 
+/* w keeping only its first n (< 8) bytes in memory order. */
+static inline uint64_t kw_word_prefix(uint64_t w, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return n ? w & ~(((uint64_t)1 << (64 - 8 * n)) - 1) : 0;
+#else
+    return w & (((uint64_t)1 << (8 * n)) - 1);
+#endif
+}
+
+/* The first and last 8 bytes of a name of len bytes, zero padded when
+ * shorter than 8; for len <= 16 they are the whole name.  Reads only
+ * name[0..len). */
+static inline void kw_name_words(const char *name, size_t len, uint64_t *w0, uint64_t *w1)
+{
+    unsigned char b[8] = {0};
+    memcpy(b, name, len < 8 ? len : 8);
+    memcpy(w0, b, 8);
+    *w1 = *w0;
+    if (len >= 8) memcpy(w1, name + len - 8, 8);
+}
+
 /* Equal names of len bytes (a hash and length already matched). */
 static inline int kw_same_name(const char *a, const char *b, uint32_t len)
 {
@@ -147,17 +170,43 @@ static inline int kw_same_name(const char *a, const char *b, uint32_t len)
     return !memcmp(a, b, len);
 }
 
+/* Does the slot hold member m's name (hash and length matched)?  A key
+ * from the strict parser sits in an arena block of at least 16 bytes, so
+ * 8 bytes can be read from its start whatever its length; a name of up to
+ * 16 bytes is then two word compares. */
+static inline int kw_slot_names(const prop_slot *sl, const cJSON *m, int parsed)
+{
+    const char *s = m->string;
+    size_t len = sl->len;
+    if (!parsed || len > 16) return kw_same_name(sl->pe->name, s, (uint32_t)len);
+    uint64_t a0, a1;
+    memcpy(&a0, s, 8);
+    if (len < 8) return kw_word_prefix(a0, len) == sl->w0;
+    memcpy(&a1, s + len - 8, 8);
+    return a0 == sl->w0 && a1 == sl->w1;
+}
+
+/* The properties slot of the entry named like member m, or NULL. */
+static inline const prop_slot *kw_prop_slot(const ckw *k, const cJSON *m)
+{
+    if (!k->u.props.nprops) return NULL;
+    const json_node *n = json_node_info(m);
+    uint32_t len, h;
+    if (n) {
+        len = n->key_len;
+        h = n->key_hash;
+    } else h = json_member_key(m, &len);
+    size_t mask = k->u.props.nslots - 1, j = h & mask;
+    for (const prop_slot *sl = &k->u.props.slots[j]; sl->pe; j = (j + 1) & mask, sl = &k->u.props.slots[j])
+        if (sl->hash == h && sl->len == len && kw_slot_names(sl, m, n != NULL)) return sl;
+    return NULL;
+}
+
 /* The properties entry named like member m, or NULL. */
 static inline const prop_entry *kw_prop_find(const ckw *k, const cJSON *m)
 {
-    if (!k->u.props.nprops) return NULL;
-    uint32_t len, h = json_member_key(m, &len);
-    size_t mask = k->u.props.nslots - 1;
-    for (size_t j = h & mask; k->u.props.slots[j]; j = (j + 1) & mask) {
-        const prop_entry *cand = &k->u.props.props[k->u.props.slots[j] - 1];
-        if (cand->hash == h && cand->len == len && kw_same_name(cand->name, m->string, len)) return cand;
-    }
-    return NULL;
+    const prop_slot *sl = kw_prop_slot(k, m);
+    return sl ? sl->pe : NULL;
 }
 
 #endif

@@ -9,6 +9,7 @@
 #include "engine.h"
 #include "json_pointer.h"
 #include "json_value.h"
+#include "keyword.h"
 #include "uri.h"
 
 #include <math.h>
@@ -155,6 +156,23 @@ static int classify(cctx *c, cschema *s)
         }
     }
     s->shape = type_only ? SHAPE_TYPE_ONLY : scalar ? SHAPE_SCALAR : SHAPE_GENERAL;
+    for (size_t i = 0; i < s->nkw; i++) {
+        /* members' schemas with $ref-only wrappers followed as far as they
+         * are compiled (a cycle in progress stops early: still the same
+         * schema, the walker follows the rest) */
+        ckw *k = &s->kw[i];
+        if (k->op != OP_PROPERTIES) continue;
+        for (size_t j = 0; j < k->u.props.nslots; j++)
+            if (k->u.props.slots[j].pe) k->u.props.slots[j].target = schema_follow(k->u.props.slots[j].target);
+    }
+    if (s->shape == SHAPE_GENERAL) {
+        /* the verdict walker checks the type before the keywords */
+        s->vprog = calloc_arena(c, s->nkw, sizeof *s->vprog);
+        if (!s->vprog) return -1;
+        for (size_t i = 0; i < s->nkw; i++)
+            if (s->kw[i].op != OP_TYPE) s->vprog[s->nvprog++] = &s->kw[i];
+        return 0;
+    }
     if (s->shape != SHAPE_SCALAR) return 0;
     scalar_prog *p = calloc_arena(c, 1, sizeof *p);
     if (!p) return -1;
@@ -388,6 +406,12 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
             k->u.values.hashes = calloc_arena(c, n, sizeof(uint64_t));
             if (!k->u.values.hashes) return NULL;
             for (const cJSON *e = v->child; e; e = e->next, i++) k->u.values.hashes[i] = jv_hash(e);
+            /* the string values apart, compared by length first */
+            k->u.values.strs = calloc_arena(c, n, sizeof *k->u.values.strs);
+            if (!k->u.values.strs) return NULL;
+            for (const cJSON *e = v->child; e; e = e->next)
+                if (JT(e) == cJSON_String)
+                    k->u.values.strs[k->u.values.nstrs++] = (struct enum_str){ e->valuestring, json_string_len(e) };
         }
         if ((v = GET("const"))) {
             if (!add_kw(c, &kws, &nkw, &capkw, OP_CONST, "const", v)) return NULL;
@@ -609,12 +633,18 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
                      * that most lookups take one probe */
                     size_t ns = 8;
                     while (ns < n * 4) ns *= 2;
-                    uint32_t *slots = calloc_arena(c, ns, sizeof *slots);
+                    prop_slot *slots = calloc_arena(c, ns, sizeof *slots);
                     if (!slots) return NULL;
                     for (size_t j = 0; j < n; j++) {
-                        size_t h = k->u.props.props[j].hash & (ns - 1);
-                        while (slots[h]) h = (h + 1) & (ns - 1);
-                        slots[h] = (uint32_t)(j + 1);
+                        const prop_entry *pe = &k->u.props.props[j];
+                        size_t h = pe->hash & (ns - 1);
+                        while (slots[h].pe) h = (h + 1) & (ns - 1);
+                        slots[h].hash = pe->hash;
+                        slots[h].len = pe->len;
+                        kw_name_words(pe->name, pe->len, &slots[h].w0, &slots[h].w1);
+                        slots[h].pe = pe;
+                        slots[h].target = pe->sub; /* followed in classify() */
+                        slots[h].bit = j < 64 ? (uint64_t)1 << j : 0;
                     }
                     k->u.props.slots = slots;
                     k->u.props.nslots = ns;
@@ -695,6 +725,11 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
                 if (!strcmp(kp->u.props.props[j].name, kr->u.required.names[i])) { idx[i] = (int16_t)j; break; }
         }
         kr->u.required.prop_idx = idx;
+        kr->u.required.all_in_mask = 1;
+        for (size_t i = 0; i < kr->u.required.n; i++) {
+            if (idx[i] >= 0 && idx[i] < 64) kr->u.required.seen_mask |= (uint64_t)1 << idx[i];
+            else kr->u.required.all_in_mask = 0;
+        }
     }
 #undef GET
 #undef P

@@ -30,16 +30,9 @@ typedef struct vctx {
 
 static int vschema(vctx *c, const cschema *s, const cJSON *inst);
 
-/* A schema that is only a $ref is its target (bounded: "$ref": "#"). */
-static inline const cschema *follow(const cschema *s)
-{
-    for (int hops = 0; s->ref_only && hops < 8; hops++) s = s->kw[0].u.ref.target;
-    return s;
-}
-
 /* A SHAPE_SCALAR schema's assertions, straight through (the type was
  * checked).  Only those that apply to the value's type are looked at. */
-static inline int vscalar(vctx *c, const scalar_prog *p, const cJSON *v)
+static inline __attribute__((always_inline)) int vscalar(vctx *c, const scalar_prog *p, const cJSON *v)
 {
     int t = KW_TYPE_OF(v);
     size_t n;
@@ -61,7 +54,7 @@ static inline int vscalar(vctx *c, const scalar_prog *p, const cJSON *v)
  * assertions on the value, are answered here without a frame. */
 static inline int vchild(vctx *c, const cschema *s, const cJSON *child)
 {
-    s = follow(s);
+    s = schema_follow(s);
     if (s->shape == SHAPE_TYPE_ONLY) return kw_types_allow(s->types, child);
     if (s->shape == SHAPE_SCALAR) return kw_types_allow(s->types, child) && vscalar(c, s->scalar, child);
     c->idepth++;
@@ -74,11 +67,10 @@ static int vproperties(vctx *c, const ckw *k, const cJSON *inst, uint64_t *seen)
 {
     for (const cJSON *m = inst->child; m; m = m->next) {
         int matched = 0, r;
-        const prop_entry *pe = kw_prop_find(k, m);
-        if (pe) {
-            size_t pj = (size_t)(pe - k->u.props.props);
-            if (pj < 64) *seen |= (uint64_t)1 << pj;
-            if ((r = vchild(c, pe->sub, m)) != 1) return r;
+        const prop_slot *sl = kw_prop_slot(k, m);
+        if (sl) {
+            *seen |= sl->bit;
+            if ((r = vchild(c, sl->target, m)) != 1) return r;
             matched = 1;
         }
         for (size_t j = 0; j < k->u.props.npats; j++) {
@@ -151,7 +143,6 @@ static int vkeyword(vctx *c, const ckw *k, const cJSON *inst, uint64_t *seen)
     int t = KW_TYPE_OF(inst), r;
     size_t n;
     switch (k->op) {
-    case OP_TYPE: return 1; /* vschema looked at the type first */
     case OP_REF: return vschema(c, k->u.ref.target, inst);
     case OP_DYNREF:
         /* a $dynamicRef that resolves statically; dynamic ones keep the
@@ -172,6 +163,7 @@ static int vkeyword(vctx *c, const ckw *k, const cJSON *inst, uint64_t *seen)
     case OP_CONTAINS: return t != cJSON_Array ? 1 : vcontains(c, k, inst);
     case OP_REQUIRED:
         if (t != cJSON_Object) return 1;
+        if (k->u.required.all_in_mask) return (*seen & k->u.required.seen_mask) == k->u.required.seen_mask;
         for (size_t i = 0; i < k->u.required.n; i++)
             if (!kw_required_has(k, i, inst, *seen)) return 0;
         return 1;
@@ -215,7 +207,7 @@ static int vkeyword(vctx *c, const ckw *k, const cJSON *inst, uint64_t *seen)
 
 static int vschema(vctx *c, const cschema *s, const cJSON *inst)
 {
-    s = follow(s);
+    s = schema_follow(s);
     if (s->boolean >= 0) return s->boolean;
     /* the type first: it is cheap and most keywords depend on it */
     if (!kw_types_allow(s->types, inst)) return 0;
@@ -224,7 +216,7 @@ static int vschema(vctx *c, const cschema *s, const cJSON *inst)
     if (c->depth >= EVAL_MAX_DEPTH || c->idepth > c->s->max_depth) return CANNOT_TELL;
     c->depth++;
     uint64_t seen = 0; /* properties slots met, for required */
-    for (size_t i = 0; i < s->nkw && r == 1; i++) r = vkeyword(c, &s->kw[i], inst, &seen);
+    for (size_t i = 0; i < s->nvprog && r == 1; i++) r = vkeyword(c, s->vprog[i], inst, &seen);
     c->depth--;
     return r;
 }
