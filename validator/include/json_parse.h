@@ -73,12 +73,14 @@ typedef struct json_error {
 /* Per-node information kept for parsed nodes. */
 typedef struct json_node {
     cJSON item;          /* must stay first */
-    uint32_t line, col;  /* where the value starts (1-based) */
-    size_t len;          /* strings: byte length; numbers: text length */
-    const char *text;    /* numbers: exact source text (NUL-terminated) */
-    uint32_t key_line, key_col; /* object members: where the key starts */
+    /* read for every value by validation: next to cJSON's fields */
     uint32_t key_len;    /* object members: key byte length (keys may hold U+0000) */
     uint32_t key_hash;   /* object members: json_key_hash() of the key */
+    size_t len;          /* strings: byte length; numbers: text length */
+    /* read when reporting */
+    const char *text;    /* numbers: exact source text (NUL-terminated) */
+    uint32_t line, col;  /* where the value starts (1-based) */
+    uint32_t key_line, key_col; /* object members: where the key starts */
 } json_node;
 
 /* A cheap hash of a member name (length and its first and last 8 bytes),

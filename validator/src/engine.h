@@ -76,36 +76,62 @@ enum { T_NULL = 1, T_BOOL = 2, T_OBJECT = 4, T_ARRAY = 8, T_NUMBER = 16,
 enum schema_shape {
     SHAPE_GENERAL,   /* anything */
     SHAPE_TYPE_ONLY, /* nothing but a type keyword */
-    SHAPE_SCALAR     /* only assertions on the value itself: no subschema */
+    SHAPE_SCALAR,    /* only assertions on the value itself: no subschema */
+    SHAPE_OBJECT,    /* properties (no patterns, no additional), maybe then
+                      * a required that properties answers: vprog[0..1] */
+    SHAPE_ARRAY      /* items, no prefixItems: vprog[0] */
 };
 
-/* The assertions of a SHAPE_SCALAR schema by kind, for the verdict
- * walker's straight-line check; NULL where the keyword is absent.  A schema
+struct enum_str { const char *s; size_t len; };
+
+/* The assertions of a SHAPE_SCALAR schema, for the verdict walker's
+ * straight-line check: the common ones by value (no keyword record to
+ * read), the rest as keyword pointers (NULL where absent).  A schema
  * object holds each keyword at most once. */
 typedef struct scalar_prog {
-    const struct ckw *max_length, *min_length, *format, *pattern; /* strings */
-    const struct ckw *number[5];                                   /* numbers */
+    int has_max, has_min;                    /* maxLength / minLength */
+    size_t max_length, min_length;
+    int (*format)(const char *s, size_t len); /* asserting format, or NULL */
+    const struct ckw *pattern;
+    const struct ckw *enum_values;           /* enum ... */
+    const struct enum_str *strs;             /* ... its string values */
+    size_t nstrs;
+    const struct ckw *const_value;
+    const struct ckw *number[5];             /* numeric keywords */
     size_t nnumber;
-    const struct ckw *enum_values, *const_value;                   /* any value */
 } scalar_prog;
 
 typedef struct cschema cschema;
 /* A $dynamicAnchor candidate: the resource (its interned base URI) and target. */
 typedef struct dyn_anchor { const char *res; cschema *target; } dyn_anchor;
 
+/* A subschema as the verdict walker meets it under a member or item: the
+ * schema with $ref-only wrappers followed, and copies of its shape, types
+ * and scalar program, so that checking a value against a bare type or a
+ * few assertions reads no schema record (the schema records are many and
+ * scattered; the copies sit in the parent's table, already in cache).
+ * shape SHAPE_GENERAL when the schema was still being compiled. */
+typedef struct sub_ref {
+    const cschema *s;
+    const struct scalar_prog *scalar;
+    unsigned char shape, types;
+} sub_ref;
+
 /* A property name with its json_key_hash() and byte length, and its schema. */
 typedef struct prop_entry { const char *name; uint32_t hash, len; cschema *sub; } prop_entry;
-/* A slot of a properties table's hash index, holding what a probe needs:
- * the name's hash and length, its first and last 8 bytes (w0, w1; zero
- * padded, see kw_name_words) and its schema with $ref-only wrappers
- * followed (target).  pe NULL: empty slot. */
-typedef struct prop_slot {
+/* A properties entry as a lookup compares it: the name's hash and
+ * length, its first and last 8 bytes (w0, w1; zero padded, see
+ * kw_name_words), and what a match gives: the schema as the walker meets
+ * it and the required bit.  Kept dense, in properties order, beside a
+ * small open-addressing index, so that a schema's table takes few cache
+ * lines. */
+typedef struct prop_key {
     uint32_t hash, len;
     uint64_t w0, w1;
+    sub_ref sub;
     const prop_entry *pe;
-    const cschema *target;
     uint64_t bit;          /* 1 << (index in props) for required, 0 past 63 */
-} prop_slot;
+} prop_key;
 typedef struct pat_entry { const char *src; ecma_regex *re; cschema *sub; } pat_entry;
 /* Names for required/dependentRequired.  prop_idx (required only, may be
  * NULL): each name's index in the same schema's properties table, or -1,
@@ -137,7 +163,7 @@ typedef struct ckw {
         struct {
             uint64_t *hashes;       /* jv_hash of each value */
             size_t n;
-            struct enum_str { const char *s; size_t len; } *strs; /* the string values */
+            struct enum_str *strs;  /* the string values */
             size_t nstrs;
         } values;                                   /* enum */
         size_t count;                               /* max/min Length/Items/Props */
@@ -148,10 +174,12 @@ typedef struct ckw {
         struct { prop_entry *v; size_t n; } dep_schemas;
         struct { cschema *sub; size_t min, max; int has_min, has_max; } contains;
         struct { cschema *cond, *then_s, *else_s; } cond;
-        struct { cschema **prefix; size_t nprefix; cschema *items; } items;
+        struct { cschema **prefix; size_t nprefix; cschema *items; sub_ref items_ref; } items;
         struct {
             prop_entry *props; size_t nprops;
-            prop_slot *slots; size_t nslots; /* hash index, a power of two */
+            prop_key *keys;        /* one per props entry */
+            uint16_t *index;       /* 1 + keys index, 0 empty; NULL: scan keys */
+            size_t nindex;         /* a power of two */
             pat_entry *pats; size_t npats;
             cschema *additional;
             int has_props, has_pats;
@@ -160,29 +188,45 @@ typedef struct ckw {
 } ckw;
 
 
+/* One keyword of a SHAPE_GENERAL schema as the verdict walker reads it:
+ * the fields its commonest keywords need are copied in, so that a schema's
+ * program is one array read in order instead of scattered keyword records. */
+typedef struct vinstr {
+    const ckw *k;
+    const prop_key *keys;    /* properties: the names, or NULL */
+    const uint16_t *index;   /* properties: their hash index */
+    uint64_t mask;           /* properties: index size - 1; required: seen_mask */
+    unsigned char op;
+    unsigned char simple;    /* properties: no patternProperties or
+                              * additionalProperties; required: all_in_mask */
+} vinstr;
+
 struct cschema {
+    /* what the verdict walker reads, together at the front */
     int boolean;            /* -1 object schema; 0 false; 1 true */
-    const cJSON *src;
-    const char *abs;        /* absolute location: base#pointer */
-    const char *res;        /* the resource this schema belongs to (interned base URI) */
-    ckw *kw;
-    size_t nkw;
-    const char *x_error;
-    const char *x_error_at;
-    int tracks;             /* evaluates unevaluatedItems/Properties here */
     int ref_only;           /* nothing but a $ref: evaluated without a frame */
     unsigned types;         /* T_* bits its type keyword allows (all without one) */
     int shape;              /* enum schema_shape, for the verdict walker */
+    ckw *kw;
     scalar_prog *scalar;    /* SHAPE_SCALAR: its assertions by kind */
-    const ckw **vprog;      /* SHAPE_GENERAL: the keywords but type, in order */
+    vinstr *vprog;          /* SHAPE_GENERAL: the keywords but type, in order */
     size_t nvprog;
+    /* the rest */
+    size_t nkw;
+    const cJSON *src;
+    const char *abs;        /* absolute location: base#pointer */
+    const char *res;        /* the resource this schema belongs to (interned base URI) */
+    const char *x_error;
+    const char *x_error_at;
+    int tracks;             /* evaluates unevaluatedItems/Properties here */
     int compiled;
 };
 
 struct jsv_schema {
     jsv_registry *reg;
     cschema *root;
-    arena *mem;            /* every cschema and table */
+    arena *mem;            /* the compiled program's tables and strings */
+    arena *hot;            /* what the verdict walker reads per value */
     ptrmap by_node;        /* schema object -> cschema (compile memo) */
     ecma_regex **regexes;  /* to free */
     size_t nregex, capregex;

@@ -16,6 +16,22 @@
 
 #define KW_TYPE_OF(x) ((x)->type & 0xFF)
 
+/* Equal byte strings of len bytes, compared 8 bytes at a time (the last
+ * word overlapping the one before), reading nothing past len. */
+static inline int kw_same_name(const char *a, const char *b, size_t len)
+{
+    if (len < 8) return !memcmp(a, b, len);
+    uint64_t x, y;
+    for (size_t i = 0; i + 8 < len; i += 8) {
+        memcpy(&x, a + i, 8);
+        memcpy(&y, b + i, 8);
+        if (x != y) return 0;
+    }
+    memcpy(&x, a + len - 8, 8);
+    memcpy(&y, b + len - 8, 8);
+    return x == y;
+}
+
 /* Number of members of an object or items of an array. */
 static inline size_t kw_child_count(const cJSON *v)
 {
@@ -43,17 +59,21 @@ static inline int kw_type_ok(const ckw *k, const cJSON *inst)
     return kw_types_allow(k->u.types, inst);
 }
 
+/* Is string inst one of the n strings? */
+static inline int kw_enum_has_string(const struct enum_str *strs, size_t n, const cJSON *inst)
+{
+    /* a string equals only a string of the same bytes */
+    size_t len = json_string_len(inst);
+    for (size_t i = 0; i < n; i++)
+        if (strs[i].len == len && kw_same_name(strs[i].s, inst->valuestring, len)) return 1;
+    return 0;
+}
+
 /* enum: hashes first when the list is long enough to pay for one. */
 static inline int kw_enum_ok(const ckw *k, const cJSON *inst)
 {
-    if (KW_TYPE_OF(inst) == cJSON_String && k->u.values.nstrs <= 16) {
-        /* a string equals only a string of the same bytes */
-        size_t len = json_string_len(inst);
-        for (size_t i = 0; i < k->u.values.nstrs; i++)
-            if (k->u.values.strs[i].len == len && !memcmp(k->u.values.strs[i].s, inst->valuestring, len))
-                return 1;
-        return 0;
-    }
+    if (KW_TYPE_OF(inst) == cJSON_String && k->u.values.nstrs <= 16)
+        return kw_enum_has_string(k->u.values.strs, k->u.values.nstrs, inst);
     if (k->u.values.n > 4) {
         uint64_t h = jv_hash(inst);
         size_t i = 0;
@@ -80,18 +100,23 @@ static inline int kw_number_ok(const ckw *k, const cJSON *inst)
     }
 }
 
-/* maxLength / minLength in code points; *n gets the length when it was
- * counted.  A code point takes 1 to 4 bytes, so the byte length alone
- * settles most strings: at most max bytes, or at least 4 * min bytes. */
-static inline int kw_length_ok(const ckw *k, const cJSON *inst, size_t *n)
+/* maxLength (op OP_MAX_LENGTH) or minLength of count code points; *n
+ * gets the length when it was counted.  A code point takes 1 to 4 bytes,
+ * so the byte length alone settles most strings: at most max bytes, at
+ * least 4 * min bytes, or (min <= 1) not empty. */
+static inline int kw_length_within(int op, size_t count, const cJSON *inst, size_t *n)
 {
     if (KW_TYPE_OF(inst) != cJSON_String) return 1;
     size_t bytes = json_string_len(inst);
-    if (k->op == OP_MAX_LENGTH ? bytes <= k->u.count : bytes / 4 >= k->u.count) return 1;
-    /* a non-empty string has at least one code point */
-    if (k->op == OP_MIN_LENGTH && k->u.count <= 1) return bytes >= k->u.count;
+    if (op == OP_MAX_LENGTH ? bytes <= count : bytes / 4 >= count) return 1;
+    if (op == OP_MIN_LENGTH && count <= 1) return bytes >= count;
     *n = jv_utf8_length(inst->valuestring, bytes);
-    return k->op == OP_MAX_LENGTH ? *n <= k->u.count : *n >= k->u.count;
+    return op == OP_MAX_LENGTH ? *n <= count : *n >= count;
+}
+
+static inline int kw_length_ok(const ckw *k, const cJSON *inst, size_t *n)
+{
+    return kw_length_within(k->op, k->u.count, inst, n);
 }
 
 /* pattern: 1 match (or not a string), 0 no match, -1 matching limit. */
@@ -155,58 +180,58 @@ static inline void kw_name_words(const char *name, size_t len, uint64_t *w0, uin
     if (len >= 8) memcpy(w1, name + len - 8, 8);
 }
 
-/* Equal names of len bytes (a hash and length already matched). */
-static inline int kw_same_name(const char *a, const char *b, uint32_t len)
-{
-    if (len >= 8 && len <= 16) {
-        /* the first and the last 8 bytes cover the whole name */
-        uint64_t a0, a1, b0, b1;
-        memcpy(&a0, a, 8);
-        memcpy(&b0, b, 8);
-        memcpy(&a1, a + len - 8, 8);
-        memcpy(&b1, b + len - 8, 8);
-        return a0 == b0 && a1 == b1;
-    }
-    return !memcmp(a, b, len);
-}
 
-/* Does the slot hold member m's name (hash and length matched)?  A key
- * from the strict parser sits in an arena block of at least 16 bytes, so
- * 8 bytes can be read from its start whatever its length; a name of up to
- * 16 bytes is then two word compares. */
-static inline int kw_slot_names(const prop_slot *sl, const cJSON *m, int parsed)
+/* Is key the name of member m (hash and length matched)?  A key from the
+ * strict parser sits in an arena block of at least 16 bytes, so 8 bytes
+ * can be read from its start whatever its length; a name of up to 16
+ * bytes is then two word compares. */
+static inline int kw_key_names(const prop_key *key, const cJSON *m, int parsed)
 {
     const char *s = m->string;
-    size_t len = sl->len;
-    if (!parsed || len > 16) return kw_same_name(sl->pe->name, s, (uint32_t)len);
+    size_t len = key->len;
+    if (!parsed || len > 16) return kw_same_name(key->pe->name, s, len);
     uint64_t a0, a1;
     memcpy(&a0, s, 8);
-    if (len < 8) return kw_word_prefix(a0, len) == sl->w0;
+    if (len < 8) return kw_word_prefix(a0, len) == key->w0;
     memcpy(&a1, s + len - 8, 8);
-    return a0 == sl->w0 && a1 == sl->w1;
+    return a0 == key->w0 && a1 == key->w1;
 }
 
-/* The properties slot of the entry named like member m, or NULL. */
-static inline const prop_slot *kw_prop_slot(const ckw *k, const cJSON *m)
+/* The key of member m's name among keys[0..n), through index (size mask +
+ * 1; NULL: scan), or NULL. */
+static inline const prop_key *kw_key_find(const prop_key *keys, size_t n, const uint16_t *index, size_t mask,
+                                          const cJSON *m)
 {
-    if (!k->u.props.nprops) return NULL;
-    const json_node *n = json_node_info(m);
+    const json_node *node = json_node_info(m);
     uint32_t len, h;
-    if (n) {
-        len = n->key_len;
-        h = n->key_hash;
+    if (node) {
+        len = node->key_len;
+        h = node->key_hash;
     } else h = json_member_key(m, &len);
-    size_t mask = k->u.props.nslots - 1, j = h & mask;
-    for (const prop_slot *sl = &k->u.props.slots[j]; sl->pe; j = (j + 1) & mask, sl = &k->u.props.slots[j])
-        if (sl->hash == h && sl->len == len && kw_slot_names(sl, m, n != NULL)) return sl;
+    if (!index) {
+        for (size_t j = 0; j < n; j++)
+            if (keys[j].hash == h && keys[j].len == len && kw_key_names(&keys[j], m, node != NULL)) return &keys[j];
+        return NULL;
+    }
+    for (size_t j = h & mask; index[j]; j = (j + 1) & mask) {
+        const prop_key *key = &keys[index[j] - 1];
+        if (key->hash == h && key->len == len && kw_key_names(key, m, node != NULL)) return key;
+    }
     return NULL;
+}
+
+/* The properties key named like member m, or NULL. */
+static inline const prop_key *kw_prop_key(const ckw *k, const cJSON *m)
+{
+    size_t n = k->u.props.nprops;
+    return n ? kw_key_find(k->u.props.keys, n, k->u.props.index, k->u.props.nindex - 1, m) : NULL;
 }
 
 /* The properties entry named like member m, or NULL. */
 static inline const prop_entry *kw_prop_find(const ckw *k, const cJSON *m)
 {
-    const prop_slot *sl = kw_prop_slot(k, m);
-    return sl ? sl->pe : NULL;
+    const prop_key *key = kw_prop_key(k, m);
+    return key ? key->pe : NULL;
 }
 
 #endif

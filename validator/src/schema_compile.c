@@ -45,14 +45,28 @@ static void cerr(cctx *c, const char *base, const char *pointer, const cJSON *no
     va_end(ap);
 }
 
-static void *calloc_arena(cctx *c, size_t n, size_t size)
+static void *calloc_from(cctx *c, arena *a, size_t n, size_t size)
 {
     if (n && size > (size_t)-1 / n) return NULL;
     size_t bytes = n * size;
-    void *p = arena_alloc(c->s->mem, bytes ? bytes : 1);
+    void *p = arena_alloc(a, bytes ? bytes : 1);
     if (p) memset(p, 0, bytes);
     else c->failed = 1;
     return p;
+}
+
+static void *calloc_arena(cctx *c, size_t n, size_t size)
+{
+    return calloc_from(c, c->s->mem, n, size);
+}
+
+/* What the verdict walker reads for every value (schema records, their
+ * programs, property indexes, scalar programs) comes from an arena of its
+ * own, so that it sits together in the cache instead of among strings
+ * and tables the walker never looks at. */
+static void *calloc_hot(cctx *c, size_t n, size_t size)
+{
+    return calloc_from(c, c->s->hot, n, size);
 }
 
 static const char *astrdup(cctx *c, const char *s)
@@ -138,6 +152,19 @@ static int as_count(const cJSON *v, size_t *out)
 
 static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const char *pointer);
 
+/* What the verdict walker needs of sub under a member or item (engine.h).
+ * Children are compiled before their parent is classified, except in a
+ * $ref cycle still being compiled: that one stays SHAPE_GENERAL, and the
+ * walker reads the schema itself. */
+static void fill_sub_ref(sub_ref *r, const cschema *sub)
+{
+    const cschema *t = schema_follow(sub);
+    r->s = t;
+    r->shape = t->compiled ? (unsigned char)t->shape : SHAPE_GENERAL;
+    r->types = (unsigned char)t->types;
+    r->scalar = t->scalar;
+}
+
 /* types, shape and scalar program (engine.h) from the keyword program;
  * -1 out of memory. */
 static int classify(cctx *c, cschema *s)
@@ -157,33 +184,58 @@ static int classify(cctx *c, cschema *s)
     }
     s->shape = type_only ? SHAPE_TYPE_ONLY : scalar ? SHAPE_SCALAR : SHAPE_GENERAL;
     for (size_t i = 0; i < s->nkw; i++) {
-        /* members' schemas with $ref-only wrappers followed as far as they
-         * are compiled (a cycle in progress stops early: still the same
-         * schema, the walker follows the rest) */
         ckw *k = &s->kw[i];
-        if (k->op != OP_PROPERTIES) continue;
-        for (size_t j = 0; j < k->u.props.nslots; j++)
-            if (k->u.props.slots[j].pe) k->u.props.slots[j].target = schema_follow(k->u.props.slots[j].target);
+        if (k->op == OP_PROPERTIES) {
+            for (size_t j = 0; j < k->u.props.nprops; j++)
+                fill_sub_ref(&k->u.props.keys[j].sub, k->u.props.props[j].sub);
+        } else if (k->op == OP_ITEMS && k->u.items.items) {
+            fill_sub_ref(&k->u.items.items_ref, k->u.items.items);
+        }
     }
     if (s->shape == SHAPE_GENERAL) {
         /* the verdict walker checks the type before the keywords */
-        s->vprog = calloc_arena(c, s->nkw, sizeof *s->vprog);
+        s->vprog = calloc_hot(c, s->nkw, sizeof *s->vprog);
         if (!s->vprog) return -1;
         for (size_t i = 0; i < s->nkw; i++)
-            if (s->kw[i].op != OP_TYPE) s->vprog[s->nvprog++] = &s->kw[i];
+            if (s->kw[i].op != OP_TYPE) {
+                const ckw *k = &s->kw[i];
+                vinstr *vi = &s->vprog[s->nvprog++];
+                vi->k = k;
+                vi->op = k->op;
+                if (k->op == OP_PROPERTIES) {
+                    vi->keys = k->u.props.nprops ? k->u.props.keys : NULL;
+                    vi->index = k->u.props.index;
+                    vi->mask = k->u.props.nindex ? k->u.props.nindex - 1 : 0;
+                    vi->simple = !k->u.props.npats && !k->u.props.additional;
+                } else if (k->op == OP_REQUIRED) {
+                    vi->mask = k->u.required.seen_mask;
+                    vi->simple = (unsigned char)k->u.required.all_in_mask;
+                }
+            }
+        /* the two commonest programs get a walk without keyword dispatch */
+        const vinstr *v = s->vprog;
+        if (s->nvprog >= 1 && s->nvprog <= 2 && v[0].op == OP_PROPERTIES && v[0].simple &&
+            (s->nvprog == 1 || (v[1].op == OP_REQUIRED && v[1].simple)))
+            s->shape = SHAPE_OBJECT;
+        else if (s->nvprog == 1 && v[0].op == OP_ITEMS && !v[0].k->u.items.nprefix)
+            s->shape = SHAPE_ARRAY;
         return 0;
     }
     if (s->shape != SHAPE_SCALAR) return 0;
-    scalar_prog *p = calloc_arena(c, 1, sizeof *p);
+    scalar_prog *p = calloc_hot(c, 1, sizeof *p);
     if (!p) return -1;
     for (size_t i = 0; i < s->nkw; i++) {
         const ckw *k = &s->kw[i];
         switch (k->op) {
-        case OP_MAX_LENGTH: p->max_length = k; break;
-        case OP_MIN_LENGTH: p->min_length = k; break;
-        case OP_FORMAT: p->format = k; break;
+        case OP_MAX_LENGTH: p->has_max = 1; p->max_length = k->u.count; break;
+        case OP_MIN_LENGTH: p->has_min = 1; p->min_length = k->u.count; break;
+        case OP_FORMAT: p->format = k->u.format.fn; break;
         case OP_PATTERN: p->pattern = k; break;
-        case OP_ENUM: p->enum_values = k; break;
+        case OP_ENUM:
+            p->enum_values = k;
+            p->strs = k->u.values.strs;
+            p->nstrs = k->u.values.nstrs;
+            break;
         case OP_CONST: p->const_value = k; break;
         case OP_TYPE: break;
         default: p->number[p->nnumber++] = k; break;
@@ -294,7 +346,7 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
     if (s) return s;
     const reg_loc *loc = registry_loc(c->s->reg, node);
     if (loc) { base = loc->base; pointer = loc->pointer; }
-    s = calloc_arena(c, 1, sizeof *s);
+    s = calloc_hot(c, 1, sizeof *s);
     if (!s) return NULL;
     s->src = node;
     size_t al = strlen(base) + strlen(pointer) + 2;
@@ -629,25 +681,36 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
                     if (!(pe->sub = compile_node(c, m, base, join_ptr(c, P("properties"), m->string)))) return NULL;
                 }
                 if (n) {
-                    /* open-addressing index over the names, sparse enough
-                     * that most lookups take one probe */
-                    size_t ns = 8;
-                    while (ns < n * 4) ns *= 2;
-                    prop_slot *slots = calloc_arena(c, ns, sizeof *slots);
-                    if (!slots) return NULL;
+                    /* dense keys, and an index at most half full so that
+                     * most lookups take one probe */
+                    prop_key *keys = calloc_hot(c, n, sizeof *keys);
+                    if (!keys) return NULL;
                     for (size_t j = 0; j < n; j++) {
                         const prop_entry *pe = &k->u.props.props[j];
-                        size_t h = pe->hash & (ns - 1);
-                        while (slots[h].pe) h = (h + 1) & (ns - 1);
-                        slots[h].hash = pe->hash;
-                        slots[h].len = pe->len;
-                        kw_name_words(pe->name, pe->len, &slots[h].w0, &slots[h].w1);
-                        slots[h].pe = pe;
-                        slots[h].target = pe->sub; /* followed in classify() */
-                        slots[h].bit = j < 64 ? (uint64_t)1 << j : 0;
+                        keys[j].hash = pe->hash;
+                        keys[j].len = pe->len;
+                        kw_name_words(pe->name, pe->len, &keys[j].w0, &keys[j].w1);
+                        keys[j].sub.s = pe->sub; /* filled in classify() */
+                        keys[j].pe = pe;
+                        keys[j].bit = j < 64 ? (uint64_t)1 << j : 0;
                     }
-                    k->u.props.slots = slots;
-                    k->u.props.nslots = ns;
+                    k->u.props.keys = keys;
+                    /* a few names are scanned (the discriminator in an
+                     * if: one or two properties, looked up for every
+                     * member) */
+                    if (n > 4 && n < UINT16_MAX) {
+                        size_t ns = 8;
+                        while (ns < n * 2) ns *= 2;
+                        uint16_t *index = calloc_hot(c, ns, sizeof *index);
+                        if (!index) return NULL;
+                        for (size_t j = 0; j < n; j++) {
+                            size_t h = keys[j].hash & (ns - 1);
+                            while (index[h]) h = (h + 1) & (ns - 1);
+                            index[h] = (uint16_t)(j + 1);
+                        }
+                        k->u.props.index = index;
+                        k->u.props.nindex = ns;
+                    }
                 }
             }
             if (pp) {
@@ -749,9 +812,15 @@ jsv_schema *jsv_compile(jsv_registry *reg, const char *uri, const jsv_options *o
     if (!s) return NULL;
     s->reg = reg;
     s->mem = arena_new(0);
+    s->hot = arena_new(0);
     s->flags = opts ? opts->flags : 0;
     s->max_depth = opts && opts->max_depth ? opts->max_depth : 512;
-    if (!s->mem) { free(s); return NULL; }
+    if (!s->mem || !s->hot) {
+        arena_free(s->mem);
+        arena_free(s->hot);
+        free(s);
+        return NULL;
+    }
     cctx c = { .s = s, .err = err };
     char *u = uri_resolve(NULL, uri);
     if (u) {
@@ -783,5 +852,6 @@ void jsv_schema_free(jsv_schema *s)
     free(s->regexes);
     ptrmap_free(&s->by_node);
     arena_free(s->mem);
+    arena_free(s->hot);
     free(s);
 }

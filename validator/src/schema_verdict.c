@@ -37,10 +37,12 @@ static inline __attribute__((always_inline)) int vscalar(vctx *c, const scalar_p
     int t = KW_TYPE_OF(v);
     size_t n;
     if (t == cJSON_String) {
-        if (p->max_length && !kw_length_ok(p->max_length, v, &n)) return 0;
-        if (p->min_length && !kw_length_ok(p->min_length, v, &n)) return 0;
-        if (p->format && !kw_format_ok(p->format, v)) return 0;
+        if (p->has_max && !kw_length_within(OP_MAX_LENGTH, p->max_length, v, &n)) return 0;
+        if (p->has_min && !kw_length_within(OP_MIN_LENGTH, p->min_length, v, &n)) return 0;
+        if (p->format && !p->format(v->valuestring, json_string_len(v))) return 0;
         if (p->pattern && kw_pattern_ok(p->pattern, v, c->md) != 1) return 0;
+        if (p->enum_values && p->nstrs <= 16) return kw_enum_has_string(p->strs, p->nstrs, v) &&
+                                                (!p->const_value || jv_equal(v, p->const_value->value));
     } else if (t == cJSON_Number) {
         for (size_t i = 0; i < p->nnumber; i++)
             if (!kw_number_ok(p->number[i], v)) return 0;
@@ -63,16 +65,29 @@ static inline int vchild(vctx *c, const cschema *s, const cJSON *child)
     return r;
 }
 
-static int vproperties(vctx *c, const ckw *k, const cJSON *inst, uint64_t *seen)
+/* A value against a member's or item's schema, from the parent's copy. */
+static inline int vsub(vctx *c, const sub_ref *r, const cJSON *v)
 {
+    if (r->shape == SHAPE_TYPE_ONLY) return kw_types_allow(r->types, v);
+    if (r->shape == SHAPE_SCALAR) return kw_types_allow(r->types, v) && vscalar(c, r->scalar, v);
+    c->idepth++;
+    int res = vschema(c, r->s, v);
+    c->idepth--;
+    return res;
+}
+
+static int vproperties(vctx *c, const vinstr *vi, const cJSON *inst, uint64_t *seen)
+{
+    const ckw *k = vi->k;
     for (const cJSON *m = inst->child; m; m = m->next) {
         int matched = 0, r;
-        const prop_slot *sl = kw_prop_slot(k, m);
-        if (sl) {
-            *seen |= sl->bit;
-            if ((r = vchild(c, sl->target, m)) != 1) return r;
+        const prop_key *key = vi->keys ? kw_key_find(vi->keys, k->u.props.nprops, vi->index, vi->mask, m) : NULL;
+        if (key) {
+            *seen |= key->bit;
+            if ((r = vsub(c, &key->sub, m)) != 1) return r;
             matched = 1;
         }
+        if (vi->simple) continue;
         for (size_t j = 0; j < k->u.props.npats; j++) {
             const pat_entry *pt = &k->u.props.pats[j];
             if (ecma_regex_search(pt->re, m->string, strlen(m->string), c->md) != 1) continue;
@@ -93,7 +108,7 @@ static int vitems(vctx *c, const ckw *k, const cJSON *inst)
         if ((r = vchild(c, k->u.items.prefix[i], e)) != 1) return r;
     if (!k->u.items.items) return 1;
     for (; e; e = e->next)
-        if ((r = vchild(c, k->u.items.items, e)) != 1) return r;
+        if ((r = vsub(c, &k->u.items.items_ref, e)) != 1) return r;
     return 1;
 }
 
@@ -138,11 +153,12 @@ static int vproperty_names(vctx *c, const ckw *k, const cJSON *inst)
     return 1;
 }
 
-static int vkeyword(vctx *c, const ckw *k, const cJSON *inst, uint64_t *seen)
+static int vkeyword(vctx *c, const vinstr *vi, const cJSON *inst, uint64_t *seen)
 {
+    const ckw *k = vi->k;
     int t = KW_TYPE_OF(inst), r;
     size_t n;
-    switch (k->op) {
+    switch (vi->op) {
     case OP_REF: return vschema(c, k->u.ref.target, inst);
     case OP_DYNREF:
         /* a $dynamicRef that resolves statically; dynamic ones keep the
@@ -163,7 +179,7 @@ static int vkeyword(vctx *c, const ckw *k, const cJSON *inst, uint64_t *seen)
     case OP_CONTAINS: return t != cJSON_Array ? 1 : vcontains(c, k, inst);
     case OP_REQUIRED:
         if (t != cJSON_Object) return 1;
-        if (k->u.required.all_in_mask) return (*seen & k->u.required.seen_mask) == k->u.required.seen_mask;
+        if (vi->simple) return (*seen & vi->mask) == vi->mask;
         for (size_t i = 0; i < k->u.required.n; i++)
             if (!kw_required_has(k, i, inst, *seen)) return 0;
         return 1;
@@ -199,7 +215,7 @@ static int vkeyword(vctx *c, const ckw *k, const cJSON *inst, uint64_t *seen)
         }
         return 1;
     case OP_ITEMS: return t != cJSON_Array ? 1 : vitems(c, k, inst);
-    case OP_PROPERTIES: return t != cJSON_Object ? 1 : vproperties(c, k, inst, seen);
+    case OP_PROPERTIES: return t != cJSON_Object ? 1 : vproperties(c, vi, inst, seen);
     case OP_PROPERTY_NAMES: return t != cJSON_Object ? 1 : vproperty_names(c, k, inst);
     default: return CANNOT_TELL; /* unevaluated*: not walked here */
     }
@@ -216,7 +232,20 @@ static int vschema(vctx *c, const cschema *s, const cJSON *inst)
     if (c->depth >= EVAL_MAX_DEPTH || c->idepth > c->s->max_depth) return CANNOT_TELL;
     c->depth++;
     uint64_t seen = 0; /* properties slots met, for required */
-    for (size_t i = 0; i < s->nvprog && r == 1; i++) r = vkeyword(c, s->vprog[i], inst, &seen);
+    int t = KW_TYPE_OF(inst);
+    if (s->shape == SHAPE_OBJECT) {
+        if (t == cJSON_Object) {
+            r = vproperties(c, &s->vprog[0], inst, &seen);
+            if (r == 1 && s->nvprog == 2) r = (seen & s->vprog[1].mask) == s->vprog[1].mask;
+        }
+    } else if (s->shape == SHAPE_ARRAY) {
+        if (t == cJSON_Array && s->vprog[0].k->u.items.items) {
+            const sub_ref *ref = &s->vprog[0].k->u.items.items_ref;
+            for (const cJSON *e = inst->child; e && r == 1; e = e->next) r = vsub(c, ref, e);
+        }
+    } else {
+        for (size_t i = 0; i < s->nvprog && r == 1; i++) r = vkeyword(c, &s->vprog[i], inst, &seen);
+    }
     c->depth--;
     return r;
 }
