@@ -53,6 +53,7 @@ const sig = (x, d = 3) => (x === null || x === undefined || Number.isNaN(x) ? 'n
 const ms = (s) => sig(s * 1000);
 const mb = (bytes) => bytes / 1e6;
 const pct = (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+const share = (x) => `${(x * 100).toFixed(1)}%`;
 const verdict = (ok) => (ok ? '**PASS**' : '**MISS**');
 const triple = (st, f) => (st ? `${f(st.min)} / ${f(st.med)} / ${f(st.max)}` : 'n/a');
 
@@ -173,27 +174,39 @@ if (m2.size) {
   const validate = st('validate');
   const dup = st('parse_dup');
   const contract = st('contract');
-  const over = validate.med / parse.med - 1;
+  const cjsonValidate = st('cjson_validate');
+  // Validation's cost, read three ways (the target: at most 20% of cJSON's parse time).
+  const onCjsonTree = cjsonValidate.med / cjson.med - 1;          // cJSON_Parse, then validate its tree
+  const onOwnTree = (validate.med - parse.med) / cjson.med;       // the engine's tree, against cJSON's parse time
+  const over = validate.med / parse.med - 1;                      // against the engine's own parse time
   const overCjson = validate.med / cjson.med - 1;
+  const onOwnTreeMin = (validate.min - parse.min) / cjson.min;
   const line = (name, s) => `| ${name} | ${triple(s, ms)} | ${sig(mb(bulkBytes) / s.med)} | ${pct(s.med / parse.med - 1)} |`;
   push('## 2. Engine overhead: parse only vs parse + validate', '',
     `The bulk corpus (${bulkPayloads} payloads) read into memory once, then one timed pass per mode ` +
     '(bench/engine_overhead.c, modes interleaved per repetition, one arena reset per payload).', '',
     '| mode | ms per pass (min / median / max) | MB/s | vs json_parse |', '|---|---|---|---|',
     line('cJSON_ParseWithLength + cJSON_Delete (reference)', cjson),
+    line('cJSON_ParseWithLength + jsv_validate of that tree + cJSON_Delete', cjsonValidate),
     line('json_parse (the engine\'s strict parser, cJSON nodes)', parse),
     line('json_parse rejecting duplicate keys', dup),
     line('json_parse + jsv_validate', validate),
     line('json_parse (duplicates) + contract_check (schema + rules)', contract), '',
-    `Validation adds **${pct(over)}** to the parse time of the engine's own parser (target ≤ +20%): ${verdict(over <= 0.2)}.`, '',
-    `Read literally against cJSON's own parser: json_parse + jsv_validate takes ${pct(overCjson)} compared with ` +
-    `cJSON_ParseWithLength alone: ${verdict(overCjson <= 0.2)} (the engine's parser is itself faster than cJSON's, ` +
-    'which hides part of the validation cost).', '');
+    'What validation adds, against the 20% target, read four ways (medians):', '',
+    `- validating the engine's own parsed tree costs **${share(onOwnTree)} of cJSON's parse time** ` +
+    `((json_parse + jsv_validate − json_parse) / cJSON_ParseWithLength): ${verdict(onOwnTree <= 0.2)};`,
+    `- parsing with cJSON and validating cJSON's tree adds ${pct(onCjsonTree)} to cJSON's parse: ` +
+    `${verdict(onCjsonTree <= 0.2)} (cJSON's nodes carry no key hashes or string lengths, and lie scattered in the heap);`,
+    `- against the engine's own, faster parser, validation adds ${pct(over)}: ${verdict(over <= 0.2)};`,
+    `- the engine's parse + validate takes ${pct(overCjson)} compared with cJSON's parse alone: ` +
+    `${verdict(overCjson <= 0.2)} (its parser is faster than cJSON's, which hides the validation cost).`, '');
   const rules = contract.med - validate.med - (dup.med - parse.med);
   push(`The contract rules cost about ${ms(rules)} ms per pass on top (contract − validate − duplicate-key checking), ` +
     `${pct(rules / (validate.med - parse.med))} of the schema validation time.`, '');
-  summary.push(['2. validation overhead (vs json_parse)', `${pct(over)} (on minimums: ${pct(validate.min / parse.min - 1)})`, '≤ +20%', verdict(over <= 0.2)]);
-  summary.push(['2. parse+validate vs cJSON parse alone', `${pct(overCjson)} (on minimums: ${pct(validate.min / cjson.min - 1)})`, '≤ +20%', verdict(overCjson <= 0.2)]);
+  summary.push(['2. validation time / cJSON parse time (engine tree)', `${share(onOwnTree)} (on minimums: ${share(onOwnTreeMin)})`, '≤ 20%', verdict(onOwnTree <= 0.2)]);
+  summary.push(['2. cJSON parse + validate vs cJSON parse', `${pct(onCjsonTree)} (on minimums: ${pct(cjsonValidate.min / cjson.min - 1)})`, '≤ +20%', verdict(onCjsonTree <= 0.2)]);
+  summary.push(['2. validation vs the engine\'s own parse', `${pct(over)} (on minimums: ${pct(validate.min / parse.min - 1)})`, '≤ +20%', verdict(over <= 0.2)]);
+  summary.push(['2. engine parse+validate vs cJSON parse alone', `${pct(overCjson)} (on minimums: ${pct(validate.min / cjson.min - 1)})`, '≤ +20%', verdict(overCjson <= 0.2)]);
 }
 
 // ---- 3. CLI latency ---------------------------------------------------------
