@@ -51,13 +51,15 @@ ifneq ($(RUNNER_SRC),)
 TOOLS += $(BIN)/campaign-test
 endif
 
+include bench/bench.mk
+
 .PHONY: all build deps test demo clean bench fuzz
 .DEFAULT_GOAL := all
 
 all: deps
 	@$(MAKE) --no-print-directory build
 
-build: $(TOOLS) $(TEST_BINS)
+build: $(TOOLS) $(TEST_BINS) $(BENCH_TOOLS)
 
 deps:
 	@sh scripts/deps.sh

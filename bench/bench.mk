@@ -1,7 +1,7 @@
-# bench/bench.mk - the C drivers of make bench, built with the top-level
-# Makefile's own flags and library (run from the project root:
-#   make -f bench/bench.mk bench-tools).
-include Makefile
+# bench/bench.mk - the C drivers of make bench (included by the top-level
+# Makefile, built with its flags and library as part of `make build`, so a
+# change that breaks them breaks the build; `make bench-tools` builds just
+# them).
 
 BENCH_TOOLS := $(BUILD)/bench/gen_corpus $(BUILD)/bench/engine_overhead \
                $(BUILD)/bench/scale_inproc $(BUILD)/bench/timeit

@@ -54,7 +54,7 @@ if [ ! -d bench/node_modules/ajv ] || [ bench/package-lock.json -nt bench/node_m
     say "npm ci (ajv, ajv-formats, ajv-cli)"
     (cd bench && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed"
 fi
-make --no-print-directory -f bench/bench.mk BUILD="$BUILD" bench-tools >/dev/null \
+make --no-print-directory BUILD="$BUILD" bench-tools >/dev/null \
     || die "building the bench drivers failed"
 
 rm -rf "$OUT"

@@ -6,13 +6,16 @@
  * registry layered over one holding the contract's schemas (so $refs to
  * them resolve), compiled with options picked by the last byte, and, when
  * it compiles, the instance is parsed strictly and validated; the result
- * is also rendered in the "basic" output format.  Load and compile errors
- * are expected; a crash, leak or hang is not. */
+ * is also rendered in the "basic" output format.  The engine's two walks
+ * are also run apart: the verdict walk, when it answers, must agree with
+ * the reporting walk.  Load and compile errors are expected; a crash,
+ * leak, hang or disagreement is not. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine.h"
 #include "json_parse.h"
 #include "jsv.h"
 
@@ -66,6 +69,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 }
                 if (jsv_validate(s, doc->root, NULL) != v) {
                     fprintf(stderr, "verdict differs without a result\n");
+                    abort();
+                }
+                pcre2_match_data *md = ecma_regex_match_data_new();
+                if (!md) abort();
+                int fast = schema_verdict(s, doc->root, md);
+                int full = schema_evaluate(s, doc->root, r);
+                ecma_regex_match_data_free(md);
+                if (fast >= 0 && full >= 0 && fast != full) {
+                    fprintf(stderr, "verdict walk says %d, reporting walk %d\n", fast, full);
                     abort();
                 }
                 cJSON_Delete(jsv_result_basic(r));

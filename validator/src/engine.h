@@ -234,7 +234,8 @@ struct jsv_schema {
     unsigned max_depth;
     int dynamic;           /* some $dynamicRef resolves dynamically: track scope */
     int annotations;       /* some schema uses unevaluatedItems/Properties */
-    int verdict;           /* schema_verdict() can walk it: neither of the two */
+    int verdict;           /* schema_verdict() can walk it: neither of the two,
+                            * and no JSV_REPORT_UNKNOWN */
 };
 
 /* s with $ref-only wrappers followed (at most 8, so "$ref": "#" ends):

@@ -841,7 +841,8 @@ jsv_schema *jsv_compile(jsv_registry *reg, const char *uri, const jsv_options *o
         jsv_schema_free(s);
         return NULL;
     }
-    s->verdict = !s->dynamic && !s->annotations;
+    /* the unknown-property log is a product of the reporting walk */
+    s->verdict = !s->dynamic && !s->annotations && !(s->flags & JSV_REPORT_UNKNOWN);
     return s;
 }
 

@@ -939,8 +939,8 @@ int schema_evaluate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
 int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
 {
     /* the lean verdict first; the reporting walk only when it says invalid
-     * (or cannot tell).  The unknown-property log needs the full walk. */
-    if (s->verdict && !(s->flags & JSV_REPORT_UNKNOWN)) {
+     * or cannot tell */
+    if (s->verdict) {
         pcre2_match_data *md = r ? r->md : NULL;
         if (r && !md) md = r->md = ecma_regex_match_data_new();
         pcre2_match_data *own = md ? NULL : ecma_regex_match_data_new();

@@ -13,7 +13,9 @@
  * nested too deeply, out of memory), and -1 sends the caller to the
  * reporting evaluator, which says what went wrong.  Schemas that need
  * annotations (unevaluatedItems / unevaluatedProperties) or a dynamic
- * scope ($dynamicRef) are not walked here at all (jsv_schema.verdict). */
+ * scope ($dynamicRef), and schemas compiled with JSV_REPORT_UNKNOWN (whose
+ * unknown-property log only the reporting walk keeps), are not walked here
+ * at all (jsv_schema.verdict). */
 #include "engine.h"
 #include "keyword.h"
 
