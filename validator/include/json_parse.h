@@ -76,6 +76,7 @@ typedef struct json_node {
     /* read for every value by validation: next to cJSON's fields */
     uint32_t key_len;    /* object members: key byte length (keys may hold U+0000) */
     uint32_t key_hash;   /* object members: json_key_hash() of the key */
+    uint64_t key_word;   /* object members: json_key_word() of the key */
     size_t len;          /* strings: byte length; numbers: text length */
     /* read when reporting */
     const char *text;    /* numbers: exact source text (NUL-terminated) */
@@ -98,6 +99,18 @@ static inline uint32_t json_key_hash(const char *k, size_t n)
     }
     uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ ((uint64_t)n * 0x165667B19E3779F9ULL);
     return (uint32_t)(h >> 32) ^ (uint32_t)h;
+}
+
+/* A key's first 8 bytes as a word, zero padded when shorter: with the
+ * length, a key of at most 8 bytes compares as one integer (the parser
+ * keeps it, so validation need not read the key's bytes). */
+static inline uint64_t json_key_word(const char *k, size_t n)
+{
+    unsigned char b[8] = {0};
+    memcpy(b, k, n < 8 ? n : 8);
+    uint64_t w;
+    memcpy(&w, b, 8);
+    return w;
 }
 
 typedef struct json_doc {

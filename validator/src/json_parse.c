@@ -838,6 +838,7 @@ key: /* p should be at an object key's opening quote */
         n->item.string = key;
         n->key_len = (uint32_t)klen;
         n->key_hash = json_key_hash(key, klen);
+        n->key_word = json_key_word(key, klen);
         n->key_line = kline;
         n->key_col = kcol;
         locate(P, p, &n->line, &n->col);

@@ -158,43 +158,29 @@ static inline int kw_required_has(const ckw *k, size_t i, const cJSON *inst, uin
  * such pair in array order goes to *a, *b), -1 out of memory. */
 int kw_unique_ok(const cJSON *inst, size_t *a, size_t *b);
 
-/* w keeping only its first n (< 8) bytes in memory order. */
-static inline uint64_t kw_word_prefix(uint64_t w, size_t n)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    return n ? w & ~(((uint64_t)1 << (64 - 8 * n)) - 1) : 0;
-#else
-    return w & (((uint64_t)1 << (8 * n)) - 1);
-#endif
-}
-
 /* The first and last 8 bytes of a name of len bytes, zero padded when
  * shorter than 8; for len <= 16 they are the whole name.  Reads only
  * name[0..len). */
 static inline void kw_name_words(const char *name, size_t len, uint64_t *w0, uint64_t *w1)
 {
-    unsigned char b[8] = {0};
-    memcpy(b, name, len < 8 ? len : 8);
-    memcpy(w0, b, 8);
+    *w0 = json_key_word(name, len);
     *w1 = *w0;
     if (len >= 8) memcpy(w1, name + len - 8, 8);
 }
 
 
-/* Is key the name of member m (hash and length matched)?  A key from the
- * strict parser sits in an arena block of at least 16 bytes, so 8 bytes
- * can be read from its start whatever its length; a name of up to 16
- * bytes is then two word compares. */
-static inline int kw_key_names(const prop_key *key, const cJSON *m, int parsed)
+/* Is key the name of member m (hash and length matched)?  The parser
+ * keeps a key's first word (json_key_word), so a name of up to 8 bytes is
+ * one compare without reading the key, and one of up to 16 bytes two. */
+static inline int kw_key_names(const prop_key *key, const cJSON *m, const json_node *node)
 {
-    const char *s = m->string;
     size_t len = key->len;
-    if (!parsed || len > 16) return kw_same_name(key->pe->name, s, len);
-    uint64_t a0, a1;
-    memcpy(&a0, s, 8);
-    if (len < 8) return kw_word_prefix(a0, len) == key->w0;
-    memcpy(&a1, s + len - 8, 8);
-    return a0 == key->w0 && a1 == key->w1;
+    if (!node || len > 16) return kw_same_name(key->pe->name, m->string, len);
+    if (node->key_word != key->w0) return 0;
+    if (len <= 8) return 1;
+    uint64_t w1;
+    memcpy(&w1, m->string + len - 8, 8);
+    return w1 == key->w1;
 }
 
 /* The key of member m's name among keys[0..n), through index (size mask +
@@ -210,12 +196,12 @@ static inline const prop_key *kw_key_find(const prop_key *keys, size_t n, const 
     } else h = json_member_key(m, &len);
     if (!index) {
         for (size_t j = 0; j < n; j++)
-            if (keys[j].hash == h && keys[j].len == len && kw_key_names(&keys[j], m, node != NULL)) return &keys[j];
+            if (keys[j].hash == h && keys[j].len == len && kw_key_names(&keys[j], m, node)) return &keys[j];
         return NULL;
     }
     for (size_t j = h & mask; index[j]; j = (j + 1) & mask) {
         const prop_key *key = &keys[index[j] - 1];
-        if (key->hash == h && key->len == len && kw_key_names(key, m, node != NULL)) return key;
+        if (key->hash == h && key->len == len && kw_key_names(key, m, node)) return key;
     }
     return NULL;
 }
