@@ -79,6 +79,46 @@ static void test_reset(struct check *t)
     arena_free(a);
 }
 
+/* Chunks beyond the first are kept by a reset and handed out again, in
+ * the order the arena needs them; memory stays valid and writable. */
+static void test_reset_keeps_chunks(struct check *t)
+{
+    arena *a = arena_new(4096);
+    char *seen[64];
+    int n = 0;
+    /* 1000-byte blocks: four per 4096-byte chunk, the rest spill over */
+    for (int i = 0; i < 64; i++) seen[n++] = arena_alloc(a, 1000);
+    size_t regular = arena_capacity(a);
+    char *big = arena_alloc(a, 100000); /* a chunk of its own: freed by reset */
+    CHECK(t, big != NULL);
+    memset(big, 0x5a, 100000);
+    CHECK(t, arena_capacity(a) >= regular + 100000);
+    arena_reset(a);
+    /* every regular chunk is kept, the large one is not */
+    CHECK(t, regular >= 16u * 4096u);
+    CHECK_INT(t, arena_capacity(a), regular);
+    int reused = 0;
+    for (int i = 0; i < 64; i++) {
+        char *p = arena_alloc(a, 1000);
+        if (!p) break;
+        memset(p, i, 1000);
+        for (int j = 0; j < 64; j++)
+            if (p == seen[j]) { reused++; break; }
+    }
+    CHECK_INT(t, reused, 64);
+    /* a second round reuses them again, and more than the peak still works */
+    arena_reset(a);
+    int got = 0;
+    for (int i = 0; i < 200; i++) got += arena_alloc(a, 1000) != NULL;
+    CHECK_INT(t, got, 200);
+    CHECK(t, arena_used(a) >= 200u * 1000u);
+    CHECK(t, arena_capacity(a) >= 200u * 1000u);
+    size_t peak = arena_capacity(a);
+    arena_reset(a);
+    CHECK_INT(t, arena_capacity(a), peak);
+    arena_free(a);
+}
+
 static void test_strndup(struct check *t)
 {
     arena *a = arena_new(0);
@@ -114,6 +154,7 @@ int main(void)
     test_distinct_and_intact(&t);
     test_large(&t);
     test_reset(&t);
+    test_reset_keeps_chunks(&t);
     test_strndup(&t);
     test_edges(&t);
     return check_done(&t);

@@ -29,6 +29,10 @@ void arena_reset(arena *a);
 /* Bytes handed out since the last reset (for tests and benchmarks). */
 size_t arena_used(const arena *a);
 
+/* Bytes of chunks the arena holds from the C library, spare ones
+ * included (for tests and benchmarks). */
+size_t arena_capacity(const arena *a);
+
 void arena_free(arena *a);
 
 #endif

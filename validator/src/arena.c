@@ -148,6 +148,15 @@ size_t arena_used(const arena *a)
     return a ? a->used : 0;
 }
 
+size_t arena_capacity(const arena *a)
+{
+    if (!a) return 0;
+    size_t n = a->chunk_size;
+    for (const chunk *c = a->extra; c; c = c->next) n += c->size;
+    for (const chunk *c = a->spare; c; c = c->next) n += c->size;
+    return n;
+}
+
 void arena_free(arena *a)
 {
     if (!a) return;
