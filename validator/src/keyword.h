@@ -168,7 +168,6 @@ static inline void kw_name_words(const char *name, size_t len, uint64_t *w0, uin
     if (len >= 8) memcpy(w1, name + len - 8, 8);
 }
 
-
 /* Is key the name of member m (hash and length matched)?  The parser
  * keeps a key's first word (json_key_word), so a name of up to 8 bytes is
  * one compare without reading the key, and one of up to 16 bytes two. */
