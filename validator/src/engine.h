@@ -246,6 +246,19 @@ static inline const cschema *schema_follow(const cschema *s)
     return s;
 }
 
+/* What the verdict walker needs of sub under a member or item.  Children
+ * are compiled before their parent is classified, except in a $ref cycle
+ * still being compiled: that one stays SHAPE_GENERAL, and the walker reads
+ * the schema itself. */
+static inline void sub_ref_fill(sub_ref *r, const cschema *sub)
+{
+    const cschema *t = schema_follow(sub);
+    r->s = t;
+    r->shape = t->compiled ? (unsigned char)t->shape : SHAPE_GENERAL;
+    r->types = (unsigned char)t->types;
+    r->scalar = t->scalar;
+}
+
 /* Schema applications nested deeper than this are an evaluation error
  * (a schema recursing on the same instance). */
 #define EVAL_MAX_DEPTH 2000

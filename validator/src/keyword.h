@@ -212,11 +212,4 @@ static inline const prop_key *kw_prop_key(const ckw *k, const cJSON *m)
     return n ? kw_key_find(k->u.props.keys, n, k->u.props.index, k->u.props.nindex - 1, m) : NULL;
 }
 
-/* The properties entry named like member m, or NULL. */
-static inline const prop_entry *kw_prop_find(const ckw *k, const cJSON *m)
-{
-    const prop_key *key = kw_prop_key(k, m);
-    return key ? key->pe : NULL;
-}
-
 #endif

@@ -152,19 +152,6 @@ static int as_count(const cJSON *v, size_t *out)
 
 static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const char *pointer);
 
-/* What the verdict walker needs of sub under a member or item (engine.h).
- * Children are compiled before their parent is classified, except in a
- * $ref cycle still being compiled: that one stays SHAPE_GENERAL, and the
- * walker reads the schema itself. */
-static void fill_sub_ref(sub_ref *r, const cschema *sub)
-{
-    const cschema *t = schema_follow(sub);
-    r->s = t;
-    r->shape = t->compiled ? (unsigned char)t->shape : SHAPE_GENERAL;
-    r->types = (unsigned char)t->types;
-    r->scalar = t->scalar;
-}
-
 /* types, shape and scalar program (engine.h) from the keyword program;
  * -1 out of memory. */
 static int classify(cctx *c, cschema *s)
@@ -187,9 +174,9 @@ static int classify(cctx *c, cschema *s)
         ckw *k = &s->kw[i];
         if (k->op == OP_PROPERTIES) {
             for (size_t j = 0; j < k->u.props.nprops; j++)
-                fill_sub_ref(&k->u.props.keys[j].sub, k->u.props.props[j].sub);
+                sub_ref_fill(&k->u.props.keys[j].sub, k->u.props.props[j].sub);
         } else if (k->op == OP_ITEMS && k->u.items.items) {
-            fill_sub_ref(&k->u.items.items_ref, k->u.items.items);
+            sub_ref_fill(&k->u.items.items_ref, k->u.items.items);
         }
     }
     if (s->shape == SHAPE_GENERAL) {

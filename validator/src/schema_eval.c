@@ -333,11 +333,11 @@ static int kw_properties(ectx *c, const cschema *s, size_t k0, const ckw *k, con
     for (const cJSON *m = inst->child; m; m = m->next, i++) {
         int matched = 0;
         const char *name = m->string;
-        const prop_entry *pe = kw_prop_find(k, m);
-        if (pe) {
+        const prop_key *key = kw_prop_key(k, m);
+        if (key) {
+            const prop_entry *pe = key->pe;
             matched = 1;
-            size_t pj = (size_t)(pe - k->u.props.props);
-            if (pj < 64) *seen |= (uint64_t)1 << pj;
+            *seen |= key->bit;
             PUSHK(c, "properties");
             PUSHK(c, pe->name);
             if (!ev_child(c, pe->sub, m, name, 0, 0)) ok = 0;

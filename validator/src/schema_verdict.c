@@ -54,20 +54,9 @@ static inline __attribute__((always_inline)) int vscalar(vctx *c, const scalar_p
     return 1;
 }
 
-/* A member or item: the commonest subschemas, a bare type or a few
- * assertions on the value, are answered here without a frame. */
-static inline int vchild(vctx *c, const cschema *s, const cJSON *child)
-{
-    s = schema_follow(s);
-    if (s->shape == SHAPE_TYPE_ONLY) return kw_types_allow(s->types, child);
-    if (s->shape == SHAPE_SCALAR) return kw_types_allow(s->types, child) && vscalar(c, s->scalar, child);
-    c->idepth++;
-    int r = vschema(c, s, child);
-    c->idepth--;
-    return r;
-}
-
-/* A value against a member's or item's schema, from the parent's copy. */
+/* A value against a member's or item's schema, from the parent's copy:
+ * the commonest subschemas, a bare type or a few assertions on the value,
+ * are answered here without a frame. */
 static inline int vsub(vctx *c, const sub_ref *r, const cJSON *v)
 {
     if (r->shape == SHAPE_TYPE_ONLY) return kw_types_allow(r->types, v);
@@ -76,6 +65,15 @@ static inline int vsub(vctx *c, const sub_ref *r, const cJSON *v)
     int res = vschema(c, r->s, v);
     c->idepth--;
     return res;
+}
+
+/* The same for a subschema the parent keeps no copy for (patterns,
+ * additionalProperties, prefixItems, contains, propertyNames). */
+static int vchild(vctx *c, const cschema *s, const cJSON *child)
+{
+    sub_ref r;
+    sub_ref_fill(&r, s);
+    return vsub(c, &r, child);
 }
 
 static int vproperties(vctx *c, const vinstr *vi, const cJSON *inst, uint64_t *seen)
@@ -241,10 +239,7 @@ static int vschema(vctx *c, const cschema *s, const cJSON *inst)
             if (r == 1 && s->nvprog == 2) r = (seen & s->vprog[1].mask) == s->vprog[1].mask;
         }
     } else if (s->shape == SHAPE_ARRAY) {
-        if (t == cJSON_Array && s->vprog[0].k->u.items.items) {
-            const sub_ref *ref = &s->vprog[0].k->u.items.items_ref;
-            for (const cJSON *e = inst->child; e && r == 1; e = e->next) r = vsub(c, ref, e);
-        }
+        if (t == cJSON_Array) r = vitems(c, s->vprog[0].k, inst);
     } else {
         for (size_t i = 0; i < s->nvprog && r == 1; i++) r = vkeyword(c, &s->vprog[i], inst, &seen);
     }
