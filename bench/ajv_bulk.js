@@ -77,11 +77,14 @@ let payloads = 0;
 let invalid = 0;
 const out = [];
 
-// Payloads of one file: [text, where] pairs.
-function payloadsOf(file) {
+// Calls fn(text, where) for each payload of one file, in order, straight
+// from the file's text (one payload, or one per non-blank line with --ndjson).
+function forEachPayload(file, fn) {
   const text = fs.readFileSync(file, 'utf8');
-  if (!opts.ndjson) return [[text, file]];
-  const list = [];
+  if (!opts.ndjson) {
+    fn(text, file);
+    return;
+  }
   let pos = 0;
   let line = 0;
   while (pos < text.length) {
@@ -89,9 +92,15 @@ function payloadsOf(file) {
     if (end < 0) end = text.length;
     line++;
     const s = text.slice(pos, end);
-    if (s.trim() !== '') list.push([s, `${file}:${line}`]);
+    if (s.trim() !== '') fn(s, `${file}:${line}`);
     pos = end + 1;
   }
+}
+
+// Payloads of one file: [text, where] pairs.
+function payloadsOf(file) {
+  const list = [];
+  forEachPayload(file, (s, where) => list.push([s, where]));
   return list;
 }
 
@@ -126,22 +135,7 @@ function steadyState() {
 function endToEnd() {
   for (const [name, file] of pairs) {
     const validate = validatorFor(name);
-    if (!opts.ndjson) {
-      check(validate, fs.readFileSync(file, 'utf8'), file);
-      continue;
-    }
-    // One pass, straight from the file's text.
-    const text = fs.readFileSync(file, 'utf8');
-    let pos = 0;
-    let line = 0;
-    while (pos < text.length) {
-      let end = text.indexOf('\n', pos);
-      if (end < 0) end = text.length;
-      line++;
-      const s = text.slice(pos, end);
-      if (s.trim() !== '') check(validate, s, `${file}:${line}`);
-      pos = end + 1;
-    }
+    forEachPayload(file, (s, where) => check(validate, s, where));
   }
   if (opts.verdicts) process.stdout.write(out.join('\n') + (out.length ? '\n' : ''));
   process.stderr.write(`${payloads} payloads, ${invalid} invalid\n`);
