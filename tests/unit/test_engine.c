@@ -354,6 +354,54 @@ static int verdict(fixture *f, const char *json)
     return v;
 }
 
+/* The same on a tree from cJSON's own parser (no key hashes kept). */
+static int verdict_plain(fixture *f, const char *json)
+{
+    cJSON *d = cJSON_Parse(json);
+    if (!d) return -2;
+    pcre2_match_data *md = ecma_regex_match_data_new();
+    int v = schema_verdict(f->s, d, md);
+    ecma_regex_match_data_free(md);
+    cJSON_Delete(d);
+    return v;
+}
+
+/* properties with a few names is walked by comparing each member's key
+ * with every name: names of each length class (up to 8 bytes, up to 16,
+ * longer), duplicate members, and trees without the parser's key data. */
+static void test_few_names(struct check *t)
+{
+    fixture f;
+    CHECK(t, setup(&f, "{\"properties\":{\"k\":{\"const\":\"a\"},\"eight_b_\":{\"type\":\"string\"},"
+                       "\"nine_byte\":{\"type\":\"integer\"},\"a_name_longer_than_16\":{\"type\":\"null\"}},"
+                       "\"required\":[\"k\"]}", 0) == 0);
+    const char *cases[][2] = {
+        { "{\"k\":\"a\"}", "1" },
+        { "{\"k\":\"b\"}", "0" },
+        { "{\"x\":1,\"k\":\"a\",\"y\":2}", "1" },
+        { "{\"x\":1}", "0" },                           /* required name missing */
+        { "{\"k\":\"a\",\"k\":\"b\"}", "0" },         /* every duplicate is checked */
+        { "{\"k\":\"a\",\"eight_b_\":\"s\"}", "1" },
+        { "{\"k\":\"a\",\"eight_b_\":1}", "0" },
+        { "{\"k\":\"a\",\"eight_bX\":1}", "1" },      /* same length, other name */
+        { "{\"k\":\"a\",\"nine_byte\":2}", "1" },
+        { "{\"k\":\"a\",\"nine_byte\":2.5}", "0" },
+        { "{\"k\":\"a\",\"nine_bytf\":2.5}", "1" },
+        { "{\"k\":\"a\",\"a_name_longer_than_16\":null}", "1" },
+        { "{\"k\":\"a\",\"a_name_longer_than_16\":0}", "0" },
+        { "{\"k\":\"a\",\"a_name_longer_than_17\":0}", "1" },
+        { "[]", "1" },                                  /* not an object: no assertion */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int want = cases[i][1][0] - '0';
+        if (verdict(&f, cases[i][0]) != want || verdict_plain(&f, cases[i][0]) != want || run(&f, cases[i][0]) != want) {
+            fprintf(stderr, "few names: %s should give %d\n", cases[i][0], want);
+            t->failed++;
+        } else t->passed++;
+    }
+    teardown(&f);
+}
+
 /* jsv_validate answers valid instances from the verdict walker alone; the
  * reporting walk must still produce the same report for invalid ones. */
 static void test_two_walkers(struct check *t)
@@ -406,6 +454,7 @@ int main(void)
 {
     struct check t = { 0, 0, "engine" };
     test_two_walkers(&t);
+    test_few_names(&t);
     test_locations(&t);
     test_numbers(&t);
     test_equality(&t);

@@ -76,8 +76,37 @@ static int vchild(vctx *c, const cschema *s, const cJSON *child)
     return vsub(c, &r, child);
 }
 
+/* properties with a few names (no index: see schema_compile.c) and no
+ * patternProperties or additionalProperties.  This is the discriminator
+ * of an if ("kind" is "event"), looked for among every member of an
+ * object that other keywords walk too: most members match no name, so a
+ * member costs a hash compare per name. */
+static int vfew(vctx *c, const vinstr *vi, const cJSON *inst, uint64_t *seen)
+{
+    const prop_key *keys = vi->keys;
+    size_t n = vi->k->u.props.nprops;
+    for (const cJSON *m = inst->child; m; m = m->next) {
+        const json_node *node = json_node_info(m);
+        uint32_t len, h;
+        if (node) {
+            len = node->key_len;
+            h = node->key_hash;
+        } else h = json_member_key(m, &len);
+        for (size_t j = 0; j < n; j++) {
+            const prop_key *key = &keys[j];
+            if (key->hash != h || key->len != len || !kw_key_names(key, m, node)) continue;
+            *seen |= key->bit;
+            int r = vsub(c, &key->sub, m);
+            if (r != 1) return r;
+            break;
+        }
+    }
+    return 1;
+}
+
 static int vproperties(vctx *c, const vinstr *vi, const cJSON *inst, uint64_t *seen)
 {
+    if (vi->simple && !vi->index) return vfew(c, vi, inst, seen);
     const ckw *k = vi->k;
     for (const cJSON *m = inst->child; m; m = m->next) {
         int matched = 0, r;
