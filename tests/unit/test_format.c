@@ -61,6 +61,32 @@ static void test_dates(struct check *t)
     YES(t, "date-time", "1998-12-31T23:59:60Z");
     NO(t, "date-time", "1998-12-31T23:59:60+01:00");
     NO(t, "date-time", "2024-01-01T00:00:00ZZ");
+    /* fixed-width fields read by position: short input, a non-digit in
+     * each field (bytes just below '0' and just above '9'), wrong
+     * separators, and both sides of each range */
+    NO(t, "date", "2023-01-0");
+    NO(t, "date", "2/23-01-01");
+    NO(t, "date", "20:3-01-01");
+    NO(t, "date", "2023-0:-01");
+    NO(t, "date", "2023-01-0/");
+    NO(t, "date", "2023/01/01");
+    NO(t, "date", "2023-01_01");
+    YES(t, "date", "0000-01-01");
+    YES(t, "date", "9999-12-31");
+    NO(t, "time", "12:00:0Z");
+    NO(t, "time", "1:00:00Z");
+    NO(t, "time", "12:3a:00Z");
+    NO(t, "time", "12:30:/0Z");
+    NO(t, "time", "12-30-00Z");
+    NO(t, "time", "12:30:00+01:0");
+    NO(t, "time", "12:30:00+0a:00");
+    NO(t, "time", "12:30:00+01-00");
+    YES(t, "time", "23:59:59+23:59");
+    NO(t, "time", "23:60:00Z");
+    NO(t, "time", "12:00:00+01:60");
+    YES(t, "time", "00:00:00-00:00");
+    NO(t, "date-time", "2024-02-29T12:00");
+    NO(t, "date-time", "2024-02-29T");
 
     YES(t, "duration", "P1Y2M3DT4H5M6S");
     YES(t, "duration", "P3W");

@@ -2,29 +2,14 @@
  * appendix A ISO 8601 duration grammar.  Only ASCII digits count. */
 #include "format_internal.h"
 
-/* Read exactly n ASCII digits at s[*i..len) into *v. */
-static int digits(const char *s, size_t len, size_t *i, int n, int *v)
+/* Two ASCII digits at s as a number, or -1.  The callers check the
+ * length once for a whole fixed-width field, then read it by position:
+ * dates and times are checked on every payload, most of them several
+ * times. */
+static inline int two_digits(const char *s)
 {
-    int x = 0;
-    if (len - *i < (size_t)n)
-        return 0;
-    for (int k = 0; k < n; k++) {
-        char c = s[*i + k];
-        if (c < '0' || c > '9')
-            return 0;
-        x = x * 10 + (c - '0');
-    }
-    *i += (size_t)n;
-    *v = x;
-    return 1;
-}
-
-static int expect(const char *s, size_t len, size_t *i, char c)
-{
-    if (*i >= len || s[*i] != c)
-        return 0;
-    (*i)++;
-    return 1;
+    unsigned a = (unsigned)(unsigned char)s[0] - '0', b = (unsigned)(unsigned char)s[1] - '0';
+    return (a > 9 || b > 9) ? -1 : (int)(a * 10 + b);
 }
 
 static int days_in_month(int year, int month)
@@ -38,23 +23,31 @@ static int days_in_month(int year, int month)
 /* full-date = date-fullyear "-" date-month "-" date-mday */
 static int full_date(const char *s, size_t len, size_t *i)
 {
-    int y, m, d;
-    return digits(s, len, i, 4, &y) && expect(s, len, i, '-') &&
-           digits(s, len, i, 2, &m) && m >= 1 && m <= 12 &&
-           expect(s, len, i, '-') &&
-           digits(s, len, i, 2, &d) && d >= 1 && d <= days_in_month(y, m);
+    if (len - *i < 10)
+        return 0;
+    const char *p = s + *i;
+    int yh = two_digits(p), yl = two_digits(p + 2), m = two_digits(p + 5), d = two_digits(p + 8);
+    if ((yh | yl | m | d) < 0 || p[4] != '-' || p[7] != '-')
+        return 0;
+    if (m < 1 || m > 12 || d < 1 || d > days_in_month(yh * 100 + yl, m))
+        return 0;
+    *i += 10;
+    return 1;
 }
 
 /* full-time = partial-time time-offset.  A leap second (second 60) is
  * only valid where the time, moved to UTC by the offset, is 23:59. */
 static int full_time(const char *s, size_t len, size_t *i)
 {
-    int h, m, sec, oh = 0, om = 0, offset = 0;
+    int offset = 0;
 
-    if (!(digits(s, len, i, 2, &h) && h <= 23 && expect(s, len, i, ':') &&
-          digits(s, len, i, 2, &m) && m <= 59 && expect(s, len, i, ':') &&
-          digits(s, len, i, 2, &sec) && sec <= 60))
+    if (len - *i < 8)
         return 0;
+    const char *p = s + *i;
+    int h = two_digits(p), m = two_digits(p + 3), sec = two_digits(p + 6);
+    if ((h | m | sec) < 0 || p[2] != ':' || p[5] != ':' || h > 23 || m > 59 || sec > 60)
+        return 0;
+    *i += 8;
     if (*i < len && s[*i] == '.') {
         size_t start = ++*i;
         while (*i < len && s[*i] >= '0' && s[*i] <= '9')
@@ -69,9 +62,13 @@ static int full_time(const char *s, size_t len, size_t *i)
     } else if (s[*i] == '+' || s[*i] == '-') {
         int sign = s[*i] == '-' ? -1 : 1;
         (*i)++;
-        if (!(digits(s, len, i, 2, &oh) && oh <= 23 && expect(s, len, i, ':') &&
-              digits(s, len, i, 2, &om) && om <= 59))
+        if (len - *i < 5)
             return 0;
+        p = s + *i;
+        int oh = two_digits(p), om = two_digits(p + 3);
+        if ((oh | om) < 0 || p[2] != ':' || oh > 23 || om > 59)
+            return 0;
+        *i += 5;
         offset = sign * (oh * 60 + om);
     } else {
         return 0;
