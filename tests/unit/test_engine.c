@@ -402,6 +402,53 @@ static void test_few_names(struct check *t)
     teardown(&f);
 }
 
+/* A scalar program's string compares: const strings, and enum strings
+ * of every length class (under 4 bytes, 4 to 7, 8 and more). */
+static void test_scalar_strings(struct check *t)
+{
+    static const struct { const char *schema, *instance; int want; } cases[] = {
+        { "{\"const\":\"ab\"}", "\"ab\"", 1 },
+        { "{\"const\":\"ab\"}", "\"abc\"", 0 },
+        { "{\"const\":\"ab\"}", "\"a\"", 0 },
+        { "{\"const\":\"ab\"}", "\"aB\"", 0 },
+        { "{\"const\":\"ab\"}", "1", 0 },
+        { "{\"const\":\"ab\"}", "null", 0 },
+        { "{\"const\":\"\"}", "\"\"", 1 },
+        { "{\"const\":\"\"}", "\"x\"", 0 },
+        { "{\"const\":\"a\\u0000b\"}", "\"a\\u0000b\"", 1 },
+        { "{\"const\":\"a\\u0000b\"}", "\"a\\u0000c\"", 0 },
+        { "{\"const\":\"a\\u0000b\"}", "\"a\"", 0 },
+        { "{\"const\":1}", "1.0", 1 },
+        { "{\"const\":1}", "\"1\"", 0 },
+        { "{\"enum\":[\"x\",\"y\"],\"const\":\"x\"}", "\"x\"", 1 },
+        { "{\"enum\":[\"x\",\"y\"],\"const\":\"x\"}", "\"y\"", 0 },
+        { "{\"type\":\"string\",\"maxLength\":3,\"const\":\"abcd\"}", "\"abcd\"", 0 },
+        { "{\"enum\":[\"abcd\",\"abcdefg\",\"abcdefgh\"]}", "\"abcd\"", 1 },
+        { "{\"enum\":[\"abcd\",\"abcdefg\",\"abcdefgh\"]}", "\"abce\"", 0 },
+        { "{\"enum\":[\"abcd\",\"abcdefg\",\"abcdefgh\"]}", "\"abcdefg\"", 1 },
+        { "{\"enum\":[\"abcd\",\"abcdefg\",\"abcdefgh\"]}", "\"abcdeXg\"", 0 },
+        { "{\"enum\":[\"abcd\",\"abcdefg\",\"abcdefgh\"]}", "\"Xbcdefg\"", 0 },
+        { "{\"enum\":[\"abcd\",\"abcdefg\",\"abcdefgh\"]}", "\"abcdefgh\"", 1 },
+        { "{\"enum\":[\"abc\"]}", "\"abd\"", 0 },
+        { "{\"enum\":[\"abc\"]}", "\"abc\"", 1 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fixture f;
+        if (setup(&f, cases[i].schema, 0) != 0) {
+            fprintf(stderr, "scalar strings: schema %s does not compile\n", cases[i].schema);
+            t->failed++;
+            continue;
+        }
+        int v = verdict(&f, cases[i].instance), r = run(&f, cases[i].instance);
+        if (v != cases[i].want || r != cases[i].want) {
+            fprintf(stderr, "scalar strings: %s against %s gave %d/%d, want %d\n", cases[i].instance,
+                    cases[i].schema, v, r, cases[i].want);
+            t->failed++;
+        } else t->passed++;
+        teardown(&f);
+    }
+}
+
 /* jsv_validate answers valid instances from the verdict walker alone; the
  * reporting walk must still produce the same report for invalid ones. */
 static void test_two_walkers(struct check *t)
@@ -455,6 +502,7 @@ int main(void)
     struct check t = { 0, 0, "engine" };
     test_two_walkers(&t);
     test_few_names(&t);
+    test_scalar_strings(&t);
     test_locations(&t);
     test_numbers(&t);
     test_equality(&t);

@@ -97,6 +97,7 @@ typedef struct scalar_prog {
     const struct enum_str *strs;             /* ... its string values */
     size_t nstrs;
     const struct ckw *const_value;
+    struct enum_str const_str;               /* const's value when a string (s NULL otherwise) */
     const struct ckw *number[5];             /* numeric keywords */
     size_t nnumber;
 } scalar_prog;

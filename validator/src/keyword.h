@@ -17,10 +17,24 @@
 #define KW_TYPE_OF(x) ((x)->type & 0xFF)
 
 /* Equal byte strings of len bytes, compared 8 bytes at a time (the last
- * word overlapping the one before), reading nothing past len. */
+ * word overlapping the one before; 4 at a time below 8 bytes), reading
+ * nothing past len. */
 static inline int kw_same_name(const char *a, const char *b, size_t len)
 {
-    if (len < 8) return !memcmp(a, b, len);
+    if (len < 8) {
+        /* short names and enum values: no call into the C library */
+        if (len >= 4) {
+            uint32_t p, q, r, s;
+            memcpy(&p, a, 4);
+            memcpy(&q, b, 4);
+            memcpy(&r, a + len - 4, 4);
+            memcpy(&s, b + len - 4, 4);
+            return p == q && r == s;
+        }
+        for (size_t i = 0; i < len; i++)
+            if (a[i] != b[i]) return 0;
+        return 1;
+    }
     uint64_t x, y;
     for (size_t i = 0; i + 8 < len; i += 8) {
         memcpy(&x, a + i, 8);

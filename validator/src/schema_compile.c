@@ -223,7 +223,13 @@ static int classify(cctx *c, cschema *s)
             p->strs = k->u.values.strs;
             p->nstrs = k->u.values.nstrs;
             break;
-        case OP_CONST: p->const_value = k; break;
+        case OP_CONST:
+            p->const_value = k;
+            if (JT(k->value) == cJSON_String) {
+                p->const_str.s = k->value->valuestring;
+                p->const_str.len = json_string_len(k->value);
+            }
+            break;
         case OP_TYPE: break;
         default: p->number[p->nnumber++] = k; break;
         }

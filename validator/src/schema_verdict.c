@@ -43,14 +43,16 @@ static inline __attribute__((always_inline)) int vscalar(vctx *c, const scalar_p
         if (p->has_min && !kw_length_within(OP_MIN_LENGTH, p->min_length, v, &n)) return 0;
         if (p->format && !p->format(v->valuestring, json_string_len(v))) return 0;
         if (p->pattern && kw_pattern_ok(p->pattern, v, c->md) != 1) return 0;
+        /* a string const is a compare of bytes, like a string enum */
+        if (p->const_str.s && !kw_enum_has_string(&p->const_str, 1, v)) return 0;
         if (p->enum_values && p->nstrs <= 16) return kw_enum_has_string(p->strs, p->nstrs, v) &&
-                                                (!p->const_value || jv_equal(v, p->const_value->value));
+                                                (!p->const_value || p->const_str.s || jv_equal(v, p->const_value->value));
     } else if (t == cJSON_Number) {
         for (size_t i = 0; i < p->nnumber; i++)
             if (!kw_number_ok(p->number[i], v)) return 0;
     }
     if (p->enum_values && !kw_enum_ok(p->enum_values, v)) return 0;
-    if (p->const_value && !jv_equal(v, p->const_value->value)) return 0;
+    if (p->const_value && (p->const_str.s ? t != cJSON_String : !jv_equal(v, p->const_value->value))) return 0;
     return 1;
 }
 
