@@ -72,6 +72,23 @@ enum op {
 enum { T_NULL = 1, T_BOOL = 2, T_OBJECT = 4, T_ARRAY = 8, T_NUMBER = 16,
        T_STRING = 32, T_INTEGER = 64 };
 
+/* The same as cJSON's own type bits (cJSON_False ... cJSON_Object), so
+ * that a type test is one AND with the node's type (kw_types_allow), and
+ * CT_INTEGER where integers are allowed but not every number. */
+#define CT_INTEGER 0x100u
+static inline unsigned types_as_cjson(unsigned t)
+{
+    unsigned c = 0;
+    if (t & T_NULL) c |= cJSON_NULL;
+    if (t & T_BOOL) c |= cJSON_False | cJSON_True;
+    if (t & T_OBJECT) c |= cJSON_Object;
+    if (t & T_ARRAY) c |= cJSON_Array;
+    if (t & T_NUMBER) c |= cJSON_Number;
+    if (t & T_STRING) c |= cJSON_String;
+    if ((t & T_INTEGER) && !(t & T_NUMBER)) c |= CT_INTEGER;
+    return c;
+}
+
 /* What a schema object asks, for schema_verdict.c's shortcuts. */
 enum schema_shape {
     SHAPE_GENERAL,   /* anything */
@@ -115,7 +132,8 @@ typedef struct dyn_anchor { const char *res; cschema *target; } dyn_anchor;
 typedef struct sub_ref {
     const cschema *s;
     const struct scalar_prog *scalar;
-    unsigned char shape, types;
+    unsigned char shape;
+    uint16_t ctypes;        /* types_as_cjson() of its type keyword */
 } sub_ref;
 
 /* A property name with its json_key_hash() and byte length, and its schema. */
@@ -206,7 +224,7 @@ struct cschema {
     /* what the verdict walker reads, together at the front */
     int boolean;            /* -1 object schema; 0 false; 1 true */
     int ref_only;           /* nothing but a $ref: evaluated without a frame */
-    unsigned types;         /* T_* bits its type keyword allows (all without one) */
+    unsigned ctypes;        /* types_as_cjson() of its type keyword (every type without one) */
     int shape;              /* enum schema_shape, for the verdict walker */
     ckw *kw;
     scalar_prog *scalar;    /* SHAPE_SCALAR: its assertions by kind */
@@ -256,7 +274,7 @@ static inline void sub_ref_fill(sub_ref *r, const cschema *sub)
     const cschema *t = schema_follow(sub);
     r->s = t;
     r->shape = t->compiled ? (unsigned char)t->shape : SHAPE_GENERAL;
-    r->types = (unsigned char)t->types;
+    r->ctypes = (uint16_t)t->ctypes;
     r->scalar = t->scalar;
 }
 

@@ -54,23 +54,20 @@ static inline size_t kw_child_count(const cJSON *v)
     return n;
 }
 
-/* Does inst have one of the types in the T_* bits want?  cJSON's type
- * bits are one-hot, so the lowest set bit indexes the table; an integral
- * number is an integer, so T_INTEGER is looked at only for a number that
- * want does not allow as a number (the test costs a look at its text). */
+/* Does inst have one of the types in want (types_as_cjson() bits)?  An
+ * integral number is an integer, so CT_INTEGER is looked at only for a
+ * number that want does not allow as a number (the test costs a look at
+ * its text). */
 static inline int kw_types_allow(unsigned want, const cJSON *inst)
 {
-    static const unsigned char bit[8] = {T_BOOL, T_BOOL, T_NULL, T_NUMBER, T_STRING, T_ARRAY, T_OBJECT, 0};
     unsigned t = KW_TYPE_OF(inst);
-    if (!t) return 0;
-    unsigned have = bit[__builtin_ctz(t)];
-    if (want & have) return 1;
-    return have == T_NUMBER && (want & T_INTEGER) && jv_is_integer(inst);
+    if (want & t) return 1;
+    return t == cJSON_Number && (want & CT_INTEGER) && jv_is_integer(inst);
 }
 
 static inline int kw_type_ok(const ckw *k, const cJSON *inst)
 {
-    return kw_types_allow(k->u.types, inst);
+    return kw_types_allow(types_as_cjson(k->u.types), inst);
 }
 
 /* Is string inst one of the n strings? */

@@ -156,11 +156,11 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
  * -1 out of memory. */
 static int classify(cctx *c, cschema *s)
 {
-    s->types = T_NULL | T_BOOL | T_OBJECT | T_ARRAY | T_NUMBER | T_STRING | T_INTEGER;
+    unsigned types = T_NULL | T_BOOL | T_OBJECT | T_ARRAY | T_NUMBER | T_STRING | T_INTEGER;
     int scalar = 1, type_only = 1;
     for (size_t i = 0; i < s->nkw; i++) {
         switch (s->kw[i].op) {
-        case OP_TYPE: s->types = s->kw[i].u.types; break;
+        case OP_TYPE: types = s->kw[i].u.types; break;
         case OP_ENUM: case OP_CONST: case OP_MULTIPLE_OF: case OP_MAXIMUM: case OP_EXCL_MAXIMUM:
         case OP_MINIMUM: case OP_EXCL_MINIMUM: case OP_MAX_LENGTH: case OP_MIN_LENGTH:
         case OP_PATTERN: case OP_FORMAT:
@@ -169,6 +169,7 @@ static int classify(cctx *c, cschema *s)
         default: scalar = type_only = 0;
         }
     }
+    s->ctypes = types_as_cjson(types);
     s->shape = type_only ? SHAPE_TYPE_ONLY : scalar ? SHAPE_SCALAR : SHAPE_GENERAL;
     for (size_t i = 0; i < s->nkw; i++) {
         ckw *k = &s->kw[i];

@@ -61,8 +61,8 @@ static inline __attribute__((always_inline)) int vscalar(vctx *c, const scalar_p
  * are answered here without a frame. */
 static inline int vsub(vctx *c, const sub_ref *r, const cJSON *v)
 {
-    if (r->shape == SHAPE_TYPE_ONLY) return kw_types_allow(r->types, v);
-    if (r->shape == SHAPE_SCALAR) return kw_types_allow(r->types, v) && vscalar(c, r->scalar, v);
+    if (r->shape == SHAPE_TYPE_ONLY) return kw_types_allow(r->ctypes, v);
+    if (r->shape == SHAPE_SCALAR) return kw_types_allow(r->ctypes, v) && vscalar(c, r->scalar, v);
     c->idepth++;
     int res = vschema(c, r->s, v);
     c->idepth--;
@@ -257,7 +257,7 @@ static int vschema(vctx *c, const cschema *s, const cJSON *inst)
     s = schema_follow(s);
     if (s->boolean >= 0) return s->boolean;
     /* the type first: it is cheap and most keywords depend on it */
-    if (!kw_types_allow(s->types, inst)) return 0;
+    if (!kw_types_allow(s->ctypes, inst)) return 0;
     int r = 1;
     if (s->shape == SHAPE_SCALAR) return vscalar(c, s->scalar, inst);
     if (c->depth >= EVAL_MAX_DEPTH || c->idepth > c->s->max_depth) return CANNOT_TELL;
