@@ -6,8 +6,10 @@
  * and shared use of one compiled regex from several threads. */
 #include "../support/check.h"
 #include "regex_ecma.h"
+#include "regex_simple.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -468,6 +470,119 @@ static void test_threads(struct check *t)
     ecma_regex_free(re);
 }
 
+/* PCRE2 itself, told ECMA-262's meaning of "$" (end only), as the oracle
+ * for patterns whose syntax the two share. */
+static int oracle(const char *pattern, const char *subject, size_t len)
+{
+    int ec;
+    PCRE2_SIZE off;
+    pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_DOLLAR_ENDONLY,
+                                     &ec, &off, NULL);
+    if (!code) return -3;
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    int rc = pcre2_match(code, (PCRE2_SPTR)subject, len, 0, 0, md, NULL);
+    pcre2_match_data_free(md);
+    pcre2_code_free(code);
+    return rc >= 0 ? 1 : rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
+}
+
+static int simple_kind(const char *pattern)
+{
+    regex_simple *p = regex_simple_compile(pattern, strlen(pattern));
+    free(p);
+    return p != NULL;
+}
+
+/* Patterns of ASCII sets are matched without PCRE2 (regex_simple.c):
+ * which ones qualify, and answers equal to PCRE2's on patterns and
+ * subjects drawn from a small alphabet, where splits between atoms are
+ * most often ambiguous. */
+static void test_simple(struct check *t)
+{
+    static const char *yes[] = {
+        "^[A-Z]{2}$", "^\\d{4}-\\d{2}-\\d{2}$", "^[a-z0-9][a-z0-9_.-]*$", "^/", "^", "^$",
+        "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$", "^[a-zA-Z0-9_-]{1,100}$", "^\\$\\.\\/[\\]\\-]{0,}$",
+    };
+    static const char *no[] = {
+        "[A-Z]{2}$", "^(/.*)?$", "^a|b$", "^.$", "^[^a]$", "^[]$", "^a*a$", "^a*b?c$", "^a+?$",
+        "^a{2,1}$", "^\\s$", "^\\D$", "^a$b", "^a{99999}$", "^\u00e9$", "^[a-\\d]$", "^[\\d-z]$", "^a{$",
+        "^\\bx$", "^a**$", "^\\1$",
+    };
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) CHECK_INT(t, simple_kind(yes[i]), 1);
+    /* fixed-width fronts, within and past the 32 positions read at once */
+    static const struct { const char *pattern, *subject; int want; } fixed[] = {
+        { "^\\d{4}-\\d{2}-\\d{2}$", "2024-01-01", 1 },
+        { "^\\d{4}-\\d{2}-\\d{2}$", "2024-01-0", 0 },
+        { "^\\d{4}-\\d{2}-\\d{2}$", "2024-01-011", 0 },
+        { "^\\d{4}-\\d{2}-\\d{2}$", "2024-0a-01", 0 },
+        { "^\\d{4}-\\d{2}-\\d{2}$", "2024-01-0\xc3\xa9", 0 },
+        { "^a{31}b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab", 1 },
+        { "^a{31}b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 0 },
+        { "^a{31}b", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac", 0 },
+        { "^a{40}b$", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab", 1 },
+        { "^a{40}b$", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab", 0 },
+        { "^a{40}b$", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaabb", 0 },
+        { "^a{30}bc{3}d*$", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaabcccddd", 1 },
+        { "^a{30}bc{3}d*$", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaabccdd", 0 },
+    };
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
+        ecma_regex *re = ecma_regex_compile(fixed[i].pattern, strlen(fixed[i].pattern), NULL, 0);
+        CHECK_INT(t, simple_kind(fixed[i].pattern), 1);
+        CHECK_INT(t, ecma_regex_search(re, fixed[i].subject, strlen(fixed[i].subject), NULL), fixed[i].want);
+        CHECK_INT(t, oracle(fixed[i].pattern, fixed[i].subject, strlen(fixed[i].subject)), fixed[i].want);
+        ecma_regex_free(re);
+    }
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) CHECK_INT(t, simple_kind(no[i]), 0);
+
+    static const char *atoms[] = { "a", "b", "-", "/", "\\d", "\\w", "[ab]", "[a-c]", "[0-9a]", "[-a]",
+                                   "[b-]", "\\.", "[\\-x]", "9" };
+    static const char *counts[] = { "", "*", "+", "?", "{2}", "{1,2}", "{0,3}", "{2,}", "{0}" };
+    static const char alphabet[] = "ab-/09c._";
+    unsigned long seed = 12345;
+#define NEXT(n) ((seed = seed * 6364136223846793005UL + 1442695040888963407UL), (size_t)((seed >> 33) % (n)))
+    int agreed = 0, differed = 0, fast = 0;
+    pcre2_match_data *md = ecma_regex_match_data_new();
+    for (int k = 0; k < 3000; k++) {
+        char pat[128] = "^";
+        size_t natoms = 1 + NEXT(4);
+        for (size_t a = 0; a < natoms; a++) {
+            strcat(pat, atoms[NEXT(sizeof atoms / sizeof atoms[0])]);
+            strcat(pat, counts[NEXT(sizeof counts / sizeof counts[0])]);
+        }
+        if (NEXT(4)) strcat(pat, "$");
+        char err[200];
+        ecma_regex *re = ecma_regex_compile(pat, strlen(pat), err, sizeof err);
+        if (!re) continue;
+        fast += simple_kind(pat);
+        for (int j = 0; j < 40; j++) {
+            char subj[16];
+            size_t n = NEXT(8);
+            for (size_t c = 0; c < n; c++) subj[c] = alphabet[NEXT(sizeof alphabet - 1)];
+            if (j == 39 && n > 0) {
+                /* one non-ASCII character, valid and invalid UTF-8 */
+                subj[n - 1] = (char)0xC3;
+                subj[n++] = (char)(k & 1 ? 0xA9 : 0x28);
+            }
+            subj[n] = 0;
+            int want = oracle(pat, subj, n);
+            int got = ecma_regex_search(re, subj, n, md);
+            int got8 = want >= 0 ? ecma_regex_search_utf8(re, subj, n, md) : want;
+            if (got == want && got8 == want) agreed++;
+            else {
+                if (differed++ < 5) fprintf(stderr, "simple: /%s/ on \"%s\": %d / %d, PCRE2 %d\n", pat, subj, got, got8, want);
+            }
+        }
+        ecma_regex_free(re);
+    }
+#undef NEXT
+    ecma_regex_match_data_free(md);
+    CHECK_INT(t, differed, 0);
+    CHECK(t, agreed > 50000);
+    CHECK(t, fast > 1000); /* the short way was taken for many of them */
+    printf("simple patterns: %d answers agreed with PCRE2, %d differed; %d patterns matched without PCRE2\n",
+           agreed, differed, fast);
+}
+
 int main(void)
 {
     struct check t = { 0, 0, "regex_ecma" };
@@ -486,5 +601,6 @@ int main(void)
     test_valid(&t);
     test_catastrophic(&t);
     test_threads(&t);
+    test_simple(&t);
     return check_done(&t);
 }

@@ -26,6 +26,7 @@
  * are emulated; a backreference to a group inside an emulated body is
  * refused (engine limit). */
 #include "regex_ecma.h"
+#include "regex_simple.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -58,6 +59,7 @@ struct ecma_regex {
     size_t nlb;
     struct callout_ctx top;     /* callout data of mctx */
     int jit;                    /* code was JIT-compiled */
+    regex_simple *simple;       /* the same pattern matched without PCRE2, or NULL */
 };
 
 /* A lookbehind PCRE2 cannot do natively (not fixed length): its body is
@@ -1202,17 +1204,32 @@ static ecma_regex *compile_internal(const char *pattern, size_t len, int sub, si
     return re;
 }
 
+static int ascii_only(const char *s, size_t len)
+{
+    unsigned char any = 0;
+    for (size_t i = 0; i < len; i++) any |= (unsigned char)s[i];
+    return any < 0x80;
+}
+
 ecma_regex *ecma_regex_compile(const char *pattern, size_t len, char *errbuf, size_t errlen)
 {
     if (errbuf && errlen) errbuf[0] = '\0';
     if (!pattern) len = 0;
     int limit;
-    return compile_internal(pattern ? pattern : "", len, 0, 0, 1, &limit, errbuf, errlen);
+    ecma_regex *re = compile_internal(pattern ? pattern : "", len, 0, 0, 1, &limit, errbuf, errlen);
+    /* PCRE2 has accepted the pattern (so errors read the same for every
+     * pattern); the commonest kind is then matched without it */
+    if (re) re->simple = regex_simple_compile(pattern ? pattern : "", len);
+    return re;
 }
 
 int ecma_regex_search(const ecma_regex *re, const char *subject, size_t len, pcre2_match_data *md)
 {
     if (!re) return -1;
+    /* PCRE2 answers -1 for a subject that is not UTF-8, whatever part of
+     * it the pattern reads: only an all-ASCII subject goes the short way */
+    if (re->simple && ascii_only(subject, subject ? len : 0))
+        return regex_simple_match(re->simple, subject ? subject : "", subject ? len : 0);
     pcre2_match_data *own = NULL;
     if (!md) {
         own = md = ecma_regex_match_data_new();
@@ -1226,6 +1243,7 @@ int ecma_regex_search(const ecma_regex *re, const char *subject, size_t len, pcr
 int ecma_regex_search_utf8(const ecma_regex *re, const char *subject, size_t len, pcre2_match_data *md)
 {
     if (!re || !md || !subject) return ecma_regex_search(re, subject, len, md);
+    if (re->simple) return regex_simple_match(re->simple, subject, len);
     /* the subject is known valid UTF-8: skip PCRE2's check of it, and for
      * JIT code the rest of pcre2_match's argument checks too */
     int rc = re->jit ? pcre2_jit_match(re->code, (PCRE2_SPTR)subject, len, 0, 0, md, re->mctx)
@@ -1262,5 +1280,6 @@ void ecma_regex_free(ecma_regex *re)
     free(re->lb);
     pcre2_code_free(re->code);
     pcre2_match_context_free(re->mctx);
+    free(re->simple);
     free(re);
 }
