@@ -31,6 +31,23 @@ typedef struct vctx {
 } vctx;
 
 static int vschema(vctx *c, const cschema *s, const cJSON *inst);
+static int vproperties(vctx *c, const vinstr *vi, const cJSON *inst, uint64_t *seen);
+
+/* A SHAPE_OBJECT schema (s followed, not boolean): its type, then its
+ * properties and the required names they answer, without the general
+ * walk's dispatch. */
+static int vobject(vctx *c, const cschema *s, const cJSON *inst)
+{
+    if (!kw_types_allow(s->ctypes, inst)) return 0;
+    if (KW_TYPE_OF(inst) != cJSON_Object) return 1;
+    if (c->depth >= EVAL_MAX_DEPTH || c->idepth > c->s->max_depth) return CANNOT_TELL;
+    c->depth++;
+    uint64_t seen = 0; /* properties slots met, for required */
+    int r = vproperties(c, &s->vprog[0], inst, &seen);
+    if (r == 1 && s->nvprog == 2) r = (seen & s->vprog[1].mask) == s->vprog[1].mask;
+    c->depth--;
+    return r;
+}
 
 /* A SHAPE_SCALAR schema's assertions, straight through (the type was
  * checked).  Only those that apply to the value's type are looked at. */
@@ -64,7 +81,7 @@ static inline int vsub(vctx *c, const sub_ref *r, const cJSON *v)
     if (r->shape == SHAPE_TYPE_ONLY) return kw_types_allow(r->ctypes, v);
     if (r->shape == SHAPE_SCALAR) return kw_types_allow(r->ctypes, v) && vscalar(c, r->scalar, v);
     c->idepth++;
-    int res = vschema(c, r->s, v);
+    int res = r->shape == SHAPE_OBJECT ? vobject(c, r->s, v) : vschema(c, r->s, v);
     c->idepth--;
     return res;
 }
@@ -260,16 +277,12 @@ static int vschema(vctx *c, const cschema *s, const cJSON *inst)
     if (!kw_types_allow(s->ctypes, inst)) return 0;
     int r = 1;
     if (s->shape == SHAPE_SCALAR) return vscalar(c, s->scalar, inst);
+    if (s->shape == SHAPE_OBJECT) return vobject(c, s, inst);
     if (c->depth >= EVAL_MAX_DEPTH || c->idepth > c->s->max_depth) return CANNOT_TELL;
     c->depth++;
     uint64_t seen = 0; /* properties slots met, for required */
     int t = KW_TYPE_OF(inst);
-    if (s->shape == SHAPE_OBJECT) {
-        if (t == cJSON_Object) {
-            r = vproperties(c, &s->vprog[0], inst, &seen);
-            if (r == 1 && s->nvprog == 2) r = (seen & s->vprog[1].mask) == s->vprog[1].mask;
-        }
-    } else if (s->shape == SHAPE_ARRAY) {
+    if (s->shape == SHAPE_ARRAY) {
         if (t == cJSON_Array) r = vitems(c, s->vprog[0].k, inst);
     } else {
         for (size_t i = 0; i < s->nvprog && r == 1; i++) r = vkeyword(c, &s->vprog[i], inst, &seen);
