@@ -26,6 +26,69 @@ static void test_lookup(struct check *t)
     CHECK_INT(t, format_check("date", NULL, 0), 0);
 }
 
+/* A plain reading of the fixed-width fields, as the oracle for the
+ * word-at-a-time reading in format_time.c. */
+static int ref_digits(const char *s, const int *pos, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (s[pos[i]] < '0' || s[pos[i]] > '9') return 0;
+    return 1;
+}
+
+static int ref_date(const char *s)
+{
+    static const int pos[] = { 0, 1, 2, 3, 5, 6, 8, 9 };
+    static const int dim[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    if (!ref_digits(s, pos, 8) || s[4] != '-' || s[7] != '-') return 0;
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+    if (m < 1 || m > 12 || d < 1) return 0;
+    int leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    return d <= dim[m - 1] + (m == 2 && leap);
+}
+
+/* "HH:MM:SSZ" (or z) */
+static int ref_time_z(const char *s)
+{
+    static const int pos[] = { 0, 1, 3, 4, 6, 7 };
+    if (!ref_digits(s, pos, 6) || s[2] != ':' || s[5] != ':' || (s[8] != 'Z' && s[8] != 'z')) return 0;
+    int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0'), sec = (s[6] - '0') * 10 + (s[7] - '0');
+    return h <= 23 && m <= 59 && (sec <= 59 || (sec == 60 && h == 23 && m == 59));
+}
+
+/* Every byte value in every position of a few dates and times: the
+ * checker's answer equals the plain reading's. */
+static void test_date_bytes(struct check *t)
+{
+    static const char *dates[] = { "2024-02-29", "2023-02-28", "1999-12-31", "2000-10-09" };
+    static const char *times[] = { "23:59:60Z", "12:34:56Z", "09:09:09Z", "20:00:00Z" };
+    int differ = 0, total = 0;
+    char b[32];
+    for (size_t k = 0; k < sizeof dates / sizeof dates[0]; k++)
+        for (int i = 0; i < 10; i++)
+            for (int c = 0; c < 256; c++) {
+                memcpy(b, dates[k], 11);
+                b[i] = (char)c;
+                total++;
+                if (format_check("date", b, 10) != ref_date(b)) { differ++; fprintf(stderr, "date %.10s\n", b); }
+                /* the same date inside a date-time */
+                char dt[32];
+                memcpy(dt, b, 10);
+                memcpy(dt + 10, "T12:00:00Z", 11);
+                if (format_check("date-time", dt, 20) != ref_date(b)) { differ++; fprintf(stderr, "date-time %.20s\n", dt); }
+            }
+    for (size_t k = 0; k < sizeof times / sizeof times[0]; k++)
+        for (int i = 0; i < 9; i++)
+            for (int c = 0; c < 256; c++) {
+                memcpy(b, times[k], 10);
+                b[i] = (char)c;
+                total++;
+                if (format_check("time", b, 9) != ref_time_z(b)) { differ++; fprintf(stderr, "time %.9s: %d vs %d\n", b, format_check("time", b, 9), ref_time_z(b)); }
+            }
+    CHECK_INT(t, differ, 0);
+    CHECK_INT(t, total, 4 * 10 * 256 + 4 * 9 * 256);
+}
+
 static void test_dates(struct check *t)
 {
     YES(t, "date", "2024-02-29");
@@ -310,6 +373,7 @@ int main(void)
     struct check t = { 0, 0, "format" };
     test_lookup(&t);
     test_dates(&t);
+    test_date_bytes(&t);
     test_addresses(&t);
     test_hostnames(&t);
     test_uris(&t);

@@ -12,6 +12,31 @@ static inline int two_digits(const char *s)
     return (a > 9 || b > 9) ? -1 : (int)(a * 10 + b);
 }
 
+/* p[0..8) as a word, p[0] in the low byte (gcc and clang make it one
+ * load on little-endian machines). */
+static inline uint64_t word8(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    return (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 | (uint64_t)u[3] << 24 |
+           (uint64_t)u[4] << 32 | (uint64_t)u[5] << 40 | (uint64_t)u[6] << 48 | (uint64_t)u[7] << 56;
+}
+
+/* w's bytes XOR '0': an ASCII digit becomes its value, any other byte
+ * something above 9. */
+#define DIGIT_XOR 0x3030303030303030ULL
+
+/* Bit 7 of every byte of w ^ DIGIT_XOR that is above 9, in the bytes
+ * mask selects.  A byte above 9 either has bit 7 set or gets it by
+ * adding 0x76; a carry out of one byte only happens from a byte already
+ * flagged, and can only push the next byte up. */
+static inline uint64_t non_digits(uint64_t x, uint64_t mask)
+{
+    return ((x + 0x7676767676767676ULL) | x) & 0x8080808080808080ULL & mask;
+}
+
+/* Digit value of byte k of x (a byte non_digits has passed). */
+#define LANE(x, k) ((int)(((x) >> (8 * (k))) & 0xF))
+
 static int days_in_month(int year, int month)
 {
     static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
@@ -26,10 +51,14 @@ static int full_date(const char *s, size_t len, size_t *i)
     if (len - *i < 10)
         return 0;
     const char *p = s + *i;
-    int yh = two_digits(p), yl = two_digits(p + 2), m = two_digits(p + 5), d = two_digits(p + 8);
-    if ((yh | yl | m | d) < 0 || p[4] != '-' || p[7] != '-')
+    /* "YYYY-MM-" as one word: digits in bytes 0-3, 5 and 6 */
+    uint64_t w = word8(p), x = w ^ DIGIT_XOR;
+    int d = two_digits(p + 8);
+    if (non_digits(x, 0x00FFFF00FFFFFFFFULL) || d < 0 || ((w >> 32) & 0xFF) != '-' || (w >> 56) != '-')
         return 0;
-    if (m < 1 || m > 12 || d < 1 || d > days_in_month(yh * 100 + yl, m))
+    int y = LANE(x, 0) * 1000 + LANE(x, 1) * 100 + LANE(x, 2) * 10 + LANE(x, 3);
+    int m = LANE(x, 5) * 10 + LANE(x, 6);
+    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
         return 0;
     *i += 10;
     return 1;
@@ -44,8 +73,12 @@ static int full_time(const char *s, size_t len, size_t *i)
     if (len - *i < 8)
         return 0;
     const char *p = s + *i;
-    int h = two_digits(p), m = two_digits(p + 3), sec = two_digits(p + 6);
-    if ((h | m | sec) < 0 || p[2] != ':' || p[5] != ':' || h > 23 || m > 59 || sec > 60)
+    /* "HH:MM:SS" as one word: digits in bytes 0, 1, 3, 4, 6 and 7 */
+    uint64_t w = word8(p), x = w ^ DIGIT_XOR;
+    if (non_digits(x, 0xFFFF00FFFF00FFFFULL) || ((w >> 16) & 0xFF) != ':' || ((w >> 40) & 0xFF) != ':')
+        return 0;
+    int h = LANE(x, 0) * 10 + LANE(x, 1), m = LANE(x, 3) * 10 + LANE(x, 4), sec = LANE(x, 6) * 10 + LANE(x, 7);
+    if (h > 23 || m > 59 || sec > 60)
         return 0;
     *i += 8;
     if (*i < len && s[*i] == '.') {
