@@ -125,6 +125,24 @@ static void test_numbers(struct check *t)
     CHECK_INT(t, run(&f, "9007199254740993"), 0);
     CHECK_INT(t, run(&f, "1.0"), 1);   /* 1.0 is an integer */
     CHECK_INT(t, run(&f, "1.5"), 0);
+    CHECK_INT(t, run(&f, "1e2"), 1);   /* so is 1e2, and -0 */
+    CHECK_INT(t, run(&f, "-0"), 1);
+    CHECK_INT(t, run(&f, "1.0000000000000000001"), 0); /* its double is 1.0: the text decides */
+    CHECK_INT(t, run(&f, "1E-1"), 0);
+    teardown(&f);
+
+    /* equal doubles from digits alone are equal; with a fraction or an
+     * exponent, or beyond 2^53, the text decides */
+    CHECK(t, setup(&f, "{\"maximum\":5,\"minimum\":5}", 0) == 0);
+    CHECK_INT(t, run(&f, "5"), 1);
+    CHECK_INT(t, run(&f, "5.0"), 1);
+    CHECK_INT(t, run(&f, "5.000000000000000001"), 0);
+    CHECK_INT(t, run(&f, "4.999999999999999999"), 0);
+    CHECK_INT(t, run(&f, "0.5e1"), 1);
+    teardown(&f);
+    CHECK(t, setup(&f, "{\"maximum\":5.0}", 0) == 0);
+    CHECK_INT(t, run(&f, "5"), 1);
+    CHECK_INT(t, run(&f, "5.000000000000000001"), 0);
     teardown(&f);
 
     /* beyond 2^53, doubles collide; the source text decides */

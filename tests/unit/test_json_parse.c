@@ -48,6 +48,27 @@ static json_doc *parse_ok_n(struct check *t, int srcline, const char *s, size_t 
 
 static const json_node *info(const cJSON *c) { return json_node_info(c); }
 
+/* Numbers written as digits alone carry JSON_NODE_INTEGER_TEXT. */
+static void test_integer_text(struct check *t)
+{
+    static const struct { const char *text; int integer; } cases[] = {
+        { "0", 1 }, { "-0", 1 }, { "12", 1 }, { "-12", 1 }, { "18446744073709551616", 1 },
+        { "1.0", 0 }, { "1e2", 0 }, { "1E2", 0 }, { "-1.5", 0 }, { "0.0", 0 }, { "1e-2", 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        json_doc *d = OK(t, cases[i].text);
+        if (d) CHECK_INT(t, (d->root->type & JSON_NODE_INTEGER_TEXT) != 0, cases[i].integer);
+        json_doc_free(d);
+    }
+    json_doc *d = OK(t, "[\"1\",true,null,{\"a\":[]}]");
+    if (d) {
+        int any = 0;
+        for (const cJSON *e = d->root; e; e = e->child ? e->child : e->next) any |= e->type & JSON_NODE_INTEGER_TEXT;
+        CHECK_INT(t, any, 0); /* only numbers */
+    }
+    json_doc_free(d);
+}
+
 static void test_scalars(struct check *t)
 {
     json_doc *d = OK(t, "true");
@@ -606,6 +627,7 @@ int main(void)
 {
     struct check t = { 0, 0, "json_parse" };
     test_scalars(&t);
+    test_integer_text(&t);
     test_containers(&t);
     test_columns_count_code_points(&t);
     test_syntax_errors(&t);

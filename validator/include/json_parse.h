@@ -30,6 +30,10 @@
 /* Marks nodes built by this parser (bit above cJSON's own type bits; cJSON
  * masks types with 0xFF so it never sees it). */
 #define JSON_NODE_PARSED (1 << 12)
+/* Set by this parser on a number written as digits alone (no fraction,
+ * no exponent): an integer, whose equality with another such number
+ * below 2^53 the doubles settle. */
+#define JSON_NODE_INTEGER_TEXT (1 << 13)
 
 enum json_parse_flags {
     JSON_PARSE_REJECT_DUPLICATES = 1 << 0, /* duplicate key is an error */

@@ -414,7 +414,7 @@ static const uchar *parse_number(parser *P, const uchar *p, json_node *n)
     uint64_t m = 0;     /* significant digits, while they fit */
     int nd = 0, exact = 1;
     long frac = 0, ex = 0;
-    int neg = 0;
+    int neg = 0, integer_text = 1;
     if (*p == '-') { neg = 1; p++; }
     if (p >= end || !is_digit(*p)) {
         if (p < end && end - p >= 8 && memcmp(p, "Infinity", 8) == 0) {
@@ -447,6 +447,7 @@ static const uchar *parse_number(parser *P, const uchar *p, json_node *n)
     }
     if (p < end && *p == '.') {
         p++;
+        integer_text = 0;
         if (p >= end || !is_digit(*p)) {
             if (p >= end) fail(P, JSON_ERR_NUMBER, p, "unexpected end of input, expected a digit after the decimal point");
             else fail(P, JSON_ERR_NUMBER, p, "expected a digit after the decimal point");
@@ -457,6 +458,7 @@ static const uchar *parse_number(parser *P, const uchar *p, json_node *n)
 #undef DIGIT
     if (p < end && (*p == 'e' || *p == 'E')) {
         p++;
+        integer_text = 0;
         int eneg = 0;
         if (p < end && (*p == '+' || *p == '-')) { eneg = *p == '-'; p++; }
         if (p >= end || !is_digit(*p)) {
@@ -489,7 +491,7 @@ static const uchar *parse_number(parser *P, const uchar *p, json_node *n)
             return NULL;
         }
     }
-    n->item.type = cJSON_Number | JSON_NODE_PARSED;
+    n->item.type = cJSON_Number | JSON_NODE_PARSED | (integer_text ? JSON_NODE_INTEGER_TEXT : 0);
     n->item.valuedouble = d;
     if (d >= INT_MAX) n->item.valueint = INT_MAX;
     else if (d <= (double)INT_MIN) n->item.valueint = INT_MIN;

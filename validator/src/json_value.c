@@ -64,6 +64,16 @@ static int dec_cmp_abs(const decnum *a, const decnum *b)
     return (a->ndig > b->ndig) - (a->ndig < b->ndig);
 }
 
+/* Is number v written without fraction or exponent?  The parser says so
+ * for its nodes; the text tells for others (no text: a number made in
+ * memory, whose double is all there is). */
+static int integer_text(const cJSON *v, const char *t)
+{
+    if (v->type & JSON_NODE_INTEGER_TEXT) return 1;
+    if (json_node_info(v)) return 0;
+    return !t || !strpbrk(t, ".eE");
+}
+
 int jv_num_cmp(const cJSON *a, const cJSON *b)
 {
     double x = a->valuedouble, y = b->valuedouble;
@@ -74,7 +84,7 @@ int jv_num_cmp(const cJSON *a, const cJSON *b)
     if (!ta && !tb) return 0;
     /* Equal doubles below 2^53 in magnitude that came from plain integer
      * text are exact: the common case needs no decimal arithmetic. */
-    if (fabs(x) < 9007199254740992.0 && (!ta || !strpbrk(ta, ".eE")) && (!tb || !strpbrk(tb, ".eE")))
+    if (fabs(x) < 9007199254740992.0 && integer_text(a, ta) && integer_text(b, tb))
         return 0;
     if (ta && tb && !strcmp(ta, tb)) return 0;
     char ba[40], bb[40];
@@ -91,6 +101,7 @@ int jv_num_cmp(const cJSON *a, const cJSON *b)
 
 int jv_is_integer(const cJSON *x)
 {
+    if (x->type & JSON_NODE_INTEGER_TEXT) return 1; /* digits alone, finite (the parser refuses overflow) */
     double d = x->valuedouble;
     if (!isfinite(d)) return 0;
     if (d != floor(d)) return 0;
