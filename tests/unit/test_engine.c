@@ -420,6 +420,53 @@ static void test_few_names(struct check *t)
     teardown(&f);
 }
 
+/* required names that properties does not list join the walker's key
+ * table: with few and with many names (scanned, hashed), long names,
+ * repeated names, and next to additionalProperties (where they must not). */
+static void test_required_keys(struct check *t)
+{
+    static const struct { const char *schema, *instance; int want; } cases[] = {
+        { "{\"properties\":{\"a\":{\"type\":\"string\"}},\"required\":[\"a\",\"b\",\"a_required_name_past_16\"]}",
+          "{\"a\":\"x\",\"b\":1,\"a_required_name_past_16\":null}", 1 },
+        { "{\"properties\":{\"a\":{\"type\":\"string\"}},\"required\":[\"a\",\"b\",\"a_required_name_past_16\"]}",
+          "{\"a\":\"x\",\"b\":1,\"a_required_name_past_17\":null}", 0 },
+        { "{\"properties\":{\"a\":{\"type\":\"string\"}},\"required\":[\"a\",\"b\",\"a_required_name_past_16\"]}",
+          "{\"b\":1,\"a_required_name_past_16\":null}", 0 },
+        { "{\"properties\":{\"a\":{\"type\":\"string\"}},\"required\":[\"a\",\"b\",\"a_required_name_past_16\"]}",
+          "{\"a\":1,\"b\":1,\"a_required_name_past_16\":null}", 0 },
+        { "{\"properties\":{\"a\":{\"type\":\"string\"}},\"required\":[\"b\",\"b\"]}", "{\"b\":[]}", 1 },
+        { "{\"properties\":{\"a\":{\"type\":\"string\"}},\"required\":[\"b\",\"b\"]}", "{\"a\":\"b\"}", 0 },
+        { "{\"properties\":{\"a\":{\"type\":\"string\"}},\"required\":[\"b\"]}", "[]", 1 },
+        { "{\"properties\":{\"p1\":true,\"p2\":true,\"p3\":true,\"p4\":true,\"p5\":{\"const\":5}},"
+          "\"required\":[\"p5\",\"r1\",\"r2\"]}", "{\"r2\":0,\"p5\":5,\"r1\":0,\"x\":0}", 1 },
+        { "{\"properties\":{\"p1\":true,\"p2\":true,\"p3\":true,\"p4\":true,\"p5\":{\"const\":5}},"
+          "\"required\":[\"p5\",\"r1\",\"r2\"]}", "{\"r2\":0,\"p5\":5,\"x\":0}", 0 },
+        { "{\"properties\":{\"p1\":true,\"p2\":true,\"p3\":true,\"p4\":true,\"p5\":{\"const\":5}},"
+          "\"required\":[\"p5\",\"r1\",\"r2\"]}", "{\"r2\":0,\"p5\":6,\"r1\":0}", 0 },
+        { "{\"properties\":{\"a\":true},\"required\":[\"b\"],\"additionalProperties\":false}", "{\"a\":1,\"b\":1}", 0 },
+        { "{\"properties\":{\"a\":true},\"required\":[\"b\"],\"additionalProperties\":false}", "{\"a\":1}", 0 },
+        { "{\"properties\":{\"a\":true},\"required\":[\"b\"],\"additionalProperties\":{\"type\":\"integer\"}}",
+          "{\"a\":\"s\",\"b\":1}", 1 },
+        { "{\"properties\":{\"a\":true},\"required\":[\"b\"],\"additionalProperties\":{\"type\":\"integer\"}}",
+          "{\"a\":\"s\",\"b\":\"s\"}", 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fixture f;
+        if (setup(&f, cases[i].schema, 0) != 0) {
+            fprintf(stderr, "required keys: schema %s does not compile\n", cases[i].schema);
+            t->failed++;
+            continue;
+        }
+        int v = verdict(&f, cases[i].instance), p = verdict_plain(&f, cases[i].instance), r = run(&f, cases[i].instance);
+        if (v != cases[i].want || p != cases[i].want || r != cases[i].want) {
+            fprintf(stderr, "required keys: %s against %s gave %d/%d/%d, want %d\n", cases[i].instance,
+                    cases[i].schema, v, p, r, cases[i].want);
+            t->failed++;
+        } else t->passed++;
+        teardown(&f);
+    }
+}
+
 /* A scalar program's string compares: const strings, and enum strings
  * of every length class (under 4 bytes, 4 to 7, 8 and more). */
 static void test_scalar_strings(struct check *t)
@@ -521,6 +568,7 @@ int main(void)
     test_two_walkers(&t);
     test_few_names(&t);
     test_scalar_strings(&t);
+    test_required_keys(&t);
     test_locations(&t);
     test_numbers(&t);
     test_equality(&t);

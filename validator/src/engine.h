@@ -218,6 +218,8 @@ typedef struct vinstr {
     unsigned char op;
     unsigned char simple;    /* properties: no patternProperties or
                               * additionalProperties; required: all_in_mask */
+    uint32_t nkeys;          /* properties: how many keys (see walker_keys
+                              * in schema_compile.c) */
 } vinstr;
 
 struct cschema {

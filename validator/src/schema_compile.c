@@ -152,6 +152,81 @@ static int as_count(const cJSON *v, size_t *out)
 
 static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const char *pointer);
 
+/* The hash index over keys[0..n), at most half full so that most
+ * lookups take one probe; none for a few names, which are scanned (the
+ * discriminator in an if: one or two properties, looked up for every
+ * member).  -1 out of memory. */
+static int key_index(cctx *c, const prop_key *keys, size_t n, uint16_t **index_out, size_t *nindex)
+{
+    *index_out = NULL;
+    *nindex = 0;
+    if (n <= 4 || n >= UINT16_MAX) return 0;
+    size_t ns = 8;
+    while (ns < n * 2) ns *= 2;
+    uint16_t *index = calloc_hot(c, ns, sizeof *index);
+    if (!index) return -1;
+    for (size_t j = 0; j < n; j++) {
+        size_t h = keys[j].hash & (ns - 1);
+        while (index[h]) h = (h + 1) & (ns - 1);
+        index[h] = (uint16_t)(j + 1);
+    }
+    *index_out = index;
+    *nindex = ns;
+    return 0;
+}
+
+/* The verdict walker's keys for a properties keyword (vp, without
+ * patternProperties or additionalProperties) followed by a required
+ * keyword (vr) naming members properties does not: those names join the
+ * walker's table with a schema that accepts anything, so the one pass
+ * over the members that properties makes also says which required names
+ * are there, and required becomes a mask test instead of a search per
+ * name.  The reporting walk keeps the keywords' own tables.  -1 out of
+ * memory; 0 also when nothing changes (no such name, or more than 64
+ * names in all). */
+static int walker_keys(cctx *c, vinstr *vp, vinstr *vr)
+{
+    const ckw *kp = vp->k, *kr = vr->k;
+    size_t np = kp->u.props.nprops, nreq = kr->u.required.n, n = np;
+    if (!kr->u.required.prop_idx || np + nreq > 64) return 0;
+    prop_key *keys = calloc_hot(c, np + nreq, sizeof *keys);
+    prop_entry *extra = calloc_arena(c, nreq, sizeof *extra);
+    if (!keys || !extra) return -1;
+    if (np) memcpy(keys, kp->u.props.keys, np * sizeof *keys);
+    uint64_t mask = kr->u.required.seen_mask;
+    for (size_t i = 0; i < nreq; i++) {
+        if (kr->u.required.prop_idx[i] >= 0) continue;
+        const char *name = kr->u.required.names[i];
+        size_t j = np;
+        while (j < n && strcmp(keys[j].pe->name, name)) j++;
+        if (j == n) {
+            prop_entry *pe = &extra[n - np];
+            pe->name = name;
+            pe->len = (uint32_t)strlen(name);
+            pe->hash = json_key_hash(name, pe->len);
+            prop_key *key = &keys[n++];
+            key->hash = pe->hash;
+            key->len = pe->len;
+            kw_name_words(name, pe->len, &key->w0, &key->w1);
+            key->sub.shape = SHAPE_TYPE_ONLY;
+            key->sub.ctypes = (uint16_t)types_as_cjson(T_NULL | T_BOOL | T_OBJECT | T_ARRAY | T_NUMBER | T_STRING);
+            key->pe = pe;
+            key->bit = (uint64_t)1 << j;
+        }
+        mask |= (uint64_t)1 << j;
+    }
+    uint16_t *index;
+    size_t nindex;
+    if (key_index(c, keys, n, &index, &nindex)) return -1;
+    vp->keys = keys;
+    vp->nkeys = (uint32_t)n;
+    vp->index = index;
+    vp->mask = nindex ? nindex - 1 : 0;
+    vr->mask = mask;
+    vr->simple = 1;
+    return 0;
+}
+
 /* types, shape and scalar program (engine.h) from the keyword program;
  * -1 out of memory. */
 static int classify(cctx *c, cschema *s)
@@ -192,6 +267,7 @@ static int classify(cctx *c, cschema *s)
                 vi->op = k->op;
                 if (k->op == OP_PROPERTIES) {
                     vi->keys = k->u.props.nprops ? k->u.props.keys : NULL;
+                    vi->nkeys = (uint32_t)k->u.props.nprops;
                     vi->index = k->u.props.index;
                     vi->mask = k->u.props.nindex ? k->u.props.nindex - 1 : 0;
                     vi->simple = !k->u.props.npats && !k->u.props.additional;
@@ -200,6 +276,12 @@ static int classify(cctx *c, cschema *s)
                     vi->simple = (unsigned char)k->u.required.all_in_mask;
                 }
             }
+        /* required right after properties reads what properties saw
+         * (see compile_node) */
+        for (size_t i = 0; i + 1 < s->nvprog; i++)
+            if (s->vprog[i].op == OP_PROPERTIES && s->vprog[i].simple && s->vprog[i + 1].op == OP_REQUIRED &&
+                !s->vprog[i + 1].simple && walker_keys(c, &s->vprog[i], &s->vprog[i + 1]))
+                return -1;
         /* the two commonest programs get a walk without keyword dispatch */
         const vinstr *v = s->vprog;
         if (s->nvprog >= 1 && s->nvprog <= 2 && v[0].op == OP_PROPERTIES && v[0].simple &&
@@ -689,22 +771,7 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
                         keys[j].bit = j < 64 ? (uint64_t)1 << j : 0;
                     }
                     k->u.props.keys = keys;
-                    /* a few names are scanned (the discriminator in an
-                     * if: one or two properties, looked up for every
-                     * member) */
-                    if (n > 4 && n < UINT16_MAX) {
-                        size_t ns = 8;
-                        while (ns < n * 2) ns *= 2;
-                        uint16_t *index = calloc_hot(c, ns, sizeof *index);
-                        if (!index) return NULL;
-                        for (size_t j = 0; j < n; j++) {
-                            size_t h = keys[j].hash & (ns - 1);
-                            while (index[h]) h = (h + 1) & (ns - 1);
-                            index[h] = (uint16_t)(j + 1);
-                        }
-                        k->u.props.index = index;
-                        k->u.props.nindex = ns;
-                    }
+                    if (key_index(c, keys, n, &k->u.props.index, &k->u.props.nindex)) return NULL;
                 }
             }
             if (pp) {

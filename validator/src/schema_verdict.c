@@ -103,7 +103,7 @@ static int vchild(vctx *c, const cschema *s, const cJSON *child)
 static int vfew(vctx *c, const vinstr *vi, const cJSON *inst, uint64_t *seen)
 {
     const prop_key *keys = vi->keys;
-    size_t n = vi->k->u.props.nprops;
+    size_t n = vi->nkeys;
     for (const cJSON *m = inst->child; m; m = m->next) {
         const json_node *node = json_node_info(m);
         uint32_t len, h;
@@ -129,7 +129,7 @@ static int vproperties(vctx *c, const vinstr *vi, const cJSON *inst, uint64_t *s
     const ckw *k = vi->k;
     for (const cJSON *m = inst->child; m; m = m->next) {
         int matched = 0, r;
-        const prop_key *key = vi->keys ? kw_key_find(vi->keys, k->u.props.nprops, vi->index, vi->mask, m) : NULL;
+        const prop_key *key = vi->keys ? kw_key_find(vi->keys, vi->nkeys, vi->index, vi->mask, m) : NULL;
         if (key) {
             *seen |= key->bit;
             if ((r = vsub(c, &key->sub, m)) != 1) return r;
