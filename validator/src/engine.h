@@ -145,7 +145,7 @@ typedef struct prop_entry { const char *name; uint32_t hash, len; cschema *sub; 
  * small open-addressing index, so that a schema's table takes few cache
  * lines. */
 typedef struct prop_key {
-    uint32_t hash, len;
+    uint32_t len, hash;    /* in json_node's order: one compare tests both (kw_key_id) */
     uint64_t w0, w1;
     sub_ref sub;
     const prop_entry *pe;

@@ -12,6 +12,7 @@
 #include "engine.h"
 #include "json_value.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #define KW_TYPE_OF(x) ((x)->type & 0xFF)
@@ -193,25 +194,48 @@ static inline int kw_key_names(const prop_key *key, const cJSON *m, const json_n
     return w1 == key->w1;
 }
 
+/* A name's byte length and hash as one word, laid out as json_node keeps
+ * key_len and key_hash and prop_key len and hash, so that one compare
+ * tests both. */
+_Static_assert(offsetof(json_node, key_hash) == offsetof(json_node, key_len) + 4, "key_len, key_hash adjacent");
+_Static_assert(offsetof(prop_key, hash) == offsetof(prop_key, len) + 4, "len, hash adjacent");
+static inline uint64_t kw_key_id(const prop_key *key)
+{
+    uint64_t v;
+    memcpy(&v, &key->len, 8);
+    return v;
+}
+
+/* The same for member m (node: json_node_info(m)). */
+static inline uint64_t kw_member_id(const cJSON *m, const json_node *node)
+{
+    uint64_t v;
+    if (node) {
+        memcpy(&v, &node->key_len, 8);
+        return v;
+    }
+    struct { uint32_t len, hash; } k;
+    k.hash = json_member_key(m, &k.len);
+    memcpy(&v, &k, 8);
+    return v;
+}
+
 /* The key of member m's name among keys[0..n), through index (size mask +
  * 1; NULL: scan), or NULL. */
 static inline const prop_key *kw_key_find(const prop_key *keys, size_t n, const uint16_t *index, size_t mask,
                                           const cJSON *m)
 {
     const json_node *node = json_node_info(m);
-    uint32_t len, h;
-    if (node) {
-        len = node->key_len;
-        h = node->key_hash;
-    } else h = json_member_key(m, &len);
+    uint64_t id = kw_member_id(m, node);
     if (!index) {
         for (size_t j = 0; j < n; j++)
-            if (keys[j].hash == h && keys[j].len == len && kw_key_names(&keys[j], m, node)) return &keys[j];
+            if (kw_key_id(&keys[j]) == id && kw_key_names(&keys[j], m, node)) return &keys[j];
         return NULL;
     }
+    uint32_t h = node ? node->key_hash : json_member_key(m, &(uint32_t){0});
     for (size_t j = h & mask; index[j]; j = (j + 1) & mask) {
         const prop_key *key = &keys[index[j] - 1];
-        if (key->hash == h && key->len == len && kw_key_names(key, m, node)) return key;
+        if (kw_key_id(key) == id && kw_key_names(key, m, node)) return key;
     }
     return NULL;
 }

@@ -106,14 +106,10 @@ static int vfew(vctx *c, const vinstr *vi, const cJSON *inst, uint64_t *seen)
     size_t n = vi->nkeys;
     for (const cJSON *m = inst->child; m; m = m->next) {
         const json_node *node = json_node_info(m);
-        uint32_t len, h;
-        if (node) {
-            len = node->key_len;
-            h = node->key_hash;
-        } else h = json_member_key(m, &len);
+        uint64_t id = kw_member_id(m, node);
         for (size_t j = 0; j < n; j++) {
             const prop_key *key = &keys[j];
-            if (key->hash != h || key->len != len || !kw_key_names(key, m, node)) continue;
+            if (kw_key_id(key) != id || !kw_key_names(key, m, node)) continue;
             *seen |= key->bit;
             int r = vsub(c, &key->sub, m);
             if (r != 1) return r;
