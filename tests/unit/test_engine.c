@@ -372,6 +372,18 @@ static int verdict(fixture *f, const char *json)
     return v;
 }
 
+/* The reporting walk alone (no verdict walk in front): the oracle for
+ * the verdict walker's shortcuts. */
+static int reported(fixture *f, const char *json)
+{
+    json_error je;
+    json_doc *d = json_parse(json, strlen(json), NULL, NULL, &je);
+    if (!d) return -2;
+    int v = schema_evaluate(f->s, d->root, f->r);
+    json_doc_free(d);
+    return v;
+}
+
 /* The same on a tree from cJSON's own parser (no key hashes kept). */
 static int verdict_plain(fixture *f, const char *json)
 {
@@ -457,14 +469,89 @@ static void test_required_keys(struct check *t)
             t->failed++;
             continue;
         }
-        int v = verdict(&f, cases[i].instance), p = verdict_plain(&f, cases[i].instance), r = run(&f, cases[i].instance);
-        if (v != cases[i].want || p != cases[i].want || r != cases[i].want) {
-            fprintf(stderr, "required keys: %s against %s gave %d/%d/%d, want %d\n", cases[i].instance,
-                    cases[i].schema, v, p, r, cases[i].want);
+        int v = verdict(&f, cases[i].instance), p = verdict_plain(&f, cases[i].instance);
+        int r = run(&f, cases[i].instance), e = reported(&f, cases[i].instance);
+        if (v != cases[i].want || p != cases[i].want || r != cases[i].want || e != cases[i].want) {
+            fprintf(stderr, "required keys: %s against %s gave %d/%d/%d/%d, want %d\n", cases[i].instance,
+                    cases[i].schema, v, p, r, e, cases[i].want);
             t->failed++;
         } else t->passed++;
         teardown(&f);
     }
+}
+
+/* Branches of the root schema's allOf that the verdict walker answers
+ * from its properties pass (engine.h, disc_prog). */
+static size_t fast_branches(const fixture *f)
+{
+    const cschema *root = schema_follow(f->s->root);
+    size_t n = 0;
+    for (size_t i = 0; i < root->nvprog; i++)
+        if (root->vprog[i].disc)
+            for (size_t j = 0; j < root->vprog[i].disc->n; j++) n += (size_t)root->vprog[i].disc->b[j].fast;
+    return n;
+}
+
+/* allOf branches of the form "if this member is X then ...", answered
+ * from the members the properties pass noted: present, absent, met
+ * twice, not an object, conditions with and without required and type,
+ * with else, with a nested object, through $ref, and a branch whose
+ * condition names a member properties does not know (walked as usual). */
+static void test_discriminated_allof(struct check *t)
+{
+    const char *schema =
+        "{\"properties\":{\"kind\":{\"enum\":[\"a\",\"b\",\"c\"]},\"va\":true,\"vb\":true,"
+        "\"target\":true},"
+        " \"allOf\":["
+        "  {\"if\":{\"type\":\"object\",\"required\":[\"kind\"],\"properties\":{\"kind\":{\"const\":\"a\"}}},"
+        "   \"then\":{\"required\":[\"va\"]}},"
+        "  {\"if\":{\"properties\":{\"kind\":{\"const\":\"b\"}}},"
+        "   \"then\":{\"required\":[\"vb\"]},\"else\":{\"not\":{\"required\":[\"vb\"]}}},"
+        "  {\"$ref\":\"#/$defs/rule\"},"
+        "  {\"if\":{\"required\":[\"other\"]},\"then\":{\"required\":[\"va\"]}}"
+        " ],"
+        " \"$defs\":{\"rule\":{\"if\":{\"required\":[\"target\"],\"properties\":{\"target\":"
+        "   {\"required\":[\"kind\"],\"properties\":{\"kind\":{\"const\":\"x\"}}}}},\"then\":false}}}";
+    static const struct { const char *instance; int want; } cases[] = {
+        { "{\"kind\":\"a\",\"va\":1}", 1 },
+        { "{\"kind\":\"a\"}", 0 },                       /* then: va required */
+        { "{\"va\":1,\"kind\":\"a\",\"z\":0}", 1 },
+        { "{\"kind\":\"b\",\"vb\":1}", 1 },
+        { "{\"kind\":\"b\"}", 0 },
+        { "{\"kind\":\"c\",\"vb\":1}", 0 },            /* else: vb not allowed */
+        { "{\"kind\":\"c\"}", 1 },
+        { "{}", 0 },                                      /* no kind: the second if holds */
+        { "{\"vb\":1}", 1 },
+        { "{\"kind\":\"a\",\"kind\":\"b\",\"va\":1}", 1 },  /* twice: neither condition holds */
+        { "{\"kind\":\"a\",\"kind\":\"b\",\"vb\":1}", 0 },
+        { "{\"kind\":\"b\",\"kind\":\"b\",\"vb\":1}", 1 },
+        { "{\"kind\":\"b\",\"kind\":\"b\"}", 0 },
+        { "{\"kind\":\"c\",\"target\":{\"kind\":\"x\"}}", 0 },  /* the rule's then: false */
+        { "{\"kind\":\"c\",\"target\":{\"kind\":\"y\"}}", 1 },
+        { "{\"kind\":\"c\",\"target\":{}}", 1 },
+        { "{\"kind\":\"c\",\"target\":\"x\"}", 0 },  /* not an object: its condition holds */
+        { "{\"kind\":\"c\",\"other\":1}", 0 },        /* the branch walked as usual */
+        { "{\"kind\":\"c\",\"other\":1,\"va\":2}", 1 },
+        { "\"text\"", 0 },                               /* not an object: every condition holds, */
+        { "[1]", 0 },                                     /* the rule's then: false too */
+    };
+    fixture f;
+    if (setup(&f, schema, 0) != 0) {
+        fprintf(stderr, "discriminated allOf: schema does not compile: %s\n", f.err.message);
+        t->failed++;
+        return;
+    }
+    CHECK_INT(t, (int)fast_branches(&f), 3);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int v = verdict(&f, cases[i].instance), p = verdict_plain(&f, cases[i].instance);
+        int r = run(&f, cases[i].instance), e = reported(&f, cases[i].instance);
+        if (v != cases[i].want || p != cases[i].want || r != cases[i].want || e != cases[i].want) {
+            fprintf(stderr, "discriminated allOf: %s gave %d/%d/%d/%d, want %d\n", cases[i].instance, v, p, r, e,
+                    cases[i].want);
+            t->failed++;
+        } else t->passed++;
+    }
+    teardown(&f);
 }
 
 /* A scalar program's string compares: const strings, and enum strings
@@ -569,6 +656,7 @@ int main(void)
     test_few_names(&t);
     test_scalar_strings(&t);
     test_required_keys(&t);
+    test_discriminated_allof(&t);
     test_locations(&t);
     test_numbers(&t);
     test_equality(&t);

@@ -150,6 +150,8 @@ typedef struct prop_key {
     sub_ref sub;
     const prop_entry *pe;
     uint64_t bit;          /* 1 << (index in props) for required, 0 past 63 */
+    uint8_t watch;         /* 1 + the slot where the verdict walker notes the
+                            * member for a discriminated allOf, 0 none */
 } prop_key;
 typedef struct pat_entry { const char *src; ecma_regex *re; cschema *sub; } pat_entry;
 /* Names for required/dependentRequired.  prop_idx (required only, may be
@@ -207,6 +209,35 @@ typedef struct ckw {
 } ckw;
 
 
+/* A discriminated allOf (the verdict walker only).  A schema's allOf
+ * branches are often "if this member is X then ...": every branch's
+ * condition looks for its member among all of the object's members again.
+ * When the members a condition tests are names the same schema's
+ * properties keyword knows, its pass over the members notes them in slots
+ * (prop_key.watch), and the condition is answered from the slots: see
+ * disc_compile() in schema_compile.c for which branches qualify. */
+#define DISC_SLOTS 8
+#define DISC_TESTS 4
+typedef struct disc_test {
+    uint8_t slot;           /* the member's slot */
+    uint8_t required;       /* the condition requires the member */
+    uint8_t has_sub;        /* ... and its properties keyword checks it against sub */
+    sub_ref sub;
+} disc_test;
+typedef struct disc_branch {
+    const cschema *branch;  /* the branch itself, walked when fast is 0 */
+    int fast;               /* an if the slots answer */
+    unsigned cond_ctypes;   /* the condition's type keyword */
+    const cschema *then_s, *else_s;
+    disc_test tests[DISC_TESTS];
+    size_t ntests;
+    uint8_t watched;        /* bits of the slots the condition reads */
+} disc_branch;
+typedef struct disc_prog {
+    const disc_branch *b;   /* one per allOf branch, in order */
+    size_t n;
+} disc_prog;
+
 /* One keyword of a SHAPE_GENERAL schema as the verdict walker reads it:
  * the fields its commonest keywords need are copied in, so that a schema's
  * program is one array read in order instead of scattered keyword records. */
@@ -220,6 +251,7 @@ typedef struct vinstr {
                               * additionalProperties; required: all_in_mask */
     uint32_t nkeys;          /* properties: how many keys (see walker_keys
                               * in schema_compile.c) */
+    const disc_prog *disc;   /* allOf: answered from slots, or NULL */
 } vinstr;
 
 struct cschema {
@@ -228,6 +260,8 @@ struct cschema {
     int ref_only;           /* nothing but a $ref: evaluated without a frame */
     unsigned ctypes;        /* types_as_cjson() of its type keyword (every type without one) */
     int shape;              /* enum schema_shape, for the verdict walker */
+    int watches;            /* its properties pass notes members for a
+                             * discriminated allOf (disc_prog) */
     ckw *kw;
     scalar_prog *scalar;    /* SHAPE_SCALAR: its assertions by kind */
     vinstr *vprog;          /* SHAPE_GENERAL: the keywords but type, in order */

@@ -227,6 +227,118 @@ static int walker_keys(cctx *c, vinstr *vp, vinstr *vr)
     return 0;
 }
 
+/* The slot of the member named name among the walker's keys (giving it
+ * one if it has none yet), or -1: not a key, or no slot left. */
+static int watch_slot(prop_key *keys, size_t n, const char *name, unsigned *nwatch)
+{
+    for (size_t j = 0; j < n; j++) {
+        if (strcmp(keys[j].pe->name, name)) continue;
+        if (!keys[j].watch) {
+            if (*nwatch == DISC_SLOTS) return -1;
+            keys[j].watch = (uint8_t)++*nwatch;
+        }
+        return keys[j].watch - 1;
+    }
+    return -1;
+}
+
+/* The test of slot in b, added or merged; NULL when b has no room. */
+static disc_test *disc_test_for(disc_branch *b, int slot)
+{
+    for (size_t i = 0; i < b->ntests; i++)
+        if (b->tests[i].slot == slot) return &b->tests[i];
+    if (b->ntests == DISC_TESTS) return NULL;
+    disc_test *t = &b->tests[b->ntests++];
+    t->slot = (uint8_t)slot;
+    b->watched |= (uint8_t)(1u << slot);
+    return t;
+}
+
+/* Can the walker answer allOf branch b from the slots of keys[0..n)?
+ * The branch must be nothing but an if (then and else are walked as
+ * usual) whose condition is nothing but type, required and properties
+ * (no patternProperties or additionalProperties), every name in them one
+ * of the keys: then the condition holds when the object has the type,
+ * every required name was met, and each met member the condition's
+ * properties name passes its schema.  Fills b; 1 when it qualifies. */
+static int disc_branch_fill(disc_branch *b, prop_key *keys, size_t n, unsigned *nwatch)
+{
+    const cschema *t = schema_follow(b->branch);
+    if (t->boolean >= 0 || !t->compiled || t->nkw != 1 || t->kw[0].op != OP_IF) return 0;
+    const cschema *cond = schema_follow(t->kw[0].u.cond.cond);
+    if (cond->boolean >= 0 || !cond->compiled) return 0;
+    for (size_t i = 0; i < cond->nkw; i++) {
+        const ckw *k = &cond->kw[i];
+        if (k->op == OP_TYPE) continue;
+        if (k->op == OP_REQUIRED) {
+            for (size_t j = 0; j < k->u.required.n; j++) {
+                int slot = watch_slot(keys, n, k->u.required.names[j], nwatch);
+                disc_test *dt = slot < 0 ? NULL : disc_test_for(b, slot);
+                if (!dt) return 0;
+                dt->required = 1;
+            }
+        } else if (k->op == OP_PROPERTIES && !k->u.props.npats && !k->u.props.additional) {
+            for (size_t j = 0; j < k->u.props.nprops; j++) {
+                int slot = watch_slot(keys, n, k->u.props.props[j].name, nwatch);
+                disc_test *dt = slot < 0 ? NULL : disc_test_for(b, slot);
+                if (!dt) return 0;
+                dt->has_sub = 1;
+                dt->sub = k->u.props.keys[j].sub;
+            }
+        } else {
+            return 0;
+        }
+    }
+    b->cond_ctypes = cond->ctypes;
+    b->then_s = t->kw[0].u.cond.then_s;
+    b->else_s = t->kw[0].u.cond.else_s;
+    b->fast = 1;
+    return 1;
+}
+
+/* Discriminated allOf (engine.h, disc_prog) for a SHAPE_GENERAL schema
+ * whose program has a properties keyword: each allOf branch the slots can
+ * answer gets its tests, and properties (with the required right after
+ * it) moves to the front of the program so that the slots are filled when
+ * allOf runs.  The verdict is every keyword holding, so their order does
+ * not change it.  -1 out of memory. */
+static int disc_compile(cctx *c, cschema *s)
+{
+    size_t ip = s->nvprog;
+    for (size_t i = 0; i < s->nvprog; i++)
+        if (s->vprog[i].op == OP_PROPERTIES) ip = i;
+    if (ip == s->nvprog || !s->vprog[ip].keys) return 0;
+    prop_key *keys = (prop_key *)s->vprog[ip].keys; /* the walker's own table (calloc_hot) */
+    size_t nkeys = s->vprog[ip].nkeys;
+    unsigned nwatch = 0;
+    for (size_t i = 0; i < s->nvprog; i++) {
+        vinstr *va = &s->vprog[i];
+        if (va->op != OP_ALL_OF) continue;
+        size_t n = va->k->u.subs.n;
+        disc_branch *b = calloc_hot(c, n, sizeof *b);
+        disc_prog *d = calloc_hot(c, 1, sizeof *d);
+        if (!b || !d) return -1;
+        int any = 0;
+        for (size_t j = 0; j < n; j++) {
+            b[j].branch = va->k->u.subs.v[j];
+            any |= disc_branch_fill(&b[j], keys, nkeys, &nwatch);
+        }
+        if (!any) continue;
+        d->b = b;
+        d->n = n;
+        va->disc = d;
+        s->watches = 1;
+    }
+    if (!s->watches) return 0;
+    /* properties, and a required after it, first */
+    size_t take = ip + 1 < s->nvprog && s->vprog[ip + 1].op == OP_REQUIRED ? 2 : 1;
+    vinstr front[2];
+    memcpy(front, &s->vprog[ip], take * sizeof *front);
+    memmove(&s->vprog[take], &s->vprog[0], ip * sizeof *front);
+    memcpy(&s->vprog[0], front, take * sizeof *front);
+    return 0;
+}
+
 /* types, shape and scalar program (engine.h) from the keyword program;
  * -1 out of memory. */
 static int classify(cctx *c, cschema *s)
@@ -282,6 +394,7 @@ static int classify(cctx *c, cschema *s)
             if (s->vprog[i].op == OP_PROPERTIES && s->vprog[i].simple && s->vprog[i + 1].op == OP_REQUIRED &&
                 !s->vprog[i + 1].simple && walker_keys(c, &s->vprog[i], &s->vprog[i + 1]))
                 return -1;
+        if (disc_compile(c, s)) return -1;
         /* the two commonest programs get a walk without keyword dispatch */
         const vinstr *v = s->vprog;
         if (s->nvprog >= 1 && s->nvprog <= 2 && v[0].op == OP_PROPERTIES && v[0].simple &&

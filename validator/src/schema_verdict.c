@@ -30,8 +30,28 @@ typedef struct vctx {
     unsigned idepth;  /* how deep in the instance */
 } vctx;
 
+/* What the properties pass of one schema application met, for the
+ * keywords after it: the properties slots (for required), and the members
+ * noted for a discriminated allOf (engine.h, disc_prog). */
+typedef struct vmet {
+    uint64_t seen;
+    int watch;                        /* note members (s->watches) */
+    uint8_t have, dup;                /* slots filled; filled twice */
+    const cJSON *found[DISC_SLOTS];
+} vmet;
+
+/* Member m matched a key that has a slot. */
+static inline void vmet_note(vmet *met, const prop_key *key, const cJSON *m)
+{
+    if (!met->watch) return;
+    unsigned slot = key->watch - 1u, bit = 1u << slot;
+    if (met->have & bit) met->dup |= (uint8_t)bit;
+    met->have |= (uint8_t)bit;
+    met->found[slot] = m;
+}
+
 static int vschema(vctx *c, const cschema *s, const cJSON *inst);
-static int vproperties(vctx *c, const vinstr *vi, const cJSON *inst, uint64_t *seen);
+static int vproperties(vctx *c, const vinstr *vi, const cJSON *inst, vmet *met);
 
 /* A SHAPE_OBJECT schema (s followed, not boolean): its type, then its
  * properties and the required names they answer, without the general
@@ -42,9 +62,11 @@ static int vobject(vctx *c, const cschema *s, const cJSON *inst)
     if (KW_TYPE_OF(inst) != cJSON_Object) return 1;
     if (c->depth >= EVAL_MAX_DEPTH || c->idepth > c->s->max_depth) return CANNOT_TELL;
     c->depth++;
-    uint64_t seen = 0; /* properties slots met, for required */
-    int r = vproperties(c, &s->vprog[0], inst, &seen);
-    if (r == 1 && s->nvprog == 2) r = (seen & s->vprog[1].mask) == s->vprog[1].mask;
+    vmet met;
+    met.seen = 0; /* properties slots met, for required */
+    met.watch = 0;
+    int r = vproperties(c, &s->vprog[0], inst, &met);
+    if (r == 1 && s->nvprog == 2) r = (met.seen & s->vprog[1].mask) == s->vprog[1].mask;
     c->depth--;
     return r;
 }
@@ -100,7 +122,7 @@ static int vchild(vctx *c, const cschema *s, const cJSON *child)
  * of an if ("kind" is "event"), looked for among every member of an
  * object that other keywords walk too: most members match no name, so a
  * member costs a hash compare per name. */
-static int vfew(vctx *c, const vinstr *vi, const cJSON *inst, uint64_t *seen)
+static int vfew(vctx *c, const vinstr *vi, const cJSON *inst, vmet *met)
 {
     const prop_key *keys = vi->keys;
     size_t n = vi->nkeys;
@@ -110,7 +132,8 @@ static int vfew(vctx *c, const vinstr *vi, const cJSON *inst, uint64_t *seen)
         for (size_t j = 0; j < n; j++) {
             const prop_key *key = &keys[j];
             if (kw_key_id(key) != id || !kw_key_names(key, m, node)) continue;
-            *seen |= key->bit;
+            met->seen |= key->bit;
+            if (key->watch) vmet_note(met, key, m);
             int r = vsub(c, &key->sub, m);
             if (r != 1) return r;
             break;
@@ -119,15 +142,16 @@ static int vfew(vctx *c, const vinstr *vi, const cJSON *inst, uint64_t *seen)
     return 1;
 }
 
-static int vproperties(vctx *c, const vinstr *vi, const cJSON *inst, uint64_t *seen)
+static int vproperties(vctx *c, const vinstr *vi, const cJSON *inst, vmet *met)
 {
-    if (vi->simple && !vi->index) return vfew(c, vi, inst, seen);
+    if (vi->simple && !vi->index) return vfew(c, vi, inst, met);
     const ckw *k = vi->k;
     for (const cJSON *m = inst->child; m; m = m->next) {
         int matched = 0, r;
         const prop_key *key = vi->keys ? kw_key_find(vi->keys, vi->nkeys, vi->index, vi->mask, m) : NULL;
         if (key) {
-            *seen |= key->bit;
+            met->seen |= key->bit;
+            if (key->watch) vmet_note(met, key, m);
             if ((r = vsub(c, &key->sub, m)) != 1) return r;
             matched = 1;
         }
@@ -197,7 +221,39 @@ static int vproperty_names(vctx *c, const ckw *k, const cJSON *inst)
     return 1;
 }
 
-static int vkeyword(vctx *c, const vinstr *vi, const cJSON *inst, uint64_t *seen)
+/* A discriminated allOf on an object whose properties pass has run:
+ * each branch the slots answer is an if decided from the noted members
+ * (a member met twice sends the branch the general way, as the condition
+ * must then hold for both); the others are walked. */
+static int vallof_disc(vctx *c, const disc_prog *d, const cJSON *inst, const vmet *met)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const disc_branch *b = &d->b[i];
+        int r;
+        if (!b->fast || (met->dup & b->watched)) {
+            r = vschema(c, b->branch, inst);
+        } else {
+            int holds = kw_types_allow(b->cond_ctypes, inst);
+            for (size_t j = 0; j < b->ntests && holds; j++) {
+                const disc_test *dt = &b->tests[j];
+                const cJSON *m = (met->have >> dt->slot) & 1 ? met->found[dt->slot] : NULL;
+                if (!m) {
+                    holds = !dt->required;
+                } else if (dt->has_sub) {
+                    int rs = vsub(c, &dt->sub, m);
+                    if (rs < 0) return rs;
+                    holds = rs;
+                }
+            }
+            const cschema *next = holds ? b->then_s : b->else_s;
+            r = next ? vschema(c, next, inst) : 1;
+        }
+        if (r != 1) return r;
+    }
+    return 1;
+}
+
+static int vkeyword(vctx *c, const vinstr *vi, const cJSON *inst, vmet *met)
 {
     const ckw *k = vi->k;
     int t = KW_TYPE_OF(inst), r;
@@ -223,9 +279,9 @@ static int vkeyword(vctx *c, const vinstr *vi, const cJSON *inst, uint64_t *seen
     case OP_CONTAINS: return t != cJSON_Array ? 1 : vcontains(c, k, inst);
     case OP_REQUIRED:
         if (t != cJSON_Object) return 1;
-        if (vi->simple) return (*seen & vi->mask) == vi->mask;
+        if (vi->simple) return (met->seen & vi->mask) == vi->mask;
         for (size_t i = 0; i < k->u.required.n; i++)
-            if (!kw_required_has(k, i, inst, *seen)) return 0;
+            if (!kw_required_has(k, i, inst, met->seen)) return 0;
         return 1;
     case OP_DEP_REQUIRED:
         if (t != cJSON_Object) return 1;
@@ -237,6 +293,7 @@ static int vkeyword(vctx *c, const vinstr *vi, const cJSON *inst, uint64_t *seen
         }
         return 1;
     case OP_ALL_OF:
+        if (vi->disc && met->watch && t == cJSON_Object) return vallof_disc(c, vi->disc, inst, met);
         for (size_t i = 0; i < k->u.subs.n; i++)
             if ((r = vschema(c, k->u.subs.v[i], inst)) != 1) return r;
         return 1;
@@ -259,7 +316,7 @@ static int vkeyword(vctx *c, const vinstr *vi, const cJSON *inst, uint64_t *seen
         }
         return 1;
     case OP_ITEMS: return t != cJSON_Array ? 1 : vitems(c, k, inst);
-    case OP_PROPERTIES: return t != cJSON_Object ? 1 : vproperties(c, vi, inst, seen);
+    case OP_PROPERTIES: return t != cJSON_Object ? 1 : vproperties(c, vi, inst, met);
     case OP_PROPERTY_NAMES: return t != cJSON_Object ? 1 : vproperty_names(c, k, inst);
     default: return CANNOT_TELL; /* unevaluated*: not walked here */
     }
@@ -276,12 +333,15 @@ static int vschema(vctx *c, const cschema *s, const cJSON *inst)
     if (s->shape == SHAPE_OBJECT) return vobject(c, s, inst);
     if (c->depth >= EVAL_MAX_DEPTH || c->idepth > c->s->max_depth) return CANNOT_TELL;
     c->depth++;
-    uint64_t seen = 0; /* properties slots met, for required */
     int t = KW_TYPE_OF(inst);
     if (s->shape == SHAPE_ARRAY) {
         if (t == cJSON_Array) r = vitems(c, s->vprog[0].k, inst);
     } else {
-        for (size_t i = 0; i < s->nvprog && r == 1; i++) r = vkeyword(c, &s->vprog[i], inst, &seen);
+        vmet met;
+        met.seen = 0;
+        met.watch = s->watches;
+        met.have = met.dup = 0;
+        for (size_t i = 0; i < s->nvprog && r == 1; i++) r = vkeyword(c, &s->vprog[i], inst, &met);
     }
     c->depth--;
     return r;
