@@ -41,6 +41,21 @@ static size_t count(contract_rule_fn rule, const char *id, const char *json)
 
 /* The pointer of the only finding (or "" when there is not exactly one). */
 static char last_pointer[512];
+/* Every finding's pointer, in report order, as "P;P;..." */
+static char all_pointers[1024];
+static const char *pointers_of(contract_rule_fn rule, const char *json)
+{
+    contract_report *r = contract_report_new();
+    size_t n = run(rule, json, r);
+    all_pointers[0] = '\0';
+    for (size_t i = 0; n != (size_t)-1 && i < n; i++) {
+        size_t used = strlen(all_pointers);
+        snprintf(all_pointers + used, sizeof all_pointers - used, "%s;", contract_report_get(r, i)->pointer);
+    }
+    contract_report_free(r);
+    return all_pointers;
+}
+
 static const char *pointer_of(contract_rule_fn rule, const char *json)
 {
     contract_report *r = contract_report_new();
@@ -300,6 +315,23 @@ static void test_buy_refs(void)
               "/mediaBuys/0/mediaBuyId");
     CHECK_STR(&T, pointer_of(cr_buy_refs, BR("[" REF("mb_1", "ACTIVE") "]", "[" BUY("mb_1", "PAUSED") "]")),
               "/mediaBuyRefs/0/status");
+    /* findings in list order, refs first; ids compared by their bytes
+     * (same hash needs the same bytes; ids differing in one byte, in
+     * length, or only by a prefix are different buys) */
+    CHECK_STR(&T, pointers_of(cr_buy_refs, BR("[" REF("mb_9", "ACTIVE") "," REF("mb_1", "ACTIVE") "," REF("mb_5", "ACTIVE") "]",
+                                              "[" BUY("mb_5", "PAUSED") "," BUY("mb_7", "ACTIVE") "," BUY("mb_0", "ACTIVE") "]")),
+              "/mediaBuyRefs/0/mediaBuyId;/mediaBuyRefs/1/mediaBuyId;/mediaBuyRefs/2/status;"
+              "/mediaBuys/1/mediaBuyId;/mediaBuys/2/mediaBuyId;");
+    CHECK_STR(&T, pointers_of(cr_buy_refs, BR("[" REF("mb_1", "ACTIVE") "," REF("mb_10", "ACTIVE") "]",
+                                              "[" BUY("mb_10", "ACTIVE") "," BUY("mb_1x", "ACTIVE") "]")),
+              "/mediaBuyRefs/0/mediaBuyId;/mediaBuys/1/mediaBuyId;");
+    /* a repeated id: every ref is checked against the first buy of that id */
+    CHECK_STR(&T, pointers_of(cr_buy_refs, BR("[" REF("mb_1", "ACTIVE") "," REF("mb_1", "PAUSED") "]",
+                                              "[" BUY("mb_1", "ACTIVE") "," BUY("mb_1", "PAUSED") "]")),
+              "/mediaBuyRefs/1/status;");
+    /* status read from the first member of that name, wherever it stands */
+    OK(cr_buy_refs, id, BR("[{\"status\":\"ACTIVE\",\"x\":1,\"mediaBuyId\":\"mb_1\",\"status\":\"PAUSED\"}]",
+                           "[" BUY("mb_1", "ACTIVE") "]"));
     /* only one of the lists: nothing to compare */
     OK(cr_buy_refs, id, "{\"mediaBuyRefs\":[" REF("mb_1", "ACTIVE") "]}");
     OK(cr_buy_refs, id, "{\"mediaBuys\":[" BUY("mb_1", "ACTIVE") "]}");

@@ -7,6 +7,7 @@
  * reports the relation, and a malformed body never crashes a rule. */
 #include "contract_rules.h"
 #include "json_parse.h"
+#include "map.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -434,21 +435,43 @@ void cr_draft_no_buys(const cJSON *obj, const char *at, contract_report *r)
     }
 }
 
+/* One entry of mediaBuyRefs or mediaBuys.  In a large response the
+ * entries' ids lie far apart in memory, so each id is read once, to hash
+ * it, and the lists are matched by hash; the bytes are compared only
+ * where the hashes agree. */
 typedef struct buy_entry {
     const char *id;
+    size_t id_len;
+    uint64_t hash;
     const char *status; /* NULL when absent or not a string */
     const cJSON *status_node;
     int index;
 } buy_entry;
 
-static int buy_by_id(const void *a, const void *b)
+/* Is member m named name[0..len)? */
+static int member_named(const cJSON *m, const char *name, size_t len)
 {
-    const buy_entry *x = a, *y = b;
-    int c = strcmp(x->id, y->id);
-    return c ? c : x->index - y->index;
+    uint32_t ml;
+    json_member_key(m, &ml);
+    return ml == len && memcmp(m->string, name, len) == 0;
 }
 
-/* The entries of list with a string mediaBuyId, sorted by id; *n set. */
+/* mediaBuyId and status of entry e, in one pass over its members (the
+ * first member of each name, as member() finds). */
+static void buy_fields(const cJSON *e, const cJSON **id, const cJSON **status)
+{
+    *id = *status = NULL;
+    if (!cJSON_IsObject(e))
+        return;
+    for (const cJSON *m = e->child; m && !(*id && *status); m = m->next) {
+        if (!*id && member_named(m, "mediaBuyId", 10))
+            *id = m;
+        else if (!*status && member_named(m, "status", 6))
+            *status = m;
+    }
+}
+
+/* The entries of list with a string mediaBuyId, in list order; *n set. */
 static buy_entry *collect_buys(const cJSON *list, int *n)
 {
     int size = cJSON_GetArraySize(list), i = 0, k = 0;
@@ -457,29 +480,54 @@ static buy_entry *collect_buys(const cJSON *list, int *n)
     if (!v)
         return NULL;
     cJSON_ArrayForEach(e, list) {
-        const char *id = string_value(member(e, "mediaBuyId"));
+        const cJSON *idn, *st;
+        buy_fields(e, &idn, &st);
+        const char *id = string_value(idn);
         if (id) {
-            const cJSON *st = member(e, "status");
-            v[k++] = (buy_entry){ id, string_value(st), st, i };
+            size_t len = strlen(id);
+            v[k++] = (buy_entry){ id, len, map_hash_bytes(id, len), string_value(st), st, i };
         }
         i++;
     }
-    qsort(v, (size_t)k, sizeof *v, buy_by_id);
     *n = k;
     return v;
 }
 
-static const buy_entry *find_buy(const buy_entry *v, int n, const char *id)
+static int by_hash(const void *a, const void *b)
+{
+    const buy_entry *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return x->index - y->index;
+}
+
+/* A copy of v[0..n) sorted by hash (then list order), for find_buy. */
+static buy_entry *by_hash_copy(const buy_entry *v, int n)
+{
+    buy_entry *s = malloc((size_t)(n ? n : 1) * sizeof *s);
+    if (!s)
+        return NULL;
+    if (n)
+        memcpy(s, v, (size_t)n * sizeof *s);
+    qsort(s, (size_t)n, sizeof *s, by_hash);
+    return s;
+}
+
+/* The first entry (in list order) of sorted[0..n) with want's id. */
+static const buy_entry *find_buy(const buy_entry *sorted, int n, const buy_entry *want)
 {
     int lo = 0, hi = n;
-    while (lo < hi) { /* first entry with this id */
+    while (lo < hi) { /* first entry with this hash */
         int mid = lo + (hi - lo) / 2;
-        if (strcmp(v[mid].id, id) < 0)
+        if (sorted[mid].hash < want->hash)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < n && strcmp(v[lo].id, id) == 0 ? &v[lo] : NULL;
+    for (; lo < n && sorted[lo].hash == want->hash; lo++)
+        if (sorted[lo].id_len == want->id_len && memcmp(sorted[lo].id, want->id, want->id_len) == 0)
+            return &sorted[lo];
+    return NULL;
 }
 
 void cr_buy_refs(const cJSON *obj, const char *at, contract_report *r)
@@ -490,10 +538,12 @@ void cr_buy_refs(const cJSON *obj, const char *at, contract_report *r)
     if (!refs || !buys)
         return;
     buy_entry *vr = collect_buys(refs, &nr), *vb = collect_buys(buys, &nb);
-    if (!vr || !vb)
+    buy_entry *sr = vr ? by_hash_copy(vr, nr) : NULL, *sb = vb ? by_hash_copy(vb, nb) : NULL;
+    if (!sr || !sb)
         goto out;
+    /* findings in list order */
     for (int i = 0; i < nr; i++) {
-        const buy_entry *b = find_buy(vb, nb, vr[i].id);
+        const buy_entry *b = find_buy(sb, nb, &vr[i]);
         char rel[64];
         if (!b) {
             snprintf(rel, sizeof rel, "/mediaBuyRefs/%d/mediaBuyId", vr[i].index);
@@ -509,7 +559,7 @@ void cr_buy_refs(const cJSON *obj, const char *at, contract_report *r)
         }
     }
     for (int j = 0; j < nb; j++) {
-        if (!find_buy(vr, nr, vb[j].id)) {
+        if (!find_buy(sr, nr, &vb[j])) {
             char rel[64];
             snprintf(rel, sizeof rel, "/mediaBuys/%d/mediaBuyId", vb[j].index);
             add(r, at, rel, "CR-BUY-REFS",
@@ -520,6 +570,8 @@ void cr_buy_refs(const cJSON *obj, const char *at, contract_report *r)
 out:
     free(vr);
     free(vb);
+    free(sr);
+    free(sb);
 }
 
 /* ---- which rules apply where ------------------------------------------- */
