@@ -229,6 +229,7 @@ void cr_flight_order(const cJSON *obj, const char *at, contract_report *r)
 typedef struct period {
     int64_t start, end;  /* days since 1970-01-01, inclusive */
     int index;
+    int dated;           /* both dates present and YYYY-MM-DD */
     const cJSON *node;
 } period;
 
@@ -244,54 +245,83 @@ static int period_dates(const cJSON *p, int64_t *start, int64_t *end)
            cr_parse_full_date(string_value(member(p, "end")), end);
 }
 
-void cr_pacing_period_order(const cJSON *obj, const char *at, contract_report *r)
+/* obj.pacingPeriods.periods with their dates, in order, read once for
+ * every period rule (in a large document each lookup of a member past a
+ * big sibling is a trip to memory).  NULL with *n 0 when there are none
+ * or out of memory; free() the table. */
+static period *period_table(const cJSON *obj, int *n)
 {
-    const cJSON *p;
-    int i = 0;
-    cJSON_ArrayForEach(p, periods_of(obj)) {
-        int64_t s, e;
-        if (period_dates(p, &s, &e) && e < s) {
+    const cJSON *periods = periods_of(obj), *p;
+    int size = cJSON_GetArraySize(periods), i = 0;
+    period *v;
+    *n = 0;
+    if (size < 1 || !(v = malloc((size_t)size * sizeof *v)))
+        return NULL;
+    cJSON_ArrayForEach(p, periods) {
+        v[i] = (period){ 0, 0, i, 0, p };
+        v[i].dated = period_dates(p, &v[i].start, &v[i].end);
+        i++;
+    }
+    *n = i;
+    return v;
+}
+
+static void period_order_check(const period *v, int n, const char *at, contract_report *r)
+{
+    for (int i = 0; i < n; i++) {
+        if (v[i].dated && v[i].end < v[i].start) {
             char rel[64];
             snprintf(rel, sizeof rel, "/pacingPeriods/periods/%d/end", i);
-            add(r, at, rel, "CR-PACING-PERIOD-ORDER", member(p, "end"),
+            add(r, at, rel, "CR-PACING-PERIOD-ORDER", member(v[i].node, "end"),
                 "period end %s is before its start %s",
-                member(p, "end")->valuestring, member(p, "start")->valuestring);
+                member(v[i].node, "end")->valuestring, member(v[i].node, "start")->valuestring);
         }
-        i++;
+    }
+}
+
+void cr_pacing_period_order(const cJSON *obj, const char *at, contract_report *r)
+{
+    int n;
+    period *v = period_table(obj, &n);
+    period_order_check(v, n, at, r);
+    free(v);
+}
+
+/* Period dates carry no offset: read them on the flight's own calendar,
+ * i.e. against the date part of each flight date-time. */
+static void in_flight_check(const cJSON *obj, const period *v, int n, const char *at, contract_report *r)
+{
+    cr_instant fs, fe;
+    char first[48], last[48];
+    if (!n || !flight_of(obj, &fs, &fe, NULL))
+        return;
+    for (int i = 0; i < n; i++) {
+        char rel[64];
+        if (!v[i].dated)
+            continue;
+        if (v[i].start < fs.local_day) {
+            format_day(fs.local_day, first);
+            snprintf(rel, sizeof rel, "/pacingPeriods/periods/%d/start", i);
+            add(r, at, rel, "CR-PACING-IN-FLIGHT", member(v[i].node, "start"),
+                "period starts %s, before the flight starts (%s)",
+                member(v[i].node, "start")->valuestring, first);
+        }
+        if (v[i].end > fe.local_day) {
+            format_day(fe.local_day, last);
+            snprintf(rel, sizeof rel, "/pacingPeriods/periods/%d/end", i);
+            add(r, at, rel, "CR-PACING-IN-FLIGHT", member(v[i].node, "end"),
+                "period ends %s, after the flight ends (%s)",
+                member(v[i].node, "end")->valuestring, last);
+        }
     }
 }
 
 void cr_pacing_in_flight(const cJSON *obj, const char *at, contract_report *r)
 {
-    cr_instant fs, fe;
-    const cJSON *p;
-    int i = 0;
-    char first[48], last[48];
-    if (!flight_of(obj, &fs, &fe, NULL))
-        return;
-    /* Period dates carry no offset: read them on the flight's own
-     * calendar, i.e. against the date part of each flight date-time. */
-    cJSON_ArrayForEach(p, periods_of(obj)) {
-        int64_t s, e;
-        char rel[64];
-        if (period_dates(p, &s, &e)) {
-            if (s < fs.local_day) {
-                format_day(fs.local_day, first);
-                snprintf(rel, sizeof rel, "/pacingPeriods/periods/%d/start", i);
-                add(r, at, rel, "CR-PACING-IN-FLIGHT", member(p, "start"),
-                    "period starts %s, before the flight starts (%s)",
-                    member(p, "start")->valuestring, first);
-            }
-            if (e > fe.local_day) {
-                format_day(fe.local_day, last);
-                snprintf(rel, sizeof rel, "/pacingPeriods/periods/%d/end", i);
-                add(r, at, rel, "CR-PACING-IN-FLIGHT", member(p, "end"),
-                    "period ends %s, after the flight ends (%s)",
-                    member(p, "end")->valuestring, last);
-            }
-        }
-        i++;
-    }
+    int n;
+    period *v = period_table(obj, &n);
+    in_flight_check(obj, v, n, at, r);
+    free(v);
 }
 
 static int period_by_start(const void *a, const void *b)
@@ -302,20 +332,16 @@ static int period_by_start(const void *a, const void *b)
     return x->index - y->index;
 }
 
-void cr_pacing_no_overlap(const cJSON *obj, const char *at, contract_report *r)
+static void no_overlap_check(const period *all, int n, const char *at, contract_report *r)
 {
-    const cJSON *periods = periods_of(obj), *p;
-    int n = cJSON_GetArraySize(periods), k = 0, i = 0;
+    int k = 0;
     period *v;
     if (n < 2 || !(v = malloc((size_t)n * sizeof *v)))
         return;
-    cJSON_ArrayForEach(p, periods) {
-        int64_t s, e;
-        /* Reversed periods are CR-PACING-PERIOD-ORDER's finding. */
-        if (period_dates(p, &s, &e) && s <= e)
-            v[k++] = (period){ s, e, i, p };
-        i++;
-    }
+    /* Reversed periods are CR-PACING-PERIOD-ORDER's finding. */
+    for (int i = 0; i < n; i++)
+        if (all[i].dated && all[i].start <= all[i].end)
+            v[k++] = all[i];
     qsort(v, (size_t)k, sizeof *v, period_by_start);
     /* Sorted by start, a period overlaps an earlier one exactly when it
      * starts on or before the latest end seen so far (days are inclusive,
@@ -337,6 +363,14 @@ void cr_pacing_no_overlap(const cJSON *obj, const char *at, contract_report *r)
         if (v[j].end > v[widest].end)
             widest = j;
     }
+    free(v);
+}
+
+void cr_pacing_no_overlap(const cJSON *obj, const char *at, contract_report *r)
+{
+    int n;
+    period *v = period_table(obj, &n);
+    no_overlap_check(v, n, at, r);
     free(v);
 }
 
@@ -576,11 +610,16 @@ out:
 
 /* ---- which rules apply where ------------------------------------------- */
 
+/* The period rules over one table of the periods (the findings come in
+ * the order of the separate rules). */
 static void pacing_rules(const cJSON *obj, const char *at, contract_report *r)
 {
-    cr_pacing_period_order(obj, at, r);
-    cr_pacing_in_flight(obj, at, r);
-    cr_pacing_no_overlap(obj, at, r);
+    int n;
+    period *v = period_table(obj, &n);
+    period_order_check(v, n, at, r);
+    in_flight_check(obj, v, n, at, r);
+    no_overlap_check(v, n, at, r);
+    free(v);
     cr_pacing_budget_sum(obj, at, r);
 }
 
@@ -592,9 +631,12 @@ static void media_buy_pacing(const cJSON *obj, const char *at, contract_report *
     int i = 0;
     cJSON_ArrayForEach(mb, array_member(obj, "mediaBuys")) {
         char here[512];
+        int n;
+        period *v = period_table(mb, &n);
         snprintf(here, sizeof here, "%s/mediaBuys/%d", at, i++);
-        cr_pacing_period_order(mb, here, r);
-        cr_pacing_no_overlap(mb, here, r);
+        period_order_check(v, n, here, r);
+        no_overlap_check(v, n, here, r);
+        free(v);
     }
 }
 
