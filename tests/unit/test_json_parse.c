@@ -48,6 +48,62 @@ static json_doc *parse_ok_n(struct check *t, int srcline, const char *s, size_t 
 
 static const json_node *info(const cJSON *c) { return json_node_info(c); }
 
+/* Each parsed object keeps a filter of its members' names: every member
+ * is still found (also past 64 names, when the filter is full), names that
+ * are not members are not, and each object's filter is its own. */
+static void test_member_filter(struct check *t)
+{
+    char text[4096] = "{";
+    for (int i = 0; i < 80; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text), "%s\"name_%d\":%d", i ? "," : "", i, i);
+    strcat(text, ",\"inner\":{\"deep\":1},\"a\\u0000b\":2,\"dup\":3,\"dup\":4}");
+    json_doc *d = OK(t, text);
+    if (!d) return;
+    int found = 0, right = 0;
+    for (int i = 0; i < 80; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "name_%d", i);
+        const cJSON *m = json_member(d->root, name);
+        found += m != NULL;
+        right += m && (int)m->valuedouble == i;
+    }
+    CHECK_INT(t, found, 80);
+    CHECK_INT(t, right, 80);
+    const json_node *o = info(d->root);
+    int in_filter = 0, members = 0;
+    for (const cJSON *m = d->root->child; m; m = m->next, members++) {
+        uint64_t bits = json_key_filter(info(m)->key_hash);
+        in_filter += (o->names & bits) == bits;
+    }
+    CHECK_INT(t, in_filter, members);
+    CHECK(t, json_member(d->root, "deep") == NULL);            /* the inner object's member */
+    CHECK(t, json_member(json_member(d->root, "inner"), "deep") != NULL);
+    CHECK(t, json_member(json_member(d->root, "inner"), "name_1") == NULL);
+    CHECK(t, json_member_h(d->root, "a\0b", 3, json_key_hash("a\0b", 3)) != NULL);
+    CHECK(t, json_member(d->root, "a") == NULL);
+    CHECK_INT(t, (int)json_member(d->root, "dup")->valuedouble, 3); /* the first of two */
+    json_doc_free(d);
+    /* a small object: absent names answered by the filter alone */
+    d = OK(t, "{\"action\":\"update\",\"mediaBuyId\":\"mb_1\"}");
+    if (d) {
+        int absent = 0, filtered = 0;
+        for (int i = 0; i < 1000; i++) {
+            char name[32];
+            snprintf(name, sizeof name, "other_%d", i);
+            uint64_t bits = json_key_filter(json_key_hash(name, strlen(name)));
+            absent += json_member(d->root, name) == NULL;
+            filtered += (info(d->root)->names & bits) != bits;
+        }
+        CHECK_INT(t, absent, 1000);
+        CHECK(t, filtered > 900); /* two names set at most 4 of 64 bits */
+        CHECK(t, json_member(d->root, "mediaBuyId") != NULL);
+    }
+    json_doc_free(d);
+    d = OK(t, "{}");
+    if (d) CHECK(t, info(d->root)->names == 0 && json_member(d->root, "") == NULL);
+    json_doc_free(d);
+}
+
 /* Numbers written as digits alone carry JSON_NODE_INTEGER_TEXT. */
 static void test_integer_text(struct check *t)
 {
@@ -628,6 +684,7 @@ int main(void)
     struct check t = { 0, 0, "json_parse" };
     test_scalars(&t);
     test_integer_text(&t);
+    test_member_filter(&t);
     test_containers(&t);
     test_columns_count_code_points(&t);
     test_syntax_errors(&t);

@@ -13,7 +13,10 @@
  *     with json_doc_free(), never cJSON_Delete() its nodes.  Do not use
  *     cJSON_Duplicate or cJSON's reference functions on parsed nodes: they
  *     copy the JSON_NODE_PARSED bit into plain cJSON structs, which
- *     json_node_info() would then misread.
+ *     json_node_info() would then misread.  Treat a parsed tree as read
+ *     only: a member added to a parsed object with the cJSON API is not in
+ *     the object's name filter, and json_member() would not find it
+ *     (json_copy() gives a tree to change).
  * Nesting deeper than max_depth is an error, never a stack overflow: the
  * parser itself does not recurse. */
 #ifndef JSON_PARSE_H
@@ -81,7 +84,10 @@ typedef struct json_node {
     uint32_t key_len;    /* object members: key byte length (keys may hold U+0000) */
     uint32_t key_hash;   /* object members: json_key_hash() of the key */
     uint64_t key_word;   /* object members: json_key_word() of the key */
-    size_t len;          /* strings: byte length; numbers: text length */
+    union {
+        size_t len;      /* strings: byte length; numbers: text length */
+        uint64_t names;  /* objects: json_key_filter() bits of every member's name */
+    };
     /* read when reporting */
     const char *text;    /* numbers: exact source text (NUL-terminated) */
     uint32_t line, col;  /* where the value starts (1-based) */
@@ -103,6 +109,16 @@ static inline uint32_t json_key_hash(const char *k, size_t n)
     }
     uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ (b * 0xC2B2AE3D27D4EB4FULL) ^ ((uint64_t)n * 0x165667B19E3779F9ULL);
     return (uint32_t)(h >> 32) ^ (uint32_t)h;
+}
+
+/* Two bits of a 64-bit filter for a member name's json_key_hash: the
+ * parser keeps, for each object, the bits of all its members' names, so a
+ * name whose bits are not all there is not a member, and json_member_h()
+ * says so without walking the members (in a large document each step
+ * past a big member is a trip to memory). */
+static inline uint64_t json_key_filter(uint32_t hash)
+{
+    return ((uint64_t)1 << (hash & 63)) | ((uint64_t)1 << ((hash >> 6) & 63));
 }
 
 /* A key's first 8 bytes as a word, zero padded when shorter: with the

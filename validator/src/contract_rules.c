@@ -515,6 +515,10 @@ static buy_entry *collect_buys(const cJSON *list, int *n)
         return NULL;
     cJSON_ArrayForEach(e, list) {
         const cJSON *idn, *st;
+        /* in a large list the next entry lies past this one's subtree:
+         * ask for it now, so it arrives while this one is read */
+        if (e->next)
+            __builtin_prefetch(e->next);
         buy_fields(e, &idn, &st);
         const char *id = string_value(idn);
         if (id) {
@@ -630,6 +634,8 @@ static void media_buy_pacing(const cJSON *obj, const char *at, contract_report *
     const cJSON *mb;
     int i = 0;
     cJSON_ArrayForEach(mb, array_member(obj, "mediaBuys")) {
+        if (mb->next) /* see collect_buys */
+            __builtin_prefetch(mb->next);
         char here[512];
         int n;
         period *v = period_table(mb, &n);

@@ -841,6 +841,7 @@ key: /* p should be at an object key's opening quote */
         n->key_len = (uint32_t)klen;
         n->key_hash = json_key_hash(key, klen);
         n->key_word = json_key_word(key, klen);
+        f->node->names |= json_key_filter(n->key_hash);
         n->key_line = kline;
         n->key_col = kcol;
         locate(P, p, &n->line, &n->col);
@@ -958,6 +959,9 @@ cJSON *json_copy(const cJSON *v)
 const cJSON *json_member_h(const cJSON *obj, const char *name, size_t len, uint32_t hash)
 {
     if (!obj || (obj->type & 0xFF) != cJSON_Object) return NULL;
+    const json_node *o = json_node_info(obj);
+    uint64_t bits = json_key_filter(hash);
+    if (o && (o->names & bits) != bits) return NULL;
     for (const cJSON *m = obj->child; m; m = m->next) {
         uint32_t ml;
         if (json_member_key(m, &ml) == hash && ml == len && memcmp(m->string, name, len) == 0) return m;
