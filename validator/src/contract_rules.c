@@ -471,8 +471,8 @@ void cr_draft_no_buys(const cJSON *obj, const char *at, contract_report *r)
 
 /* One entry of mediaBuyRefs or mediaBuys.  In a large response the
  * entries' ids lie far apart in memory, so each id is read once, to hash
- * it, and the lists are matched by hash; the bytes are compared only
- * where the hashes agree. */
+ * it, and the lists are matched through a hash index; the bytes are
+ * compared only where the hashes agree. */
 typedef struct buy_entry {
     const char *id;
     size_t id_len;
@@ -531,40 +531,46 @@ static buy_entry *collect_buys(const cJSON *list, int *n)
     return v;
 }
 
-static int by_hash(const void *a, const void *b)
+/* An open-addressing index over v[0..n) by id: slots hold 1 + an entry's
+ * position, 0 empty; an id met again keeps its first entry.  At most half
+ * full, so a lookup takes about one probe.  NULL out of memory. */
+typedef struct buy_index {
+    const buy_entry *v;
+    uint32_t *slot;
+    size_t mask;
+} buy_index;
+
+static int same_id(const buy_entry *a, const buy_entry *b)
 {
-    const buy_entry *x = a, *y = b;
-    if (x->hash != y->hash)
-        return x->hash < y->hash ? -1 : 1;
-    return x->index - y->index;
+    return a->hash == b->hash && a->id_len == b->id_len && memcmp(a->id, b->id, a->id_len) == 0;
 }
 
-/* A copy of v[0..n) sorted by hash (then list order), for find_buy. */
-static buy_entry *by_hash_copy(const buy_entry *v, int n)
+static int buy_index_build(buy_index *x, const buy_entry *v, int n)
 {
-    buy_entry *s = malloc((size_t)(n ? n : 1) * sizeof *s);
-    if (!s)
-        return NULL;
-    if (n)
-        memcpy(s, v, (size_t)n * sizeof *s);
-    qsort(s, (size_t)n, sizeof *s, by_hash);
-    return s;
-}
-
-/* The first entry (in list order) of sorted[0..n) with want's id. */
-static const buy_entry *find_buy(const buy_entry *sorted, int n, const buy_entry *want)
-{
-    int lo = 0, hi = n;
-    while (lo < hi) { /* first entry with this hash */
-        int mid = lo + (hi - lo) / 2;
-        if (sorted[mid].hash < want->hash)
-            lo = mid + 1;
-        else
-            hi = mid;
+    size_t size = 8;
+    while (size < (size_t)n * 2)
+        size *= 2;
+    x->v = v;
+    x->mask = size - 1;
+    x->slot = calloc(size, sizeof *x->slot);
+    if (!x->slot)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        size_t j = v[i].hash & x->mask;
+        while (x->slot[j] && !same_id(&v[x->slot[j] - 1], &v[i]))
+            j = (j + 1) & x->mask;
+        if (!x->slot[j])
+            x->slot[j] = (uint32_t)i + 1;
     }
-    for (; lo < n && sorted[lo].hash == want->hash; lo++)
-        if (sorted[lo].id_len == want->id_len && memcmp(sorted[lo].id, want->id, want->id_len) == 0)
-            return &sorted[lo];
+    return 0;
+}
+
+/* The first entry (in list order) with want's id, or NULL. */
+static const buy_entry *find_buy(const buy_index *x, const buy_entry *want)
+{
+    for (size_t j = want->hash & x->mask; x->slot[j]; j = (j + 1) & x->mask)
+        if (same_id(&x->v[x->slot[j] - 1], want))
+            return &x->v[x->slot[j] - 1];
     return NULL;
 }
 
@@ -576,12 +582,12 @@ void cr_buy_refs(const cJSON *obj, const char *at, contract_report *r)
     if (!refs || !buys)
         return;
     buy_entry *vr = collect_buys(refs, &nr), *vb = collect_buys(buys, &nb);
-    buy_entry *sr = vr ? by_hash_copy(vr, nr) : NULL, *sb = vb ? by_hash_copy(vb, nb) : NULL;
-    if (!sr || !sb)
+    buy_index xr = { 0 }, xb = { 0 };
+    if (!vr || !vb || buy_index_build(&xr, vr, nr) || buy_index_build(&xb, vb, nb))
         goto out;
     /* findings in list order */
     for (int i = 0; i < nr; i++) {
-        const buy_entry *b = find_buy(sb, nb, &vr[i]);
+        const buy_entry *b = find_buy(&xb, &vr[i]);
         char rel[64];
         if (!b) {
             snprintf(rel, sizeof rel, "/mediaBuyRefs/%d/mediaBuyId", vr[i].index);
@@ -597,7 +603,7 @@ void cr_buy_refs(const cJSON *obj, const char *at, contract_report *r)
         }
     }
     for (int j = 0; j < nb; j++) {
-        if (!find_buy(sr, nr, &vb[j])) {
+        if (!find_buy(&xr, &vb[j])) {
             char rel[64];
             snprintf(rel, sizeof rel, "/mediaBuys/%d/mediaBuyId", vb[j].index);
             add(r, at, rel, "CR-BUY-REFS",
@@ -608,8 +614,8 @@ void cr_buy_refs(const cJSON *obj, const char *at, contract_report *r)
 out:
     free(vr);
     free(vb);
-    free(sr);
-    free(sb);
+    free(xr.slot);
+    free(xb.slot);
 }
 
 /* ---- which rules apply where ------------------------------------------- */
@@ -639,10 +645,13 @@ static void media_buy_pacing(const cJSON *obj, const char *at, contract_report *
         char here[512];
         int n;
         period *v = period_table(mb, &n);
-        snprintf(here, sizeof here, "%s/mediaBuys/%d", at, i++);
-        period_order_check(v, n, here, r);
-        no_overlap_check(v, n, here, r);
-        free(v);
+        if (v) { /* most buys have no periods of their own */
+            snprintf(here, sizeof here, "%s/mediaBuys/%d", at, i);
+            period_order_check(v, n, here, r);
+            no_overlap_check(v, n, here, r);
+            free(v);
+        }
+        i++;
     }
 }
 
