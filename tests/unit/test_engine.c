@@ -490,6 +490,18 @@ static void test_required_keys(struct check *t)
           "{\"a\":\"s\",\"b\":\"s\"}", 0 },
     };
     check_walks(t, "required keys", cases, sizeof cases / sizeof cases[0]);
+    /* required asks only for presence, whatever the member holds (even a
+     * cJSON raw node, which no type keyword allows) */
+    fixture f;
+    CHECK(t, setup(&f, "{\"properties\":{\"x\":true},\"required\":[\"a\"]}", 0) == 0);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddItemToObject(o, "a", cJSON_CreateRaw("1"));
+    pcre2_match_data *md = ecma_regex_match_data_new();
+    CHECK_INT(t, schema_verdict(f.s, o, md), 1);
+    CHECK_INT(t, jsv_validate(f.s, o, f.r), 1);
+    ecma_regex_match_data_free(md);
+    cJSON_Delete(o);
+    teardown(&f);
 }
 
 /* Branches of the root schema's allOf that the verdict walker answers

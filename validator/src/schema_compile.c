@@ -208,8 +208,9 @@ static int walker_keys(cctx *c, vinstr *vp, vinstr *vr)
             key->hash = pe->hash;
             key->len = pe->len;
             kw_name_words(name, pe->len, &key->w0, &key->w1);
+            /* required asks only for presence: any member passes */
             key->sub.shape = SHAPE_TYPE_ONLY;
-            key->sub.ctypes = (uint16_t)types_as_cjson(T_NULL | T_BOOL | T_OBJECT | T_ARRAY | T_NUMBER | T_STRING);
+            key->sub.ctypes = 0xFF;
             key->pe = pe;
             key->bit = (uint64_t)1 << j;
         }

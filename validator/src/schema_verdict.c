@@ -65,6 +65,7 @@ static int vobject(vctx *c, const cschema *s, const cJSON *inst)
     vmet met;
     met.seen = 0; /* properties slots met, for required */
     met.watch = 0;
+    met.have = met.dup = 0;
     int r = vproperties(c, &s->vprog[0], inst, &met);
     if (r == 1 && s->nvprog == 2) r = (met.seen & s->vprog[1].mask) == s->vprog[1].mask;
     c->depth--;
