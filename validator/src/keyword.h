@@ -206,16 +206,18 @@ static inline uint64_t kw_key_id(const prop_key *key)
     return v;
 }
 
-/* The same for member m (node: json_node_info(m)). */
-static inline uint64_t kw_member_id(const cJSON *m, const json_node *node)
+/* The same for member m (node: json_node_info(m)); *hash gets the name's
+ * hash (computed for a node the parser did not build). */
+static inline uint64_t kw_member_id(const cJSON *m, const json_node *node, uint32_t *hash)
 {
     uint64_t v;
     if (node) {
         memcpy(&v, &node->key_len, 8);
+        *hash = node->key_hash;
         return v;
     }
     struct { uint32_t len, hash; } k;
-    k.hash = json_member_key(m, &k.len);
+    k.hash = *hash = json_member_key(m, &k.len);
     memcpy(&v, &k, 8);
     return v;
 }
@@ -226,13 +228,13 @@ static inline const prop_key *kw_key_find(const prop_key *keys, size_t n, const 
                                           const cJSON *m)
 {
     const json_node *node = json_node_info(m);
-    uint64_t id = kw_member_id(m, node);
+    uint32_t h;
+    uint64_t id = kw_member_id(m, node, &h);
     if (!index) {
         for (size_t j = 0; j < n; j++)
             if (kw_key_id(&keys[j]) == id && kw_key_names(&keys[j], m, node)) return &keys[j];
         return NULL;
     }
-    uint32_t h = node ? node->key_hash : json_member_key(m, &(uint32_t){0});
     for (size_t j = h & mask; index[j]; j = (j + 1) & mask) {
         const prop_key *key = &keys[index[j] - 1];
         if (kw_key_id(key) == id && kw_key_names(key, m, node)) return key;

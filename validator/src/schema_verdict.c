@@ -53,12 +53,11 @@ static inline void vmet_note(vmet *met, const prop_key *key, const cJSON *m)
 static int vschema(vctx *c, const cschema *s, const cJSON *inst);
 static int vproperties(vctx *c, const vinstr *vi, const cJSON *inst, vmet *met);
 
-/* A SHAPE_OBJECT schema (s followed, not boolean): its type, then its
+/* A SHAPE_OBJECT schema (s followed, not boolean, its type checked): its
  * properties and the required names they answer, without the general
  * walk's dispatch. */
 static int vobject(vctx *c, const cschema *s, const cJSON *inst)
 {
-    if (!kw_types_allow(s->ctypes, inst)) return 0;
     if (KW_TYPE_OF(inst) != cJSON_Object) return 1;
     if (c->depth >= EVAL_MAX_DEPTH || c->idepth > c->s->max_depth) return CANNOT_TELL;
     c->depth++;
@@ -103,6 +102,7 @@ static inline int vsub(vctx *c, const sub_ref *r, const cJSON *v)
 {
     if (r->shape == SHAPE_TYPE_ONLY) return kw_types_allow(r->ctypes, v);
     if (r->shape == SHAPE_SCALAR) return kw_types_allow(r->ctypes, v) && vscalar(c, r->scalar, v);
+    if (r->shape == SHAPE_OBJECT && !kw_types_allow(r->ctypes, v)) return 0;
     c->idepth++;
     int res = r->shape == SHAPE_OBJECT ? vobject(c, r->s, v) : vschema(c, r->s, v);
     c->idepth--;
@@ -125,20 +125,13 @@ static int vchild(vctx *c, const cschema *s, const cJSON *child)
  * member costs a hash compare per name. */
 static int vfew(vctx *c, const vinstr *vi, const cJSON *inst, vmet *met)
 {
-    const prop_key *keys = vi->keys;
-    size_t n = vi->nkeys;
     for (const cJSON *m = inst->child; m; m = m->next) {
-        const json_node *node = json_node_info(m);
-        uint64_t id = kw_member_id(m, node);
-        for (size_t j = 0; j < n; j++) {
-            const prop_key *key = &keys[j];
-            if (kw_key_id(key) != id || !kw_key_names(key, m, node)) continue;
-            met->seen |= key->bit;
-            if (key->watch) vmet_note(met, key, m);
-            int r = vsub(c, &key->sub, m);
-            if (r != 1) return r;
-            break;
-        }
+        const prop_key *key = kw_key_find(vi->keys, vi->nkeys, NULL, 0, m);
+        if (!key) continue;
+        met->seen |= key->bit;
+        if (key->watch) vmet_note(met, key, m);
+        int r = vsub(c, &key->sub, m);
+        if (r != 1) return r;
     }
     return 1;
 }
