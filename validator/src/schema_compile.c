@@ -152,6 +152,24 @@ static int as_count(const cJSON *v, size_t *out)
 
 static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const char *pointer);
 
+/* A property name with its length and json_key_hash(). */
+static void prop_entry_name(prop_entry *pe, const char *name)
+{
+    pe->name = name;
+    pe->len = (uint32_t)strlen(name);
+    pe->hash = json_key_hash(name, pe->len);
+}
+
+/* The lookup key for pe, the j-th name of its table (the required bit). */
+static void prop_key_fill(prop_key *key, const prop_entry *pe, size_t j)
+{
+    key->hash = pe->hash;
+    key->len = pe->len;
+    kw_name_words(pe->name, pe->len, &key->w0, &key->w1);
+    key->pe = pe;
+    key->bit = j < 64 ? (uint64_t)1 << j : 0;
+}
+
 /* The hash index over keys[0..n), at most half full so that most
  * lookups take one probe; none for a few names, which are scanned (the
  * discriminator in an if: one or two properties, looked up for every
@@ -201,18 +219,12 @@ static int walker_keys(cctx *c, vinstr *vp, vinstr *vr)
         while (j < n && strcmp(keys[j].pe->name, name)) j++;
         if (j == n) {
             prop_entry *pe = &extra[n - np];
-            pe->name = name;
-            pe->len = (uint32_t)strlen(name);
-            pe->hash = json_key_hash(name, pe->len);
+            prop_entry_name(pe, name);
             prop_key *key = &keys[n++];
-            key->hash = pe->hash;
-            key->len = pe->len;
-            kw_name_words(name, pe->len, &key->w0, &key->w1);
+            prop_key_fill(key, pe, j);
             /* required asks only for presence: any member passes */
             key->sub.shape = SHAPE_TYPE_ONLY;
             key->sub.ctypes = 0xFF;
-            key->pe = pe;
-            key->bit = (uint64_t)1 << j;
         }
         mask |= (uint64_t)1 << j;
     }
@@ -865,9 +877,7 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
                 k->u.props.has_props = 1;
                 for (const cJSON *m = pr->child; m; m = m->next, i++) {
                     prop_entry *pe = &k->u.props.props[i];
-                    pe->name = m->string;
-                    pe->len = (uint32_t)strlen(m->string);
-                    pe->hash = json_key_hash(m->string, pe->len);
+                    prop_entry_name(pe, m->string);
                     if (!(pe->sub = compile_node(c, m, base, join_ptr(c, P("properties"), m->string)))) return NULL;
                 }
                 if (n) {
@@ -876,13 +886,8 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
                     prop_key *keys = calloc_hot(c, n, sizeof *keys);
                     if (!keys) return NULL;
                     for (size_t j = 0; j < n; j++) {
-                        const prop_entry *pe = &k->u.props.props[j];
-                        keys[j].hash = pe->hash;
-                        keys[j].len = pe->len;
-                        kw_name_words(pe->name, pe->len, &keys[j].w0, &keys[j].w1);
-                        keys[j].sub.s = pe->sub; /* filled in classify() */
-                        keys[j].pe = pe;
-                        keys[j].bit = j < 64 ? (uint64_t)1 << j : 0;
+                        prop_key_fill(&keys[j], &k->u.props.props[j], j);
+                        keys[j].sub.s = k->u.props.props[j].sub; /* filled in classify() */
                     }
                     k->u.props.keys = keys;
                     if (key_index(c, keys, n, &k->u.props.index, &k->u.props.nindex)) return NULL;
