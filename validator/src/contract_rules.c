@@ -482,29 +482,6 @@ typedef struct buy_entry {
     int index;
 } buy_entry;
 
-/* Is member m named name[0..len)? */
-static int member_named(const cJSON *m, const char *name, size_t len)
-{
-    uint32_t ml;
-    json_member_key(m, &ml);
-    return ml == len && memcmp(m->string, name, len) == 0;
-}
-
-/* mediaBuyId and status of entry e, in one pass over its members (the
- * first member of each name, as member() finds). */
-static void buy_fields(const cJSON *e, const cJSON **id, const cJSON **status)
-{
-    *id = *status = NULL;
-    if (!cJSON_IsObject(e))
-        return;
-    for (const cJSON *m = e->child; m && !(*id && *status); m = m->next) {
-        if (!*id && member_named(m, "mediaBuyId", 10))
-            *id = m;
-        else if (!*status && member_named(m, "status", 6))
-            *status = m;
-    }
-}
-
 /* The entries of list with a string mediaBuyId, in list order; *n set. */
 static buy_entry *collect_buys(const cJSON *list, int *n)
 {
@@ -514,14 +491,13 @@ static buy_entry *collect_buys(const cJSON *list, int *n)
     if (!v)
         return NULL;
     cJSON_ArrayForEach(e, list) {
-        const cJSON *idn, *st;
         /* in a large list the next entry lies past this one's subtree:
          * ask for it now, so it arrives while this one is read */
         if (e->next)
             __builtin_prefetch(e->next);
-        buy_fields(e, &idn, &st);
-        const char *id = string_value(idn);
+        const char *id = string_value(member(e, "mediaBuyId"));
         if (id) {
+            const cJSON *st = member(e, "status");
             size_t len = strlen(id);
             v[k++] = (buy_entry){ id, len, map_hash_bytes(id, len), string_value(st), st, i };
         }
