@@ -36,6 +36,11 @@ static void set_add(uint64_t set[2], unsigned lo, unsigned hi)
     for (unsigned c = lo; c <= hi; c++) set[c >> 6] |= (uint64_t)1 << (c & 63);
 }
 
+static int set_has(const uint64_t set[2], unsigned c)
+{
+    return (set[c >> 6] >> (c & 63)) & 1;
+}
+
 static int syntax_char(int c)
 {
     switch (c) {
@@ -198,14 +203,14 @@ regex_simple *regex_simple_compile(const char *p, size_t len)
     for (size_t k = 0; k < n; k++) {
         r->a[k] = atoms[k];
         for (unsigned c = 0; c < 128; c++)
-            if ((atoms[k].set[c >> 6] >> (c & 63)) & 1) r->member[c] |= (uint32_t)1 << k;
+            if (set_has(atoms[k].set, c)) r->member[c] |= (uint32_t)1 << k;
     }
     for (; r->first < n && atoms[r->first].min == atoms[r->first].max; r->first++) {
         const atom *a = &atoms[r->first];
         if (r->nprefix + a->min > 32) break;
         for (uint32_t j = 0; j < a->min; j++, r->nprefix++)
             for (unsigned c = 0; c < 128; c++)
-                if ((a->set[c >> 6] >> (c & 63)) & 1) r->prefix[c] |= (uint32_t)1 << r->nprefix;
+                if (set_has(a->set, c)) r->prefix[c] |= (uint32_t)1 << r->nprefix;
     }
     return r;
 }
