@@ -396,46 +396,34 @@ static int verdict_plain(fixture *f, const char *json)
     return v;
 }
 
-/* properties with a few names is walked by comparing each member's key
- * with every name: names of each length class (up to 8 bytes, up to 16,
- * longer), duplicate members, and trees without the parser's key data. */
-static void test_few_names(struct check *t)
+/* Branches of the root schema's allOf that the verdict walker answers
+ * from its properties pass (engine.h, disc_prog). */
+static size_t fast_branches(const fixture *f)
 {
-    fixture f;
-    CHECK(t, setup(&f, "{\"properties\":{\"k\":{\"const\":\"a\"},\"eight_b_\":{\"type\":\"string\"},"
-                       "\"nine_byte\":{\"type\":\"integer\"},\"a_name_longer_than_16\":{\"type\":\"null\"}},"
-                       "\"required\":[\"k\"]}", 0) == 0);
-    const char *cases[][2] = {
-        { "{\"k\":\"a\"}", "1" },
-        { "{\"k\":\"b\"}", "0" },
-        { "{\"x\":1,\"k\":\"a\",\"y\":2}", "1" },
-        { "{\"x\":1}", "0" },                           /* required name missing */
-        { "{\"k\":\"a\",\"k\":\"b\"}", "0" },         /* every duplicate is checked */
-        { "{\"k\":\"a\",\"eight_b_\":\"s\"}", "1" },
-        { "{\"k\":\"a\",\"eight_b_\":1}", "0" },
-        { "{\"k\":\"a\",\"eight_bX\":1}", "1" },      /* same length, other name */
-        { "{\"k\":\"a\",\"nine_byte\":2}", "1" },
-        { "{\"k\":\"a\",\"nine_byte\":2.5}", "0" },
-        { "{\"k\":\"a\",\"nine_bytf\":2.5}", "1" },
-        { "{\"k\":\"a\",\"a_name_longer_than_16\":null}", "1" },
-        { "{\"k\":\"a\",\"a_name_longer_than_16\":0}", "0" },
-        { "{\"k\":\"a\",\"a_name_longer_than_17\":0}", "1" },
-        { "[]", "1" },                                  /* not an object: no assertion */
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        int want = cases[i][1][0] - '0';
-        if (verdict(&f, cases[i][0]) != want || verdict_plain(&f, cases[i][0]) != want || run(&f, cases[i][0]) != want) {
-            fprintf(stderr, "few names: %s should give %d\n", cases[i][0], want);
-            t->failed++;
-        } else t->passed++;
-    }
-    teardown(&f);
+    const cschema *root = schema_follow(f->s->root);
+    size_t n = 0;
+    for (size_t i = 0; i < root->nvprog; i++)
+        if (root->vprog[i].disc)
+            for (size_t j = 0; j < root->vprog[i].disc->n; j++) n += (size_t)root->vprog[i].disc->b[j].fast;
+    return n;
 }
 
 /* One instance against one schema, through every walk: the verdict
  * walker on the strict parser's tree and on cJSON's (not for text with
  * U+0000, which cJSON's strings cannot hold), jsv_validate, and the
  * reporting walk alone; each must give want. */
+static void check_walk(struct check *t, const char *what, fixture *f, const char *schema, const char *instance,
+                       int want)
+{
+    int v = verdict(f, instance), p = verdict_plain(f, instance);
+    int r = run(f, instance), e = reported(f, instance);
+    if (strstr(instance, "\\u0000")) p = want;
+    if (v != want || p != want || r != want || e != want) {
+        fprintf(stderr, "%s: %s against %s gave %d/%d/%d/%d, want %d\n", what, instance, schema, v, p, r, e, want);
+        t->failed++;
+    } else t->passed++;
+}
+
 typedef struct walk_case { const char *schema, *instance; int want; } walk_case;
 
 static void check_walks(struct check *t, const char *what, const walk_case *cases, size_t n)
@@ -447,16 +435,55 @@ static void check_walks(struct check *t, const char *what, const walk_case *case
             t->failed++;
             continue;
         }
-        int v = verdict(&f, cases[i].instance), p = verdict_plain(&f, cases[i].instance);
-        int r = run(&f, cases[i].instance), e = reported(&f, cases[i].instance);
-        if (strstr(cases[i].instance, "\\u0000")) p = cases[i].want;
-        if (v != cases[i].want || p != cases[i].want || r != cases[i].want || e != cases[i].want) {
-            fprintf(stderr, "%s: %s against %s gave %d/%d/%d/%d, want %d\n", what, cases[i].instance,
-                    cases[i].schema, v, p, r, e, cases[i].want);
-            t->failed++;
-        } else t->passed++;
+        check_walk(t, what, &f, cases[i].schema, cases[i].instance, cases[i].want);
         teardown(&f);
     }
+}
+
+/* Instances against one schema, through every walk (check_walk). */
+typedef struct instance_case { const char *instance; int want; } instance_case;
+
+static void check_instances(struct check *t, const char *what, const char *schema, const instance_case *cases,
+                            size_t n, int fast)
+{
+    fixture f;
+    if (setup(&f, schema, 0) != 0) {
+        fprintf(stderr, "%s: schema does not compile: %s\n", what, f.err.message);
+        t->failed++;
+        return;
+    }
+    if (fast >= 0) CHECK_INT(t, (int)fast_branches(&f), fast);
+    for (size_t i = 0; i < n; i++) check_walk(t, what, &f, schema, cases[i].instance, cases[i].want);
+    teardown(&f);
+}
+
+/* properties with a few names is walked by comparing each member's key
+ * with every name: names of each length class (up to 8 bytes, up to 16,
+ * longer), duplicate members, and trees without the parser's key data. */
+static void test_few_names(struct check *t)
+{
+    static const instance_case cases[] = {
+        { "{\"k\":\"a\"}", 1 },
+        { "{\"k\":\"b\"}", 0 },
+        { "{\"x\":1,\"k\":\"a\",\"y\":2}", 1 },
+        { "{\"x\":1}", 0 },                        /* required name missing */
+        { "{\"k\":\"a\",\"k\":\"b\"}", 0 },          /* every duplicate is checked */
+        { "{\"k\":\"a\",\"eight_b_\":\"s\"}", 1 },
+        { "{\"k\":\"a\",\"eight_b_\":1}", 0 },
+        { "{\"k\":\"a\",\"eight_bX\":1}", 1 },       /* same length, other name */
+        { "{\"k\":\"a\",\"nine_byte\":2}", 1 },
+        { "{\"k\":\"a\",\"nine_byte\":2.5}", 0 },
+        { "{\"k\":\"a\",\"nine_bytf\":2.5}", 1 },
+        { "{\"k\":\"a\",\"a_name_longer_than_16\":null}", 1 },
+        { "{\"k\":\"a\",\"a_name_longer_than_16\":0}", 0 },
+        { "{\"k\":\"a\",\"a_name_longer_than_17\":0}", 1 },
+        { "[]", 1 },                               /* not an object: no assertion */
+    };
+    check_instances(t, "few names",
+                    "{\"properties\":{\"k\":{\"const\":\"a\"},\"eight_b_\":{\"type\":\"string\"},"
+                    "\"nine_byte\":{\"type\":\"integer\"},\"a_name_longer_than_16\":{\"type\":\"null\"}},"
+                    "\"required\":[\"k\"]}",
+                    cases, sizeof cases / sizeof cases[0], -1);
 }
 
 /* required names that properties does not list join the walker's key
@@ -504,18 +531,6 @@ static void test_required_keys(struct check *t)
     teardown(&f);
 }
 
-/* Branches of the root schema's allOf that the verdict walker answers
- * from its properties pass (engine.h, disc_prog). */
-static size_t fast_branches(const fixture *f)
-{
-    const cschema *root = schema_follow(f->s->root);
-    size_t n = 0;
-    for (size_t i = 0; i < root->nvprog; i++)
-        if (root->vprog[i].disc)
-            for (size_t j = 0; j < root->vprog[i].disc->n; j++) n += (size_t)root->vprog[i].disc->b[j].fast;
-    return n;
-}
-
 /* allOf branches of the form "if this member is X then ...", answered
  * from the members the properties pass noted: present, absent, met
  * twice, not an object, conditions with and without required and type,
@@ -536,7 +551,7 @@ static void test_discriminated_allof(struct check *t)
         " ],"
         " \"$defs\":{\"rule\":{\"if\":{\"required\":[\"target\"],\"properties\":{\"target\":"
         "   {\"required\":[\"kind\"],\"properties\":{\"kind\":{\"const\":\"x\"}}}}},\"then\":false}}}";
-    static const struct { const char *instance; int want; } cases[] = {
+    static const instance_case cases[] = {
         { "{\"kind\":\"a\",\"va\":1}", 1 },
         { "{\"kind\":\"a\"}", 0 },                       /* then: va required */
         { "{\"va\":1,\"kind\":\"a\",\"z\":0}", 1 },
@@ -559,23 +574,7 @@ static void test_discriminated_allof(struct check *t)
         { "\"text\"", 0 },                               /* not an object: every condition holds, */
         { "[1]", 0 },                                     /* the rule's then: false too */
     };
-    fixture f;
-    if (setup(&f, schema, 0) != 0) {
-        fprintf(stderr, "discriminated allOf: schema does not compile: %s\n", f.err.message);
-        t->failed++;
-        return;
-    }
-    CHECK_INT(t, (int)fast_branches(&f), 3);
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        int v = verdict(&f, cases[i].instance), p = verdict_plain(&f, cases[i].instance);
-        int r = run(&f, cases[i].instance), e = reported(&f, cases[i].instance);
-        if (v != cases[i].want || p != cases[i].want || r != cases[i].want || e != cases[i].want) {
-            fprintf(stderr, "discriminated allOf: %s gave %d/%d/%d/%d, want %d\n", cases[i].instance, v, p, r, e,
-                    cases[i].want);
-            t->failed++;
-        } else t->passed++;
-    }
-    teardown(&f);
+    check_instances(t, "discriminated allOf", schema, cases, sizeof cases / sizeof cases[0], 3);
 }
 
 /* A scalar program's string compares: const strings, and enum strings
