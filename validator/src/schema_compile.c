@@ -329,15 +329,14 @@ static int disc_compile(cctx *c, cschema *s)
         if (va->op != OP_ALL_OF) continue;
         size_t n = va->k->u.subs.n;
         disc_branch *b = calloc_hot(c, n, sizeof *b);
-        if (!b) return -1;
+        disc_prog *d = calloc_hot(c, 1, sizeof *d);
+        if (!b || !d) return -1;
         int any = 0;
         for (size_t j = 0; j < n; j++) {
             b[j].branch = va->k->u.subs.v[j];
             any |= disc_branch_fill(&b[j], keys, nkeys, &nwatch);
         }
         if (!any) continue;
-        disc_prog *d = calloc_hot(c, 1, sizeof *d);
-        if (!d) return -1;
         d->b = b;
         d->n = n;
         va->disc = d;
