@@ -25,7 +25,7 @@ FUZZ_CFLAGS  := -g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wal
 FUZZ_LINT_SRC   := $(filter-out validator/cli/lint_main.c,$(LINT_SRC))
 FUZZ_MOCK_SRC   := $(filter-out mock/src/mock_main.c,$(MOCK_SRC))
 FUZZ_RUNNER_SRC := $(filter-out runner/src/runner_main.c,$(RUNNER_SRC))
-fuzz_extra_contract := $(FUZZ_LINT_SRC)
+fuzz_extra_contract := $(FUZZ_LINT_SRC) tests/support/tape_compare.c
 fuzz_extra_schema   :=
 fuzz_extra_case     := $(FUZZ_RUNNER_SRC)
 fuzz_extra_mock     := $(FUZZ_MOCK_SRC)

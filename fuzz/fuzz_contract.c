@@ -3,7 +3,9 @@
  * The input goes through campaign-lint's payload check (strict parse with
  * duplicates rejected, the contract's create-request schema and rules,
  * the pointer of a parse error, json output), and, when it parses, through
- * contract_check against every body the contract names.  The contract is
+ * contract_check against every body the contract names.  The tape parser
+ * must agree with the tree parser on every input (the same error, or the
+ * same document), with duplicates allowed and rejected.  The contract is
  * loaded once from $CAMPAIGN_SCHEMA_DIR or ./schemas. */
 #include <stdint.h>
 #include <stdio.h>
@@ -13,6 +15,7 @@
 #include "contract.h"
 #include "json_parse.h"
 #include "lint.h"
+#include "tape_compare.h"
 
 typedef struct target {
     contract *contract;
@@ -61,6 +64,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int which = size & 1;
     if (lint_check_payload(T.checker[which], "fuzz.json", "fuzz.json", buf, size, 1, T.out[which]) < 0)
         give_up("lint_check_payload: out of memory");
+
+    for (unsigned dup = 0; dup < 2; dup++) {
+        json_parse_opts o = { dup ? JSON_PARSE_REJECT_DUPLICATES : 0, 0 };
+        char why[512];
+        const char *diff = tape_parse_compare(buf, size, &o, why, sizeof why);
+        if (diff) {
+            fprintf(stderr, "tape and tree parsers disagree: %s\n", diff);
+            abort();
+        }
+    }
 
     json_parse_opts opts = { 0, 0 };
     json_error err;

@@ -4,12 +4,24 @@
  * large generated document. */
 #include "check.h"
 #include "json_parse.h"
+#include "tape_compare.h"
+#include "json_tape.h"
 
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+/* Every input a test parses is parsed into a tape too: the tape must fail
+ * with the very same error, or hold the same document as the tree. */
+static void same_on_tape(struct check *t, int srcline, const char *buf, size_t len, unsigned flags, unsigned depth)
+{
+    char why[512];
+    json_parse_opts o = { flags, depth };
+    const char *diff = tape_parse_compare(buf, len, &o, why, sizeof why);
+    check_report(t, diff == NULL, "tape agrees with tree", __FILE__, srcline, diff);
+}
 
 /* Parse buf[0..len) expecting failure with the given code, position and a
  * message containing msg (NULL: do not check the message). */
@@ -25,6 +37,7 @@ static void expect_err_n(struct check *t, int srcline, const char *buf, size_t l
         fprintf(stderr, "  input %.60s: got doc=%p code %d at %u:%u \"%s\"; want code %d at %u:%u \"%s\"\n",
                 buf, (void *)d, e.code, e.line, e.col, e.message, code, line, col, msg ? msg : "");
     json_doc_free(d);
+    same_on_tape(t, srcline, buf, len, flags, depth);
 }
 
 #define ERR(t, s, code, line, col, msg) \
@@ -41,6 +54,7 @@ static json_doc *parse_ok_n(struct check *t, int srcline, const char *s, size_t 
     json_doc *d = json_parse(s, len, &o, NULL, &e);
     check_report(t, d != NULL && e.code == JSON_OK, "parse ok", __FILE__, srcline, NULL);
     if (!d) fprintf(stderr, "  input %.60s: error %d at %u:%u: %s\n", s, e.code, e.line, e.col, e.message);
+    same_on_tape(t, srcline, s, len, flags, 0);
     return d;
 }
 #define OK(t, s) parse_ok_n((t), __LINE__, (s), strlen(s), 0)
@@ -672,6 +686,19 @@ static void test_large_document(struct check *t)
         CHECK(t, ratio->valuedouble == strtod(json_number_text(ratio), NULL));
     }
     json_doc_free(d);
+    /* the tape of the same text: equal value for value, in a third of
+     * the memory or less (32 bytes per value, strings left in the input) */
+    char why[512];
+    const char *diff = tape_parse_compare(buf, n, &o, why, sizeof why);
+    CHECK_MSG(t, diff == NULL, "%s", diff ? diff : "");
+    json_tape *tp = json_tape_new();
+    json_doc *again = json_parse(buf, n, &o, NULL, &e);
+    CHECK(t, tp && again && json_tape_parse(tp, buf, n, &o, &e) == 0);
+    if (tp && again)
+        CHECK_MSG(t, json_tape_bytes(tp) * 3 <= arena_used(again->mem), "tape %zu bytes, tree %zu",
+                  json_tape_bytes(tp), arena_used(again->mem));
+    json_doc_free(again);
+    json_tape_free(tp);
     /* an error near the end still has the right line and column */
     memcpy(buf + n - 4, "\nx}\n", 4);
     d = json_parse(buf, n, &o, NULL, &e);
@@ -679,9 +706,65 @@ static void test_large_document(struct check *t)
     free(buf);
 }
 
+/* The tape itself: strings stay in the input unless they have escapes,
+ * one tape serves parse after parse (a failed parse leaves it empty), and
+ * the comparison the other tests rely on does see a difference. */
+static void test_tape(struct check *t)
+{
+    json_tape *tp = json_tape_new();
+    json_error e;
+    const char *src = "{\"plain\": \"abc\", \"esc\\u00e9\": \"a\\nb\", \"n\": [1, 2.5, -0, 1e2]}";
+    CHECK(t, tp != NULL);
+    if (!tp) return;
+    CHECK(t, json_tape_parse(tp, src, strlen(src), NULL, &e) == 0);
+    const jt_value *root = jt_root(tp);
+    const jt_value *plain = jt_member(tp, root, "plain");
+    const jt_value *esc = jt_member(tp, root, "esc\xC3\xA9");
+    const jt_value *arr = jt_member(tp, root, "n");
+    CHECK(t, plain && !(plain->flags & JT_STR_DECODED) && jt_str(tp, plain) == src + 11 && plain->u.str.len == 3);
+    CHECK(t, esc && (esc->flags & JT_KEY_DECODED) && (esc->flags & JT_STR_DECODED) && esc->u.str.len == 3 &&
+             memcmp(jt_str(tp, esc), "a\nb", 3) == 0);
+    CHECK(t, arr && arr->u.count == 4 && jt_member(tp, root, "absent") == NULL && jt_member(tp, arr, "n") == NULL);
+    if (arr) {
+        const jt_value *one = jt_child(arr), *two = jt_next(one), *zero = jt_next(two), *hundred = jt_next(zero);
+        size_t len;
+        const char *text = jt_number_text(tp, hundred, &len);
+        CHECK(t, (one->flags & JT_INTEGER_TEXT) && !(two->flags & JT_INTEGER_TEXT) && (zero->flags & JT_INTEGER_TEXT));
+        CHECK(t, len == 3 && memcmp(text, "1e2", 3) == 0 && hundred->u.num == 100 && jt_next(hundred) == NULL);
+    }
+    /* reuse: a smaller document, then a failure, then a document again */
+    CHECK(t, json_tape_parse(tp, "[true]", 6, NULL, &e) == 0 && tp->n == 2 && tp->v[1].type == cJSON_True);
+    CHECK(t, json_tape_parse(tp, "[true,]", 7, NULL, &e) == -1 && tp->n == 0 && jt_root(tp) == NULL &&
+             e.code == JSON_ERR_SYNTAX && e.col == 7);
+    CHECK(t, json_tape_parse(tp, "\"x\"", 3, NULL, &e) == 0 && tp->n == 1 && tp->v[0].u.str.len == 1);
+    /* the comparison notices a changed key hash, string, count or order */
+    json_doc *d = json_parse(src, strlen(src), NULL, NULL, &e);
+    char why[256];
+    CHECK(t, json_tape_parse(tp, src, strlen(src), NULL, &e) == 0 && d);
+    if (d && tp->n == 8) {
+        CHECK(t, tape_compare(tp, d->root, why, sizeof why) == NULL);
+        tp->v[1].key_hash ^= 1;
+        CHECK(t, tape_compare(tp, d->root, why, sizeof why) != NULL);
+        tp->v[1].key_hash ^= 1;
+        tp->v[2].u.str.len--;
+        CHECK(t, tape_compare(tp, d->root, why, sizeof why) != NULL);
+        tp->v[2].u.str.len++;
+        tp->v[3].u.count = 3;
+        CHECK(t, tape_compare(tp, d->root, why, sizeof why) != NULL);
+        tp->v[3].u.count = 4;
+        tp->v[5].u.num = 2.25;
+        CHECK(t, tape_compare(tp, d->root, why, sizeof why) != NULL);
+    }
+    json_doc_free(d);
+    json_tape_free(tp);
+    /* a NULL tape is an out-of-memory error, not a crash */
+    CHECK(t, json_tape_parse(NULL, "1", 1, NULL, &e) == -1 && e.code == JSON_ERR_NOMEM);
+}
+
 int main(void)
 {
     struct check t = { 0, 0, "json_parse" };
+    test_tape(&t);
     test_scalars(&t);
     test_integer_text(&t);
     test_member_filter(&t);

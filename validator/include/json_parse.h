@@ -152,6 +152,34 @@ json_doc *json_parse(const char *buf, size_t len, const json_parse_opts *opts,
  * arena, which also reclaims what a failed parse took from it).  NULL ok. */
 void json_doc_free(json_doc *doc);
 
+/* ---- tapes: a compact parse for checking only ------------------------
+ *
+ * json_tape_parse() reads the same grammar with the same errors as
+ * json_parse(), but keeps each value as one 32-byte entry in document
+ * order, leaves strings in the input (those with escapes are decoded
+ * aside) and keeps no line or column: about a third of a tree's memory,
+ * read in order.  It is what checking a large document needs when the
+ * document is likely valid: contract_check_tape() and jsv_check_tape()
+ * read it, and a document that fails is parsed again with json_parse()
+ * to say where and why.  The tape borrows buf: keep it unchanged while
+ * the tape is read.  A tape is reused from one parse to the next (its
+ * memory stays at its largest); one tape belongs to one thread at a
+ * time. */
+typedef struct json_tape json_tape;
+
+/* An empty tape, or NULL when out of memory. */
+json_tape *json_tape_new(void);
+void json_tape_free(json_tape *t);
+
+/* Parse buf[0..len) into t, replacing what it held.  0, or -1 with *err
+ * filled exactly as json_parse() fills it (the tape is then empty). */
+int json_tape_parse(json_tape *t, const char *buf, size_t len, const json_parse_opts *opts,
+                    json_error *err);
+
+/* Bytes the last parse filled: entries and decoded strings (for tests and
+ * benchmarks, like arena_used). */
+size_t json_tape_bytes(const json_tape *t);
+
 /* Parsed-node information, or NULL for a node not built by json_parse. */
 static inline const json_node *json_node_info(const cJSON *item)
 {

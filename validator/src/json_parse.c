@@ -11,6 +11,7 @@
  * for a 10 MB single-line document.  Error positions are recomputed from the
  * start of the input, which is simple and happens once per parse. */
 #include "json_parse.h"
+#include "json_tape.h"
 
 #include <limits.h>
 #include <math.h>
@@ -123,7 +124,8 @@ typedef struct parser {
     uint32_t line;
     const uchar *col_at;     /* column cursor: col_val is the column of col_at */
     uint32_t col_val;
-    arena *mem;
+    arena *mem;              /* tree mode: nodes and strings */
+    json_tape *tape;         /* tape mode: the entries and decoded strings */
     json_error *err;
     unsigned flags, max_depth;
 } parser;
@@ -299,10 +301,17 @@ static const char *control_escape(uchar c)
     }
 }
 
-/* Parse the string whose opening quote is at p.  On success stores a
- * NUL-terminated arena copy in *out (length *outlen) and returns the
+/* A string checked by scan_string: its body s[0..raw) in the input, n
+ * bytes once decoded, has_esc when decoding changes it. */
+typedef struct str_span {
+    const uchar *s;
+    size_t raw, n;
+    int has_esc;
+} str_span;
+
+/* Check the string whose opening quote is at p and fill *sp.  Returns the
  * position after the closing quote; NULL after reporting an error. */
-static const uchar *parse_string(parser *P, const uchar *p, char **out, size_t *outlen)
+static inline __attribute__((always_inline)) const uchar *scan_string(parser *P, const uchar *p, str_span *sp)
 {
     const uchar *end = P->end, *s = p + 1, *q = s;
     size_t removed = 0; /* bytes saved by decoding escapes */
@@ -386,16 +395,59 @@ static const uchar *parse_string(parser *P, const uchar *p, char **out, size_t *
             }
         }
     }
-closed:;
-    size_t raw = (size_t)(q - s), n = raw - removed;
-    uchar *o = arena_alloc(P->mem, n + 1);
-    if (!o) { fail_nomem(P, p); return NULL; }
-    if (has_esc) decode_escapes(s, q, o);
-    else memcpy(o, s, raw);
-    o[n] = '\0';
-    *out = (char *)o;
-    *outlen = n;
+closed:
+    sp->s = s;
+    sp->raw = (size_t)(q - s);
+    sp->n = sp->raw - removed;
+    sp->has_esc = has_esc;
     return q + 1;
+}
+
+/* Tree mode: parse the string at p into a NUL-terminated arena copy *out
+ * of *outlen bytes.  Returns the position after it, NULL on error. */
+static const uchar *parse_string(parser *P, const uchar *p, char **out, size_t *outlen)
+{
+    str_span sp;
+    const uchar *after = scan_string(P, p, &sp);
+    if (!after) return NULL;
+    uchar *o = arena_alloc(P->mem, sp.n + 1);
+    if (!o) { fail_nomem(P, p); return NULL; }
+    if (sp.has_esc) decode_escapes(sp.s, sp.s + sp.raw, o);
+    else memcpy(o, sp.s, sp.raw);
+    o[sp.n] = '\0';
+    *out = (char *)o;
+    *outlen = sp.n;
+    return after;
+}
+
+/* Tape mode: parse the string at p; *off and *decoded say where its bytes
+ * are (the input, or the tape's side buffer when it has escapes), *outlen
+ * how many.  Returns the position after it, NULL on error. */
+static const uchar *tape_string(parser *P, const uchar *p, uint32_t *off, int *decoded, size_t *outlen)
+{
+    str_span sp;
+    const uchar *after = scan_string(P, p, &sp);
+    if (!after) return NULL;
+    *outlen = sp.n;
+    if (!sp.has_esc) {
+        *off = (uint32_t)(sp.s - (const uchar *)P->tape->input);
+        *decoded = 0;
+        return after;
+    }
+    json_tape *t = P->tape;
+    if (t->capdecoded - t->ndecoded < sp.n) {
+        size_t cap = t->capdecoded ? t->capdecoded : 256;
+        while (cap - t->ndecoded < sp.n) cap *= 2;
+        char *b = realloc(t->decoded, cap);
+        if (!b) { fail_nomem(P, p); return NULL; }
+        t->decoded = b;
+        t->capdecoded = cap;
+    }
+    decode_escapes(sp.s, sp.s + sp.raw, (uchar *)t->decoded + t->ndecoded);
+    *off = (uint32_t)t->ndecoded;
+    *decoded = 1;
+    t->ndecoded += sp.n;
+    return after;
 }
 
 /* ---- numbers ---- */
@@ -407,8 +459,11 @@ static const double pow10_exact[23] = {
 
 static inline int is_digit(uchar c) { return c >= '0' && c <= '9'; }
 
-/* Parse the number starting at p (a '-' or digit) into n. */
-static const uchar *parse_number(parser *P, const uchar *p, json_node *n)
+/* Scan the number starting at p (a '-' or digit): its value *d and
+ * whether it is written as digits alone.  Returns the position after it,
+ * NULL after reporting an error. */
+static inline __attribute__((always_inline)) const uchar *scan_number(parser *P, const uchar *p, double *out,
+                                                                     int *is_integer_text)
 {
     const uchar *end = P->end, *s = p;
     uint64_t m = 0;     /* significant digits, while they fit */
@@ -473,8 +528,6 @@ static const uchar *parse_number(parser *P, const uchar *p, json_node *n)
         if (eneg) ex = -ex;
     }
     size_t len = (size_t)(p - s);
-    char *text = arena_strndup(P->mem, (const char *)s, len);
-    if (!text) { fail_nomem(P, s); return NULL; }
     double d;
     long e10 = ex - frac;
     /* Exact mantissa and a power of ten that is itself exact: one
@@ -485,12 +538,32 @@ static const uchar *parse_number(parser *P, const uchar *p, json_node *n)
         else d *= pow10_exact[e10];
         if (neg) d = -d;
     } else {
+        /* strtod wants a terminated copy */
+        char small[128], *text = len < sizeof small ? small : malloc(len + 1);
+        if (!text) { fail_nomem(P, s); return NULL; }
+        memcpy(text, s, len);
+        text[len] = '\0';
         d = strtod(text, NULL);
-        if (isinf(d)) {
+        if (isinf(d))
             fail(P, JSON_ERR_RANGE, s, "number out of range: %.60s%s", text, len > 60 ? "..." : "");
-            return NULL;
-        }
+        if (text != small) free(text);
+        if (isinf(d)) return NULL;
     }
+    *out = d;
+    *is_integer_text = integer_text;
+    return p;
+}
+
+/* Tree mode: parse the number starting at p into n. */
+static const uchar *parse_number(parser *P, const uchar *p, json_node *n)
+{
+    double d;
+    int integer_text;
+    const uchar *after = scan_number(P, p, &d, &integer_text);
+    if (!after) return NULL;
+    size_t len = (size_t)(after - p);
+    char *text = arena_strndup(P->mem, (const char *)p, len);
+    if (!text) { fail_nomem(P, p); return NULL; }
     n->item.type = cJSON_Number | JSON_NODE_PARSED | (integer_text ? JSON_NODE_INTEGER_TEXT : 0);
     n->item.valuedouble = d;
     if (d >= INT_MAX) n->item.valueint = INT_MAX;
@@ -498,7 +571,7 @@ static const uchar *parse_number(parser *P, const uchar *p, json_node *n)
     else n->item.valueint = (int)d;
     n->text = text;
     n->len = len;
-    return p;
+    return after;
 }
 
 /* ---- duplicate keys ---- */
@@ -506,12 +579,18 @@ static const uchar *parse_number(parser *P, const uchar *p, json_node *n)
 /* Objects with more members than this get a hash table of their keys. */
 #define KEYSET_MIN 8
 
-typedef struct kslot { uint64_t h; json_node *n; } kslot;
+/* A member as the duplicate check holds it: its node (tree mode) or 1 +
+ * its tape index (tape mode: entries move as the tape grows). */
+typedef union mref { json_node *n; size_t i; } mref;
+
+typedef struct kslot { uint64_t h; mref m; } kslot; /* m zero: empty */
 
 typedef struct frame {
-    json_node *node;
-    size_t count;   /* members so far */
-    kslot *slots;   /* key hash table (objects, duplicate check), or NULL */
+    json_node *node;  /* tree mode: the container */
+    size_t ti;        /* tape mode: the container's index */
+    size_t last;      /* tape mode: the last child's index (when count) */
+    size_t count;     /* members or elements so far */
+    kslot *slots;     /* key hash table (objects, duplicate check), or NULL */
     size_t kcap;
 } frame;
 
@@ -522,41 +601,99 @@ static uint64_t hash_key(const char *k, size_t n)
     return h;
 }
 
-static int same_key(const json_node *a, const char *k, size_t n)
+/* Member m's key bytes and length. */
+static inline const char *mref_key(const parser *P, const int tape, mref m, size_t *len)
 {
-    return a->key_len == n && memcmp(a->item.string, k, n) == 0;
+    if (!tape) {
+        *len = m.n->key_len;
+        return m.n->item.string;
+    }
+    const jt_value *v = &P->tape->v[m.i - 1];
+    *len = v->key_len;
+    return jt_key(P->tape, v);
 }
 
-static json_node *keyset_find(const frame *f, uint64_t h, const char *k, size_t n)
+static inline int same_key(const parser *P, const int tape, mref m, const char *k, size_t n)
+{
+    size_t len;
+    const char *mk = mref_key(P, tape, m, &len);
+    return len == n && memcmp(mk, k, n) == 0;
+}
+
+/* Where member m's key starts (for the duplicate message). */
+static void mref_where(const parser *P, mref m, unsigned *line, unsigned *col)
+{
+    if (!P->tape) {
+        *line = m.n->key_line;
+        *col = m.n->key_col;
+        return;
+    }
+    /* The tape keeps no key positions.  The member parsed, so its value is
+     * preceded by the key's closing quote, a colon and whitespace only: go
+     * back to the closing quote, then to the quote that opens the key (the
+     * first one before it that no odd run of backslashes escapes). */
+    const uchar *origin = (const uchar *)P->tape->input;
+    const uchar *q = origin + P->tape->v[m.i - 1].pos - 1;
+    while (*q != ':') q--;
+    while (*q != '"') q--;
+    for (q--;; q--) {
+        if (*q != '"') continue;
+        size_t bs = 0;
+        while (q - bs > origin && q[-1 - (ptrdiff_t)bs] == '\\') bs++;
+        if (bs % 2 == 0) break;
+    }
+    locate_slow(P, q, line, col);
+}
+
+static inline int mref_empty(mref m, const int tape) { return tape ? m.i == 0 : m.n == NULL; }
+
+static inline mref keyset_find(const parser *P, const int tape, const frame *f, uint64_t h, const char *k, size_t n)
 {
     size_t mask = f->kcap - 1;
-    for (size_t i = h & mask; f->slots[i].n; i = (i + 1) & mask)
-        if (f->slots[i].h == h && same_key(f->slots[i].n, k, n)) return f->slots[i].n;
-    return NULL;
+    for (size_t i = h & mask; !mref_empty(f->slots[i].m, tape); i = (i + 1) & mask)
+        if (f->slots[i].h == h && same_key(P, tape, f->slots[i].m, k, n)) return f->slots[i].m;
+    return (mref){ 0 };
 }
 
-static void keyset_put(kslot *slots, size_t cap, uint64_t h, json_node *n)
+static inline void keyset_put(const int tape, kslot *slots, size_t cap, uint64_t h, mref m)
 {
     size_t mask = cap - 1, i = h & mask;
-    while (slots[i].n) i = (i + 1) & mask;
+    while (!mref_empty(slots[i].m, tape)) i = (i + 1) & mask;
     slots[i].h = h;
-    slots[i].n = n;
+    slots[i].m = m;
 }
 
-/* Add n (already linked, counted) to f's table, creating or growing it. */
-static int keyset_add(frame *f, uint64_t h, json_node *n)
+/* The member after m in f, or an empty ref. */
+static inline mref mref_next(const parser *P, const int tape, mref m)
+{
+    if (!tape) return (mref){ .n = (json_node *)m.n->item.next };
+    const jt_value *v = &P->tape->v[m.i - 1];
+    return v->next ? (mref){ .i = m.i + v->next } : (mref){ .i = 0 };
+}
+
+/* f's first member (f has at least one). */
+static inline mref mref_first(const int tape, const frame *f)
+{
+    if (!tape) return (mref){ .n = (json_node *)f->node->item.child };
+    return (mref){ .i = f->ti + 2 };
+}
+
+/* Add m (already linked, counted) to f's table, creating or growing it. */
+static inline int keyset_add(const parser *P, const int tape, frame *f, uint64_t h, mref m)
 {
     if (f->slots && f->count * 2 <= f->kcap) {
-        keyset_put(f->slots, f->kcap, h, n);
+        keyset_put(tape, f->slots, f->kcap, h, m);
         return 0;
     }
     size_t cap = f->kcap ? f->kcap * 2 : 32;
     while (cap < f->count * 2) cap *= 2;
     kslot *s = calloc(cap, sizeof *s);
     if (!s) return -1;
-    for (const cJSON *c = f->node->item.child; c; c = c->next) {
-        const json_node *cn = (const json_node *)c;
-        keyset_put(s, cap, cn == n ? h : hash_key(c->string, cn->key_len), (json_node *)cn);
+    for (mref c = mref_first(tape, f); !mref_empty(c, tape); c = mref_next(P, tape, c)) {
+        size_t len;
+        const char *k = mref_key(P, tape, c, &len);
+        int same = tape ? c.i == m.i : c.n == m.n;
+        keyset_put(tape, s, cap, same ? h : hash_key(k, len), c);
     }
     free(f->slots);
     f->slots = s;
@@ -608,7 +745,36 @@ static inline void link_child(json_node *parent, json_node *n)
     }
 }
 
-static const uchar *parse_literal(parser *P, const uchar *p, json_node *n)
+/* A new zeroed tape entry for the value at p: its index, or SIZE_MAX out
+ * of memory.  The tape grows by doubling (large blocks are remapped by the
+ * C library, not copied). */
+static inline size_t tape_push(parser *P, const uchar *p)
+{
+    json_tape *t = P->tape;
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 256;
+        if (cap > SIZE_MAX / sizeof *t->v || cap > UINT32_MAX) return SIZE_MAX;
+        jt_value *v = realloc(t->v, cap * sizeof *v);
+        if (!v) return SIZE_MAX;
+        t->v = v;
+        t->cap = cap;
+    }
+    jt_value *e = &t->v[t->n];
+    memset(e, 0, sizeof *e);
+    e->pos = (uint32_t)(p - (const uchar *)t->input);
+    return t->n++;
+}
+
+/* Tape mode: entry i joins the container of f as its last child. */
+static inline void tape_link(parser *P, frame *f, size_t i)
+{
+    jt_value *v = P->tape->v;
+    if (f->count) v[f->last].next = (uint32_t)(i - f->last);
+    else v[f->ti].flags |= JT_NONEMPTY;
+    f->last = i;
+}
+
+static const uchar *parse_literal(parser *P, const uchar *p, int *type_out)
 {
     const char *lit;
     int type;
@@ -628,8 +794,7 @@ static const uchar *parse_literal(parser *P, const uchar *p, json_node *n)
             return NULL;
         }
     }
-    n->item.type = type | JSON_NODE_PARSED;
-    if (type == cJSON_True) n->item.valueint = 1;
+    *type_out = type;
     return p + len;
 }
 
@@ -656,22 +821,26 @@ static void free_frames(frame *st, size_t depth, frame *local)
 
 #define LOCAL_FRAMES 32
 
-static cJSON *parse_document(parser *P)
+/* The parser itself, for both outputs: tape is a constant in each of the
+ * two callers below, so each gets its own copy with the other output's
+ * steps compiled away.  Tree mode builds json_node trees in P->mem (the
+ * root in *root_out); tape mode fills P->tape.  0, or -1 after reporting
+ * an error. */
+static inline __attribute__((always_inline)) int parse_document(parser *P, const int tape, cJSON **root_out)
 {
     const uchar *p = P->buf, *end = P->end;
     frame local[LOCAL_FRAMES], *st = local;
     size_t cap = LOCAL_FRAMES, depth = 0;
     const int dups = (P->flags & JSON_PARSE_REJECT_DUPLICATES) != 0;
-    json_node *root = NULL, *n;
+    json_node *root = NULL, *n = NULL; /* tree mode: the current value's node */
+    size_t ti = 0;                     /* tape mode: the current value's entry */
     frame *f;
     const char *expected = "a string key"; /* when a key is missing */
-    char *key;
-    size_t klen;
 
     if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
         if (!(P->flags & JSON_PARSE_ALLOW_BOM)) {
             fail(P, JSON_ERR_SYNTAX, p, "byte order mark (U+FEFF) at the start of the input is not allowed");
-            return NULL;
+            return -1;
         }
         p += 3;
         P->origin = P->line_start = P->col_at = p;
@@ -679,13 +848,17 @@ static cJSON *parse_document(parser *P)
     p = skip_ws(P, p);
     if (p >= end) {
         fail(P, JSON_ERR_EMPTY, p, "empty input: no JSON value");
-        return NULL;
+        return -1;
     }
-    root = n = new_node(P);
-    if (!n) goto nomem;
-    locate(P, p, &n->line, &n->col);
+    if (tape) {
+        if ((ti = tape_push(P, p)) == SIZE_MAX) goto nomem;
+    } else {
+        root = n = new_node(P);
+        if (!n) goto nomem;
+        locate(P, p, &n->line, &n->col);
+    }
 
-value: /* p is at the first character of a value; n is its (linked) node */
+value: /* p is at the first character of a value; n / ti is its (linked) node */
     switch (*p) {
     case '{':
     case '[':
@@ -703,17 +876,20 @@ value: /* p is at the first character of a value; n is its (linked) node */
         }
         f = &st[depth++];
         f->node = n;
+        f->ti = ti;
         f->count = 0;
         f->slots = NULL;
         f->kcap = 0;
         if (*p == '{') {
-            n->item.type = cJSON_Object | JSON_NODE_PARSED;
+            if (tape) P->tape->v[ti].type = cJSON_Object;
+            else n->item.type = cJSON_Object | JSON_NODE_PARSED;
             p = skip_ws(P, p + 1);
             if (p < end && *p == '}') { p++; goto close; }
             expected = "a string key or '}'";
             goto key;
         }
-        n->item.type = cJSON_Array | JSON_NODE_PARSED;
+        if (tape) P->tape->v[ti].type = cJSON_Array;
+        else n->item.type = cJSON_Array | JSON_NODE_PARSED;
         p = skip_ws(P, p + 1);
         if (p < end && *p == ']') { p++; goto close; }
         if (p >= end || *p == ',') {
@@ -721,25 +897,56 @@ value: /* p is at the first character of a value; n is its (linked) node */
             goto error;
         }
         goto element;
-    case '"': {
-        char *s;
-        size_t slen;
-        p = parse_string(P, p, &s, &slen);
-        if (!p) goto error;
-        n->item.type = cJSON_String | JSON_NODE_PARSED;
-        n->item.valuestring = s;
-        n->len = slen;
+    case '"':
+        if (tape) {
+            uint32_t off;
+            int decoded;
+            size_t slen;
+            p = tape_string(P, p, &off, &decoded, &slen);
+            if (!p) goto error;
+            jt_value *v = &P->tape->v[ti];
+            v->type = cJSON_String;
+            if (decoded) v->flags |= JT_STR_DECODED;
+            v->u.str.off = off;
+            v->u.str.len = (uint32_t)slen;
+        } else {
+            char *s;
+            size_t slen;
+            p = parse_string(P, p, &s, &slen);
+            if (!p) goto error;
+            n->item.type = cJSON_String | JSON_NODE_PARSED;
+            n->item.valuestring = s;
+            n->len = slen;
+        }
         break;
-    }
     case '-': case '0': case '1': case '2': case '3': case '4':
     case '5': case '6': case '7': case '8': case '9':
-        p = parse_number(P, p, n);
-        if (!p) goto error;
+        if (tape) {
+            double d;
+            int integer_text;
+            p = scan_number(P, p, &d, &integer_text);
+            if (!p) goto error;
+            jt_value *v = &P->tape->v[ti];
+            v->type = cJSON_Number;
+            if (integer_text) v->flags |= JT_INTEGER_TEXT;
+            v->u.num = d;
+        } else {
+            p = parse_number(P, p, n);
+            if (!p) goto error;
+        }
         break;
-    case 't': case 'f': case 'n':
-        p = parse_literal(P, p, n);
+    case 't': case 'f': case 'n': {
+        int type;
+        p = parse_literal(P, p, &type);
         if (!p) goto error;
+        if (tape) {
+            P->tape->v[ti].type = (uint8_t)type;
+        } else {
+            n->item.type = type | JSON_NODE_PARSED;
+            if (type == cJSON_True) n->item.valueint = 1;
+        }
         break;
+    }
     default:
         fail_value(P, p, "a JSON value", "");
         goto error;
@@ -753,11 +960,12 @@ after: /* a value just ended at p */
             goto error;
         }
         free_frames(st, 0, local);
-        return &root->item;
+        if (!tape) *root_out = &root->item;
+        return 0;
     }
     f = &st[depth - 1];
     p = skip_ws(P, p);
-    if (f->node->item.type & cJSON_Array) {
+    if (tape ? P->tape->v[f->ti].type == cJSON_Array : (f->node->item.type & cJSON_Array) != 0) {
         if (p < end && *p == ',') {
             p = skip_ws(P, p + 1);
             if (p < end && *p == ']') {
@@ -787,14 +995,20 @@ after: /* a value just ended at p */
 close: /* the container on top of the stack just ended */
     f = &st[--depth];
     free(f->slots);
+    if (tape && P->tape->v[f->ti].type == cJSON_Array) P->tape->v[f->ti].u.count = f->count;
     goto after;
 
 element: /* p is at the start of an array element (not whitespace, not end) */
     f = &st[depth - 1];
-    n = new_node(P);
-    if (!n) goto nomem;
-    locate(P, p, &n->line, &n->col);
-    link_child(f->node, n);
+    if (tape) {
+        if ((ti = tape_push(P, p)) == SIZE_MAX) goto nomem;
+        tape_link(P, f, ti);
+    } else {
+        n = new_node(P);
+        if (!n) goto nomem;
+        locate(P, p, &n->line, &n->col);
+        link_child(f->node, n);
+    }
     f->count++;
     goto value;
 
@@ -806,25 +1020,37 @@ key: /* p should be at an object key's opening quote */
     }
     {
         const uchar *kp = p;
-        uint32_t kline, kcol;
+        uint32_t kline = 0, kcol = 0, koff = 0;
+        int kdecoded = 0;
         uint64_t h = 0;
-        locate(P, p, &kline, &kcol);
-        p = parse_string(P, p, &key, &klen);
-        if (!p) goto error;
+        const char *key;
+        size_t klen;
+        if (tape) {
+            p = tape_string(P, p, &koff, &kdecoded, &klen);
+            if (!p) goto error;
+            key = (kdecoded ? P->tape->decoded : P->tape->input) + koff;
+        } else {
+            char *k;
+            locate(P, p, &kline, &kcol);
+            p = parse_string(P, p, &k, &klen);
+            if (!p) goto error;
+            key = k;
+        }
         if (dups) {
-            json_node *first = NULL;
+            mref first = { 0 };
             if (f->slots) {
                 h = hash_key(key, klen);
-                first = keyset_find(f, h, key, klen);
-            } else {
-                for (cJSON *c = f->node->item.child; c; c = c->next)
-                    if (same_key((json_node *)c, key, klen)) { first = (json_node *)c; break; }
+                first = keyset_find(P, tape, f, h, key, klen);
+            } else if (f->count) {
+                for (mref c = mref_first(tape, f); !mref_empty(c, tape); c = mref_next(P, tape, c))
+                    if (same_key(P, tape, c, key, klen)) { first = c; break; }
             }
-            if (first) {
+            if (!mref_empty(first, tape)) {
                 char shown[128];
+                unsigned fl, fc;
                 show_key(shown, sizeof shown, key, klen);
-                fail(P, JSON_ERR_DUPLICATE, kp, "duplicate key \"%s\" (first at line %u, column %u)", shown,
-                     (unsigned)first->key_line, (unsigned)first->key_col);
+                mref_where(P, first, &fl, &fc);
+                fail(P, JSON_ERR_DUPLICATE, kp, "duplicate key \"%s\" (first at line %u, column %u)", shown, fl, fc);
                 goto error;
             }
         }
@@ -835,21 +1061,36 @@ key: /* p should be at an object key's opening quote */
         }
         p = skip_ws(P, p + 1);
         if (p >= end) { fail_unexpected(P, p, "a JSON value", ""); goto error; }
-        n = new_node(P);
-        if (!n) goto nomem;
-        n->item.string = key;
-        n->key_len = (uint32_t)klen;
-        n->key_hash = json_key_hash(key, klen);
-        n->key_word = json_key_word(key, klen);
-        f->node->names |= json_key_filter(n->key_hash);
-        n->key_line = kline;
-        n->key_col = kcol;
-        locate(P, p, &n->line, &n->col);
-        link_child(f->node, n);
+        uint32_t key_hash = json_key_hash(key, klen);
+        mref m;
+        if (tape) {
+            if ((ti = tape_push(P, p)) == SIZE_MAX) goto nomem;
+            jt_value *v = &P->tape->v[ti];
+            v->key_len = (uint32_t)klen;
+            v->key_hash = key_hash;
+            v->key_off = koff;
+            if (kdecoded) v->flags |= JT_KEY_DECODED;
+            P->tape->v[f->ti].u.names |= json_key_filter(key_hash);
+            tape_link(P, f, ti);
+            m.i = ti + 1;
+        } else {
+            n = new_node(P);
+            if (!n) goto nomem;
+            n->item.string = (char *)key;
+            n->key_len = (uint32_t)klen;
+            n->key_hash = key_hash;
+            n->key_word = json_key_word(key, klen);
+            f->node->names |= json_key_filter(key_hash);
+            n->key_line = kline;
+            n->key_col = kcol;
+            locate(P, p, &n->line, &n->col);
+            link_child(f->node, n);
+            m.n = n;
+        }
         f->count++;
         if (dups && (f->slots || f->count > KEYSET_MIN)) {
             if (!f->slots) h = hash_key(key, klen);
-            if (keyset_add(f, h, n)) goto nomem;
+            if (keyset_add(P, tape, f, h, m)) goto nomem;
         }
     }
     goto value;
@@ -858,7 +1099,18 @@ nomem:
     fail_nomem(P, p);
 error:
     free_frames(st, depth, local);
-    return NULL;
+    return -1;
+}
+
+static cJSON *parse_tree(parser *P)
+{
+    cJSON *root = NULL;
+    return parse_document(P, 0, &root) == 0 ? root : NULL;
+}
+
+static int parse_tape(parser *P)
+{
+    return parse_document(P, 1, NULL);
 }
 
 /* Chunk size for an arena owned by one document: about what the tree
@@ -871,29 +1123,38 @@ static size_t chunk_for(size_t len)
     return c;
 }
 
-json_doc *json_parse(const char *buf, size_t len, const json_parse_opts *opts, arena *mem, json_error *err)
+/* A parser over buf[0..len) for either output; 0, or -1 with *err filled
+ * when the input is too large. */
+static int parser_init(parser *P, const char *buf, size_t len, const json_parse_opts *opts, json_error *err)
 {
-    json_error scratch;
-    if (!err) err = &scratch;
     err->code = JSON_OK;
     err->offset = 0;
     err->line = err->col = 0;
     err->message[0] = '\0';
     if (!buf) len = 0;
-
-    parser P;
-    P.buf = P.origin = P.line_start = P.col_at = (const uchar *)(buf ? buf : "");
-    P.end = P.buf + len;
-    P.line = 1;
-    P.col_val = 1;
-    P.err = err;
-    P.flags = opts ? opts->flags : 0;
-    P.max_depth = opts && opts->max_depth ? opts->max_depth : JSON_DEFAULT_MAX_DEPTH;
+    P->buf = P->origin = P->line_start = P->col_at = (const uchar *)(buf ? buf : "");
+    P->end = P->buf + len;
+    P->line = 1;
+    P->col_val = 1;
+    P->mem = NULL;
+    P->tape = NULL;
+    P->err = err;
+    P->flags = opts ? opts->flags : 0;
+    P->max_depth = opts && opts->max_depth ? opts->max_depth : JSON_DEFAULT_MAX_DEPTH;
     if (len > UINT32_MAX) {
-        /* lengths and columns are kept in 32 bits */
-        fail(&P, JSON_ERR_SYNTAX, P.buf, "input larger than 4 GiB");
-        return NULL;
+        /* lengths, offsets and columns are kept in 32 bits */
+        fail(P, JSON_ERR_SYNTAX, P->buf, "input larger than 4 GiB");
+        return -1;
     }
+    return 0;
+}
+
+json_doc *json_parse(const char *buf, size_t len, const json_parse_opts *opts, arena *mem, json_error *err)
+{
+    json_error scratch;
+    if (!err) err = &scratch;
+    parser P;
+    if (parser_init(&P, buf, len, opts, err)) return NULL;
 
     int own = 0;
     if (!mem) {
@@ -906,7 +1167,7 @@ json_doc *json_parse(const char *buf, size_t len, const json_parse_opts *opts, a
     }
     P.mem = mem;
     json_doc *doc = arena_alloc(mem, sizeof *doc);
-    cJSON *root = doc ? parse_document(&P) : NULL;
+    cJSON *root = doc ? parse_tree(&P) : NULL;
     if (!doc) fail_nomem(&P, P.buf);
     if (!root) {
         if (own) arena_free(mem);
@@ -916,6 +1177,72 @@ json_doc *json_parse(const char *buf, size_t len, const json_parse_opts *opts, a
     doc->own_arena = own;
     doc->root = root;
     return doc;
+}
+
+json_tape *json_tape_new(void)
+{
+    return calloc(1, sizeof(json_tape));
+}
+
+void json_tape_free(json_tape *t)
+{
+    if (!t) return;
+    free(t->v);
+    free(t->decoded);
+    free(t);
+}
+
+int json_tape_parse(json_tape *t, const char *buf, size_t len, const json_parse_opts *opts, json_error *err)
+{
+    json_error scratch;
+    if (!err) err = &scratch;
+    parser P;
+    if (!t) {
+        parser_init(&P, buf, len, opts, err);
+        fail_nomem(&P, P.buf);
+        return -1;
+    }
+    t->n = 0;
+    t->ndecoded = 0;
+    t->input = buf ? buf : "";
+    t->input_len = buf ? len : 0;
+    if (parser_init(&P, buf, len, opts, err)) return -1;
+    P.tape = t;
+    if (parse_tape(&P) == 0) return 0;
+    t->n = 0; /* no half-built tape */
+    return -1;
+}
+
+size_t json_tape_bytes(const json_tape *t)
+{
+    return t ? t->n * sizeof *t->v + t->ndecoded : 0;
+}
+
+const jt_value *jt_member_h(const json_tape *t, const jt_value *obj, const char *name, size_t len, uint32_t hash)
+{
+    if (!obj || obj->type != cJSON_Object) return NULL;
+    uint64_t bits = json_key_filter(hash);
+    if ((obj->u.names & bits) != bits) return NULL;
+    for (const jt_value *m = jt_child(obj); m; m = jt_next(m))
+        if (m->key_hash == hash && m->key_len == len && memcmp(jt_key(t, m), name, len) == 0) return m;
+    return NULL;
+}
+
+const jt_value *jt_member(const json_tape *t, const jt_value *obj, const char *name)
+{
+    size_t len = strlen(name);
+    return jt_member_h(t, obj, name, len, json_key_hash(name, len));
+}
+
+const char *jt_number_text(const json_tape *t, const jt_value *v, size_t *len)
+{
+    /* the parser checked the number: its text runs to the first byte
+     * that cannot be part of one */
+    const char *s = t->input + v->pos, *e = s, *end = t->input + t->input_len;
+    while (e < end && ((*e >= '0' && *e <= '9') || *e == '-' || *e == '+' || *e == '.' || *e == 'e' || *e == 'E'))
+        e++;
+    *len = (size_t)(e - s);
+    return s;
 }
 
 void json_doc_free(json_doc *doc)
