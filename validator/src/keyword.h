@@ -166,6 +166,48 @@ static inline int kw_required_has(const ckw *k, size_t i, const cJSON *inst, uin
     return json_member_h(inst, name, strlen(name), k->u.required.hashes[i]) != NULL;
 }
 
+/* A SHAPE_SCALAR schema's assertions, straight through (the type was
+ * checked).  Only those that apply to the value's type are looked at. */
+static inline __attribute__((always_inline)) int kw_scalar_ok(const scalar_prog *p, const cJSON *v,
+                                                              pcre2_match_data *md)
+{
+    int t = KW_TYPE_OF(v);
+    size_t n;
+    if (t == cJSON_String) {
+        if (p->has_max && !kw_length_within(OP_MAX_LENGTH, p->max_length, v, &n)) return 0;
+        if (p->has_min && !kw_length_within(OP_MIN_LENGTH, p->min_length, v, &n)) return 0;
+        if (p->format && !p->format(v->valuestring, json_string_len(v))) return 0;
+        if (p->pattern && kw_pattern_ok(p->pattern, v, md) != 1) return 0;
+        /* a string const is a compare of bytes, like a string enum */
+        if (p->const_str.s && !kw_enum_has_string(&p->const_str, 1, v)) return 0;
+        if (p->enum_values && p->nstrs <= 16) return kw_enum_has_string(p->strs, p->nstrs, v) &&
+                                                (!p->const_value || p->const_str.s || jv_equal(v, p->const_value->value));
+    } else if (t == cJSON_Number) {
+        for (size_t i = 0; i < p->nnumber; i++)
+            if (!kw_number_ok(p->number[i], v)) return 0;
+    }
+    if (p->enum_values && !kw_enum_ok(p->enum_values, v)) return 0;
+    if (p->const_value && (p->const_str.s ? t != cJSON_String : !jv_equal(v, p->const_value->value))) return 0;
+    return 1;
+}
+
+/* One of the keywords that look at a value alone (enum, const, the number
+ * keywords, maxLength / minLength, pattern, format), for the verdict: 1
+ * holds, 0 not (a pattern's matching limit counts as not: the reporting
+ * walk then says so). */
+static inline int kw_value_ok(const ckw *k, const cJSON *inst, pcre2_match_data *md)
+{
+    size_t n;
+    switch (k->op) {
+    case OP_ENUM: return kw_enum_ok(k, inst);
+    case OP_CONST: return jv_equal(inst, k->value);
+    case OP_MAX_LENGTH: case OP_MIN_LENGTH: return kw_length_ok(k, inst, &n);
+    case OP_PATTERN: return kw_pattern_ok(k, inst, md) == 1;
+    case OP_FORMAT: return kw_format_ok(k, inst);
+    default: return kw_number_ok(k, inst);
+    }
+}
+
 /* uniqueItems: 1 when all items differ, 0 when two are equal (the first
  * such pair in array order goes to *a, *b), -1 out of memory. */
 int kw_unique_ok(const cJSON *inst, size_t *a, size_t *b);
