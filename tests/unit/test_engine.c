@@ -396,6 +396,22 @@ static int verdict_plain(fixture *f, const char *json)
     return v;
 }
 
+/* The verdict walker over a tape of the text (-2: does not parse). */
+static int verdict_tape(fixture *f, const char *json)
+{
+    json_error je;
+    json_tape *tp = json_tape_new();
+    if (!tp || json_tape_parse(tp, json, strlen(json), NULL, &je) != 0) {
+        json_tape_free(tp);
+        return -2;
+    }
+    pcre2_match_data *md = ecma_regex_match_data_new();
+    int v = schema_verdict_tape(f->s, tp, md);
+    ecma_regex_match_data_free(md);
+    json_tape_free(tp);
+    return v;
+}
+
 /* Branches of the root schema's allOf that the verdict walker answers
  * from its properties pass (engine.h, disc_prog). */
 static size_t fast_branches(const fixture *f)
@@ -409,17 +425,18 @@ static size_t fast_branches(const fixture *f)
 }
 
 /* One instance against one schema, through every walk: the verdict
- * walker on the strict parser's tree and on cJSON's (not for text with
- * U+0000, which cJSON's strings cannot hold), jsv_validate, and the
- * reporting walk alone; each must give want. */
+ * walker on the strict parser's tree, on cJSON's (not for text with
+ * U+0000, which cJSON's strings cannot hold) and on a tape,
+ * jsv_validate, and the reporting walk alone; each must give want. */
 static void check_walk(struct check *t, const char *what, fixture *f, const char *schema, const char *instance,
                        int want)
 {
-    int v = verdict(f, instance), p = verdict_plain(f, instance);
+    int v = verdict(f, instance), p = verdict_plain(f, instance), tp = verdict_tape(f, instance);
     int r = run(f, instance), e = reported(f, instance);
     if (strstr(instance, "\\u0000")) p = want;
-    if (v != want || p != want || r != want || e != want) {
-        fprintf(stderr, "%s: %s against %s gave %d/%d/%d/%d, want %d\n", what, instance, schema, v, p, r, e, want);
+    if (v != want || p != want || tp != want || r != want || e != want) {
+        fprintf(stderr, "%s: %s against %s gave %d/%d/%d/%d/%d, want %d\n", what, instance, schema, v, p, tp, r, e,
+                want);
         t->failed++;
     } else t->passed++;
 }
@@ -455,6 +472,112 @@ static void check_instances(struct check *t, const char *what, const char *schem
     if (fast >= 0) CHECK_INT(t, (int)fast_branches(&f), fast);
     for (size_t i = 0; i < n; i++) check_walk(t, what, &f, schema, cases[i].instance, cases[i].want);
     teardown(&f);
+}
+
+/* What the tape walk answers itself and what it leaves to the reporting
+ * walk on a tree ("cannot tell", -1), against the tree walk's answer. */
+static void test_tape_cannot_tell(struct check *t)
+{
+    char big[200];
+    snprintf(big, sizeof big, "0.%0130d1", 0);
+    static const struct { const char *schema, *instance; int tape, tree; } cases[] = {
+        { "{\"uniqueItems\":true}", "[1,2]", -1, 1 },
+        { "{\"uniqueItems\":true}", "\"not an array\"", 1, 1 },
+        { "{\"enum\":[\"a\",1]}", "{\"x\":1}", 0, 0 },        /* no array or object to equal */
+        { "{\"enum\":[\"a\",1]}", "1.0", 1, 1 },
+        { "{\"enum\":[[1],\"a\"]}", "[1]", -1, 1 },
+        { "{\"enum\":[[1],\"a\"]}", "\"a\"", 1, 1 },
+        { "{\"const\":{\"a\":1}}", "{\"a\":1}", -1, 1 },
+        { "{\"const\":{\"a\":1}}", "[]", -1, 0 },
+        { "{\"const\":2}", "[2]", 0, 0 },
+        { "{\"properties\":{\"k\":{\"enum\":[{},\"b\"]}}}", "{\"k\":{}}", -1, 1 },
+        { "{\"type\":\"integer\"}", "1.0", 1, 1 },
+        { "{\"type\":\"integer\"}", "1.5", 0, 0 },
+        { "{\"type\":\"integer\"}", "1e2", 1, 1 },
+        { "{\"maximum\":5}", "4.999999999999999999999", 1, 1 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fixture f;
+        if (setup(&f, cases[i].schema, 0) != 0) {
+            CHECK_MSG(t, 0, "schema %s does not compile", cases[i].schema);
+            continue;
+        }
+        int tp = verdict_tape(&f, cases[i].instance), tr = verdict(&f, cases[i].instance);
+        CHECK_MSG(t, tp == cases[i].tape && tr == cases[i].tree, "%s against %s: tape %d (want %d), tree %d (want %d)",
+                  cases[i].instance, cases[i].schema, tp, cases[i].tape, tr, cases[i].tree);
+        teardown(&f);
+    }
+    /* a number whose text is too long to copy out: the tape cannot tell,
+     * unless it is written as digits alone and only its type matters */
+    fixture f;
+    if (setup(&f, "{\"type\":\"number\",\"minimum\":0}", 0) == 0) {
+        CHECK_INT(t, verdict_tape(&f, big), -1);
+        CHECK_INT(t, verdict(&f, big), 1);
+        teardown(&f);
+    }
+    if (setup(&f, "{\"type\":\"integer\"}", 0) == 0) {
+        char digits[200];
+        snprintf(digits, sizeof digits, "1%0150d", 0);
+        CHECK_INT(t, verdict_tape(&f, digits), 1);
+        /* no document, or a tape a failed parse emptied */
+        json_tape *tp = json_tape_new();
+        json_error je;
+        CHECK_INT(t, jsv_check_tape(f.s, NULL, NULL), -1);
+        CHECK(t, tp && json_tape_parse(tp, "[1,", 3, NULL, &je) == -1);
+        CHECK_INT(t, jsv_check_tape(f.s, tp, NULL), -1);
+        CHECK(t, json_tape_parse(tp, "7", 1, NULL, &je) == 0);
+        CHECK_INT(t, jsv_check_tape(f.s, tp, f.r), 1);
+        CHECK(t, json_tape_parse(tp, "7.5", 3, NULL, &je) == 0);
+        CHECK_INT(t, jsv_check_tape(f.s, tp, NULL), 0);
+        json_tape_free(tp);
+        teardown(&f);
+    }
+}
+
+/* Names whose lengths and json_key_hash agree but whose bytes differ: a
+ * lookup that trusted the hash would take one for the other.  Pairs for
+ * each way keys are compared: up to 8 bytes (one word), 9 to 16 with the
+ * same first 8 bytes (the second word decides), and longer ones that
+ * differ only in the middle, which the hash does not read. */
+static void test_key_collisions(struct check *t)
+{
+    static const char *const pairs[][2] = {
+        { "wsnaa", "ygrqa" },
+        { "eakbaaa", "dwinaaa" },
+        { "aaaaaaaabzusaa", "aaaaaaaanauvaa" },
+        { "aaaaaaaaubalaaaa", "aaaaaaaaatcwaaaa" },
+        { "aaaaaaaaXaaaaaaaa", "aaaaaaaaYaaaaaaaa" },
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        const char *a = pairs[i][0], *b = pairs[i][1];
+        size_t la = strlen(a);
+        CHECK_MSG(t, la == strlen(b) && json_key_hash(a, la) == json_key_hash(b, la) && strcmp(a, b) != 0,
+                  "%s and %s should collide", a, b);
+        char schema[512], other[64], inst[4][128];
+        instance_case cases[4];
+        /* few names (scanned), many names (hash index), required alone */
+        for (int shape = 0; shape < 3; shape++) {
+            if (shape == 0)
+                snprintf(schema, sizeof schema, "{\"properties\":{\"%s\":{\"type\":\"string\"}},\"required\":[\"%s\"]}",
+                         a, a);
+            else if (shape == 1)
+                snprintf(schema, sizeof schema,
+                         "{\"properties\":{\"p1\":{},\"p2\":{},\"p3\":{},\"p4\":{},\"p5\":{},\"p6\":{},"
+                         "\"%s\":{\"type\":\"string\"}},\"required\":[\"%s\"]}", a, a);
+            else
+                snprintf(schema, sizeof schema, "{\"required\":[\"%s\"],\"properties\":{\"z\":{}}}", a);
+            snprintf(other, sizeof other, "%s", b);
+            snprintf(inst[0], sizeof inst[0], "{\"%s\":\"x\"}", a);          /* the name itself */
+            snprintf(inst[1], sizeof inst[1], "{\"%s\":1}", other);           /* only its twin */
+            snprintf(inst[2], sizeof inst[2], "{\"%s\":1,\"%s\":\"x\"}", other, a);
+            snprintf(inst[3], sizeof inst[3], "{\"%s\":\"x\",\"%s\":1}", a, other);
+            cases[0] = (instance_case){ inst[0], 1 };
+            cases[1] = (instance_case){ inst[1], 0 };   /* required name missing */
+            cases[2] = (instance_case){ inst[2], 1 };   /* the twin is not checked as the name */
+            cases[3] = (instance_case){ inst[3], 1 };
+            check_instances(t, "colliding names", schema, cases, 4, -1);
+        }
+    }
 }
 
 /* properties with a few names is walked by comparing each member's key
@@ -662,6 +785,8 @@ int main(void)
 {
     struct check t = { 0, 0, "engine" };
     test_two_walkers(&t);
+    test_tape_cannot_tell(&t);
+    test_key_collisions(&t);
     test_few_names(&t);
     test_scalar_strings(&t);
     test_required_keys(&t);

@@ -13,7 +13,9 @@
  *
  * Every test instance is also given to the engine's two walkers apart:
  * the verdict walker (schema_verdict) must agree with the reporting walk
- * (schema_evaluate) wherever it answers; each agreement is a check. */
+ * (schema_evaluate) wherever it answers; each agreement is a check.  The
+ * same holds for the verdict walk over tapes (schema_verdict_tape), given
+ * the instance written out and parsed into a tape. */
 #include "check.h"
 #include "engine.h"
 #include "json_parse.h"
@@ -37,7 +39,9 @@ typedef struct suite_ctx {
     jsv_registry *base;
     int verbose;
     FILE *failures;  /* where failing test names go */
-    walkers w;
+    walkers w;       /* verdict walk over trees */
+    walkers wt;      /* verdict walk over tapes */
+    json_tape *tape;
     pcre2_match_data *md;
 } suite_ctx;
 
@@ -113,6 +117,22 @@ static void run_file(suite_ctx *sc, const char *path, const char *label, unsigne
                     fprintf(stderr, "  WALKERS DISAGREE %s: %s / %s: verdict %d, report %d\n", label,
                             desc ? desc->valuestring : "?", tdesc ? tdesc->valuestring : "?", v, full);
                 }
+                char *dtext = json_write(data);
+                json_error te;
+                int vt = dtext && json_tape_parse(sc->tape, dtext, strlen(dtext), NULL, &te) == 0
+                             ? schema_verdict_tape(s, sc->tape, sc->md) : -2;
+                if (vt == -2) {
+                    sc->wt.disagreed++;
+                    fprintf(stderr, "  TAPE NOT PARSED %s: %s / %s\n", label, desc ? desc->valuestring : "?",
+                            tdesc ? tdesc->valuestring : "?");
+                } else if (vt < 0) sc->wt.skipped++;
+                else if (vt == full) sc->wt.answered++;
+                else {
+                    sc->wt.disagreed++;
+                    fprintf(stderr, "  TAPE WALK DISAGREES %s: %s / %s: tape %d, report %d\n", label,
+                            desc ? desc->valuestring : "?", tdesc ? tdesc->valuestring : "?", vt, full);
+                }
+                free(dtext);
             }
             if (got == want) t->passed++;
             else {
@@ -157,8 +177,8 @@ int main(void)
     if (!shared) shared = "../shared";
     if (!suite) { snprintf(sbuf, sizeof sbuf, "%s/JSON-Schema-Test-Suite", shared); suite = sbuf; }
     if (!meta) { snprintf(mbuf, sizeof mbuf, "%s/json-schema-2020-12", shared); meta = mbuf; }
-    suite_ctx sc = { jsv_registry_new(), getenv("SUITE_VERBOSE") != NULL, stderr, { 0, 0, 0 },
-                     ecma_regex_match_data_new() };
+    suite_ctx sc = { jsv_registry_new(), getenv("SUITE_VERBOSE") != NULL, stderr, { 0, 0, 0 }, { 0, 0, 0 },
+                     json_tape_new(), ecma_regex_match_data_new() };
 
     char path[4096];
     jsv_error err;
@@ -198,11 +218,14 @@ int main(void)
 
     printf("verdict walker vs reporting walk: %d agreed, %d disagreed, %d left to the reporting walk\n",
            sc.w.answered, sc.w.disagreed, sc.w.skipped);
-    ck.passed += sc.w.answered;
-    ck.failed += sc.w.disagreed;
+    printf("tape verdict walker vs reporting walk: %d agreed, %d disagreed, %d left to the reporting walk\n",
+           sc.wt.answered, sc.wt.disagreed, sc.wt.skipped);
+    ck.passed += sc.w.answered + sc.wt.answered;
+    ck.failed += sc.w.disagreed + sc.wt.disagreed;
     /* most of the suite must go through the verdict walker, or the
      * comparison above proves little */
     CHECK_MSG(&ck, sc.w.answered > 1900, "verdict walker answered only %d tests", sc.w.answered);
+    CHECK_MSG(&ck, sc.wt.answered > 1800, "tape verdict walker answered only %d tests", sc.wt.answered);
     CHECK_MSG(&ck, req.passed + req.failed >= 1299, "ran %d required tests, expected 1299", req.passed + req.failed);
     ck.passed += req.passed;
     ck.failed += req.failed;
@@ -210,5 +233,6 @@ int main(void)
               fmt.passed, total_fmt);
     ecma_regex_match_data_free(sc.md);
     jsv_registry_free(sc.base);
+    json_tape_free(sc.tape);
     return check_done(&ck);
 }

@@ -134,6 +134,18 @@ void jsv_result_free(jsv_result *r);
  * r may be NULL to get only the verdict (fastest). */
 int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r);
 
+/* The verdict alone, for a document parsed with json_tape_parse()
+ * (json_parse.h): 1 valid, 0 invalid, -1 when the tape walk cannot tell
+ * (uniqueItems, an enum or const that could equal an array or object, a
+ * number written with more than 127 characters, a schema with
+ * unevaluated* or a dynamic $dynamicRef, nesting limits, no document).
+ * Nothing is reported: for the errors, or whenever this is not 1, parse a
+ * tree with json_parse() and call jsv_validate().  r may be NULL; when
+ * given, only its regex match data is borrowed (saves an allocation per
+ * call). */
+typedef struct json_tape json_tape;
+int jsv_check_tape(const jsv_schema *s, const json_tape *t, jsv_result *r);
+
 size_t jsv_result_count(const jsv_result *r);
 const jsv_error_item *jsv_result_get(const jsv_result *r, size_t i);
 

@@ -318,10 +318,17 @@ static inline void sub_ref_fill(sub_ref *r, const cschema *sub)
  * (a schema recursing on the same instance). */
 #define EVAL_MAX_DEPTH 2000
 
+/* A verdict walk's third answer: neither valid nor invalid can be said. */
+#define CANNOT_TELL (-1)
+
 /* Verdict-only evaluation (schema_verdict.c): 1 valid, 0 invalid, -1 when
  * it cannot tell (s->verdict unset, nesting limits, out of memory) and the
  * reporting evaluator must decide.  md: match data for pattern keywords. */
 int schema_verdict(const jsv_schema *s, const cJSON *instance, pcre2_match_data *md);
+
+/* The same over a tape (schema_verdict_tape.c); -1 also for what a tape
+ * cannot answer (see there) and for an empty tape. */
+int schema_verdict_tape(const jsv_schema *s, const json_tape *t, pcre2_match_data *md);
 
 /* The reporting evaluation (schema_eval.c): jsv_validate() without the
  * verdict pass in front. */

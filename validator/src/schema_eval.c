@@ -954,3 +954,14 @@ int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
     }
     return schema_evaluate(s, instance, r);
 }
+
+int jsv_check_tape(const jsv_schema *s, const json_tape *t, jsv_result *r)
+{
+    if (!s || !s->verdict) return -1;
+    pcre2_match_data *md = r ? r->md : NULL;
+    if (r && !md) md = r->md = ecma_regex_match_data_new();
+    pcre2_match_data *own = md ? NULL : ecma_regex_match_data_new();
+    int v = md || own ? schema_verdict_tape(s, t, md ? md : own) : -1;
+    ecma_regex_match_data_free(own);
+    return v;
+}

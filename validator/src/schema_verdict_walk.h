@@ -19,12 +19,10 @@
  *                          propertyNames), built in *tmp (a vnode_tmp)
  *   vn_member(c, obj, name, len, hash)  json_member_h() for obj
  * Each of the answering ones returns 1 (holds), 0 (does not) or
- * CANNOT_TELL, which ends the walk with "cannot tell": a form may answer so
+ * CANNOT_TELL (engine.h), which ends the walk with "cannot tell": a form may answer so
  * for what it cannot check, and the caller then asks the reporting walk
  * on a tree.  Everything here is static: each including file gets its
  * own walk. */
-
-#define CANNOT_TELL (-1)
 
 /* What the properties pass of one schema application met, for the
  * keywords after it: the properties slots (for required), and the members

@@ -1,0 +1,187 @@
+/* schema_verdict_tape.c - the verdict walk over tapes (json_tape_parse).
+ *
+ * The same walk as schema_verdict.c (schema_verdict_walk.h), reading a
+ * tape's entries instead of a tree's nodes.  A scalar is checked by
+ * filling a json_node on the stack from its entry (the string's bytes
+ * stay in the input, a number's text is copied out to be terminated) and
+ * asking keyword.h, so every keyword means exactly what it means on a
+ * tree.  What a tape cannot answer this way is "cannot tell": uniqueItems,
+ * enum or const that could equal an array or object, and numbers whose
+ * text is longer than TAPE_NUMBER_TEXT; the caller then parses a tree and
+ * asks the reporting walk, which decides. */
+#include "engine.h"
+#include "json_tape.h"
+#include "keyword.h"
+
+#include <string.h>
+
+typedef const jt_value *vnode;
+typedef jt_value vnode_tmp;
+
+typedef struct vctx {
+    const jsv_schema *s;
+    pcre2_match_data *md;
+    unsigned depth;   /* schema applications in progress */
+    unsigned idepth;  /* how deep in the instance */
+    const json_tape *t;
+} vctx;
+
+/* Longest number text copied out for an exact comparison. */
+#define TAPE_NUMBER_TEXT 128
+
+/* A scalar entry as a parsed tree node (see json_parse.h). */
+typedef struct tape_scalar {
+    json_node n;
+    char text[TAPE_NUMBER_TEXT];
+} tape_scalar;
+
+/* Fill *out from scalar entry v: 1, or CANNOT_TELL for a number text too
+ * long to copy. */
+static inline int scalar_node(const vctx *c, vnode v, tape_scalar *out)
+{
+    cJSON *item = &out->n.item;
+    item->next = item->prev = item->child = NULL;
+    item->string = NULL;
+    item->type = v->type | JSON_NODE_PARSED;
+    if (v->type == cJSON_String) {
+        item->valuestring = (char *)jt_str(c->t, v);
+        out->n.len = v->u.str.len;
+    } else if (v->type == cJSON_Number) {
+        size_t len;
+        const char *text = jt_number_text(c->t, v, &len);
+        if (len >= sizeof out->text) return CANNOT_TELL;
+        memcpy(out->text, text, len);
+        out->text[len] = '\0';
+        out->n.text = out->text;
+        out->n.len = len;
+        item->valuedouble = v->u.num;
+        if (v->flags & JT_INTEGER_TEXT) item->type |= JSON_NODE_INTEGER_TEXT;
+    }
+    return 1;
+}
+
+static inline int vn_type(vnode v) { return v->type; }
+static inline vnode vn_child(vnode v) { return jt_child(v); }
+static inline vnode vn_next(vnode v) { return jt_next(v); }
+
+static inline int vn_types_allow(vctx *c, unsigned want, vnode v)
+{
+    unsigned t = v->type;
+    if (want & t) return 1;
+    if (t != cJSON_Number || !(want & CT_INTEGER)) return 0;
+    if (v->flags & JT_INTEGER_TEXT) return 1;
+    tape_scalar x;
+    if (scalar_node(c, v, &x) != 1) return CANNOT_TELL;
+    return jv_is_integer(&x.n.item);
+}
+
+/* Can a value of an array or object be equal to keyword k's value (const)
+ * or to one of its values (enum)?  Only when one of them is an array or
+ * object too; then the tape cannot tell. */
+static inline int container_equal_possible(const ckw *k)
+{
+    if (k->op == OP_CONST) return cJSON_IsArray(k->value) || cJSON_IsObject(k->value);
+    for (const cJSON *e = k->value->child; e; e = e->next)
+        if (cJSON_IsArray(e) || cJSON_IsObject(e)) return 1;
+    return 0;
+}
+
+static inline int vn_value_keyword(vctx *c, const ckw *k, vnode v)
+{
+    if (v->type == cJSON_Array || v->type == cJSON_Object) {
+        if (k->op != OP_ENUM && k->op != OP_CONST) return 1; /* about scalars only */
+        return container_equal_possible(k) ? CANNOT_TELL : 0;
+    }
+    tape_scalar x;
+    if (scalar_node(c, v, &x) != 1) return CANNOT_TELL;
+    return kw_value_ok(k, &x.n.item, c->md);
+}
+
+static inline __attribute__((always_inline)) int vn_scalar(vctx *c, const scalar_prog *p, vnode v)
+{
+    if (v->type == cJSON_Array || v->type == cJSON_Object) {
+        /* of a scalar program only enum and const look at these */
+        if (p->enum_values && container_equal_possible(p->enum_values)) return CANNOT_TELL;
+        if (p->const_value && container_equal_possible(p->const_value)) return CANNOT_TELL;
+        return !p->enum_values && !p->const_value;
+    }
+    tape_scalar x;
+    if (scalar_node(c, v, &x) != 1) return CANNOT_TELL;
+    return kw_scalar_ok(p, &x.n.item, c->md);
+}
+
+static inline int vn_unique(vctx *c, vnode v)
+{
+    (void)c;
+    (void)v;
+    return CANNOT_TELL;
+}
+
+/* Is key the name of member m, whose bytes are k (hash and length
+ * matched)?  Names of up to 16 bytes compare as the key's two words. */
+static inline int tape_key_names(const prop_key *key, const char *k)
+{
+    size_t len = key->len;
+    if (len > 16) return kw_same_name(key->pe->name, k, len);
+    if (json_key_word(k, len) != key->w0) return 0;
+    if (len <= 8) return 1;
+    uint64_t w1;
+    memcpy(&w1, k + len - 8, 8);
+    return w1 == key->w1;
+}
+
+_Static_assert(offsetof(jt_value, key_hash) == offsetof(jt_value, key_len) + 4, "key_len, key_hash adjacent");
+
+static inline const prop_key *vn_key_find(vctx *c, const prop_key *keys, size_t n, const uint16_t *index,
+                                          size_t mask, vnode m)
+{
+    uint64_t id;
+    memcpy(&id, &m->key_len, 8);
+    if (!index) {
+        for (size_t j = 0; j < n; j++)
+            if (kw_key_id(&keys[j]) == id && tape_key_names(&keys[j], jt_key(c->t, m))) return &keys[j];
+        return NULL;
+    }
+    for (size_t j = m->key_hash & mask; index[j]; j = (j + 1) & mask) {
+        const prop_key *key = &keys[index[j] - 1];
+        if (kw_key_id(key) == id && tape_key_names(key, jt_key(c->t, m))) return key;
+    }
+    return NULL;
+}
+
+/* (the name up to a NUL, as the reporting walk reads it) */
+static inline const char *vn_key(vctx *c, vnode m, size_t *len)
+{
+    const char *k = jt_key(c->t, m);
+    const char *nul = memchr(k, '\0', m->key_len);
+    *len = nul ? (size_t)(nul - k) : m->key_len;
+    return k;
+}
+
+static inline vnode vn_key_value(vctx *c, vnode m, vnode_tmp *tmp)
+{
+    size_t len;
+    vn_key(c, m, &len);
+    memset(tmp, 0, sizeof *tmp);
+    tmp->type = cJSON_String;
+    tmp->flags = (m->flags & JT_KEY_DECODED) ? JT_STR_DECODED : 0;
+    tmp->u.str.off = m->key_off;
+    tmp->u.str.len = (uint32_t)len;
+    tmp->pos = m->pos;
+    return tmp;
+}
+
+static inline vnode vn_member(vctx *c, vnode obj, const char *name, size_t len, uint32_t hash)
+{
+    return jt_member_h(c->t, obj, name, len, hash);
+}
+
+#include "schema_verdict_walk.h"
+
+int schema_verdict_tape(const jsv_schema *s, const json_tape *t, pcre2_match_data *md)
+{
+    const jt_value *root = t ? jt_root(t) : NULL;
+    if (!s->verdict || !root) return CANNOT_TELL;
+    vctx c = { s, md, 0, 0, t };
+    return vschema(&c, s->root, root);
+}
