@@ -5,7 +5,9 @@
  * the pointer of a parse error, json output), and, when it parses, through
  * contract_check against every body the contract names.  The tape parser
  * must agree with the tree parser on every input (the same error, or the
- * same document), with duplicates allowed and rejected.  The contract is
+ * same document), with duplicates allowed and rejected, and the tape's
+ * contract verdict must be the tree's (or "cannot tell" from the tape's
+ * schema walk, which a tree then decides).  The contract is
  * loaded once from $CAMPAIGN_SCHEMA_DIR or ./schemas. */
 #include <stdint.h>
 #include <stdio.h>
@@ -79,6 +81,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     json_error err;
     json_doc *doc = json_parse(buf, size, &opts, NULL, &err);
     if (!doc) return 0;
+    json_tape *tape = json_tape_new();
+    if (!tape || json_tape_parse(tape, buf, size, &opts, &err) != 0) give_up("json_tape_parse failed where json_parse did not");
     for (size_t i = 0; i < contract_body_count; i++) {
         contract_report_clear(T.report);
         int ok = contract_check(T.contract, contract_body_names[i], doc->root, 0, T.report);
@@ -88,7 +92,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     contract_body_names[i], ok, contract_report_count(T.report));
             abort();
         }
+        int on_tape = contract_check_tape(T.contract, contract_body_names[i], tape, 0, T.report);
+        if (on_tape != ok &&
+            !(ok == 1 && jsv_check_tape(contract_schema(T.contract, contract_body_names[i]), tape, NULL) == -1)) {
+            fprintf(stderr, "contract_check(%s) returned %d, contract_check_tape %d\n", contract_body_names[i], ok,
+                    on_tape);
+            abort();
+        }
     }
+    json_tape_free(tape);
     json_doc_free(doc);
     return 0;
 }

@@ -131,6 +131,22 @@ static void test_load_errors(void)
     rmdir(dir);
 }
 
+/* contract_check_tape on the file at path, parsed into a tape (-2: the
+ * file does not parse). */
+static int tape_verdict(const contract *c, const char *name, const char *path, contract_report *r)
+{
+    size_t len = 0;
+    char *text = slurp(path, &len);
+    json_parse_opts opts = { JSON_PARSE_REJECT_DUPLICATES, 0 };
+    json_error err;
+    json_tape *tp = json_tape_new();
+    int v = text && tp && json_tape_parse(tp, text, len, &opts, &err) == 0 ? contract_check_tape(c, name, tp, 0, r)
+                                                                          : -2;
+    json_tape_free(tp);
+    free(text);
+    return v;
+}
+
 static void test_examples(const contract *c)
 {
     DIR *d = opendir("examples");
@@ -155,6 +171,10 @@ static void test_examples(const contract *c)
         CHECK_MSG(&T, ok == 1, "%.150s should keep the contract (%d)", path, ok);
         if (ok != 1)
             dump(path, r);
+        /* the tape says so too, and reports nothing */
+        size_t before = contract_report_count(r);
+        CHECK_MSG(&T, tape_verdict(c, name, path, r) == 1, "%.150s: tape check does not pass", path);
+        CHECK_INT(&T, contract_report_count(r), before);
         json_doc_free(doc);
         seen++;
     }
@@ -192,6 +212,7 @@ static void test_invalid_examples(const contract *c)
             continue;
         }
         contract_report_clear(r);
+        CHECK_MSG(&T, tape_verdict(c, name, path, r) == 0, "%.150s: tape check should fail", path);
         CHECK_MSG(&T, contract_check(c, name, doc->root, 0, r) == 0, "%.150s should break the contract", path);
         CHECK_MSG(&T, has_finding(r, pointer, id), "%.150s: expected %.150s at \"%.150s\"", path, id, pointer);
         if (!has_finding(r, pointer, id))

@@ -7,8 +7,53 @@
 #include "../support/check.h"
 #include "contract.h"
 #include "contract_rules.h"
+#include "json_parse.h"
 
 static struct check T = { 0, 0, "test_contract_rules" };
+
+/* The bodies that have rules, and where a test's JSON sits in each. */
+static const struct { const char *name, *wrap; } RULE_BODIES[] = {
+    { "campaign-create-request", "%s" },
+    { "campaign-update-request", "%s" },
+    { "campaign-update-request", "{\"mediaBuys\":[{},%s]}" },
+    { "campaign-response", "{\"campaign\":%s}" },
+    { "campaign-list-response", "{\"campaigns\":[%s,%s]}" },
+};
+
+/* The rules of body name on json, on a tree and on a tape: the tape must
+ * find something exactly when the tree does. */
+static void same_rules_on_tape(const char *name, const char *json)
+{
+    json_error e;
+    json_doc *doc = json_parse(json, strlen(json), NULL, NULL, &e);
+    json_tape *tp = json_tape_new();
+    arena *strings = arena_new(0);
+    contract_report *r = contract_report_new();
+    if (doc && tp && strings && r && json_tape_parse(tp, json, strlen(json), NULL, &e) == 0) {
+        contract_rules_apply(name, doc->root, r);
+        int tree = contract_report_count(r) == 0, tape = contract_rules_tape(name, tp, strings);
+        CHECK_MSG(&T, tape == tree, "%s rules on %.300s: tree %s, tape %d", name, json,
+                  tree ? "no finding" : "findings", tape);
+    }
+    contract_report_free(r);
+    arena_free(strings);
+    json_tape_free(tp);
+    json_doc_free(doc);
+}
+
+/* Every JSON text a test gives a rule also goes through all the rules of
+ * each body that has some (same_rules_on_tape), placed where that body's
+ * rules look. */
+static void same_on_tape(const char *json)
+{
+    size_t size = 2 * strlen(json) + 64;
+    char *body = malloc(size);
+    for (size_t i = 0; body && i < sizeof RULE_BODIES / sizeof RULE_BODIES[0]; i++) {
+        snprintf(body, size, RULE_BODIES[i].wrap, json, json);
+        same_rules_on_tape(RULE_BODIES[i].name, body);
+    }
+    free(body);
+}
 
 /* Apply rule to the parsed json at pointer base ""; the findings stay in r. */
 static size_t run(contract_rule_fn rule, const char *json, contract_report *r)
@@ -21,6 +66,7 @@ static size_t run(contract_rule_fn rule, const char *json, contract_report *r)
     }
     rule(doc, "", r);
     cJSON_Delete(doc);
+    same_on_tape(json);
     return contract_report_count(r);
 }
 
@@ -352,6 +398,7 @@ static const char *apply(const char *name, const char *json)
     contract_report *r = contract_report_new();
     applied[0] = '\0';
     contract_rules_apply(name, doc, r);
+    same_rules_on_tape(name, json);
     for (size_t i = 0; i < contract_report_count(r); i++) {
         const contract_finding *f = contract_report_get(r, i);
         size_t n = strlen(applied);

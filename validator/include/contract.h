@@ -81,4 +81,16 @@ enum contract_check_flags {
 int contract_check(const contract *c, const char *name, const cJSON *body,
                    unsigned flags, contract_report *r);
 
+/* The verdict of contract_check for a body parsed with json_tape_parse()
+ * (json_parse.h), for callers that need findings only when there are
+ * some: 1 when the body keeps the contract, 0 when it does not or when
+ * the tape cannot tell (see jsv_check_tape), -1 for an unknown name.
+ * Nothing is appended to r; it lends its scratch memory.  On 0, parse a
+ * tree with json_parse() and call contract_check() for the findings.  A
+ * tape takes about a third of a tree's memory, so a linter checking
+ * large, mostly valid bodies parses a tree only for those that fail. */
+typedef struct json_tape json_tape;
+int contract_check_tape(const contract *c, const char *name, const json_tape *t, unsigned flags,
+                        contract_report *r);
+
 #endif

@@ -42,6 +42,7 @@ struct contract_report {
     contract_finding *items;
     size_t count, cap;
     jsv_result *scratch; /* reused by every check made with this report */
+    arena *strings;      /* contract_check_tape: strings the rules read */
 };
 
 static int body_index(const char *name)
@@ -254,6 +255,7 @@ void contract_report_free(contract_report *r)
     contract_report_clear(r);
     free(r->items);
     jsv_result_free(r->scratch);
+    arena_free(r->strings);
     free(r);
 }
 
@@ -352,4 +354,30 @@ int contract_check(const contract *c, const char *name, const cJSON *body,
     if (!(flags & CONTRACT_SCHEMA_ONLY))
         contract_rules_apply(name, body, r);
     return failed || r->count != before ? 0 : 1;
+}
+
+int contract_check_tape(const contract *c, const char *name, const json_tape *t, unsigned flags,
+                        contract_report *r)
+{
+    int b = body_index(name);
+    if (b < 0 || !r)
+        return -1;
+    if (!(flags & CONTRACT_RULES_ONLY)) {
+        if (!c || !c->schemas[b])
+            return 0;
+        if (!r->scratch)
+            r->scratch = jsv_result_new();
+        if (!r->scratch || jsv_check_tape(c->schemas[b], t, r->scratch) != 1)
+            return 0;
+    }
+    if (!(flags & CONTRACT_SCHEMA_ONLY)) {
+        if (!r->strings)
+            r->strings = arena_new(0);
+        if (!r->strings)
+            return 0;
+        arena_reset(r->strings);
+        if (contract_rules_tape(name, t, r->strings) != 1)
+            return 0;
+    }
+    return 1;
 }

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <cjson/cJSON.h>
 #include "contract.h"
+#include "json_parse.h"
 
 /* Money comparisons accept differences up to one cent, the precision the
  * API prices in; CONTRACT_FLOAT_SLACK absorbs binary rounding of decimal
@@ -46,6 +47,13 @@ void cr_buy_refs(const cJSON *obj, const char *at, contract_report *r);
  * body.  Unknown names and non-object bodies get no rules. */
 void contract_rules_apply(const char *name, const cJSON *body, contract_report *r);
 
+/* The same rules over a tape (json_parse.h), finding nothing or not:
+ * 1 when no rule has a finding, 0 when one has (contract_rules_apply on
+ * a tree says which), -1 when it cannot tell (no document, or out of
+ * memory).  strings: an arena for copies of the strings the rules read
+ * (the caller resets it). */
+int contract_rules_tape(const char *name, const json_tape *t, arena *strings);
+
 /* An RFC 3339 date-time as a comparable instant: UTC seconds since
  * 1970-01-01 plus the fraction's digits (no trailing zeros), and the
  * calendar date as written (days since 1970-01-01 in the text's own
@@ -62,5 +70,7 @@ int cr_parse_date_time(const char *s, cr_instant *out);
 int cr_parse_full_date(const char *s, int64_t *days);
 /* <0, 0, >0 like strcmp. */
 int cr_instant_cmp(const cr_instant *a, const cr_instant *b);
+/* Days since 1970-01-01 as YYYY-MM-DD (for messages). */
+void cr_format_day(int64_t z, char out[48]);
 
 #endif
