@@ -2,16 +2,20 @@
  * check one payload (what campaign-lint does per payload, without process
  * start-up, reading or printing) against payload size.
  *
- *   scale_inproc [-r REPS] [-s SCHEMA_DIR] NAME FILE [NAME FILE ...]
+ *   scale_inproc [-r REPS] [-s SCHEMA_DIR] [-T] NAME FILE [NAME FILE ...]
  *
- * For each FILE (one JSON document, body schema NAME): json_parse with
- * duplicate keys rejected into a reset arena, then contract_check.  Each
+ * For each FILE (one JSON document, body schema NAME), what campaign-lint
+ * does: json_tape_parse with duplicate keys rejected, contract_check_tape,
+ * and only when that does not pass, json_parse into a reset arena and
+ * contract_check.  -T: always the tree way (json_parse, contract_check),
+ * for comparison.  Each
  * sample runs enough checks of one file back to back to last about 50 ms
  * and records the mean time of one check; the files take turns within
  * each repetition, so a disturbance of the machine hits every size alike.
  * Prints, tab-separated, per sample:
- *   NAME  FILE  bytes  rep  seconds_per_check  arena_bytes
- * (arena_bytes: what the parsed document took from the arena).  Exit
+ *   NAME  FILE  bytes  rep  seconds_per_check  document_bytes
+ * (document_bytes: what the parsed document took: the tape's entries and
+ * decoded strings, or the tree's arena).  Exit
  * status 1 when a payload does not keep the contract, 2 on errors. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,11 +37,18 @@ typedef struct payload {
 #include "jsv.h"
 
 /* One check; returns 1 when the payload keeps the contract. */
-static int check_once(const contract *c, const char *name, const char *buf, size_t len,
+static int check_once(const contract *c, const char *name, const char *buf, size_t len, json_tape *tape,
                       arena *mem, contract_report *rep, size_t *arena_bytes)
 {
     json_parse_opts opts = {JSON_PARSE_REJECT_DUPLICATES, 0};
     json_error err;
+    if (tape) {
+        if (json_tape_parse(tape, buf, len, &opts, &err) != 0)
+            return 0;
+        *arena_bytes = json_tape_bytes(tape);
+        if (contract_check_tape(c, name, tape, 0, rep) == 1)
+            return 1;
+    }
     arena_reset(mem);
     contract_report_clear(rep);
     json_doc *doc = json_parse(buf, len, &opts, mem, &err);
@@ -51,13 +62,15 @@ static int check_once(const contract *c, const char *name, const char *buf, size
 
 int main(int argc, char **argv)
 {
-    int reps = 5, opt;
+    int reps = 5, opt, tree_only = 0;
     const char *schema_dir = "schemas";
-    while ((opt = getopt(argc, argv, "r:s:")) != -1) {
+    while ((opt = getopt(argc, argv, "r:s:T")) != -1) {
         if (opt == 'r')
             reps = atoi(optarg);
         else if (opt == 's')
             schema_dir = optarg;
+        else if (opt == 'T')
+            tree_only = 1;
         else
             goto usage;
     }
@@ -72,7 +85,8 @@ int main(int argc, char **argv)
     }
     arena *mem = arena_new(0);
     contract_report *rep = contract_report_new();
-    if (!mem || !rep) {
+    json_tape *tape = tree_only ? NULL : json_tape_new();
+    if (!mem || !rep || (!tree_only && !tape)) {
         fprintf(stderr, "scale_inproc: out of memory\n");
         return 2;
     }
@@ -90,7 +104,7 @@ int main(int argc, char **argv)
         /* The first check is untimed: it validates the payload and sizes
          * the batch so one sample lasts about 50 ms. */
         double t0 = bench_now();
-        if (!check_once(c, p[np].name, p[np].buf, p[np].len, mem, rep, &used)) {
+        if (!check_once(c, p[np].name, p[np].buf, p[np].len, tape, mem, rep, &used)) {
             fprintf(stderr, "scale_inproc: %s does not keep the %s contract\n", p[np].file,
                     p[np].name);
             status = 1;
@@ -104,7 +118,7 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < np; i++) {
             double t0 = bench_now();
             for (long k = 0; k < p[i].batch; k++)
-                check_once(c, p[i].name, p[i].buf, p[i].len, mem, rep, &used);
+                check_once(c, p[i].name, p[i].buf, p[i].len, tape, mem, rep, &used);
             double per = (bench_now() - t0) / (double)p[i].batch;
             printf("%s\t%s\t%zu\t%d\t%.9f\t%zu\n", p[i].name, p[i].file, p[i].len, r, per, used);
         }
@@ -114,10 +128,11 @@ int main(int argc, char **argv)
         free(p[i].buf);
     contract_report_free(rep);
     arena_free(mem);
+    json_tape_free(tape);
     contract_free(c);
     return status;
 
 usage:
-    fprintf(stderr, "usage: scale_inproc [-r REPS] [-s SCHEMA_DIR] NAME FILE [NAME FILE ...]\n");
+    fprintf(stderr, "usage: scale_inproc [-r REPS] [-s SCHEMA_DIR] [-T] NAME FILE [NAME FILE ...]\n");
     return 2;
 }

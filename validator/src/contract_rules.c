@@ -189,8 +189,9 @@ static inline int count_children(rnode x) { return cJSON_GetArraySize(x); }
 static inline rnode child_at(rnode x, int i) { return cJSON_GetArrayItem(x, i); }
 
 /* in a large list the next entry lies past this one's subtree */
-static inline void prefetch_next(rnode x)
+static inline void prefetch_next(rctx *r, rnode x)
 {
+    (void)r;
     if (x->next)
         __builtin_prefetch(x->next);
 }

@@ -23,6 +23,8 @@ typedef struct rctx {
     arena *strings;  /* copies of the strings the rules read */
     int found;       /* some rule has a finding */
     int oom;         /* a string could not be copied: the answer is unsure */
+    const char *ahead; /* the tape is asked for up to here (prefetch_next) */
+    const char *input_ahead; /* and the input up to here */
 } rctx;
 #define RULE static __attribute__((unused)) /* some are reached only through pacing_rules */
 #define RULE_FN(name) tape_##name
@@ -80,10 +82,33 @@ static rnode child_at(rnode x, int i)
     return e;
 }
 
-/* (a tape's next entries follow in memory already) */
-static inline void prefetch_next(rnode x)
+/* How far ahead of a list entry the tape and the input are asked for
+ * (the input holds about half as many bytes per value as the tape). */
+#define STREAM_AHEAD 8192
+#define STREAM_AHEAD_INPUT 4096
+
+/* Ask for [*mark or at, at + dist) line by line, and move *mark there.
+ * A mark already past that range means a new pass began behind the last
+ * one: start again from at. */
+static inline void stream(const char **mark, const char *at, size_t dist)
 {
-    (void)x;
+    const char *want = at + dist;
+    const char *from = *mark > at && *mark <= want ? *mark : at;
+    for (const char *p = from; p < want; p += 64)
+        __builtin_prefetch(p);
+    *mark = want;
+}
+
+/* A list's next entry lies past this entry's subtree, and the rules read
+ * a few members of each and the bytes of some strings: chains of trips to
+ * memory, a few per entry.  The entries are in tape order and their
+ * strings in input order, so both are asked for ahead of the current
+ * entry, line by line: memory then streams in while the entries are
+ * read. */
+static inline void prefetch_next(rctx *r, rnode x)
+{
+    stream(&r->ahead, (const char *)x, STREAM_AHEAD);
+    stream(&r->input_ahead, r->t->input + x->pos, STREAM_AHEAD_INPUT);
 }
 
 static void add(rctx *r, const char *at, const char *rel, const char *id, rnode instance, const char *fmt, ...)
@@ -100,7 +125,7 @@ static void add(rctx *r, const char *at, const char *rel, const char *id, rnode 
 
 int contract_rules_tape(const char *name, const json_tape *t, arena *strings)
 {
-    rctx r = { t, strings, 0, 0 };
+    rctx r = { t, strings, 0, 0, NULL, NULL };
     const jt_value *root = t ? jt_root(t) : NULL;
     if (!root)
         return -1;

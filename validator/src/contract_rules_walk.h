@@ -17,7 +17,7 @@
  *   is_array(x), is_object(x), is_null(x)    0 for NULL
  *   first_child(x), next_of(x)   children in order (first_child(NULL): NULL)
  *   count_children(x), child_at(x, i)
- *   prefetch_next(x)          x's next sibling is read soon
+ *   prefetch_next(r, x)       x's next sibling is read soon
  *   add(r, at, rel, id, node, fmt, ...)  a finding at JSON Pointer at + rel
  * Every rule reads only the members it needs and skips when any is
  * missing or of the wrong type, so any input is safe. */
@@ -338,7 +338,7 @@ static buy_entry *collect_buys(rctx *r, rnode list, int *n)
     for (e = first_child(list); e; e = next_of(e)) {
         /* in a large list the next entry lies past this one's subtree:
          * ask for it now, so it arrives while this one is read */
-        prefetch_next(e);
+        prefetch_next(r, e);
         const char *id = string_value(r, member(r, e, "mediaBuyId"));
         if (id) {
             rnode st = member(r, e, "status");
@@ -460,7 +460,7 @@ static void media_buy_pacing(rnode obj, const char *at, rctx *r)
     rnode mb;
     int i = 0;
     for (mb = first_child(array_member(r, obj, "mediaBuys")); mb; mb = next_of(mb)) {
-        prefetch_next(mb); /* see collect_buys */
+        prefetch_next(r, mb); /* see collect_buys */
         char here[512];
         int n;
         period *v = period_table(r, mb, &n);
