@@ -12,7 +12,11 @@
  *   parse       json_parse into one arena, reset per line
  *   parse_dup   the same, rejecting duplicate keys (what campaign-lint does)
  *   validate    parse + jsv_validate with the compiled body schema
- *   contract    parse_dup + contract_check (schema and rules: campaign-lint
+ *   contract    parse_dup + contract_check (schema and rules on a tree)
+ *   tape        json_tape_parse, rejecting duplicate keys
+ *   tape_validate  tape + jsv_check_tape with the compiled body schema
+ *   tape_contract  tape + contract_check_tape (schema and rules: what
+ *               campaign-lint does for a payload that keeps the contract,
  *               minus reading and printing)
  * -m MODE times that mode only (for profiling one mode under perf).
  * Prints one tab-separated sample per line on stdout:
@@ -33,9 +37,11 @@
 #define MAX_INPUTS 8
 #define ID_PREFIX "https://campaign-contract.example/schemas/"
 
-enum mode { M_CJSON, M_CJSON_VALIDATE, M_PARSE, M_PARSE_DUP, M_VALIDATE, M_CONTRACT, M_COUNT };
+enum mode { M_CJSON, M_CJSON_VALIDATE, M_PARSE, M_PARSE_DUP, M_VALIDATE, M_CONTRACT,
+            M_TAPE, M_TAPE_VALIDATE, M_TAPE_CONTRACT, M_COUNT };
 static const char *const MODE_NAMES[M_COUNT] = {"cjson", "cjson_validate", "parse", "parse_dup",
-                                                "validate", "contract"};
+                                                "validate", "contract", "tape", "tape_validate",
+                                                "tape_contract"};
 
 typedef struct input {
     const char *name;        /* body schema name */
@@ -49,6 +55,7 @@ typedef struct engine {
     jsv_registry *reg;
     contract *contract;
     arena *mem;
+    json_tape *tape;
     jsv_result *result;
     contract_report *report;
 } engine;
@@ -69,6 +76,16 @@ static size_t run_pass(engine *e, input *in, size_t nin, enum mode m)
                 continue;
             }
             json_error err;
+            if (m == M_TAPE || m == M_TAPE_VALIDATE || m == M_TAPE_CONTRACT) {
+                if (json_tape_parse(e->tape, ln->start, ln->len, &dup, &err) != 0) {
+                    failures++;
+                } else if (m == M_TAPE_VALIDATE) {
+                    failures += jsv_check_tape(in[i].schema, e->tape, e->result) != 1;
+                } else if (m == M_TAPE_CONTRACT) {
+                    failures += contract_check_tape(e->contract, in[i].name, e->tape, 0, e->report) != 1;
+                }
+                continue;
+            }
             arena_reset(e->mem);
             json_doc *doc = json_parse(ln->start, ln->len,
                                        (m == M_PARSE || m == M_VALIDATE) ? &plain : &dup,
@@ -91,7 +108,8 @@ static size_t run_pass(engine *e, input *in, size_t nin, enum mode m)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: engine_overhead [-r REPS] [-m cjson|cjson_validate|parse|parse_dup|validate|contract]\n"
+    fprintf(stderr, "usage: engine_overhead [-r REPS] [-m cjson|cjson_validate|parse|parse_dup|validate|contract|\n"
+                    "                        tape|tape_validate|tape_contract]\n"
                     "                       [-s SCHEMA_DIR] NAME FILE [NAME FILE ...]\n");
     return 2;
 }
@@ -132,9 +150,10 @@ int main(int argc, char **argv)
         return 2;
     }
     e.mem = arena_new(0);
+    e.tape = json_tape_new();
     e.result = jsv_result_new();
     e.report = contract_report_new();
-    if (!e.mem || !e.result || !e.report) {
+    if (!e.mem || !e.tape || !e.result || !e.report) {
         fprintf(stderr, "engine_overhead: out of memory\n");
         return 2;
     }
@@ -197,6 +216,7 @@ int main(int argc, char **argv)
         jsv_schema_free(compiled[i]);
     }
     contract_report_free(e.report);
+    json_tape_free(e.tape);
     jsv_result_free(e.result);
     arena_free(e.mem);
     contract_free(e.contract);

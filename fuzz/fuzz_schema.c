@@ -8,7 +8,8 @@
  * it compiles, the instance is parsed strictly and validated; the result
  * is also rendered in the "basic" output format.  The engine's two walks
  * are also run apart: the verdict walk, when it answers, must agree with
- * the reporting walk.  Load and compile errors are expected; a crash,
+ * the reporting walk, and so must the verdict walk over a tape of the
+ * instance.  Load and compile errors are expected; a crash,
  * leak, hang or disagreement is not. */
 #include <stdint.h>
 #include <stdio.h>
@@ -75,9 +76,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 if (!md) abort();
                 int fast = schema_verdict(s, doc->root, md);
                 int full = schema_evaluate(s, doc->root, r);
+                json_tape *tape = json_tape_new();
+                if (!tape || json_tape_parse(tape, inst, ilen, &po, &je) != 0) abort();
+                int on_tape = schema_verdict_tape(s, tape, md);
+                json_tape_free(tape);
                 ecma_regex_match_data_free(md);
                 if (fast >= 0 && full >= 0 && fast != full) {
                     fprintf(stderr, "verdict walk says %d, reporting walk %d\n", fast, full);
+                    abort();
+                }
+                if (on_tape >= 0 && full >= 0 && on_tape != full) {
+                    fprintf(stderr, "tape verdict walk says %d, reporting walk %d\n", on_tape, full);
                     abort();
                 }
                 cJSON_Delete(jsv_result_basic(r));

@@ -117,13 +117,31 @@ static inline int vn_unique(vctx *c, vnode v)
     return CANNOT_TELL;
 }
 
+/* json_key_word() of member m's name k: where 8 bytes can be read from k
+ * inside its buffer, one load with the bytes past the name masked off
+ * (json_key_word's copy through a small buffer stalls the load that
+ * follows it). */
+static inline uint64_t tape_key_word(const vctx *c, vnode m, const char *k)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    size_t len = m->key_len;
+    const char *end = (m->flags & JT_KEY_DECODED) ? c->t->decoded + c->t->ndecoded : c->t->input + c->t->input_len;
+    if (end - k >= 8) {
+        uint64_t w;
+        memcpy(&w, k, 8);
+        return len >= 8 ? w : w & (((uint64_t)1 << (8 * len)) - 1);
+    }
+#endif
+    return json_key_word(k, m->key_len);
+}
+
 /* Is key the name of member m, whose bytes are k (hash and length
  * matched)?  Names of up to 16 bytes compare as the key's two words. */
-static inline int tape_key_names(const prop_key *key, const char *k)
+static inline int tape_key_names(const vctx *c, const prop_key *key, vnode m, const char *k)
 {
     size_t len = key->len;
     if (len > 16) return kw_same_name(key->pe->name, k, len);
-    if (json_key_word(k, len) != key->w0) return 0;
+    if (tape_key_word(c, m, k) != key->w0) return 0;
     if (len <= 8) return 1;
     uint64_t w1;
     memcpy(&w1, k + len - 8, 8);
@@ -139,12 +157,12 @@ static inline const prop_key *vn_key_find(vctx *c, const prop_key *keys, size_t 
     memcpy(&id, &m->key_len, 8);
     if (!index) {
         for (size_t j = 0; j < n; j++)
-            if (kw_key_id(&keys[j]) == id && tape_key_names(&keys[j], jt_key(c->t, m))) return &keys[j];
+            if (kw_key_id(&keys[j]) == id && tape_key_names(c, &keys[j], m, jt_key(c->t, m))) return &keys[j];
         return NULL;
     }
     for (size_t j = m->key_hash & mask; index[j]; j = (j + 1) & mask) {
         const prop_key *key = &keys[index[j] - 1];
-        if (kw_key_id(key) == id && tape_key_names(key, jt_key(c->t, m))) return key;
+        if (kw_key_id(key) == id && tape_key_names(c, key, m, jt_key(c->t, m))) return key;
     }
     return NULL;
 }
