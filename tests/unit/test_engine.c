@@ -507,6 +507,28 @@ static void test_tape_cannot_tell(struct check *t)
                   cases[i].instance, cases[i].schema, tp, cases[i].tape, tr, cases[i].tree);
         teardown(&f);
     }
+    /* schemas only the reporting walk checks: a tape is not worth parsing */
+    static const struct { const char *schema; unsigned flags; int tapes; } which[] = {
+        { "{\"type\":\"object\"}", 0, 1 },
+        { "{\"type\":\"object\"}", JSV_REPORT_UNKNOWN, 0 },
+        { "{\"unevaluatedProperties\":false}", 0, 0 },
+        { "{\"items\":{\"unevaluatedItems\":false}}", 0, 0 },
+    };
+    for (size_t i = 0; i < sizeof which / sizeof which[0]; i++) {
+        fixture w;
+        if (setup(&w, which[i].schema, which[i].flags) == 0) {
+            CHECK_MSG(t, jsv_checks_tapes(w.s) == which[i].tapes, "%s (flags %u)", which[i].schema, which[i].flags);
+            json_tape *tp = json_tape_new();
+            json_error je;
+            if (tp && json_tape_parse(tp, "{}", 2, NULL, &je) == 0 && !which[i].tapes)
+                CHECK_INT(t, jsv_check_tape(w.s, tp, NULL), -1);
+            json_tape_free(tp);
+        } else {
+            CHECK_MSG(t, 0, "schema %s does not compile", which[i].schema);
+        }
+        teardown(&w);
+    }
+    CHECK_INT(t, jsv_checks_tapes(NULL), 0);
     /* a number whose text is too long to copy out: the tape cannot tell,
      * unless it is written as digits alone and only its type matters */
     fixture f;

@@ -18,7 +18,8 @@
 
 struct lint_checker {
     lint_config cfg;
-    json_tape *tape;          /* the current payload, for the first check */
+    json_tape *tape;          /* the current payload, for the first check (NULL:
+                               * the schema is not checked on tapes) */
     arena *mem;               /* the current payload's nodes, when it fails that */
     contract_report *report;  /* the current payload's findings */
     jsv_result *result;       /* plain-schema mode */
@@ -34,12 +35,14 @@ lint_checker *lint_checker_new(const lint_config *cfg)
     if (!k)
         return NULL;
     k->cfg = *cfg;
-    k->tape = json_tape_new();
+    const jsv_schema *s = cfg->contract ? contract_schema(cfg->contract, cfg->body) : cfg->schema;
+    int tapes = jsv_checks_tapes(s);
+    k->tape = tapes ? json_tape_new() : NULL;
     k->mem = arena_new(0);
     k->report = contract_report_new();
     if (!cfg->contract)
         k->result = jsv_result_new();
-    if (!k->tape || !k->mem || !k->report || (!cfg->contract && !k->result)) {
+    if ((tapes && !k->tape) || !k->mem || !k->report || (!cfg->contract && !k->result)) {
         lint_checker_free(k);
         return NULL;
     }
@@ -241,14 +244,16 @@ int lint_check_payload(lint_checker *k, const char *file, const char *name,
                         first_line, 1);
 
     /* the tape parse reports exactly the errors the tree parse would */
-    memset(&err, 0, sizeof err);
-    if (json_tape_parse(k->tape, buf, len, &opts, &err) != 0)
-        return parse_failure(k, file, name, buf, len, first_line, &err, out);
-    int kept = k->cfg.contract ? contract_check_tape(k->cfg.contract, k->cfg.body, k->tape, 0, k->report) == 1
-                               : jsv_check_tape(k->cfg.schema, k->tape, k->result) == 1;
-    if (kept) {
-        lint_unit u = { name, file, k->items, 0 };
-        return lint_output_unit(out, &u) == 0 ? 0 : -1;
+    if (k->tape) {
+        memset(&err, 0, sizeof err);
+        if (json_tape_parse(k->tape, buf, len, &opts, &err) != 0)
+            return parse_failure(k, file, name, buf, len, first_line, &err, out);
+        int kept = k->cfg.contract ? contract_check_tape(k->cfg.contract, k->cfg.body, k->tape, 0, k->report) == 1
+                                   : jsv_check_tape(k->cfg.schema, k->tape, k->result) == 1;
+        if (kept) {
+            lint_unit u = { name, file, k->items, 0 };
+            return lint_output_unit(out, &u) == 0 ? 0 : -1;
+        }
     }
 
     memset(&err, 0, sizeof err);

@@ -146,6 +146,12 @@ int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r);
 typedef struct json_tape json_tape;
 int jsv_check_tape(const jsv_schema *s, const json_tape *t, jsv_result *r);
 
+/* 1 when jsv_check_tape() can answer for s at all; 0 for a schema whose
+ * instances only the reporting walk checks (unevaluatedItems /
+ * unevaluatedProperties, a dynamic $dynamicRef, JSV_REPORT_UNKNOWN), for
+ * which parsing a tape would be wasted work. */
+int jsv_checks_tapes(const jsv_schema *s);
+
 size_t jsv_result_count(const jsv_result *r);
 const jsv_error_item *jsv_result_get(const jsv_result *r, size_t i);
 

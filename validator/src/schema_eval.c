@@ -965,3 +965,8 @@ int jsv_check_tape(const jsv_schema *s, const json_tape *t, jsv_result *r)
     ecma_regex_match_data_free(own);
     return v;
 }
+
+int jsv_checks_tapes(const jsv_schema *s)
+{
+    return s && s->verdict;
+}
