@@ -756,6 +756,26 @@ static void test_tape(struct check *t)
         CHECK(t, tape_compare(tp, d->root, why, sizeof why) != NULL);
     }
     json_doc_free(d);
+    /* a number text longer than an entry keeps (65535 bytes) is found
+     * again in the input, on either side of that length */
+    for (size_t digits = 65530; digits <= 65540; digits += 5) {
+        size_t n = digits + 4;
+        char *big = malloc(n + 1);
+        if (!big) break;
+        memcpy(big, "[0.", 3);
+        memset(big + 3, '0', digits - 1);
+        big[digits + 2] = '5';
+        big[digits + 3] = ']';
+        big[n] = '\0';
+        CHECK(t, json_tape_parse(tp, big, n, NULL, &e) == 0 && tp->n == 2);
+        size_t len = 0;
+        if (tp->n == 2) jt_number_text(tp, &tp->v[1], &len);
+        CHECK_MSG(t, len == digits + 2, "%zu digits: text of %zu bytes", digits, len);
+        char why[256];
+        const char *diff = tape_parse_compare(big, n, NULL, why, sizeof why);
+        CHECK_MSG(t, diff == NULL, "%s", diff ? diff : "");
+        free(big);
+    }
     json_tape_free(tp);
     /* a NULL tape is an out-of-memory error, not a crash */
     CHECK(t, json_tape_parse(NULL, "1", 1, NULL, &e) == -1 && e.code == JSON_ERR_NOMEM);

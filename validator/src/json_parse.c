@@ -930,6 +930,8 @@ value: /* p is at the first character of a value; n / ti is its (linked) node */
             v->type = cJSON_Number;
             if (integer_text) v->flags |= JT_INTEGER_TEXT;
             v->u.num = d;
+            size_t tlen = (size_t)(p - ((const uchar *)P->tape->input + v->pos));
+            v->text_len = tlen <= UINT16_MAX ? (uint16_t)tlen : 0;
         } else {
             p = parse_number(P, p, n);
             if (!p) goto error;
@@ -1248,9 +1250,13 @@ const jt_value *jt_member(const json_tape *t, const jt_value *obj, const char *n
 
 const char *jt_number_text(const json_tape *t, const jt_value *v, size_t *len)
 {
-    /* the parser checked the number: its text runs to the first byte
-     * that cannot be part of one */
     const char *s = t->input + v->pos, *e = s, *end = t->input + t->input_len;
+    if (v->text_len) {
+        *len = v->text_len;
+        return s;
+    }
+    /* a longer text: the parser checked the number, so it runs to the
+     * first byte that cannot be part of one */
     while (e < end && ((*e >= '0' && *e <= '9') || *e == '-' || *e == '+' || *e == '.' || *e == 'e' || *e == 'E'))
         e++;
     *len = (size_t)(e - s);

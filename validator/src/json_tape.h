@@ -7,8 +7,9 @@
  * an entry gives the offset and length of the bytes between the quotes in
  * the input, or, for a string with escapes, of its decoded bytes in the
  * tape's side buffer.  Neither is NUL-terminated; a string may hold U+0000.
- * A number keeps its double; its source text is found again from the
- * value's input offset when an exact comparison needs it.
+ * A number keeps its double and where its source text is (the value's
+ * input offset and, up to 65535 bytes, the text's length), for exact
+ * comparisons.
  *
  * The walks hold entries by pointer (const jt_value *) and need the tape
  * itself only for string bytes: jt_child() and jt_next() step by the
@@ -31,7 +32,7 @@ enum {
 typedef struct jt_value {
     uint8_t type;      /* cJSON's type bits: cJSON_False ... cJSON_Object */
     uint8_t flags;     /* JT_* */
-    uint16_t unused;
+    uint16_t text_len; /* numbers: the source text's length, 0 when longer than 65535 */
     uint32_t next;     /* entries from this one to its next sibling, 0 for the last child */
     uint32_t key_len;  /* members: in json_node's order, so kw_key_id-style */
     uint32_t key_hash; /* compares read (len, hash) as one word; json_key_hash() */

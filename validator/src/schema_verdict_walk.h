@@ -68,7 +68,7 @@ static int vobject(vctx *c, const cschema *s, vnode inst)
 /* A value against a member's or item's schema, from the parent's copy:
  * the commonest subschemas, a bare type or a few assertions on the value,
  * are answered here without a frame. */
-static inline int vsub(vctx *c, const sub_ref *r, vnode v)
+static inline __attribute__((always_inline)) int vsub(vctx *c, const sub_ref *r, vnode v)
 {
     if (r->shape == SHAPE_TYPE_ONLY) return vn_types_allow(c, r->ctypes, v);
     if (r->shape == SHAPE_SCALAR) {
