@@ -214,6 +214,19 @@ while [ $i -lt 200 ]; do printf '%s\n' "$valid_create" "$valid_create" "$valid_c
 for j in 1 2 3 4 5 6 7 8 9 10; do cat "$tmp/chunk"; done >"$tmp/big.ndjson"
 lint --ndjson --schema campaign-create-request "$tmp/big.ndjson"; status 0 "big ndjson"
 has "10000 payloads, 0 invalid" err "big ndjson count"
+# a large failing payload (its tape, over 4 MB, is given back before its
+# tree is parsed), then a valid one and a failing one on a new tape
+{
+    printf '%s' "${valid_create%?}"
+    awk 'BEGIN { printf ",\"storefrontIds\": ["; for (i = 0; i < 200000; i++) printf "%s%d", (i ? "," : ""), i; print "]}" }'
+} >"$tmp/large.ndjson"
+printf '%s\n%s\n' "$valid_create" '{"advertiserId": 1, "name": ""}' >>"$tmp/large.ndjson"
+lint --ndjson --schema campaign-create-request "$tmp/large.ndjson"; status 1 "large failing payload"
+has "$tmp/large.ndjson:1:" out "the large payload's finding"
+has "/storefrontIds: expected at most 50 items, got 200000" out "the large payload's finding"
+hasnt "large.ndjson:2:" out "the valid payload after it"
+has "$tmp/large.ndjson:3:" out "the failing payload after it"
+has "3 payloads, 2 invalid" err "large ndjson summary"
 
 # ---- --strict -------------------------------------------------------------------
 printf '{"mediaBuys": [{"mediaBuyId": "mb_1", "creativeIds": ["cr_1"]}], "storefrontId": [42]}' >"$tmp/strict.json"

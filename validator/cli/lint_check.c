@@ -16,6 +16,10 @@
 #include "arena.h"
 #include "json_parse.h"
 
+/* A tape this large (bytes) is freed before a tree of the same payload is
+ * parsed. */
+#define LARGE_TAPE ((size_t)4 << 20)
+
 struct lint_checker {
     lint_config cfg;
     json_tape *tape;          /* the current payload, for the first check (NULL:
@@ -253,6 +257,15 @@ int lint_check_payload(lint_checker *k, const char *file, const char *name,
         if (kept) {
             lint_unit u = { name, file, k->items, 0 };
             return lint_output_unit(out, &u) == 0 ? 0 : -1;
+        }
+        /* The tree comes next: a large tape is given back first, so the
+         * two are not held at once (the next payload grows a new one). */
+        if (json_tape_bytes(k->tape) >= LARGE_TAPE) {
+            json_tape *fresh = json_tape_new();
+            if (fresh) {
+                json_tape_free(k->tape);
+                k->tape = fresh;
+            }
         }
     }
 
