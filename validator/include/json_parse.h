@@ -1,4 +1,5 @@
-/* json_parse.h - strict RFC 8259 parser producing cJSON trees.
+/* json_parse.h - strict RFC 8259 parser producing cJSON trees (and, for
+ * checking only, compact tapes: see below).
  *
  * cJSON's own parser accepts things a contract checker must reject (raw
  * control characters in strings, invalid UTF-8, leading zeros, numbers that

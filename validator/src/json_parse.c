@@ -1,9 +1,12 @@
-/* json_parse.c - strict RFC 8259 parser building cJSON trees in an arena.
+/* json_parse.c - strict RFC 8259 parser building cJSON trees in an arena,
+ * or tapes (json_tape.h).
  *
  * One pass over the input, driven by an explicit stack of open containers
  * (so depth is limited by max_depth, never by the C stack).  Every node is a
  * json_node taken from the document's arena and linked exactly as cJSON
- * links its own trees, so the cJSON read API works on the result.
+ * links its own trees, so the cJSON read API works on the result.  The same
+ * pass, compiled a second time, appends tape entries instead (see
+ * parse_document): one grammar, the same errors.
  *
  * Positions: lines are tracked while skipping whitespace (the only place a
  * line break may appear in valid JSON); a value's column is counted lazily
