@@ -936,15 +936,26 @@ int schema_evaluate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
     return ok;
 }
 
+/* Match data for a verdict walk: r's (made once and kept in r), or when r
+ * is NULL a new one, which *own then holds for the caller to free.  NULL
+ * when out of memory. */
+static pcre2_match_data *verdict_match_data(jsv_result *r, pcre2_match_data **own)
+{
+    *own = NULL;
+    if (r) {
+        if (!r->md) r->md = ecma_regex_match_data_new();
+        return r->md;
+    }
+    return *own = ecma_regex_match_data_new();
+}
+
 int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
 {
     /* the lean verdict first; the reporting walk only when it says invalid
      * or cannot tell */
     if (s->verdict) {
-        pcre2_match_data *md = r ? r->md : NULL;
-        if (r && !md) md = r->md = ecma_regex_match_data_new();
-        pcre2_match_data *own = md ? NULL : ecma_regex_match_data_new();
-        int v = md || own ? schema_verdict(s, instance, md ? md : own) : -1;
+        pcre2_match_data *own, *md = verdict_match_data(r, &own);
+        int v = md ? schema_verdict(s, instance, md) : -1;
         ecma_regex_match_data_free(own);
         if (v == 1) {
             if (r) result_reset(r);
@@ -958,10 +969,8 @@ int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
 int jsv_check_tape(const jsv_schema *s, const json_tape *t, jsv_result *r)
 {
     if (!s || !s->verdict) return -1;
-    pcre2_match_data *md = r ? r->md : NULL;
-    if (r && !md) md = r->md = ecma_regex_match_data_new();
-    pcre2_match_data *own = md ? NULL : ecma_regex_match_data_new();
-    int v = md || own ? schema_verdict_tape(s, t, md ? md : own) : -1;
+    pcre2_match_data *own, *md = verdict_match_data(r, &own);
+    int v = md ? schema_verdict_tape(s, t, md) : -1;
     ecma_regex_match_data_free(own);
     return v;
 }
