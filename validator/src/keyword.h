@@ -222,18 +222,29 @@ static inline void kw_name_words(const char *name, size_t len, uint64_t *w0, uin
     if (len >= 8) memcpy(w1, name + len - 8, 8);
 }
 
-/* Is key the name of member m (hash and length matched)?  The parser
- * keeps a key's first word (json_key_word), so a name of up to 8 bytes is
- * one compare without reading the key, and one of up to 16 bytes two. */
-static inline int kw_key_names(const prop_key *key, const cJSON *m, const json_node *node)
+/* Is the member name at k key's name (hash and length matched)?  w0 is
+ * the name's first word (json_key_word), which the caller has without
+ * reading k (the parser keeps it; a tape entry's key is one masked load),
+ * so a name of up to 8 bytes is one compare, and one of up to 16 bytes
+ * two. */
+static inline int kw_key_names_at(const prop_key *key, const char *k, uint64_t w0)
 {
     size_t len = key->len;
-    if (!node || len > 16) return kw_same_name(key->pe->name, m->string, len);
-    if (node->key_word != key->w0) return 0;
+    if (len > 16) return kw_same_name(key->pe->name, k, len);
+    if (w0 != key->w0) return 0;
     if (len <= 8) return 1;
     uint64_t w1;
-    memcpy(&w1, m->string + len - 8, 8);
+    memcpy(&w1, k + len - 8, 8);
     return w1 == key->w1;
+}
+
+/* Is key the name of member m (hash and length matched)?  node:
+ * json_node_info(m); a node the parser did not build keeps no first
+ * word, and its name is compared byte by byte. */
+static inline int kw_key_names(const prop_key *key, const cJSON *m, const json_node *node)
+{
+    if (!node) return kw_same_name(key->pe->name, m->string, key->len);
+    return kw_key_names_at(key, m->string, node->key_word);
 }
 
 /* A name's byte length and hash as one word, laid out as json_node keeps

@@ -135,17 +135,11 @@ static inline uint64_t tape_key_word(const vctx *c, vnode m, const char *k)
     return json_key_word(k, m->key_len);
 }
 
-/* Is key the name of member m, whose bytes are k (hash and length
- * matched)?  Names of up to 16 bytes compare as the key's two words. */
-static inline int tape_key_names(const vctx *c, const prop_key *key, vnode m, const char *k)
+/* Is key the name of member m (hash and length matched)? */
+static inline int tape_key_names(const vctx *c, const prop_key *key, vnode m)
 {
-    size_t len = key->len;
-    if (len > 16) return kw_same_name(key->pe->name, k, len);
-    if (tape_key_word(c, m, k) != key->w0) return 0;
-    if (len <= 8) return 1;
-    uint64_t w1;
-    memcpy(&w1, k + len - 8, 8);
-    return w1 == key->w1;
+    const char *k = jt_key(c->t, m);
+    return kw_key_names_at(key, k, tape_key_word(c, m, k));
 }
 
 _Static_assert(offsetof(jt_value, key_hash) == offsetof(jt_value, key_len) + 4, "key_len, key_hash adjacent");
@@ -157,12 +151,12 @@ static inline const prop_key *vn_key_find(vctx *c, const prop_key *keys, size_t 
     memcpy(&id, &m->key_len, 8);
     if (!index) {
         for (size_t j = 0; j < n; j++)
-            if (kw_key_id(&keys[j]) == id && tape_key_names(c, &keys[j], m, jt_key(c->t, m))) return &keys[j];
+            if (kw_key_id(&keys[j]) == id && tape_key_names(c, &keys[j], m)) return &keys[j];
         return NULL;
     }
     for (size_t j = m->key_hash & mask; index[j]; j = (j + 1) & mask) {
         const prop_key *key = &keys[index[j] - 1];
-        if (kw_key_id(key) == id && tape_key_names(c, key, m, jt_key(c->t, m))) return key;
+        if (kw_key_id(key) == id && tape_key_names(c, key, m)) return key;
     }
     return NULL;
 }
