@@ -321,6 +321,15 @@ static inline void sub_ref_fill(sub_ref *r, const cschema *sub)
 /* A verdict walk's third answer: neither valid nor invalid can be said. */
 #define CANNOT_TELL (-1)
 
+/* The context of a verdict walk (schema_verdict_walk.h). */
+typedef struct verdict_ctx {
+    const jsv_schema *s;
+    pcre2_match_data *md;
+    unsigned depth;      /* schema applications in progress */
+    unsigned idepth;     /* how deep in the instance */
+    const json_tape *t;  /* the tape walked (schema_verdict_tape.c), else NULL */
+} verdict_ctx;
+
 /* Verdict-only evaluation (schema_verdict.c): 1 valid, 0 invalid, -1 when
  * it cannot tell (s->verdict unset, nesting limits, out of memory) and the
  * reporting evaluator must decide.  md: match data for pattern keywords. */

@@ -26,41 +26,34 @@
 typedef const cJSON *vnode;
 typedef cJSON vnode_tmp;
 
-typedef struct vctx {
-    const jsv_schema *s;
-    pcre2_match_data *md;
-    unsigned depth;   /* schema applications in progress */
-    unsigned idepth;  /* how deep in the instance */
-} vctx;
-
 static inline int vn_type(vnode v) { return KW_TYPE_OF(v); }
 static inline vnode vn_child(vnode v) { return v->child; }
 static inline vnode vn_next(vnode v) { return v->next; }
 
-static inline int vn_types_allow(vctx *c, unsigned want, vnode v)
+static inline int vn_types_allow(verdict_ctx *c, unsigned want, vnode v)
 {
     (void)c;
     return kw_types_allow(want, v);
 }
 
-static inline __attribute__((always_inline)) int vn_scalar(vctx *c, const scalar_prog *p, vnode v)
+static inline __attribute__((always_inline)) int vn_scalar(verdict_ctx *c, const scalar_prog *p, vnode v)
 {
     return kw_scalar_ok(p, v, c->md);
 }
 
-static inline int vn_value_keyword(vctx *c, const ckw *k, vnode v)
+static inline int vn_value_keyword(verdict_ctx *c, const ckw *k, vnode v)
 {
     return kw_value_ok(k, v, c->md);
 }
 
-static inline int vn_unique(vctx *c, vnode v)
+static inline int vn_unique(verdict_ctx *c, vnode v)
 {
     (void)c;
     size_t a, b;
     return kw_unique_ok(v, &a, &b);
 }
 
-static inline const prop_key *vn_key_find(vctx *c, const prop_key *keys, size_t n, const uint16_t *index,
+static inline const prop_key *vn_key_find(verdict_ctx *c, const prop_key *keys, size_t n, const uint16_t *index,
                                           size_t mask, vnode m)
 {
     (void)c;
@@ -68,14 +61,14 @@ static inline const prop_key *vn_key_find(vctx *c, const prop_key *keys, size_t 
 }
 
 /* (the name up to a NUL, as the reporting walk reads it) */
-static inline const char *vn_key(vctx *c, vnode m, size_t *len)
+static inline const char *vn_key(verdict_ctx *c, vnode m, size_t *len)
 {
     (void)c;
     *len = strlen(m->string);
     return m->string;
 }
 
-static inline vnode vn_key_value(vctx *c, vnode m, vnode_tmp *tmp)
+static inline vnode vn_key_value(verdict_ctx *c, vnode m, vnode_tmp *tmp)
 {
     (void)c;
     memset(tmp, 0, sizeof *tmp);
@@ -84,7 +77,7 @@ static inline vnode vn_key_value(vctx *c, vnode m, vnode_tmp *tmp)
     return tmp;
 }
 
-static inline vnode vn_member(vctx *c, vnode obj, const char *name, size_t len, uint32_t hash)
+static inline vnode vn_member(verdict_ctx *c, vnode obj, const char *name, size_t len, uint32_t hash)
 {
     (void)c;
     return json_member_h(obj, name, len, hash);
@@ -95,6 +88,6 @@ static inline vnode vn_member(vctx *c, vnode obj, const char *name, size_t len, 
 int schema_verdict(const jsv_schema *s, const cJSON *instance, pcre2_match_data *md)
 {
     if (!s->verdict) return CANNOT_TELL;
-    vctx c = { s, md, 0, 0 };
+    verdict_ctx c = { s, md, 0, 0, NULL };
     return vschema(&c, s->root, instance);
 }

@@ -18,14 +18,6 @@
 typedef const jt_value *vnode;
 typedef jt_value vnode_tmp;
 
-typedef struct vctx {
-    const jsv_schema *s;
-    pcre2_match_data *md;
-    unsigned depth;   /* schema applications in progress */
-    unsigned idepth;  /* how deep in the instance */
-    const json_tape *t;
-} vctx;
-
 /* Longest number text copied out for an exact comparison. */
 #define TAPE_NUMBER_TEXT 128
 
@@ -37,7 +29,7 @@ typedef struct tape_scalar {
 
 /* Fill *out from scalar entry v: 1, or CANNOT_TELL for a number text too
  * long to copy. */
-static inline int scalar_node(const vctx *c, vnode v, tape_scalar *out)
+static inline int scalar_node(const verdict_ctx *c, vnode v, tape_scalar *out)
 {
     cJSON *item = &out->n.item;
     item->next = item->prev = item->child = NULL;
@@ -64,7 +56,7 @@ static inline int vn_type(vnode v) { return v->type; }
 static inline vnode vn_child(vnode v) { return jt_child(v); }
 static inline vnode vn_next(vnode v) { return jt_next(v); }
 
-static inline int vn_types_allow(vctx *c, unsigned want, vnode v)
+static inline int vn_types_allow(verdict_ctx *c, unsigned want, vnode v)
 {
     unsigned t = v->type;
     if (want & t) return 1;
@@ -86,7 +78,7 @@ static inline int container_equal_possible(const ckw *k)
     return 0;
 }
 
-static inline int vn_value_keyword(vctx *c, const ckw *k, vnode v)
+static inline int vn_value_keyword(verdict_ctx *c, const ckw *k, vnode v)
 {
     if (v->type == cJSON_Array || v->type == cJSON_Object) {
         if (k->op != OP_ENUM && k->op != OP_CONST) return 1; /* about scalars only */
@@ -97,7 +89,7 @@ static inline int vn_value_keyword(vctx *c, const ckw *k, vnode v)
     return kw_value_ok(k, &x.n.item, c->md);
 }
 
-static inline __attribute__((always_inline)) int vn_scalar(vctx *c, const scalar_prog *p, vnode v)
+static inline __attribute__((always_inline)) int vn_scalar(verdict_ctx *c, const scalar_prog *p, vnode v)
 {
     if (v->type == cJSON_Array || v->type == cJSON_Object) {
         /* of a scalar program only enum and const look at these */
@@ -110,7 +102,7 @@ static inline __attribute__((always_inline)) int vn_scalar(vctx *c, const scalar
     return kw_scalar_ok(p, &x.n.item, c->md);
 }
 
-static inline int vn_unique(vctx *c, vnode v)
+static inline int vn_unique(verdict_ctx *c, vnode v)
 {
     (void)c;
     (void)v;
@@ -121,7 +113,7 @@ static inline int vn_unique(vctx *c, vnode v)
  * inside its buffer, one load with the bytes past the name masked off
  * (json_key_word's copy through a small buffer stalls the load that
  * follows it). */
-static inline uint64_t tape_key_word(const vctx *c, vnode m, const char *k)
+static inline uint64_t tape_key_word(const verdict_ctx *c, vnode m, const char *k)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     size_t len = m->key_len;
@@ -136,7 +128,7 @@ static inline uint64_t tape_key_word(const vctx *c, vnode m, const char *k)
 }
 
 /* Is key the name of member m (hash and length matched)? */
-static inline int tape_key_names(const vctx *c, const prop_key *key, vnode m)
+static inline int tape_key_names(const verdict_ctx *c, const prop_key *key, vnode m)
 {
     const char *k = jt_key(c->t, m);
     return kw_key_names_at(key, k, tape_key_word(c, m, k));
@@ -144,7 +136,7 @@ static inline int tape_key_names(const vctx *c, const prop_key *key, vnode m)
 
 _Static_assert(offsetof(jt_value, key_hash) == offsetof(jt_value, key_len) + 4, "key_len, key_hash adjacent");
 
-static inline const prop_key *vn_key_find(vctx *c, const prop_key *keys, size_t n, const uint16_t *index,
+static inline const prop_key *vn_key_find(verdict_ctx *c, const prop_key *keys, size_t n, const uint16_t *index,
                                           size_t mask, vnode m)
 {
     uint64_t id;
@@ -162,7 +154,7 @@ static inline const prop_key *vn_key_find(vctx *c, const prop_key *keys, size_t 
 }
 
 /* (the name up to a NUL, as the reporting walk reads it) */
-static inline const char *vn_key(vctx *c, vnode m, size_t *len)
+static inline const char *vn_key(verdict_ctx *c, vnode m, size_t *len)
 {
     const char *k = jt_key(c->t, m);
     const char *nul = memchr(k, '\0', m->key_len);
@@ -170,7 +162,7 @@ static inline const char *vn_key(vctx *c, vnode m, size_t *len)
     return k;
 }
 
-static inline vnode vn_key_value(vctx *c, vnode m, vnode_tmp *tmp)
+static inline vnode vn_key_value(verdict_ctx *c, vnode m, vnode_tmp *tmp)
 {
     size_t len;
     vn_key(c, m, &len);
@@ -183,7 +175,7 @@ static inline vnode vn_key_value(vctx *c, vnode m, vnode_tmp *tmp)
     return tmp;
 }
 
-static inline vnode vn_member(vctx *c, vnode obj, const char *name, size_t len, uint32_t hash)
+static inline vnode vn_member(verdict_ctx *c, vnode obj, const char *name, size_t len, uint32_t hash)
 {
     return jt_member_h(c->t, obj, name, len, hash);
 }
@@ -194,6 +186,6 @@ int schema_verdict_tape(const jsv_schema *s, const json_tape *t, pcre2_match_dat
 {
     const jt_value *root = t ? jt_root(t) : NULL;
     if (!s->verdict || !root) return CANNOT_TELL;
-    vctx c = { s, md, 0, 0, t };
+    verdict_ctx c = { s, md, 0, 0, t };
     return vschema(&c, s->root, root);
 }

@@ -1,11 +1,9 @@
 /* schema_verdict_walk.h - the verdict walk, written once over a document
  * form (internal to the library; see schema_verdict.c for what it does).
  *
- * A file includes this after defining, for its document form:
+ * A file includes this after defining, for its document form (the walk's
+ * context is engine.h's verdict_ctx):
  *   vnode                  a value (a const pointer type)
- *   vctx                   the walk's context: at least the fields
- *                          s (const jsv_schema *), md (pcre2_match_data *),
- *                          depth and idepth (unsigned)
  *   vn_type(v)             cJSON's type bits of v
  *   vn_child(v), vn_next(v)  first child, next sibling (NULL at the end)
  *   vn_types_allow(c, want, v)  kw_types_allow() for v
@@ -19,9 +17,9 @@
  *                          propertyNames), built in *tmp (a vnode_tmp)
  *   vn_member(c, obj, name, len, hash)  json_member_h() for obj
  * Each of the answering ones returns 1 (holds), 0 (does not) or
- * CANNOT_TELL (engine.h), which ends the walk with "cannot tell": a form may answer so
- * for what it cannot check, and the caller then asks the reporting walk
- * on a tree.  Everything here is static: each including file gets its
+ * CANNOT_TELL (engine.h), which ends the walk with "cannot tell": a form
+ * may answer so for what it cannot check, and the caller then asks the
+ * reporting walk on a tree.  Everything here is static: each including file gets its
  * own walk. */
 
 /* What the properties pass of one schema application met, for the
@@ -44,13 +42,13 @@ static inline void vmet_note(vmet *met, const prop_key *key, vnode m)
     met->found[slot] = m;
 }
 
-static int vschema(vctx *c, const cschema *s, vnode inst);
-static int vproperties(vctx *c, const vinstr *vi, vnode inst, vmet *met);
+static int vschema(verdict_ctx *c, const cschema *s, vnode inst);
+static int vproperties(verdict_ctx *c, const vinstr *vi, vnode inst, vmet *met);
 
 /* A SHAPE_OBJECT schema (s followed, not boolean, its type checked): its
  * properties and the required names they answer, without the general
  * walk's dispatch. */
-static int vobject(vctx *c, const cschema *s, vnode inst)
+static int vobject(verdict_ctx *c, const cschema *s, vnode inst)
 {
     if (vn_type(inst) != cJSON_Object) return 1;
     if (c->depth >= EVAL_MAX_DEPTH || c->idepth > c->s->max_depth) return CANNOT_TELL;
@@ -68,7 +66,7 @@ static int vobject(vctx *c, const cschema *s, vnode inst)
 /* A value against a member's or item's schema, from the parent's copy:
  * the commonest subschemas, a bare type or a few assertions on the value,
  * are answered here without a frame. */
-static inline __attribute__((always_inline)) int vsub(vctx *c, const sub_ref *r, vnode v)
+static inline __attribute__((always_inline)) int vsub(verdict_ctx *c, const sub_ref *r, vnode v)
 {
     if (r->shape == SHAPE_TYPE_ONLY) return vn_types_allow(c, r->ctypes, v);
     if (r->shape == SHAPE_SCALAR) {
@@ -87,7 +85,7 @@ static inline __attribute__((always_inline)) int vsub(vctx *c, const sub_ref *r,
 
 /* The same for a subschema the parent keeps no copy for (patterns,
  * additionalProperties, prefixItems, contains, propertyNames). */
-static int vchild(vctx *c, const cschema *s, vnode child)
+static int vchild(verdict_ctx *c, const cschema *s, vnode child)
 {
     sub_ref r;
     sub_ref_fill(&r, s);
@@ -99,7 +97,7 @@ static int vchild(vctx *c, const cschema *s, vnode child)
  * of an if ("kind" is "event"), looked for among every member of an
  * object that other keywords walk too: most members match no name, so a
  * member costs a hash compare per name. */
-static int vfew(vctx *c, const vinstr *vi, vnode inst, vmet *met)
+static int vfew(verdict_ctx *c, const vinstr *vi, vnode inst, vmet *met)
 {
     for (vnode m = vn_child(inst); m; m = vn_next(m)) {
         const prop_key *key = vn_key_find(c, vi->keys, vi->nkeys, NULL, 0, m);
@@ -112,7 +110,7 @@ static int vfew(vctx *c, const vinstr *vi, vnode inst, vmet *met)
     return 1;
 }
 
-static int vproperties(vctx *c, const vinstr *vi, vnode inst, vmet *met)
+static int vproperties(verdict_ctx *c, const vinstr *vi, vnode inst, vmet *met)
 {
     if (vi->simple && !vi->index) return vfew(c, vi, inst, met);
     const ckw *k = vi->k;
@@ -139,7 +137,7 @@ static int vproperties(vctx *c, const vinstr *vi, vnode inst, vmet *met)
     return 1;
 }
 
-static int vitems(vctx *c, const ckw *k, vnode inst)
+static int vitems(verdict_ctx *c, const ckw *k, vnode inst)
 {
     size_t i = 0;
     vnode e = vn_child(inst);
@@ -152,7 +150,7 @@ static int vitems(vctx *c, const ckw *k, vnode inst)
     return 1;
 }
 
-static int vcontains(vctx *c, const ckw *k, vnode inst)
+static int vcontains(verdict_ctx *c, const ckw *k, vnode inst)
 {
     size_t found = 0;
     for (vnode e = vn_child(inst); e; e = vn_next(e)) {
@@ -165,7 +163,7 @@ static int vcontains(vctx *c, const ckw *k, vnode inst)
 }
 
 /* anyOf (one = 0) or oneOf (one = 1). */
-static int vsome(vctx *c, const ckw *k, vnode inst, int one)
+static int vsome(verdict_ctx *c, const ckw *k, vnode inst, int one)
 {
     size_t passed = 0;
     int unsure = 0;
@@ -180,7 +178,7 @@ static int vsome(vctx *c, const ckw *k, vnode inst, int one)
     return one && passed == 1;
 }
 
-static int vproperty_names(vctx *c, const ckw *k, vnode inst)
+static int vproperty_names(verdict_ctx *c, const ckw *k, vnode inst)
 {
     for (vnode m = vn_child(inst); m; m = vn_next(m)) {
         vnode_tmp tmp;
@@ -194,7 +192,7 @@ static int vproperty_names(vctx *c, const ckw *k, vnode inst)
  * each branch the slots answer is an if decided from the noted members
  * (a member met twice sends the branch the general way, as the condition
  * must then hold for both); the others are walked. */
-static int vallof_disc(vctx *c, const disc_prog *d, vnode inst, const vmet *met)
+static int vallof_disc(verdict_ctx *c, const disc_prog *d, vnode inst, const vmet *met)
 {
     for (size_t i = 0; i < d->n; i++) {
         const disc_branch *b = &d->b[i];
@@ -234,7 +232,7 @@ static int vcount(const ckw *k, vnode inst)
 }
 
 /* Is the i-th required name present (kw_required_has)? */
-static int vrequired_has(vctx *c, const ckw *k, size_t i, vnode inst, uint64_t seen)
+static int vrequired_has(verdict_ctx *c, const ckw *k, size_t i, vnode inst, uint64_t seen)
 {
     const int16_t *pidx = k->u.required.prop_idx;
     if (pidx && pidx[i] >= 0) return (int)((seen >> pidx[i]) & 1);
@@ -242,13 +240,13 @@ static int vrequired_has(vctx *c, const ckw *k, size_t i, vnode inst, uint64_t s
     return vn_member(c, inst, name, strlen(name), k->u.required.hashes[i]) != NULL;
 }
 
-static int vhas(vctx *c, vnode inst, const char *name)
+static int vhas(verdict_ctx *c, vnode inst, const char *name)
 {
     size_t len = strlen(name);
     return vn_member(c, inst, name, len, json_key_hash(name, len)) != NULL;
 }
 
-static int vkeyword(vctx *c, const vinstr *vi, vnode inst, vmet *met)
+static int vkeyword(verdict_ctx *c, const vinstr *vi, vnode inst, vmet *met)
 {
     const ckw *k = vi->k;
     int t = vn_type(inst), r;
@@ -310,7 +308,7 @@ static int vkeyword(vctx *c, const vinstr *vi, vnode inst, vmet *met)
     }
 }
 
-static int vschema(vctx *c, const cschema *s, vnode inst)
+static int vschema(verdict_ctx *c, const cschema *s, vnode inst)
 {
     s = schema_follow(s);
     if (s->boolean >= 0) return s->boolean;
