@@ -357,6 +357,23 @@ static void test_buy_refs(void)
     BAD(cr_buy_refs, id, BR("[" REF("mb_1", "ACTIVE") "," REF("mb_2", "ACTIVE") "]", "[" BUY("mb_1", "ACTIVE") "]"));
     CHECK_STR(&T, pointer_of(cr_buy_refs, BR("[" REF("mb_1", "ACTIVE") "," REF("mb_2", "ACTIVE") "]", "[" BUY("mb_1", "ACTIVE") "]")),
               "/mediaBuyRefs/1/mediaBuyId");
+    /* each finding's instance is the node its pointer names (lint takes
+     * the line and column from it) */
+    {
+        cJSON *doc = cJSON_Parse(BR("[" REF("mb_1", "ACTIVE") "," REF("mb_2", "ACTIVE") "]",
+                                    "[" BUY("mb_1", "ACTIVE") "," BUY("mb_3", "ACTIVE") "]"));
+        contract_report *r = contract_report_new();
+        cr_buy_refs(doc, "", r);
+        CHECK_INT(&T, contract_report_count(r), 2);
+        if (contract_report_count(r) == 2) {
+            const cJSON *ref2 = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(doc, "mediaBuyRefs"), 1);
+            const cJSON *buy3 = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(doc, "mediaBuys"), 1);
+            CHECK(&T, contract_report_get(r, 0)->instance == cJSON_GetObjectItemCaseSensitive(ref2, "mediaBuyId"));
+            CHECK(&T, contract_report_get(r, 1)->instance == cJSON_GetObjectItemCaseSensitive(buy3, "mediaBuyId"));
+        }
+        contract_report_free(r);
+        cJSON_Delete(doc);
+    }
     CHECK_STR(&T, pointer_of(cr_buy_refs, BR("[" REF("mb_1", "ACTIVE") "]", "[" BUY("mb_0", "ACTIVE") "," BUY("mb_1", "ACTIVE") "]")),
               "/mediaBuys/0/mediaBuyId");
     CHECK_STR(&T, pointer_of(cr_buy_refs, BR("[" REF("mb_1", "ACTIVE") "]", "[" BUY("mb_1", "PAUSED") "]")),

@@ -186,7 +186,6 @@ static inline int is_null(rnode x) { return cJSON_IsNull(x); }
 static inline rnode first_child(rnode x) { return x ? x->child : NULL; }
 static inline rnode next_of(rnode x) { return x->next; }
 static inline int count_children(rnode x) { return cJSON_GetArraySize(x); }
-static inline rnode child_at(rnode x, int i) { return cJSON_GetArrayItem(x, i); }
 
 /* in a large list the next entry lies past this one's subtree */
 static inline void prefetch_next(rctx *r, rnode x)

@@ -74,14 +74,6 @@ static int count_children(rnode x)
     return n;
 }
 
-static rnode child_at(rnode x, int i)
-{
-    rnode e = first_child(x);
-    while (e && i-- > 0)
-        e = jt_next(e);
-    return e;
-}
-
 /* How far ahead of a list entry the tape and the input are asked for
  * (the input holds about half as many bytes per value as the tape). */
 #define STREAM_AHEAD 8192

@@ -16,7 +16,7 @@
  *   number_value(item, &d)    1 and *d for a finite number, else 0
  *   is_array(x), is_object(x), is_null(x)    0 for NULL
  *   first_child(x), next_of(x)   children in order (first_child(NULL): NULL)
- *   count_children(x), child_at(x, i)
+ *   count_children(x)
  *   prefetch_next(r, x)       x's next sibling is read soon
  *   add(r, at, rel, id, node, fmt, ...)  a finding at JSON Pointer at + rel
  * Every rule reads only the members it needs and skips when any is
@@ -322,6 +322,7 @@ typedef struct buy_entry {
     const char *id;
     size_t id_len;
     uint64_t hash;
+    rnode id_node;      /* the mediaBuyId member, for a finding */
     const char *status; /* NULL when absent or not a string */
     rnode status_node;
     int index;
@@ -339,11 +340,12 @@ static buy_entry *collect_buys(rctx *r, rnode list, int *n)
         /* in a large list the next entry lies past this one's subtree:
          * ask for it now, so it arrives while this one is read */
         prefetch_next(r, e);
-        const char *id = string_value(r, member(r, e, "mediaBuyId"));
+        rnode id_node = member(r, e, "mediaBuyId");
+        const char *id = string_value(r, id_node);
         if (id) {
             rnode st = member(r, e, "status");
             size_t len = strlen(id);
-            v[k++] = (buy_entry){ id, len, map_hash_bytes(id, len), string_value(r, st), st, i };
+            v[k++] = (buy_entry){ id, len, map_hash_bytes(id, len), id_node, string_value(r, st), st, i };
         }
         i++;
     }
@@ -412,7 +414,7 @@ RULE void RULE_FN(cr_buy_refs)(rnode obj, const char *at, rctx *r)
         if (!b) {
             snprintf(rel, sizeof rel, "/mediaBuyRefs/%d/mediaBuyId", vr[i].index);
             add(r, at, rel, "CR-BUY-REFS",
-                member(r, child_at(refs, vr[i].index), "mediaBuyId"),
+                vr[i].id_node,
                 "mediaBuyRefs names media buy \"%.200s\", which mediaBuys does not contain",
                 vr[i].id);
         } else if (vr[i].status && b->status && strcmp(vr[i].status, b->status) != 0) {
@@ -427,7 +429,7 @@ RULE void RULE_FN(cr_buy_refs)(rnode obj, const char *at, rctx *r)
             char rel[64];
             snprintf(rel, sizeof rel, "/mediaBuys/%d/mediaBuyId", vb[j].index);
             add(r, at, rel, "CR-BUY-REFS",
-                member(r, child_at(buys, vb[j].index), "mediaBuyId"),
+                vb[j].id_node,
                 "media buy \"%.200s\" is missing from mediaBuyRefs", vb[j].id);
         }
     }
