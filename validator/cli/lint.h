@@ -75,16 +75,19 @@ void lint_pointer_at(const char *text, size_t len, size_t at, char *out, size_t 
 
 typedef struct lint_hints lint_hints;
 
-/* Property names declared by the schema documents in the given files
- * (unreadable or malformed files are skipped).  NULL when out of memory. */
+/* Hints from the property names declared by the schema documents in the
+ * given files (copied).  The files are read at the first suggestion, so a
+ * run without an unknown member pays nothing; unreadable or malformed
+ * files are skipped.  NULL when out of memory. */
 lint_hints *lint_hints_new(const char *const *paths, size_t n);
 void lint_hints_free(lint_hints *h);
 
 /* The known property name closest to `name` (case, '_' and '-' ignored),
  * preferring the names declared at abs_location (an absolute keyword
- * location, may be NULL), or NULL when none is close.  Owned by h. */
-const char *lint_hints_suggest(const lint_hints *h, const char *abs_location,
-                               const char *name);
+ * location naming a schema object, its "properties" or its
+ * "additionalProperties"; may be NULL), or NULL when none is close.
+ * Owned by h. */
+const char *lint_hints_suggest(lint_hints *h, const char *abs_location, const char *name);
 
 /* Edit distance between a and b, ignoring case, '_' and '-' (exposed for
  * tests). */
@@ -98,7 +101,7 @@ typedef struct lint_config {
     const contract *contract;  /* with body, for a contract body */
     const char *body;
     const jsv_schema *schema;  /* else a plain schema (engine only) */
-    const lint_hints *hints;   /* NULL = no hints */
+    lint_hints *hints;         /* NULL = no hints */
 } lint_config;
 
 /* NULL when out of memory.  The config's objects are borrowed. */

@@ -137,6 +137,13 @@ static const char *last_token(const char *p, char *buf, size_t size)
     return buf;
 }
 
+/* A finding about a member's name rather than its value: one no schema
+ * declares (--strict) or one a closed object does not allow. */
+static int is_member_finding(const contract_finding *f)
+{
+    return strcmp(f->id, "unknownProperty") == 0 || strcmp(f->id, "additionalProperties") == 0;
+}
+
 static void position(const contract_finding *f, const cJSON *root, unsigned first_line,
                      lint_finding *out)
 {
@@ -147,8 +154,8 @@ static void position(const contract_finding *f, const cJSON *root, unsigned firs
     out->col = 1;
     if (!n)
         return;
-    /* An unknown property is the key's fault: point at the key. */
-    if (n->key_line && strcmp(f->id, "unknownProperty") == 0) {
+    /* An unknown or disallowed property is the key's fault: point at the key. */
+    if (n->key_line && is_member_finding(f)) {
         out->line = first_line + n->key_line - 1;
         out->col = n->key_col;
     } else {
@@ -162,7 +169,7 @@ static const char *message_of(lint_checker *k, const contract_finding *f)
 {
     char name[512];
     const char *hint;
-    if (!k->cfg.hints || strcmp(f->id, "unknownProperty") != 0 ||
+    if (!k->cfg.hints || !is_member_finding(f) ||
         !last_token(f->pointer, name, sizeof name) ||
         !(hint = lint_hints_suggest(k->cfg.hints, f->absolute_keyword_location, name)))
         return f->message;

@@ -17,6 +17,9 @@
 #define MAX_NAME 128 /* longer names are never compared */
 
 struct lint_hints {
+    char **paths;       /* the schema files, read at the first suggestion */
+    size_t npaths;
+    int loaded;
     cJSON **docs;       /* parsed schema documents */
     size_t ndocs;
     const char **names; /* every declared property name, sorted, unique */
@@ -70,17 +73,37 @@ static int by_string(const void *a, const void *b)
 lint_hints *lint_hints_new(const char *const *paths, size_t n)
 {
     lint_hints *h = calloc(1, sizeof *h);
-    if (!h || !(h->docs = calloc(n ? n : 1, sizeof *h->docs)))
+    if (!h || !(h->paths = calloc(n ? n : 1, sizeof *h->paths)))
         goto fail;
-    for (size_t i = 0; i < n; i++) {
-        char *text = slurp(paths[i]);
+    for (; h->npaths < n; h->npaths++)
+        if (!(h->paths[h->npaths] = strdup(paths[h->npaths])))
+            goto fail;
+    return h;
+fail:
+    lint_hints_free(h);
+    return NULL;
+}
+
+/* Parse the schema files and collect their names, once; -1 when out of
+ * memory (the hints then stay empty). */
+static int load(lint_hints *h)
+{
+    if (h->loaded)
+        return h->docs ? 0 : -1;
+    h->loaded = 1;
+    if (!(h->docs = calloc(h->npaths ? h->npaths : 1, sizeof *h->docs)))
+        return -1;
+    for (size_t i = 0; i < h->npaths; i++) {
+        char *text = slurp(h->paths[i]);
         cJSON *doc = text ? cJSON_Parse(text) : NULL;
         free(text);
         if (!doc)
             continue; /* not a schema we can read: no hints from it */
         h->docs[h->ndocs++] = doc;
-        if (collect(h, doc) != 0)
-            goto fail;
+        if (collect(h, doc) != 0) {
+            h->nnames = 0;
+            return -1;
+        }
     }
     if (h->nnames) {
         size_t k = 0;
@@ -90,10 +113,7 @@ lint_hints *lint_hints_new(const char *const *paths, size_t n)
                 h->names[k++] = h->names[i];
         h->nnames = k;
     }
-    return h;
-fail:
-    lint_hints_free(h);
-    return NULL;
+    return 0;
 }
 
 void lint_hints_free(lint_hints *h)
@@ -102,6 +122,9 @@ void lint_hints_free(lint_hints *h)
         return;
     for (size_t i = 0; i < h->ndocs; i++)
         cJSON_Delete(h->docs[i]);
+    for (size_t i = 0; i < h->npaths; i++)
+        free(h->paths[i]);
+    free(h->paths);
     free(h->docs);
     free(h->names);
     free(h);
@@ -226,6 +249,8 @@ static const cJSON *properties_at(const lint_hints *h, const char *location)
         p += n + 1;
         if (*p == '\0' && node && strcmp(tok, "properties") == 0)
             return cJSON_IsObject(node) ? node : NULL;
+        if (*p == '\0' && node && strcmp(tok, "additionalProperties") == 0)
+            return NULL; /* the caller asks again for the schema object */
     }
     if (!node || *p)
         return NULL;
@@ -233,14 +258,26 @@ static const cJSON *properties_at(const lint_hints *h, const char *location)
     return cJSON_IsObject(node) ? node : NULL;
 }
 
-const char *lint_hints_suggest(const lint_hints *h, const char *abs_location,
-                               const char *name)
+/* properties_at for a location that may end in /additionalProperties. */
+static const cJSON *declared_at(const lint_hints *h, const char *location)
+{
+    static const char tail[] = "/additionalProperties";
+    size_t n = location ? strlen(location) : 0, t = sizeof tail - 1;
+    if (n <= t || strcmp(location + n - t, tail) != 0)
+        return properties_at(h, location);
+    char *owner = strndup(location, n - t);
+    const cJSON *props = owner ? properties_at(h, owner) : NULL;
+    free(owner);
+    return props;
+}
+
+const char *lint_hints_suggest(lint_hints *h, const char *abs_location, const char *name)
 {
     best b = { NULL, SIZE_MAX };
     size_t limit = allowed(name);
-    const cJSON *props = h ? properties_at(h, abs_location) : NULL, *c;
-    if (!h || !limit)
+    if (!h || !limit || load(h) != 0)
         return NULL;
+    const cJSON *props = declared_at(h, abs_location), *c;
     cJSON_ArrayForEach(c, props)
         consider(&b, c->string, name);
     if (b.name && b.distance <= limit)

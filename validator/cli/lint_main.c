@@ -347,10 +347,9 @@ int main(int argc, char **argv)
             print_load_error("cannot load the contract schemas", &err);
             goto done;
         }
-        if (o.strict)
-            list_json(dir, &schema_files);
+        list_json(dir, &schema_files);
     }
-    if (o.strict && !(hints = lint_hints_new((const char *const *)schema_files.v, schema_files.n)))
+    if (!(hints = lint_hints_new((const char *const *)schema_files.v, schema_files.n)))
         goto oom;
 
     lint_config cfg = { c, by_path ? NULL : o.schema, schema, hints };
