@@ -147,7 +147,10 @@ static int tape_verdict(const contract *c, const char *name, const char *path, c
     return v;
 }
 
-static void test_examples(const contract *c)
+/* Every valid example keeps the contract, on a tree and on a tape, and
+ * keeps the strict contract (campaign-lint --strict) too: --strict never
+ * reports a member the contract declares. */
+static void test_examples(const contract *c, const contract *strict)
 {
     DIR *d = opendir("examples");
     struct dirent *de;
@@ -175,6 +178,12 @@ static void test_examples(const contract *c)
         size_t before = contract_report_count(r);
         CHECK_MSG(&T, tape_verdict(c, name, path, r) == 1, "%.150s: tape check does not pass", path);
         CHECK_INT(&T, contract_report_count(r), before);
+        contract_report_clear(r);
+        ok = strict ? contract_check(strict, name, doc->root, 0, r) : -1;
+        CHECK_MSG(&T, ok == 1 && contract_report_count(r) == 0, "%.150s should keep the strict contract (%d)", path,
+                  ok);
+        if (ok != 1)
+            dump(path, r);
         json_doc_free(doc);
         seen++;
     }
@@ -339,18 +348,22 @@ int main(void)
     test_default_dir();
     test_load_errors();
     test_report();
+    jsv_options strict_opts = { JSV_REPORT_UNKNOWN, 0 };
     contract *c = contract_load("schemas", NULL, &err);
     CHECK_MSG(&T, c != NULL, "loading schemas/: %.150s %.150s", err.file, err.message);
+    contract *strict = contract_load("schemas", &strict_opts, &err);
+    CHECK_MSG(&T, strict != NULL, "loading schemas/ (strict): %.150s %.150s", err.file, err.message);
     if (c) {
         for (size_t i = 0; i < contract_body_count; i++)
             CHECK_MSG(&T, contract_schema(c, contract_body_names[i]) != NULL, "%.150s", contract_body_names[i]);
         CHECK(&T, contract_schema(c, "common") == NULL);
         CHECK(&T, contract_schema(c, NULL) == NULL);
-        test_examples(c);
+        test_examples(c, strict);
         test_invalid_examples(c);
         test_check_flags(c);
         contract_free(c);
     }
+    contract_free(strict);
     test_strict();
     return check_done(&T);
 }

@@ -336,6 +336,23 @@ static void expect_unknown(struct bctx *x, const char *example, const char *poin
     cJSON_Delete(body);
 }
 
+/* The example as it is passes the strict contract too: --strict never
+ * reports a member the contract declares. */
+static void expect_strict_clean(struct bctx *x, const char *example, int line)
+{
+    char name[128];
+    cJSON *body = load_example(example);
+    body_name(example, name, sizeof name);
+    contract_report_clear(x->r);
+    int verdict = body ? check_body(x->strict, name, body, x->r) : -2;
+    CHECK_MSG(&T, verdict == 1 && contract_report_count(x->r) == 0,
+              "line %d: strict check of %s: verdict %d with %zu finding(s), want none", line, example, verdict,
+              contract_report_count(x->r));
+    if (verdict != 1)
+        dump(x->r);
+    cJSON_Delete(body);
+}
+
 #define W(p, id) ((struct want){ (p), (id) })
 /* the example itself keeps the contract */
 #define BASE(ex) expect(x, (ex), NULL, NULL, NULL, 0, __LINE__)
@@ -352,6 +369,7 @@ static void expect_unknown(struct bctx *x, const char *example, const char *poin
 #define BADN(ex, ptr, node, wptr, wid) \
     expect(x, (ex), (ptr), (node), (struct want[]){ W(wptr, wid) }, 1, __LINE__)
 #define UNKNOWN(ex, ptr, json) expect_unknown(x, (ex), (ptr), (json), __LINE__)
+#define STRICT_CLEAN(ex) expect_strict_clean(x, (ex), __LINE__)
 
 /* example file names */
 #define CREATE      "campaign-create-request.json"
@@ -369,6 +387,7 @@ static void expect_unknown(struct bctx *x, const char *example, const char *poin
 #define RESP        "campaign-response.json"
 #define RESP_ACTIVE "campaign-response.active.json"
 #define RESP_MIN    "campaign-response.update-guide.json"
+#define RESP_PL     "campaign-response.property-lists.json"
 #define LIST        "campaign-list-response.json"
 #define STATUS      "campaign-status-change-response.json"
 #define STATUS_DBG  "campaign-status-change-response.debug.json"
@@ -1054,40 +1073,53 @@ static void test_constraints(struct bctx *x)
         snprintf(e, sizeof e, "%s/0", p);
         BAD(CREATE_FULL, p, "[1]", e, "type");
     }
-    /* geo_metros(_exclude) */
+    /* geo_metros(_exclude): arrays of {system, values} (CF (corrected)) */
     static const char *const metro[] = { "nielsen_dma", "uk_itl1", "uk_itl2", "eurostat_nuts2", "custom" };
     for (size_t i = 0; i < sizeof metro / sizeof *metro; i++) {
         char v[64];
         snprintf(v, sizeof v, "\"%s\"", metro[i]);
-        OK(CREATE_FULL, "/constraints/geo_metros/system", v);
-        OK(CREATE_FULL, "/constraints/geo_metros_exclude", "{\"system\": \"custom\", \"values\": []}");
+        OK(CREATE_FULL, "/constraints/geo_metros/0/system", v);
+        OK(CREATE_FULL, "/constraints/geo_metros/1/system", v);
     }
-    BAD(CREATE_FULL, "/constraints/geo_metros/system", "\"dma\"", "/constraints/geo_metros/system", "enum");
-    BAD(CREATE_FULL, "/constraints/geo_metros/system", "\"NIELSEN_DMA\"", "/constraints/geo_metros/system", "enum");
-    BAD(CREATE_FULL, "/constraints/geo_metros/system", NULL, "/constraints/geo_metros", "required");
-    BAD(CREATE_FULL, "/constraints/geo_metros/values", NULL, "/constraints/geo_metros", "required");
-    BAD(CREATE_FULL, "/constraints/geo_metros/values/0", "501", "/constraints/geo_metros/values/0", "type");
-    BAD(CREATE_FULL, "/constraints/geo_metros_exclude", "{\"system\": \"uk_itl3\", \"values\": []}",
-        "/constraints/geo_metros_exclude/system", "enum");
-    BAD(CREATE_FULL, "/constraints/geo_metros_exclude", "{\"values\": []}",
-        "/constraints/geo_metros_exclude", "required");
-    /* geo_postal_areas(_exclude) */
+    OK(CREATE_FULL, "/constraints/geo_metros", "[]");
+    OK(CREATE_FULL, "/constraints/geo_metros_exclude", "[{\"system\": \"custom\", \"values\": []}]");
+    OK(CREATE_FULL, "/constraints/geo_metros/0/note", "\"open: unknown members pass\"");
+    BAD(CREATE_FULL, "/constraints/geo_metros", "{\"system\": \"nielsen_dma\", \"values\": [\"501\"]}",
+        "/constraints/geo_metros", "type");
+    BAD(CREATE_FULL, "/constraints/geo_metros_exclude", "{\"system\": \"custom\", \"values\": []}",
+        "/constraints/geo_metros_exclude", "type");
+    BAD(CREATE_FULL, "/constraints/geo_metros/0/system", "\"dma\"", "/constraints/geo_metros/0/system", "enum");
+    BAD(CREATE_FULL, "/constraints/geo_metros/1/system", "\"NIELSEN_DMA\"", "/constraints/geo_metros/1/system",
+        "enum");
+    BAD(CREATE_FULL, "/constraints/geo_metros/0/system", NULL, "/constraints/geo_metros/0", "required");
+    BAD(CREATE_FULL, "/constraints/geo_metros/0/values", NULL, "/constraints/geo_metros/0", "required");
+    BAD(CREATE_FULL, "/constraints/geo_metros/0/values/0", "501", "/constraints/geo_metros/0/values/0", "type");
+    BAD(CREATE_FULL, "/constraints/geo_metros/0", "\"nielsen_dma\"", "/constraints/geo_metros/0", "type");
+    BAD(CREATE_FULL, "/constraints/geo_metros_exclude", "[{\"system\": \"uk_itl3\", \"values\": []}]",
+        "/constraints/geo_metros_exclude/0/system", "enum");
+    BAD(CREATE_FULL, "/constraints/geo_metros_exclude/-", "{\"values\": []}",
+        "/constraints/geo_metros_exclude/1", "required");
+    /* geo_postal_areas(_exclude): arrays of {system, values} (CF (corrected)) */
     static const char *const postal[] = { "us_zip", "us_zip_plus_four", "gb_outward", "gb_full", "ca_fsa",
                                           "ca_full", "de_plz", "fr_code_postal", "au_postcode", "ch_plz", "at_plz" };
     for (size_t i = 0; i < sizeof postal / sizeof *postal; i++) {
         char v[128];
-        snprintf(v, sizeof v, "{\"system\": \"%s\", \"values\": [\"x\"]}", postal[i]);
+        snprintf(v, sizeof v, "[{\"system\": \"%s\", \"values\": [\"x\"]}]", postal[i]);
         OK(CREATE_FULL, "/constraints/geo_postal_areas", v);
         OK(CREATE_FULL, "/constraints/geo_postal_areas_exclude", v);
     }
-    BAD(CREATE_FULL, "/constraints/geo_postal_areas", "{\"system\": \"zip\", \"values\": []}",
-        "/constraints/geo_postal_areas/system", "enum");
-    BAD(CREATE_FULL, "/constraints/geo_postal_areas", "{\"system\": \"us_zip\"}",
-        "/constraints/geo_postal_areas", "required");
-    BAD(CREATE_FULL, "/constraints/geo_postal_areas_exclude", "{\"values\": [\"10115\"]}",
-        "/constraints/geo_postal_areas_exclude", "required");
-    BAD(CREATE_FULL, "/constraints/geo_postal_areas_exclude", "{\"system\": \"nl_postcode\", \"values\": []}",
-        "/constraints/geo_postal_areas_exclude/system", "enum");
+    OK(CREATE_FULL, "/constraints/geo_postal_areas_exclude", "[]");
+    BAD(CREATE_FULL, "/constraints/geo_postal_areas", "{\"system\": \"us_zip\", \"values\": [\"10001\"]}",
+        "/constraints/geo_postal_areas", "type");
+    BAD(CREATE_FULL, "/constraints/geo_postal_areas_exclude", "{\"system\": \"us_zip\", \"values\": []}",
+        "/constraints/geo_postal_areas_exclude", "type");
+    BAD(CREATE_FULL, "/constraints/geo_postal_areas/1/system", "\"zip\"",
+        "/constraints/geo_postal_areas/1/system", "enum");
+    BAD(CREATE_FULL, "/constraints/geo_postal_areas/0/values", NULL, "/constraints/geo_postal_areas/0", "required");
+    BAD(CREATE_FULL, "/constraints/geo_postal_areas_exclude/0/system", NULL,
+        "/constraints/geo_postal_areas_exclude/0", "required");
+    BAD(CREATE_FULL, "/constraints/geo_postal_areas_exclude/0/system", "\"nl_postcode\"",
+        "/constraints/geo_postal_areas_exclude/0/system", "enum");
     /* device_platform */
     static const char *const plat[] = { "ios", "android", "windows", "macos", "linux", "chromeos", "tvos",
                                         "tizen", "webos", "fire_os", "roku_os", "unknown" };
@@ -1118,8 +1150,10 @@ static void test_data_delivery(struct bctx *x)
 {
 #define O0 "/dataDelivery/outputs/0"
     BASE(CREATE_MAX);
-    BAD(CREATE_FULL, "/dataDelivery/outputs", NULL, "/dataDelivery", "required");
+    OK(CREATE_FULL, "/dataDelivery/outputs", NULL); /* {} is a valid DataDelivery (CF (corrected)) */
+    OK(CREATE_FULL, "/dataDelivery", "{}");
     OK(CREATE_FULL, "/dataDelivery/outputs", "[]");
+    BAD(CREATE_FULL, "/dataDelivery", "[]", "/dataDelivery", "type");
     BAD(CREATE_FULL, "/dataDelivery/outputs", "{}", "/dataDelivery/outputs", "type");
     /* required output members */
     static const char *const req[] = { "dataDeliveryType", "cadence", "credentialName", "deliveryConfig" };
@@ -1286,10 +1320,19 @@ static void test_goal_priority(struct bctx *x)
     BAD(CREATE_FULL, EG "/priority", "-1", EG "/priority", "minimum");
     BAD(CREATE_FULL, MG "/priority", "1.5", MG "/priority", "type");
     BAD(CREATE_FULL, MG "/priority", "\"1\"", MG "/priority", "type");
+    /* campaign level: an int53 (CF (corrected): upper bound) */
+    OK(CREATE_FULL, EG "/priority", "9007199254740991");
+    BAD(CREATE_FULL, EG "/priority", "9007199254740992", EG "/priority", "maximum");
+    OK(CREATE_FULL, MG "/priority", "9007199254740991");
+    BAD(CREATE_FULL, MG "/priority", "9007199254740992", MG "/priority", "maximum");
+    /* media-buy level: any number >= 1, no upper bound (CF (corrected)) */
     OK(UPDATE_MBG, MBG_E "/priority", "1");
+    OK(UPDATE_MBG, MBG_V "/priority", "2.5");
+    OK(UPDATE_MBG, MBG_M "/priority", "1.000001");
+    OK(UPDATE_MBG, MBG_M "/priority", "9007199254740993");
     BAD(UPDATE_MBG, MBG_E "/priority", "0", MBG_E "/priority", "minimum");
-    BAD(UPDATE_MBG, MBG_M "/priority", "0", MBG_M "/priority", "minimum");
-    BAD(UPDATE_MBG, MBG_V "/priority", "2.5", MBG_V "/priority", "type");
+    BAD(UPDATE_MBG, MBG_M "/priority", "0.999999", MBG_M "/priority", "minimum");
+    BAD(UPDATE_MBG, MBG_V "/priority", "\"1\"", MBG_V "/priority", "type");
 }
 
 static const char *const metrics[] = {
@@ -1338,8 +1381,11 @@ static void test_goal_target(struct bctx *x)
     OK(CREATE_FULL, EG "/target", "{\"kind\": \"maximize_value\"}");
     OK(CREATE_FULL, EG "/target", "{\"kind\": \"maximize_value\", \"value\": 1}");
     BAD(CREATE_FULL, EG "/target", "{\"kind\": \"maximize_value\", \"value\": 0}", EG "/target/value", "exclusiveMinimum");
-    /* the media-buy level follows (D8) */
-    BAD(UPDATE_MBG, MBG_M "/target/value", "0", MBG_M "/target/value", "exclusiveMinimum");
+    /* the media-buy level: a value is still required, but any number (CF (corrected)) */
+    OK(UPDATE_MBG, MBG_M "/target/value", "0");
+    OK(UPDATE_MBG, MBG_M "/target/value", "-1.5");
+    OK(UPDATE_MBG, MBG_E "/target/value", "0");
+    BAD(UPDATE_MBG, MBG_M "/target/value", "\"0.4\"", MBG_M "/target/value", "type");
     BAD(UPDATE_MBG, MBG_M "/target/value", NULL, MBG_M "/target", "x-error");
     BAD(UPDATE_MBG, MBG_V "/target/value", NULL, MBG_V "/target", "x-error");
     BAD(UPDATE_MBG, MBG_E "/target/kind", "\"roas\"", MBG_E "/target/kind", "enum");
@@ -1426,11 +1472,16 @@ static void test_media_buy_metric_goal(struct bctx *x)
     BAD(UPDATE_MBG, MBG_M "/view_duration_seconds", "\"15\"", MBG_M "/view_duration_seconds", "type");
 }
 
-/* C106: target_frequency (members optional, min <= max not checked: D8, D35) */
+/* C106: target_frequency (window required, min and max optional, min <= max
+ * not checked: D8, D35) */
 static void test_target_frequency(struct bctx *x)
 {
 #define TF MBG_M "/target_frequency"
-    OK(UPDATE_MBG, TF, "{}");
+    OK(UPDATE_MBG, TF, "{\"window\": {\"interval\": 1, \"unit\": \"days\"}}");
+    OK(UPDATE_MBG, TF "/min", NULL);
+    OK(UPDATE_MBG, TF "/max", NULL);
+    BAD(UPDATE_MBG, TF, "{}", TF, "required");
+    BAD(UPDATE_MBG, TF "/window", NULL, TF, "required");
     OK(UPDATE_MBG, TF "/min", "1");
     BAD(UPDATE_MBG, TF "/min", "0.5", TF "/min", "minimum");
     BAD(UPDATE_MBG, TF "/min", "0", TF "/min", "minimum");
@@ -1450,7 +1501,8 @@ static void test_target_frequency(struct bctx *x)
 static void test_media_buy_event_sources(struct bctx *x)
 {
 #define S0 MBG_E "/event_sources/0"
-    BAD(UPDATE_MBG, MBG_E "/event_sources", "[]", MBG_E "/event_sources", "minItems");
+    OK(UPDATE_MBG, MBG_E "/event_sources", "[]"); /* no minimum at this level (CF (corrected)) */
+    BAD(UPDATE_MBG, MBG_E "/event_sources", "{}", MBG_E "/event_sources", "type");
     BAD(UPDATE_MBG, MBG_E "/event_sources", NULL, MBG_E, "required");
     OK(UPDATE_MBG, S0 "/event_source_id", "\"p\"");
     BAD(UPDATE_MBG, S0 "/event_source_id", "\"\"", S0 "/event_source_id", "minLength");
@@ -1486,15 +1538,18 @@ static void test_media_buy_attribution(struct bctx *x)
 #undef AW
 }
 
-/* C110: vendor_metric goals (D11: lower-case DNS name) */
+/* C110: vendor_metric goals (D11: the description's lower-case DNS name
+ * pattern, a single label accepted, no length limit) */
 static void test_vendor_metric_goal(struct bctx *x)
 {
 #define D MBG_V "/vendor/domain"
     OK(UPDATE_MBG, D, "\"moat.com\"");
     OK(UPDATE_MBG, D, "\"a.b\"");
     OK(UPDATE_MBG, D, "\"x-1.attention.example\"");
+    OK(UPDATE_MBG, D, "\"moat\"");
+    OK(UPDATE_MBG, D, "\"a\"");
+    BAD(UPDATE_MBG, D, "\"\"", D, "pattern");
     BAD(UPDATE_MBG, D, "\"Moat.com\"", D, "pattern");
-    BAD(UPDATE_MBG, D, "\"moat\"", D, "pattern");
     BAD(UPDATE_MBG, D, "\"-moat.com\"", D, "pattern");
     BAD(UPDATE_MBG, D, "\"moat-.com\"", D, "pattern");
     BAD(UPDATE_MBG, D, "\"moat..com\"", D, "pattern");
@@ -1502,30 +1557,95 @@ static void test_vendor_metric_goal(struct bctx *x)
     BAD(UPDATE_MBG, D, "\"https://moat.com\"", D, "pattern");
     BAD(UPDATE_MBG, D, "\"moat.com\\n\"", D, "pattern");
     BAD(UPDATE_MBG, D, "\"m\\u00f6at.com\"", D, "pattern");
-    /* labels of 1..63 characters */
+    /* labels and names of any length (the description sets no bound) */
     {
-        char v[128];
-        snprintf(v, sizeof v, "\"%.63s.com\"", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
-        OK(UPDATE_MBG, D, v);
-        snprintf(v, sizeof v, "\"%.64s.com\"", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
-        BAD(UPDATE_MBG, D, v, D, "pattern");
-    }
-    /* at most 253 characters: 63+1+63+1+63+1+61 = 253 */
-    {
-        char v[300];
+        char v[600];
         const char *l63 = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
-        snprintf(v, sizeof v, "\"%s.%s.%s.%.61s\"", l63, l63, l63, l63);
+        snprintf(v, sizeof v, "\"%s%s.com\"", l63, l63);
         OK(UPDATE_MBG, D, v);
-        snprintf(v, sizeof v, "\"%s.%s.%s.%.62s\"", l63, l63, l63, l63);
-        BAD(UPDATE_MBG, D, v, D, "maxLength");
+        snprintf(v, sizeof v, "\"%s.%s.%s.%s.%s\"", l63, l63, l63, l63, l63);
+        OK(UPDATE_MBG, D, v);
     }
     BAD(UPDATE_MBG, MBG_V "/vendor/domain", NULL, MBG_V "/vendor", "required");
     BAD(UPDATE_MBG, MBG_V "/vendor", NULL, MBG_V, "required");
     BAD(UPDATE_MBG, MBG_V "/vendor", "\"moat.com\"", MBG_V "/vendor", "type");
     BAD(UPDATE_MBG, MBG_V "/metric_id", NULL, MBG_V, "required");
-    BAD(UPDATE_MBG, MBG_V "/metric_id", "\"\"", MBG_V "/metric_id", "minLength");
+    OK(UPDATE_MBG, MBG_V "/metric_id", "\"\""); /* a plain string (CF (corrected)) */
     BAD(UPDATE_MBG, MBG_V "/metric_id", "7", MBG_V "/metric_id", "type");
 #undef D
+}
+
+/* C112-C116: the open vendor object's declared members (CF (corrected)) */
+static void test_vendor_object(struct bctx *x)
+{
+#define V MBG_V "/vendor"
+#define L V "/brand_kit_override/logo"
+#define P L "/provenance"
+    BASE(UPDATE_MBG);
+    OK(UPDATE_MBG, V "/unlisted", "{\"any\": 1}"); /* open: unknown members pass */
+    OK(UPDATE_MBG, V "/brand_id", NULL);
+    BAD(UPDATE_MBG, V "/brand_id", "12", V "/brand_id", "type");
+    OK(UPDATE_MBG, V "/industries", "[]");
+    BAD(UPDATE_MBG, V "/industries/0", "1", V "/industries/0", "type");
+    BAD(UPDATE_MBG, V "/industries", "\"retail\"", V "/industries", "type");
+    /* data_subject_contestation: every member optional; url https, the description's email pattern */
+    OK(UPDATE_MBG, V "/data_subject_contestation", "{}");
+    OK(UPDATE_MBG, V "/data_subject_contestation/url", "\"https://x\"");
+    BAD(UPDATE_MBG, V "/data_subject_contestation/url", "\"http://vendor.example/privacy\"",
+        V "/data_subject_contestation/url", "pattern");
+    OK(UPDATE_MBG, V "/data_subject_contestation/email", "\"a+b_c-d.e@mail.vendor.io\"");
+    BAD(UPDATE_MBG, V "/data_subject_contestation/email", "\".privacy@vendor.example\"",
+        V "/data_subject_contestation/email", "pattern");
+    BAD(UPDATE_MBG, V "/data_subject_contestation/email", "\"pri..vacy@vendor.example\"",
+        V "/data_subject_contestation/email", "pattern");
+    BAD(UPDATE_MBG, V "/data_subject_contestation/email", "\"privacy.@vendor.example\"",
+        V "/data_subject_contestation/email", "pattern");
+    BAD(UPDATE_MBG, V "/data_subject_contestation/email", "\"privacy@vendor.e\"",
+        V "/data_subject_contestation/email", "pattern");
+    BAD(UPDATE_MBG, V "/data_subject_contestation/languages", "[true]",
+        V "/data_subject_contestation/languages/0", "type");
+    /* brand_kit_override: every member optional; a logo needs asset_type image, url, width, height >= 1 */
+    OK(UPDATE_MBG, V "/brand_kit_override", "{}");
+    OK(UPDATE_MBG, V "/brand_kit_override/logo",
+       "{\"asset_type\": \"image\", \"url\": \"u\", \"width\": 1, \"height\": 1}");
+    BAD(UPDATE_MBG, L "/asset_type", "\"video\"", L "/asset_type", "const");
+    BAD(UPDATE_MBG, L "/width", "0.9", L "/width", "minimum");
+    BAD(UPDATE_MBG, L "/height", "0", L "/height", "minimum");
+    BAD(UPDATE_MBG, L "/url", NULL, L, "required");
+    BAD(UPDATE_MBG, L "/alt_text", "[]", L "/alt_text", "type");
+    OK(UPDATE_MBG, V "/brand_kit_override/colors/secondary", "\"#000000\"");
+    BAD(UPDATE_MBG, V "/brand_kit_override/colors/primary", "\"#1a2b3\"",
+        V "/brand_kit_override/colors/primary", "pattern");
+    BAD(UPDATE_MBG, V "/brand_kit_override/colors/accent", "\"1a2b3c\"",
+        V "/brand_kit_override/colors/accent", "pattern");
+    BAD(UPDATE_MBG, V "/brand_kit_override/voice", "1", V "/brand_kit_override/voice", "type");
+    /* provenance: every member optional, each declared one checked */
+    OK(UPDATE_MBG, P, "{}");
+    OK(UPDATE_MBG, P "/digital_source_type", "\"composite_with_trained_algorithmic_media\"");
+    BAD(UPDATE_MBG, P "/digital_source_type", "\"photo\"", P "/digital_source_type", "enum");
+    BAD(UPDATE_MBG, P "/human_oversight", "\"some\"", P "/human_oversight", "enum");
+    BAD(UPDATE_MBG, P "/declared_by/role", NULL, P "/declared_by", "required");
+    BAD(UPDATE_MBG, P "/declared_at", "\"2026-04-01\"", P "/declared_at", "format");
+    OK(UPDATE_MBG, P "/ai_tool", "{\"name\": \"gen\", \"version\": \"2\"}");
+    BAD(UPDATE_MBG, P "/ai_tool", "{\"version\": \"2\"}", P "/ai_tool", "required");
+    BAD(UPDATE_MBG, P "/c2pa", "{}", P "/c2pa", "required");
+    OK(UPDATE_MBG, P "/watermarks",
+       "[{\"media_type\": \"image\", \"provider\": \"w\", \"verify_agent\": {\"agent_url\": \"https://v\"}}]");
+    BAD(UPDATE_MBG, P "/watermarks", "[{\"media_type\": \"image\", \"provider\": \"w\", "
+        "\"verify_agent\": {\"agent_url\": \"http://v\"}}]", P "/watermarks/0/verify_agent/agent_url", "pattern");
+    BAD(UPDATE_MBG, P "/embedded_provenance", "[{\"method\": \"stamp\", \"provider\": \"p\"}]",
+        P "/embedded_provenance/0/method", "enum");
+    OK(UPDATE_MBG, P "/verification", "[{\"verified_by\": \"v\", \"result\": \"authentic\", \"confidence\": 1}]");
+    BAD(UPDATE_MBG, P "/verification", "[{\"verified_by\": \"v\", \"result\": \"authentic\", \"confidence\": 1.01}]",
+        P "/verification/0/confidence", "maximum");
+    BAD(UPDATE_MBG, P "/disclosure", "{}", P "/disclosure", "required");
+    BAD(UPDATE_MBG, P "/disclosure/jurisdictions",
+        "[{\"country\": \"DE\", \"regulation\": \"r\", \"render_guidance\": {\"min_duration_ms\": 0}}]",
+        P "/disclosure/jurisdictions/0/render_guidance/min_duration_ms", "minimum");
+    OK(UPDATE_MBG, P "/ext", "{\"anything\": [1, 2]}");
+#undef P
+#undef L
+#undef V
 }
 
 /* ---- create request ------------------------------------------------------------ */
@@ -1708,8 +1828,10 @@ static void test_update_catalog_id(struct bctx *x)
     BAD(UPDATE_EMPTY, "/catalogId", "9007199254740992", "/catalogId", "maximum");
     BAD(UPDATE_EMPTY, "/catalogId", "\"42\"", "/catalogId", "type");
     BAD(UPDATE_EMPTY, "/catalogId", "4.2", "/catalogId", "type");
-    /* returned campaigns: null after a detach (D18) */
-    OK(RESP, "/campaign/catalogId", "null");
+    /* returned campaigns: an int53, never null (CF (corrected); D18) */
+    OK(RESP, "/campaign/catalogId", NULL);
+    OK(RESP, "/campaign/catalogId", "9007199254740991");
+    BAD(RESP, "/campaign/catalogId", "null", "/campaign/catalogId", "type");
     BAD(RESP, "/campaign/catalogId", "9007199254740992", "/campaign/catalogId", "maximum");
 }
 
@@ -1729,8 +1851,9 @@ static void test_update_pacing_nullable(struct bctx *x)
     BAD(UPDATE_MBG, "/mediaBuys/0/pacingPeriods", "{\"mode\": \"even\", \"periods\": [{\"label\": \"A\", \"start\": \"2026-05-01\", \"end\": \"2026-05-02\"}]}",
         "/mediaBuys/0/pacingPeriods/mode", "enum");
     BAD(UPDATE_MBG, "/mediaBuys/0/pacingPeriods", "[]", "/mediaBuys/0/pacingPeriods", "type");
-    /* returned campaigns: null after a removal (D18); returned media buys: object */
-    OK(RESP, "/campaign/pacingPeriods", "null");
+    /* returned campaigns and media buys: an object, never null (CF (corrected); D18) */
+    OK(RESP, "/campaign/pacingPeriods", NULL);
+    BAD(RESP, "/campaign/pacingPeriods", "null", "/campaign/pacingPeriods", "type");
     BAD(RESP_ACTIVE, "/campaign/mediaBuys/0/pacingPeriods", "null", "/campaign/mediaBuys/0/pacingPeriods", "type");
 }
 
@@ -1885,12 +2008,146 @@ static void test_creative_ids(struct bctx *x)
 #undef E0
 }
 
-/* C170: unknown members of an entry are dropped, not rejected (D12) */
-static void test_media_buy_entry_open(struct bctx *x)
+/* C170: an entry, its packages[] and its products[] are closed: an unknown
+ * member is an error at that member (D12); the media-buy goals inside stay
+ * open, as in the API description */
+static void test_media_buy_entry_closed(struct bctx *x)
 {
-    UNKNOWN(UPDATE, "/mediaBuys/1/priority", "\"high\"");
-    UNKNOWN(UPDATE, "/mediaBuys/0/packages/0/bidPrice", "12.5");
-    UNKNOWN(UPDATE_MBG, "/mediaBuys/0/creativeIds", "[\"cr_video_15s\"]");
+    BAD(UPDATE, "/mediaBuys/1/priority", "\"high\"", "/mediaBuys/1/priority", "additionalProperties");
+    BAD(UPDATE, "/mediaBuys/0/packages/0/bidPrice", "12.5", "/mediaBuys/0/packages/0/bidPrice",
+        "additionalProperties");
+    BAD(UPDATE_MBG, "/mediaBuys/0/creativeIds", "[\"cr_video_15s\"]", "/mediaBuys/0/creativeIds",
+        "additionalProperties");
+    BAD(UPDATE_MBG, "/mediaBuys/0/products/0/productId", "\"prod_display_2\"",
+        "/mediaBuys/0/products/0/productId", "additionalProperties");
+    BAD(UPDATE_MBG, "/mediaBuys/0/mediaBuyID", "\"mb_abc123\"", "/mediaBuys/0/mediaBuyID", "additionalProperties");
+    OK(UPDATE_MBG, "/mediaBuys/0/optimization_goals/0/note", "\"open\"");
+    /* every declared member passes the strict check too */
+    STRICT_CLEAN(UPDATE_MBG);
+    STRICT_CLEAN(UPDATE);
+}
+
+/* C230-C232: every response object the API description closes rejects a
+ * member it does not declare, at that member; the three it leaves open
+ * (constraints, frequency caps, media-buy goals) accept one, and --strict
+ * reports it (D12) */
+static void test_responses_closed(struct bctx *x)
+{
+    static const struct { const char *example, *pointer; } closed[] = {
+        { RESP, "/campaign/mediaBuyStatus" },
+        { RESP, "/extra" },
+        { RESP, "/campaign/budget/remaining" },
+        { RESP, "/campaign/flightDates/timezone" },
+        { RESP, "/campaign/mediaBudget/x" },
+        { RESP, "/campaign/fees/0/x" },
+        { RESP, "/campaign/pacingPeriods/x" },
+        { RESP, "/campaign/pacingPeriods/periods/0/x" },
+        { RESP, "/campaign/storefronts/0/x" },
+        { RESP, "/campaign/performanceConfig/x" },
+        { RESP, "/campaign/performanceConfig/optimizationGoals/0/x" },
+        { RESP, "/campaign/products/0/x" },
+        { RESP, "/campaign/audiences/0/x" },
+        { RESP, "/campaign/creativeFormats/x" },
+        { RESP, "/campaign/creativeFormats/required/0/x" },
+        { RESP, "/campaign/dataDelivery/outputs/0/x" },
+        { RESP_ACTIVE, "/campaign/mediaBuyRefs/0/x" },
+        { RESP_ACTIVE, "/campaign/mediaBuys/0/salesAgentId" },
+        { RESP_ACTIVE, "/campaign/mediaBuys/0/creativeIds" },
+        { RESP_ACTIVE, "/campaign/mediaBuys/0/products/0/x" },
+        { RESP_ACTIVE, "/campaign/mediaBuys/0/packages/0/x" },
+        { RESP_ACTIVE, "/campaign/mediaBuys/0/packages/0/delivery/x" },
+        { RESP_ACTIVE, "/campaign/mediaBuys/0/pacingPeriods/periods/0/x" },
+        { RESP_PL, "/campaign/propertyLists/x" },
+        { RESP_PL, "/campaign/propertyLists/propertyLists/0/x" },
+        { RESP_PL, "/campaign/propertyLists/propertyLists/0/viaMediaBuys/0/x" },
+        { RESP_PL, "/campaign/propertyLists/summary/x" },
+        { LIST, "/next" },
+        { LIST, "/campaigns/0/mediaBuyStatus" },
+        { LIST, "/campaigns/0/budget/x" },
+        { LIST, "/campaigns/0/flightDates/x" },
+        { STATUS_DBG, "/x" },
+        { STATUS_DBG, "/errors/0/x" },
+        { STATUS_DBG, "/errors/0/debug/x" },
+        { ACCEPTED, "/x" },
+        { ACCEPTED, "/proposals/0/x" },
+        { MBSTATUS_ERR, "/x" },
+        { MBSTATUS_ERR, "/media_buys/0/x" },
+        { MBSTATUS_ERR, "/errors/0/x" },
+        { ERROR, "/x" },
+        { ERROR, "/error/x" },
+    };
+    for (size_t i = 0; i < sizeof closed / sizeof *closed; i++)
+        BAD(closed[i].example, closed[i].pointer, "1", closed[i].pointer, "additionalProperties");
+    /* open, as in the API description */
+    UNKNOWN(RESP, "/campaign/constraints/x", "1");
+    UNKNOWN(RESP, "/campaign/constraints/geo_metros/0/x", "1");
+    UNKNOWN(RESP, "/campaign/frequencyCaps/0/x", "1");
+    UNKNOWN(RESP, "/campaign/frequencyCaps/0/window/x", "1");
+    UNKNOWN(RESP_ACTIVE, "/campaign/mediaBuys/0/optimizationGoals/0/x", "1");
+    /* free-form objects: any member, and --strict has nothing to report */
+    OK(ERROR, "/error/details/anything", "[1]");
+    OK(STATUS_DBG, "/errors/0/debug/request/anything", "{}");
+    OK(RESP, "/pacingCascadeResult", "{\"anything\": true}");
+    STRICT_CLEAN(STATUS_DBG);
+    STRICT_CLEAN(ERROR);
+    STRICT_CLEAN(RESP_PL);
+}
+
+/* C233: a returned budget always carries its currency; returned goals
+ * carry only declared members, and maximize_value no value */
+static void test_response_budget_and_goals(struct bctx *x)
+{
+#define G "/campaign/performanceConfig/optimizationGoals"
+    BAD(RESP, "/campaign/budget/currency", NULL, "/campaign/budget", "required");
+    OK(CREATE_FULL, "/budget/currency", NULL); /* the request may leave it out */
+    BAD(LIST, "/campaigns/0/budget/currency", NULL, "/campaigns/0/budget", "required");
+    BAD(RESP, "/campaign/budget/dailyCap", "0", "/campaign/budget/dailyCap", "exclusiveMinimum");
+    OK(RESP, G "/0/target", "{\"kind\": \"maximize_value\"}");
+    BAD(RESP, G "/0/target", "{\"kind\": \"maximize_value\", \"value\": 1}", G "/0/target/value", "x-error");
+    OK(CREATE_FULL, "/performanceConfig/optimizationGoals/0/target", "{\"kind\": \"maximize_value\", \"value\": 1}");
+    BAD(RESP, G "/0/eventSources/0/x", "1", G "/0/eventSources/0/x", "additionalProperties");
+    BAD(RESP, G "/0/target/x", "1", G "/0/target/x", "additionalProperties");
+    BAD(RESP, G "/0/attributionWindow/x", "1", G "/0/attributionWindow/x", "additionalProperties");
+    BAD(RESP, G "/0/attributionWindow/postClick/x", "1", G "/0/attributionWindow/postClick/x",
+        "additionalProperties");
+    OK(CREATE_FULL, "/performanceConfig/optimizationGoals/0/attributionWindow/postClick/x", "1");
+#undef G
+}
+
+/* C234: propertyLists, only on GET with includePropertyLists=true */
+static void test_property_lists(struct bctx *x)
+{
+#define PL "/campaign/propertyLists"
+    BASE(RESP_PL);
+    OK(RESP_PL, PL, NULL);
+    OK(RESP_PL, PL "/propertyLists", "[]");
+    BAD(RESP_PL, PL "/summary", NULL, PL, "required");
+    BAD(RESP_PL, PL "/propertyLists", NULL, PL, "required");
+    static const char *const req[] = { "listId", "name", "purpose", "propertyCount", "createdAt", "updatedAt",
+                                       "viaMediaBuys" };
+    for (size_t i = 0; i < sizeof req / sizeof *req; i++) {
+        char p[128];
+        snprintf(p, sizeof p, PL "/propertyLists/0/%s", req[i]);
+        BAD(RESP_PL, p, NULL, PL "/propertyLists/0", "required");
+    }
+    OK(RESP_PL, PL "/propertyLists/0/purpose", "\"exclude\"");
+    BAD(RESP_PL, PL "/propertyLists/0/purpose", "\"block\"", PL "/propertyLists/0/purpose", "enum");
+    OK(RESP_PL, PL "/propertyLists/0/propertyCount", "0");
+    BAD(RESP_PL, PL "/propertyLists/0/propertyCount", "-1", PL "/propertyLists/0/propertyCount", "minimum");
+    OK(RESP_PL, PL "/propertyLists/0/propertyCount", "9007199254740991");
+    BAD(RESP_PL, PL "/propertyLists/0/propertyCount", "9007199254740992", PL "/propertyLists/0/propertyCount",
+        "maximum");
+    BAD(RESP_PL, PL "/propertyLists/0/viaMediaBuys/0/packageIds", NULL, PL "/propertyLists/0/viaMediaBuys/0",
+        "required");
+    static const char *const counts[] = { "totalLists", "includeCount", "excludeCount" };
+    for (size_t i = 0; i < sizeof counts / sizeof *counts; i++) {
+        char p[128];
+        snprintf(p, sizeof p, PL "/summary/%s", counts[i]);
+        BAD(RESP_PL, p, NULL, PL "/summary", "required");
+        BAD(RESP_PL, p, "1.5", p, "type");
+        BAD(RESP_PL, p, "-1", p, "minimum");
+    }
+#undef PL
 }
 
 /* ---- execute ---------------------------------------------------------------------- */
@@ -2064,10 +2321,29 @@ static void test_allocation(struct bctx *x)
     OK(RESP_ACTIVE, "/campaign/unallocatedBudget", "32999.99");
     BAD(RESP_ACTIVE, "/campaign/unallocatedBudget", "33000.02", "/campaign/unallocatedBudget", "CR-UNALLOCATED");
     BAD(RESP_ACTIVE, "/campaign/unallocatedBudget", "0", "/campaign/unallocatedBudget", "CR-UNALLOCATED");
-    BAD(RESP_ACTIVE, "/campaign/allocatedBudget", "75000.02", "/campaign/unallocatedBudget", "CR-UNALLOCATED");
+    BAD2(RESP_ACTIVE, "/campaign/allocatedBudget", "75000.02", "/campaign/unallocatedBudget", "CR-UNALLOCATED",
+         "/campaign/allocatedBudget", "CR-ALLOCATED");
     /* over-allocation */
-    BAD(RESP_ACTIVE, "/campaign/allocatedBudget", "120000", "/campaign/unallocatedBudget", "CR-UNALLOCATED");
+    BAD2(RESP_ACTIVE, "/campaign/allocatedBudget", "120000", "/campaign/unallocatedBudget", "CR-UNALLOCATED",
+         "/campaign/allocatedBudget", "CR-ALLOCATED");
     OK(RESP_ACTIVE, "/campaign/unallocatedBudget", "33000");
+    /* C235: allocatedBudget is the budgets of the packages still committed:
+     * pkg_1..pkg_4 of the ACTIVE buy (75000), not the CANCELED buy's (D46) */
+    OK(RESP_ACTIVE, "/campaign/mediaBuys/0/packages/0/budget", "22682.94");
+    BAD(RESP_ACTIVE, "/campaign/mediaBuys/0/packages/0/budget", "22682.95", "/campaign/allocatedBudget",
+        "CR-ALLOCATED");
+    BAD(RESP_ACTIVE, "/campaign/mediaBuys/0/packages/1/status", "\"canceled\"", "/campaign/allocatedBudget",
+        "CR-ALLOCATED");
+    OK(RESP_ACTIVE, "/campaign/mediaBuys/1/packages/0/budget", "1");
+    /* a status changed in mediaBuys alone breaks CR-BUY-REFS; the canceled
+     * buy's packages stay canceled, so the allocation holds */
+    BAD(RESP_ACTIVE, "/campaign/mediaBuys/1/status", "\"PAUSED\"", "/campaign/mediaBuyRefs/1/status",
+        "CR-BUY-REFS");
+    BAD(RESP_ACTIVE, "/campaign/mediaBuys/0/status", "\"PAUSED\"", "/campaign/mediaBuyRefs/0/status",
+        "CR-BUY-REFS");
+    /* a DRAFT without buys has nothing allocated */
+    BAD2(RESP, "/campaign/allocatedBudget", "5", "/campaign/allocatedBudget", "CR-ALLOCATED",
+         "/campaign/unallocatedBudget", "CR-UNALLOCATED");
 }
 
 /* C213: storefronts */
@@ -2090,6 +2366,10 @@ static void test_product_count(struct bctx *x)
     OK(RESP, "/campaign/productCount", "0");
     BAD(RESP, "/campaign/productCount", "-1", "/campaign/productCount", "minimum");
     BAD(RESP, "/campaign/productCount", "1.5", "/campaign/productCount", "type");
+    OK(RESP, "/campaign/productCount", "9007199254740991");
+    BAD(RESP, "/campaign/productCount", "9007199254740992", "/campaign/productCount", "maximum");
+    OK(LIST, "/campaigns/1/productCount", "9007199254740991");
+    BAD(LIST, "/campaigns/1/productCount", "9007199254740992", "/campaigns/1/productCount", "maximum");
     BASE(RESP_ACTIVE);
     BAD(RESP_ACTIVE, "/campaign/productCount", "3", "/campaign/productCount", "x-error");
     CHECK_MSG(&T, strstr(x->message, "\"ACTIVE\"") != NULL, "message should name the status: %s", x->message);
@@ -2185,21 +2465,38 @@ static void test_campaign_media_buys(struct bctx *x)
     BAD(RESP_ACTIVE, MB "/packages/0/productIds/0", "1", MB "/packages/0/productIds/0", "type");
     OK(RESP_ACTIVE, MB "/packages/0/status", "\"anything the seller says\"");
     OK(RESP_ACTIVE, MB "/packages/0/pacing", "\"front_loaded\"");
-    OK(RESP_ACTIVE, MB "/packages/0/bidPrice", "null");
+    OK(RESP_ACTIVE, MB "/packages/0/bidPrice", NULL);
+    OK(RESP_ACTIVE, MB "/packages/0/bidPrice", "0");
+    BAD(RESP_ACTIVE, MB "/packages/0/bidPrice", "null", MB "/packages/0/bidPrice", "type"); /* CF (corrected) */
     BAD(RESP_ACTIVE, MB "/packages/0/bidPrice", "\"12.5\"", MB "/packages/0/bidPrice", "type");
     /* C223: delivery */
     BAD(RESP_ACTIVE, MB "/packages/0/delivery/clicks", NULL, MB "/packages/0/delivery", "required");
     BAD(RESP_ACTIVE, MB "/packages/0/delivery/impressions", NULL, MB "/packages/0/delivery", "required");
     BAD(RESP_ACTIVE, MB "/packages/0/delivery/spend", NULL, MB "/packages/0/delivery", "required");
-    OK(RESP_ACTIVE, MB "/packages/0/delivery/spend", "null");
+    OK(RESP_ACTIVE, MB "/packages/0/delivery/clicks", "null");
+    OK(RESP_ACTIVE, MB "/packages/0/delivery/spend", "0");
+    BAD(RESP_ACTIVE, MB "/packages/0/delivery/spend", "null", MB "/packages/0/delivery/spend", "type");
+    BAD(RESP_ACTIVE, MB "/packages/0/delivery/impressions", "null", MB "/packages/0/delivery/impressions", "type");
     BAD(RESP_ACTIVE, MB "/packages/0/delivery/impressions", "\"412000\"", MB "/packages/0/delivery/impressions", "type");
-    /* C224: pacing periods, snake_case goals, performance of any shape */
+    /* C224: pacing periods, snake_case goals; C228: performance */
     BAD(RESP_ACTIVE, MB "/pacingPeriods/periods", "[]", MB "/pacingPeriods/periods", "minItems");
     BAD(RESP_ACTIVE, MB "/optimizationGoals/0/metric", "\"impressions\"", MB "/optimizationGoals/0/metric", "enum");
     BAD(RESP_ACTIVE, MB "/optimizationGoals/0", "{\"kind\": \"metric\", \"metric\": \"clicks\", \"target\": {\"kind\": \"cost_per\"}}",
         MB "/optimizationGoals/0/target", "x-error");
-    OK(RESP_ACTIVE, MB "/performance", "{\"ctr\": 0.0015}");
-    OK(RESP_ACTIVE, MB "/performance", "null");
+    static const char *const perf[] = { "impressions", "spend", "clicks", "views", "completedViews", "conversions",
+                                        "leads" };
+    for (size_t i = 0; i < sizeof perf / sizeof *perf; i++) {
+        char p[96];
+        snprintf(p, sizeof p, MB "/performance/%s", perf[i]);
+        OK(RESP_ACTIVE, p, "0.5");
+        BAD(RESP_ACTIVE, p, NULL, MB "/performance", "required");
+        BAD(RESP_ACTIVE, p, "null", p, "type");
+    }
+    OK(RESP_ACTIVE, MB "/performance/lastUpdated", NULL);
+    BAD(RESP_ACTIVE, MB "/performance/lastUpdated", "\"yesterday\"", MB "/performance/lastUpdated", "format");
+    BAD(RESP_ACTIVE, MB "/performance/ctr", "0.0015", MB "/performance/ctr", "additionalProperties");
+    BAD(RESP_ACTIVE, MB "/performance", "null", MB "/performance", "type");
+    OK(RESP_ACTIVE, MB "/performance", NULL);
     BAD(RESP_ACTIVE, "/campaign/mediaBuys", "{}", "/campaign/mediaBuys", "type");
 #undef MB
 }
@@ -2208,8 +2505,8 @@ static void test_campaign_media_buys(struct bctx *x)
 static void test_data_delivery_echo(struct bctx *x)
 {
 #define O0 "/campaign/dataDelivery/outputs/0"
-    static const char *const req[] = { "outputConfigId", "dataDeliveryType", "cadence", "deliveryConfig", "source",
-                                       "createdAt", "updatedAt" };
+    static const char *const req[] = { "outputConfigId", "dataDeliveryType", "cadence", "enabled", "deliveryConfig",
+                                       "source", "createdAt", "updatedAt" };
     for (size_t i = 0; i < sizeof req / sizeof *req; i++) {
         char p[96];
         snprintf(p, sizeof p, O0 "/%s", req[i]);
@@ -2224,7 +2521,13 @@ static void test_data_delivery_echo(struct bctx *x)
     BAD(RESP, O0 "/source", "\"seat\"", O0 "/source", "enum");
     BAD(RESP, O0 "/cadence", "\"MONTHLY\"", O0 "/cadence", "enum");
     BAD(RESP, O0 "/credentialName", "\"-x\"", O0 "/credentialName", "pattern");
-    BAD(RESP, "/campaign/dataDelivery/outputs", NULL, "/campaign/dataDelivery", "required");
+    OK(RESP, "/campaign/dataDelivery/outputs", NULL); /* outputs optional (CF (corrected)) */
+    BAD(RESP, "/campaign/dataDelivery/credentials", "[]", "/campaign/dataDelivery/credentials", "additionalProperties");
+    BAD(RESP, O0 "/deliveryConfig/pathPrefix", NULL, O0 "/deliveryConfig", "required");
+    BAD(RESP, O0 "/deliveryConfig/format", NULL, O0 "/deliveryConfig", "required");
+    OK(RESP, O0 "/deliveryConfig/bucket", NULL);
+    BAD(RESP, O0 "/deliveryConfig/region", "\"us-east-1\"", O0 "/deliveryConfig/region", "additionalProperties");
+    BAD(RESP, O0 "/status", "\"ok\"", O0 "/status", "additionalProperties");
 #undef O0
 }
 
@@ -2284,6 +2587,8 @@ static void test_list_response(struct bctx *x)
     OK(LIST, "/total", "0");       /* D28: not compared with the page */
     OK(LIST, "/total", "1000");
     BAD(LIST, "/total", "-1", "/total", "minimum");
+    OK(LIST, "/total", "9007199254740991");
+    BAD(LIST, "/total", "9007199254740992", "/total", "maximum");
     BAD(LIST, "/total", "2.5", "/total", "type");
     BAD(LIST, "/total", "\"3\"", "/total", "type");
     BAD(LIST, "/campaigns", "{}", "/campaigns", "type");
@@ -2345,6 +2650,8 @@ static void test_media_buy_status_response(struct bctx *x)
     /* C256 */
     OK(MBSTATUS, "/agents_queried", "0");
     BAD(MBSTATUS, "/agents_queried", "-1", "/agents_queried", "minimum");
+    OK(MBSTATUS, "/agents_queried", "9007199254740991");
+    BAD(MBSTATUS, "/agents_queried", "9007199254740992", "/agents_queried", "maximum");
     BAD(MBSTATUS, "/agents_queried", "1.5", "/agents_queried", "type");
     /* C257, C258 */
     static const char *const ereq[] = { "media_buy_id", "adcp_media_buy_id", "internal_status", "adcp_status",
@@ -2413,21 +2720,22 @@ int main(void)
         test_goal_list, test_goal_kind, test_event_sources, test_event_types, test_attribution_window,
         test_goal_priority, test_metric_goal, test_goal_target, test_event_only_targets,
         test_metric_only_targets, test_media_buy_goal_kind, test_media_buy_metric_goal, test_target_frequency,
-        test_media_buy_event_sources, test_media_buy_attribution, test_vendor_metric_goal,
+        test_media_buy_event_sources, test_media_buy_attribution, test_vendor_metric_goal, test_vendor_object,
         /* create and update requests */
         test_create_open, test_name_length, test_create_required, test_brief_length, test_storefront_ids,
         test_discovery_id, test_product_ids, test_catalog_id, test_shared_pieces_in_requests,
         test_update_open, test_update_catalog_id, test_update_pacing_nullable, test_update_frequency_caps,
         test_media_buys_array, test_media_buy_action, test_media_buy_id, test_media_buy_reason,
         test_package_ids, test_package_update, test_product_update, test_media_buy_strings,
-        test_media_buy_goals_list, test_creative_ids, test_media_buy_entry_open,
+        test_media_buy_goals_list, test_creative_ids, test_media_buy_entry_closed,
         /* execute and the responses */
         test_execute_request, test_status_change_response, test_campaign_response_shape,
         test_campaign_required, test_campaign_pieces, test_media_buy_refs, test_media_budget, test_fees,
         test_allocation, test_storefronts, test_product_count, test_products_and_audiences,
         test_creative_formats, test_campaign_media_buys, test_data_delivery_echo, test_draft_no_buys,
         test_buy_refs, test_response_rules, test_list_response, test_update_accepted,
-        test_media_buy_status_response, test_error_response,
+        test_media_buy_status_response, test_error_response, test_responses_closed, test_response_budget_and_goals,
+        test_property_lists,
     };
     jsv_error err;
     jsv_options strict_opts = { JSV_REPORT_UNKNOWN, 0 };

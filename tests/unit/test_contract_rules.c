@@ -330,6 +330,46 @@ static void test_unallocated(void)
 #undef UA
 }
 
+static void test_allocated(void)
+{
+    const char *id = "CR-ALLOCATED";
+#define PKG(status, budget) "{\"packageId\":\"p\",\"status\":\"" status "\",\"budget\":" budget "}"
+#define BUY(status, pkgs) "{\"mediaBuyId\":\"m\",\"status\":\"" status "\",\"packages\":[" pkgs "]}"
+#define AL(alloc, buys) "{\"allocatedBudget\":" alloc ",\"mediaBuys\":[" buys "]}"
+    OK(cr_allocated, id, AL("1000.5", BUY("ACTIVE", PKG("active", "600") "," PKG("pending_start", "400.5"))));
+    OK(cr_allocated, id, AL("1000.51", BUY("ACTIVE", PKG("active", "600") "," PKG("pending_start", "400.5"))));
+    OK(cr_allocated, id, AL("1000.49", BUY("ACTIVE", PKG("active", "600") "," PKG("pending_start", "400.5"))));
+    BAD(cr_allocated, id, AL("1000.511", BUY("ACTIVE", PKG("active", "600") "," PKG("pending_start", "400.5"))));
+    BAD(cr_allocated, id, AL("1000.489", BUY("ACTIVE", PKG("active", "600") "," PKG("pending_start", "400.5"))));
+    CHECK_STR(&T, pointer_of(cr_allocated, AL("0", BUY("ACTIVE", PKG("active", "600")))), "/allocatedBudget");
+    /* paused and pending buys keep their money committed (D46) */
+    OK(cr_allocated, id, AL("700", BUY("PAUSED", PKG("paused", "300")) "," BUY("PENDING_APPROVAL", PKG("x", "400"))));
+    OK(cr_allocated, id, AL("100", BUY("COMPLETED", PKG("completed", "100"))));
+    /* canceled, archived, failed and rejected buys or packages do not count, in any case */
+    OK(cr_allocated, id, AL("100", BUY("ACTIVE", PKG("active", "100") "," PKG("canceled", "50"))));
+    OK(cr_allocated, id, AL("100", BUY("ACTIVE", PKG("active", "100") "," PKG("CANCELED", "50"))));
+    BAD(cr_allocated, id, AL("150", BUY("ACTIVE", PKG("active", "100") "," PKG("canceled", "50"))));
+    OK(cr_allocated, id, AL("0", BUY("CANCELED", PKG("active", "100")) "," BUY("ARCHIVED", PKG("archived", "5"))
+                                 "," BUY("FAILED", PKG("x", "7")) "," BUY("REJECTED", PKG("x", "9"))));
+    BAD(cr_allocated, id, AL("100", BUY("CANCELED", PKG("active", "100"))));
+    /* no buys at all: nothing is allocated */
+    OK(cr_allocated, id, "{\"allocatedBudget\":0}");
+    BAD(cr_allocated, id, "{\"allocatedBudget\":0.02}");
+    OK(cr_allocated, id, AL("0", ""));
+    OK(cr_allocated, id, AL("0", BUY("ACTIVE", "")));
+    /* buys shown only as mediaBuyRefs, or a counted package without a budget: skipped */
+    OK(cr_allocated, id, "{\"allocatedBudget\":5,\"mediaBuyRefs\":[{\"mediaBuyId\":\"m\",\"status\":\"ACTIVE\"}]}");
+    OK(cr_allocated, id, AL("5", "{\"mediaBuyId\":\"m\",\"status\":\"ACTIVE\",\"packages\":[{\"status\":\"active\"}]}"));
+    OK(cr_allocated, id, AL("5", "{\"mediaBuyId\":\"m\",\"status\":\"ACTIVE\",\"packages\":{}}"));
+    OK(cr_allocated, id, "{\"allocatedBudget\":5,\"mediaBuys\":{}}");
+    OK(cr_allocated, id, AL("\"5\"", BUY("ACTIVE", PKG("active", "1"))));
+    /* a canceled package's budget need not be a number */
+    OK(cr_allocated, id, AL("1", BUY("ACTIVE", PKG("active", "1") ",{\"status\":\"canceled\"}")));
+#undef AL
+#undef BUY
+#undef PKG
+}
+
 static void test_draft_no_buys(void)
 {
     const char *id = "CR-DRAFT-NO-BUYS";
@@ -467,7 +507,7 @@ static void test_odd_shapes(void)
 {
     static const contract_rule_fn rules[] = {
         cr_flight_order, cr_pacing_period_order, cr_pacing_in_flight, cr_pacing_no_overlap,
-        cr_pacing_budget_sum, cr_media_budget, cr_unallocated, cr_draft_no_buys, cr_buy_refs,
+        cr_pacing_budget_sum, cr_media_budget, cr_unallocated, cr_allocated, cr_draft_no_buys, cr_buy_refs,
     };
     static const char *const shapes[] = {
         "null", "true", "0", "\"x\"", "[]", "{}", "[{}]",
@@ -500,6 +540,7 @@ int main(void)
     test_products_need_discovery();
     test_media_budget();
     test_unallocated();
+    test_allocated();
     test_draft_no_buys();
     test_buy_refs();
     test_apply();

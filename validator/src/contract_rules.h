@@ -38,6 +38,9 @@ void cr_products_need_discovery(const cJSON *obj, const char *at, contract_repor
 void cr_media_budget(const cJSON *obj, const char *at, contract_report *r);
 /* campaign: unallocatedBudget = mediaBudget.total - allocatedBudget. */
 void cr_unallocated(const cJSON *obj, const char *at, contract_report *r);
+/* campaign: allocatedBudget = the package budgets of the media buys and
+ * packages not canceled, archived, failed or rejected. */
+void cr_allocated(const cJSON *obj, const char *at, contract_report *r);
 /* campaign: status DRAFT has no mediaBuys / mediaBuyRefs entries. */
 void cr_draft_no_buys(const cJSON *obj, const char *at, contract_report *r);
 /* campaign: mediaBuyRefs and mediaBuys name the same buys, same statuses. */

@@ -290,6 +290,61 @@ RULE void RULE_FN(cr_unallocated)(rnode obj, const char *at, rctx *r)
             unallocated, media_total, allocated, want, CONTRACT_MONEY_TOLERANCE);
 }
 
+/* A media buy or package status whose money is no longer committed to a
+ * seller (D46): CANCELED, ARCHIVED, FAILED or REJECTED, in any case
+ * (packages report seller statuses in lower case). */
+static int releases_budget(const char *status)
+{
+    static const char *const gone[] = { "CANCELED", "ARCHIVED", "FAILED", "REJECTED" };
+    for (size_t i = 0; status && i < sizeof gone / sizeof gone[0]; i++)
+        if (strcasecmp(status, gone[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The budget still committed in obj's media buys: the package budgets of
+ * every buy and package that has not released its money.  0 and *sum when
+ * known; -1 when obj shows no buys to add up (mediaBuyRefs without
+ * mediaBuys) or a counted package has no numeric budget. */
+static int committed_budget(rctx *r, rnode obj, double *sum)
+{
+    rnode buys = member(r, obj, "mediaBuys"), b, p;
+    *sum = 0;
+    if (!buys)
+        return count_children(array_member(r, obj, "mediaBuyRefs")) > 0 ? -1 : 0;
+    if (!is_array(buys))
+        return -1;
+    for (b = first_child(buys); b; b = next_of(b)) {
+        rnode packages = member(r, b, "packages");
+        if (releases_budget(string_value(r, member(r, b, "status"))))
+            continue;
+        if (packages && !is_array(packages))
+            return -1;
+        for (p = first_child(packages); p; p = next_of(p)) {
+            double budget;
+            if (releases_budget(string_value(r, member(r, p, "status"))))
+                continue;
+            if (!number_value(member(r, p, "budget"), &budget))
+                return -1;
+            *sum += budget;
+        }
+    }
+    return 0;
+}
+
+RULE void RULE_FN(cr_allocated)(rnode obj, const char *at, rctx *r)
+{
+    rnode alloc = member(r, obj, "allocatedBudget");
+    double allocated, want;
+    if (!number_value(alloc, &allocated) || committed_budget(r, obj, &want) != 0)
+        return;
+    if (!money_equal(allocated, want))
+        add(r, at, "/allocatedBudget", "CR-ALLOCATED", alloc,
+            "allocatedBudget is %.15g, expected %.15g: the budgets of the packages of "
+            "media buys not canceled, archived, failed or rejected (tolerance %.2f)",
+            allocated, want, CONTRACT_MONEY_TOLERANCE);
+}
+
 /* ---- campaign media buys ----------------------------------------------- */
 
 RULE void RULE_FN(cr_draft_no_buys)(rnode obj, const char *at, rctx *r)
@@ -484,6 +539,7 @@ static void campaign_rules(rnode c, const char *at, rctx *r)
     pacing_rules(c, at, r);
     RULE_FN(cr_media_budget)(c, at, r);
     RULE_FN(cr_unallocated)(c, at, r);
+    RULE_FN(cr_allocated)(c, at, r);
     RULE_FN(cr_draft_no_buys)(c, at, r);
     RULE_FN(cr_buy_refs)(c, at, r);
     media_buy_pacing(c, at, r);
