@@ -1575,7 +1575,7 @@ static void test_vendor_metric_goal(struct bctx *x)
 #undef D
 }
 
-/* C112-C116: the open vendor object's declared members (CF (corrected)) */
+/* C112-C115: the open vendor object's declared members (CF (corrected)) */
 static void test_vendor_object(struct bctx *x)
 {
 #define V MBG_V "/vendor"
@@ -2027,7 +2027,7 @@ static void test_media_buy_entry_closed(struct bctx *x)
     STRICT_CLEAN(UPDATE);
 }
 
-/* C230-C232: every response object the API description closes rejects a
+/* C239, C240: every response object the API description closes rejects a
  * member it does not declare, at that member; the three it leaves open
  * (constraints, frequency caps, media-buy goals) accept one, and --strict
  * reports it (D12) */
@@ -2327,7 +2327,7 @@ static void test_allocation(struct bctx *x)
     BAD2(RESP_ACTIVE, "/campaign/allocatedBudget", "120000", "/campaign/unallocatedBudget", "CR-UNALLOCATED",
          "/campaign/allocatedBudget", "CR-ALLOCATED");
     OK(RESP_ACTIVE, "/campaign/unallocatedBudget", "33000");
-    /* C235: allocatedBudget is the budgets of the packages still committed:
+    /* C241: allocatedBudget is the budgets of the packages still committed:
      * pkg_1..pkg_4 of the ACTIVE buy (75000), not the CANCELED buy's (D46) */
     OK(RESP_ACTIVE, "/campaign/mediaBuys/0/packages/0/budget", "22682.94");
     BAD(RESP_ACTIVE, "/campaign/mediaBuys/0/packages/0/budget", "22682.95", "/campaign/allocatedBudget",
@@ -2478,7 +2478,7 @@ static void test_campaign_media_buys(struct bctx *x)
     BAD(RESP_ACTIVE, MB "/packages/0/delivery/spend", "null", MB "/packages/0/delivery/spend", "type");
     BAD(RESP_ACTIVE, MB "/packages/0/delivery/impressions", "null", MB "/packages/0/delivery/impressions", "type");
     BAD(RESP_ACTIVE, MB "/packages/0/delivery/impressions", "\"412000\"", MB "/packages/0/delivery/impressions", "type");
-    /* C224: pacing periods, snake_case goals; C228: performance */
+    /* C224: pacing periods, snake_case goals; C232: performance */
     BAD(RESP_ACTIVE, MB "/pacingPeriods/periods", "[]", MB "/pacingPeriods/periods", "minItems");
     BAD(RESP_ACTIVE, MB "/optimizationGoals/0/metric", "\"impressions\"", MB "/optimizationGoals/0/metric", "enum");
     BAD(RESP_ACTIVE, MB "/optimizationGoals/0", "{\"kind\": \"metric\", \"metric\": \"clicks\", \"target\": {\"kind\": \"cost_per\"}}",
