@@ -273,7 +273,7 @@ static void put_constraints(gen *g)
         putf(&g->out, "%s\"%s\"", i ? "," : "", DEVICES[i]);
     put(&g->out, "]");
     if (next(&g->r) % 2)
-        putf(&g->out, ",\"geo_metros\":{\"system\":\"nielsen_dma\",\"values\":[\"%ld\",\"%ld\"]}",
+        putf(&g->out, ",\"geo_metros\":[{\"system\":\"nielsen_dma\",\"values\":[\"%ld\",\"%ld\"]}]",
              range(&g->r, 500, 560), range(&g->r, 561, 881));
     put(&g->out, "}");
 }
@@ -335,7 +335,7 @@ static void put_media_buy(gen *g, int id, const char *status, const char *cname,
             putf(&g->out, ",\"clicks\":%ld}}", imps / range(&g->r, 200, 2000));
         else
             put(&g->out, ",\"clicks\":null}}");
-        if (live)
+        if (live && strcmp(pst, "canceled") != 0) /* rule CR-ALLOCATED */
             *allocated += cents;
     }
     put(&g->out, "]");
