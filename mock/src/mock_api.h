@@ -68,4 +68,9 @@ void api_pause(const mock_app *app, const char *id, mock_reply *r);
 void api_reactivate(const mock_app *app, const char *id, mock_reply *r);
 void api_media_buy_status(const mock_app *app, const char *id, mock_reply *r);
 
+/* GET /_mock/campaigns/{id} (mock_facts.c): mock-only, not part of the
+ * contract - each buy's sales agent and creatives, and the campaign's
+ * most-restrictive media buy status. */
+void api_mock_facts(const mock_app *app, const char *id, mock_reply *r);
+
 #endif
