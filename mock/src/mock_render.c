@@ -143,13 +143,12 @@ static cJSON *render_package(const mock_package *p, const char *currency)
     return o;
 }
 
-static cJSON *render_buy(const mock_buy *b, const mock_campaign *c, const mock_fixtures *fx)
+static cJSON *render_buy(const mock_buy *b, const mock_campaign *c)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "mediaBuyId", b->id);
     cJSON_AddStringToObject(o, "name", b->name ? b->name : "");
     cJSON_AddStringToObject(o, "status", buy_status_name(b->status));
-    cJSON_AddStringToObject(o, "salesAgentId", b->agent->id);
     if (b->start_time) cJSON_AddStringToObject(o, "startTime", b->start_time);
     if (b->end_time) cJSON_AddStringToObject(o, "endTime", b->end_time);
     cJSON *prods = cJSON_AddArrayToObject(o, "products");
@@ -172,10 +171,6 @@ static cJSON *render_buy(const mock_buy *b, const mock_campaign *c, const mock_f
     for (size_t j = 0; j < b->n_pkgs; j++)
         cJSON_AddItemToArray(pkgs, render_package(&b->pkgs[j], c->currency));
     if (b->goals) cJSON_AddItemToObject(o, "optimizationGoals", cJSON_Duplicate(b->goals, 1));
-    const fx_creative *cr[256];
-    size_t ncr = buy_effective_creatives(b, fx, cr, 256);
-    cJSON *crs = cJSON_AddArrayToObject(o, "creativeIds");
-    for (size_t i = 0; i < ncr; i++) cJSON_AddItemToArray(crs, cJSON_CreateString(cr[i]->id));
     cJSON_AddStringToObject(o, "createdAt", b->created_at);
     cJSON_AddStringToObject(o, "updatedAt", b->updated_at);
     return o;
@@ -250,7 +245,6 @@ cJSON *render_campaign(const mock_campaign *c, const mock_fixtures *fx)
     cJSON_AddItemToObject(o, "audiences", c->audiences ? cJSON_Duplicate(c->audiences, 1) : cJSON_CreateArray());
     cJSON_AddItemToObject(o, "creativeFormats", render_creative_formats(c, fx));
     if (c->n_buys) {
-        cJSON_AddStringToObject(o, "mediaBuyStatus", buy_status_name(campaign_surfaced_status(c)));
         cJSON *refs = cJSON_AddArrayToObject(o, "mediaBuyRefs");
         cJSON *buys = cJSON_AddArrayToObject(o, "mediaBuys");
         for (size_t i = 0; i < c->n_buys; i++) {
@@ -258,7 +252,7 @@ cJSON *render_campaign(const mock_campaign *c, const mock_fixtures *fx)
             cJSON_AddStringToObject(r, "mediaBuyId", c->buys[i].id);
             cJSON_AddStringToObject(r, "status", buy_status_name(c->buys[i].status));
             cJSON_AddItemToArray(refs, r);
-            cJSON_AddItemToArray(buys, render_buy(&c->buys[i], c, fx));
+            cJSON_AddItemToArray(buys, render_buy(&c->buys[i], c));
         }
     }
     if (c->data_delivery) cJSON_AddItemToObject(o, "dataDelivery", cJSON_Duplicate(c->data_delivery, 1));
@@ -276,6 +270,5 @@ cJSON *render_summary(const mock_campaign *c)
     cJSON *b = cJSON_AddObjectToObject(o, "budget");
     cJSON_AddItemToObject(b, "total", mj_money(c->total));
     cJSON_AddStringToObject(b, "currency", c->currency);
-    if (c->n_buys) cJSON_AddStringToObject(o, "mediaBuyStatus", buy_status_name(campaign_surfaced_status(c)));
     return o;
 }
