@@ -260,6 +260,74 @@ cJSON *render_campaign(const mock_campaign *c, const mock_fixtures *fx)
     return o;
 }
 
+/* 1 when list l applies to the campaign: a list of its advertiser that
+ * covers every product, or one of the campaign's products (the selection
+ * while DRAFT, afterwards those of live buys). */
+static int list_applies(const fx_property_list *l, const mock_campaign *c)
+{
+    if (l->advertiser != c->advertiser) return 0;
+    if (l->n_products == 0) return 1;
+    if (c->status == CS_DRAFT) {
+        for (size_t i = 0; i < c->n_selected; i++)
+            if (property_list_covers(l, c->selected[i])) return 1;
+        return 0;
+    }
+    for (size_t i = 0; i < c->n_buys; i++) {
+        if (!buy_status_is_live(c->buys[i].status)) continue;
+        for (size_t j = 0; j < c->buys[i].n_products; j++)
+            if (property_list_covers(l, c->buys[i].products[j])) return 1;
+    }
+    return 0;
+}
+
+static cJSON *render_property_list(const fx_property_list *l, const mock_campaign *c)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o) return NULL;
+    cJSON_AddStringToObject(o, "listId", l->id);
+    cJSON_AddStringToObject(o, "name", l->name);
+    cJSON_AddStringToObject(o, "purpose", l->exclude ? "exclude" : "include");
+    cJSON_AddNumberToObject(o, "propertyCount", (double)l->property_count);
+    cJSON_AddStringToObject(o, "createdAt", l->created_at);
+    cJSON_AddStringToObject(o, "updatedAt", l->updated_at);
+    cJSON *via = cJSON_AddArrayToObject(o, "viaMediaBuys");
+    for (size_t i = 0; via && i < c->n_buys; i++) {
+        const mock_buy *b = &c->buys[i];
+        cJSON *ids = NULL;
+        for (size_t j = 0; j < b->n_pkgs; j++) {
+            if (!package_is_live(b, &b->pkgs[j]) || !property_list_covers(l, b->pkgs[j].product)) continue;
+            if (!ids) {
+                cJSON *e = cJSON_CreateObject();
+                cJSON_AddItemToArray(via, e);
+                cJSON_AddStringToObject(e, "mediaBuyId", b->id);
+                ids = cJSON_AddArrayToObject(e, "packageIds");
+            }
+            cJSON_AddItemToArray(ids, cJSON_CreateString(b->pkgs[j].id));
+        }
+    }
+    return o;
+}
+
+cJSON *render_property_lists(const mock_campaign *c, const mock_fixtures *fx)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON *lists = o ? cJSON_AddArrayToObject(o, "propertyLists") : NULL;
+    if (!lists) { cJSON_Delete(o); return NULL; }
+    size_t total = 0, include = 0, exclude = 0;
+    for (size_t i = 0; i < fixtures_property_list_count(fx); i++) {
+        const fx_property_list *l = fixtures_property_list(fx, i);
+        if (!list_applies(l, c)) continue;
+        cJSON_AddItemToArray(lists, render_property_list(l, c));
+        total++;
+        if (l->exclude) exclude++; else include++;
+    }
+    cJSON *sum = cJSON_AddObjectToObject(o, "summary");
+    cJSON_AddNumberToObject(sum, "totalLists", (double)total);
+    cJSON_AddNumberToObject(sum, "includeCount", (double)include);
+    cJSON_AddNumberToObject(sum, "excludeCount", (double)exclude);
+    return o;
+}
+
 cJSON *render_summary(const mock_campaign *c)
 {
     cJSON *o = cJSON_CreateObject();

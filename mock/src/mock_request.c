@@ -192,7 +192,7 @@ static void dispatch(const mock_app *app, const mock_target *t, const mock_reque
         break;
     case R_CAMPAIGN:
         if (strcmp(rq->method, "PUT") == 0) api_update(app, t->id, body, r);
-        else api_get(app, t->id, r);
+        else api_get(app, t->id, rq->query ? rq->query : &none, r);
         break;
     case R_EXECUTE: api_execute(app, t->id, body, r); break;
     case R_PAUSE: api_pause(app, t->id, r); break;

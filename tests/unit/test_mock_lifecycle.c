@@ -535,6 +535,147 @@ static void test_most_restrictive(mc *m)
     }
 }
 
+/* The summary agrees with the lists; returns the list ids as "a,b,c". */
+static const char *check_property_lists(const cJSON *pl, char *ids, size_t n)
+{
+    int inc = 0, exc = 0, total = 0;
+    const cJSON *l;
+    ids[0] = 0;
+    cJSON_ArrayForEach(l, mc_at(pl, "/propertyLists")) {
+        const char *purpose = mc_str(l, "/purpose");
+        inc += purpose && !strcmp(purpose, "include");
+        exc += purpose && !strcmp(purpose, "exclude");
+        total++;
+        size_t len = strlen(ids);
+        snprintf(ids + len, n - len, "%s%s", len ? "," : "", mc_str(l, "/listId") ? mc_str(l, "/listId") : "?");
+    }
+    CHECK_INT(&T, mc_num(pl, "/summary/totalLists"), total);
+    CHECK_INT(&T, mc_num(pl, "/summary/includeCount"), inc);
+    CHECK_INT(&T, mc_num(pl, "/summary/excludeCount"), exc);
+    return ids;
+}
+
+/* The package ids a list applies to through buy `buy`, as "p1,p2" ("" when
+ * the list names no package of that buy). */
+static const char *via_packages(const cJSON *pl, const char *list, const char *buy, char *out, size_t n)
+{
+    const cJSON *l, *v, *p;
+    out[0] = 0;
+    cJSON_ArrayForEach(l, mc_at(pl, "/propertyLists")) {
+        if (!mc_str(l, "/listId") || strcmp(mc_str(l, "/listId"), list)) continue;
+        cJSON_ArrayForEach(v, mc_at(l, "/viaMediaBuys")) {
+            if (!mc_str(v, "/mediaBuyId") || strcmp(mc_str(v, "/mediaBuyId"), buy)) continue;
+            cJSON_ArrayForEach(p, mc_at(v, "/packageIds")) {
+                size_t len = strlen(out);
+                snprintf(out + len, n - len, "%s%s", len ? "," : "", cJSON_IsString(p) ? p->valuestring : "?");
+            }
+        }
+    }
+    return out;
+}
+
+static void test_property_lists(mc *m)
+{
+    char draft[64], bare[64], path[160], ids[512];
+    mc_create(m, "lists", 10000, "[\"prod_display_1\",\"prod_video_1\"]", NULL, draft, sizeof draft);
+    mc_create(m, "lists-bare", 100, NULL, NULL, bare, sizeof bare);
+    mc_resp r;
+    /* the parameter: true adds propertyLists; false, absent or unrelated
+     * parameters do not; anything else is 400 naming it */
+    static const struct { const char *query; long status; int present; } params[] = {
+        { "", 200, 0 },
+        { "?includePropertyLists=false", 200, 0 },
+        { "?includePropertyLists=true", 200, 1 },
+        { "?includePropertyLists=true&includePropertyLists=true", 200, 1 },
+        { "?includePropertyLists=false&includePropertyLists=false", 200, 0 },
+        { "?include=true", 200, 0 },
+        { "?includePropertyLists=TRUE", 400, 0 },
+        { "?includePropertyLists=True", 400, 0 },
+        { "?includePropertyLists=1", 400, 0 },
+        { "?includePropertyLists=0", 400, 0 },
+        { "?includePropertyLists=yes", 400, 0 },
+        { "?includePropertyLists=", 400, 0 },
+        { "?includePropertyLists", 400, 0 },
+        { "?includePropertyLists=true%20", 400, 0 },
+        { "?includePropertyLists=true&includePropertyLists=false", 400, 0 },
+    };
+    for (size_t i = 0; i < sizeof params / sizeof params[0]; i++) {
+        snprintf(path, sizeof path, "/campaigns/%s%s", draft, params[i].query);
+        mc_call(m, &r, "GET", path, NULL, params[i].status, "campaign-response");
+        if (params[i].status == 200) {
+            CHECK_MSG(&T, (mc_at(r.json, "/campaign/propertyLists") != NULL) == params[i].present,
+                      "%s: propertyLists %s", params[i].query, params[i].present ? "missing" : "present");
+        } else {
+            CHECK_STR(&T, mc_str(r.json, "/error/code"), "VALIDATION_ERROR");
+            CHECK_STR(&T, mc_str(r.json, "/error/details/parameter"), "includePropertyLists");
+            CHECK_MSG(&T, mc_str(r.json, "/error/message") && strstr(mc_str(r.json, "/error/message"), "includePropertyLists"),
+                      "%s: message does not name the parameter", params[i].query);
+        }
+        mc_resp_free(&r);
+    }
+    /* an unknown campaign is 404 whatever the parameter says */
+    mc_call(m, &r, "GET", "/campaigns/cmp_999999?includePropertyLists=maybe", NULL, 404, NULL);
+    mc_resp_free(&r);
+
+    /* which lists apply, and through which packages */
+    snprintf(path, sizeof path, "/campaigns/%s?includePropertyLists=true", bare);
+    mc_call(m, &r, "GET", path, NULL, 200, "campaign-response");
+    CHECK_STR(&T, check_property_lists(mc_at(r.json, "/campaign/propertyLists"), ids, sizeof ids), "pl_brand_safety");
+    mc_resp_free(&r);
+    snprintf(path, sizeof path, "/campaigns/%s?includePropertyLists=true", draft);
+    mc_call(m, &r, "GET", path, NULL, 200, "campaign-response");
+    const cJSON *pl = mc_at(r.json, "/campaign/propertyLists");
+    CHECK_STR(&T, check_property_lists(pl, ids, sizeof ids), "pl_premium_news,pl_vetted_video,pl_brand_safety,pl_competitors");
+    CHECK_INT(&T, mc_num(pl, "/summary/includeCount"), 2);
+    CHECK_INT(&T, mc_num(pl, "/summary/excludeCount"), 2);
+    CHECK_INT(&T, mc_len(pl, "/propertyLists/0/viaMediaBuys"), 0);      /* a DRAFT has no buys */
+    CHECK_INT(&T, mc_num(pl, "/propertyLists/3/propertyCount"), 57);
+    mc_resp_free(&r);
+
+    snprintf(path, sizeof path, "/campaigns/%s/execute", draft);
+    mc_call(m, &r, "POST", path, NULL, 200, SC);
+    mc_resp_free(&r);
+    snprintf(path, sizeof path, "/campaigns/%s?includePropertyLists=true", draft);
+    mc_call(m, &r, "GET", path, NULL, 200, "campaign-response");
+    const cJSON *c = mc_at(r.json, "/campaign");
+    pl = mc_at(c, "/propertyLists");
+    const char *acme = mc_str(mc_buy_of(m, c, "agent_acme"), "/mediaBuyId");
+    const char *vid = mc_str(mc_buy_of(m, c, "agent_vidco"), "/mediaBuyId");
+    const char *acme_pkg = mc_str(mc_buy_of(m, c, "agent_acme"), "/packages/0/packageId");
+    const char *vid_pkg = mc_str(mc_buy_of(m, c, "agent_vidco"), "/packages/0/packageId");
+    CHECK(&T, acme && vid && acme_pkg && vid_pkg);
+    if (acme && vid && acme_pkg && vid_pkg) {
+        static const struct { const char *list; int buy; int pkg; } via[] = {   /* buy/pkg 0 acme, 1 vidco, -1 none */
+            { "pl_premium_news", 0, 0 }, { "pl_premium_news", 1, -1 },
+            { "pl_vetted_video", 0, -1 }, { "pl_vetted_video", 1, 1 },
+            { "pl_brand_safety", 0, 0 }, { "pl_brand_safety", 1, 1 },
+            { "pl_competitors", 0, 0 }, { "pl_competitors", 1, 1 },
+        };
+        for (size_t i = 0; i < sizeof via / sizeof via[0]; i++) {
+            char got[256];
+            const char *buy = via[i].buy ? vid : acme;
+            const char *want = via[i].pkg < 0 ? "" : via[i].pkg ? vid_pkg : acme_pkg;
+            CHECK_MSG(&T, !strcmp(via_packages(pl, via[i].list, buy, got, sizeof got), want),
+                      "%s via %s: \"%s\", want \"%s\"", via[i].list, buy, got, want);
+        }
+    }
+    CHECK_STR(&T, check_property_lists(pl, ids, sizeof ids), "pl_premium_news,pl_vetted_video,pl_brand_safety,pl_competitors");
+    /* a canceled buy takes its products' lists with it */
+    char body[256];
+    snprintf(body, sizeof body, "{\"mediaBuys\":[{\"action\":\"cancel\",\"mediaBuyId\":\"%s\"}]}", vid ? vid : "?");
+    mc_resp_free(&r);
+    snprintf(path, sizeof path, "/campaigns/%s", draft);
+    mc_call(m, &r, "PUT", path, body, 200, "campaign-response");
+    CHECK(&T, mc_at(r.json, "/campaign/propertyLists") == NULL);     /* only GET carries them */
+    mc_resp_free(&r);
+    snprintf(path, sizeof path, "/campaigns/%s?includePropertyLists=true", draft);
+    mc_call(m, &r, "GET", path, NULL, 200, "campaign-response");
+    pl = mc_at(r.json, "/campaign/propertyLists");
+    CHECK_STR(&T, check_property_lists(pl, ids, sizeof ids), "pl_premium_news,pl_brand_safety,pl_competitors");
+    CHECK_INT(&T, mc_len(pl, "/propertyLists/1/viaMediaBuys"), 1);   /* the canceled buy is gone */
+    mc_resp_free(&r);
+}
+
 /* The mock-only route: outside the API root, same authentication, GET
  * only, 404 for an unknown campaign. */
 static void test_mock_route(mc *m)
@@ -587,6 +728,7 @@ int main(void)
     test_poll_changes_status(&m);
     test_most_restrictive(&m);
     test_mock_route(&m);
+    test_property_lists(&m);
     mc_teardown(&m);
     return check_done(&T);
 }
