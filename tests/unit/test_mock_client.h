@@ -411,8 +411,12 @@ static inline const char *mc_schema_for(long status, const char *success)
     return success;
 }
 
+static inline void mc_check_allocation(mc *m, const cJSON *campaign, const char *what);
+
 /* Send a request, check the status is `expect` and the body keeps its
- * response schema; r is filled for further checks (free it). */
+ * response schema; r is filled for further checks (free it).  A returned
+ * Campaign must also satisfy allocatedBudget = the sum of its live package
+ * budgets (the reading of D46, checked rule CR-ALLOCATED). */
 static inline void mc_call(mc *m, mc_resp *r, const char *method, const char *path,
                            const char *body, long expect, const char *schema)
 {
@@ -423,6 +427,8 @@ static inline void mc_call(mc *m, mc_resp *r, const char *method, const char *pa
               expect, r->text ? r->text : "");
     const char *sch = mc_schema_for(r->status, schema);
     if (sch && r->status) mc_check_schema(m, sch, r->json, what);
+    if (sch && !strcmp(sch, "campaign-response") && r->json)
+        mc_check_allocation(m, cJSON_GetObjectItemCaseSensitive(r->json, "campaign"), what);
 }
 
 /* Same with a printf-formatted body. */
@@ -552,6 +558,19 @@ static inline double mc_live_allocation(const cJSON *campaign)
         }
     }
     return sum;
+}
+
+/* allocatedBudget = the sum of the live package budgets over live buys
+ * (within 0.01) and unallocatedBudget = mediaBudget.total - allocatedBudget,
+ * on every Campaign the mock returns. */
+static inline void mc_check_allocation(mc *m, const cJSON *campaign, const char *what)
+{
+    double alloc = mc_num(campaign, "/allocatedBudget"), live = mc_live_allocation(campaign);
+    double media = mc_num(campaign, "/mediaBudget/total"), un = mc_num(campaign, "/unallocatedBudget");
+    CHECK_MSG(m->t, alloc - live <= 0.01 && live - alloc <= 0.01,
+              "%s: allocatedBudget %.2f, live packages sum to %.2f", what, alloc, live);
+    CHECK_MSG(m->t, un - (media - alloc) <= 0.01 && (media - alloc) - un <= 0.01,
+              "%s: unallocatedBudget %.2f, mediaBudget.total - allocatedBudget = %.2f", what, un, media - alloc);
 }
 
 /* The documented formulas on a Campaign object. */
