@@ -538,6 +538,77 @@ static void test_omitted_not_null(mc *m)
     free(body);
 }
 
+/* ---- sellers that reject or need input ---------------------------------------- */
+
+/* Fixtures with two more sales agents (REJECTED and INPUT_REQUIRED on
+ * execute): every state their buys reach keeps the shapes too. */
+static void test_other_seller_states(mc *m)
+{
+    cJSON *fx = read_json("mock/fixtures.json");
+    if (!fx) return;
+    cJSON_AddItemToArray(at_mut(fx, "/salesAgents"), cJSON_Parse(
+        "{\"salesAgentId\":\"agent_picky\",\"name\":\"Picky Sales Agent\",\"onExecute\":\"REJECTED\","
+        "\"failure\":{\"httpStatus\":409,\"message\":\"inventory no longer available\"}}"));
+    cJSON_AddItemToArray(at_mut(fx, "/salesAgents"), cJSON_Parse(
+        "{\"salesAgentId\":\"agent_curious\",\"name\":\"Curious Sales Agent\",\"onExecute\":\"INPUT_REQUIRED\"}"));
+    cJSON_AddItemToArray(at_mut(fx, "/products"), cJSON_Parse(
+        "{\"productId\":\"prod_picky_1\",\"salesAgentId\":\"agent_picky\",\"formats\":[\"display_300x250\"]}"));
+    cJSON_AddItemToArray(at_mut(fx, "/products"), cJSON_Parse(
+        "{\"productId\":\"prod_curious_1\",\"salesAgentId\":\"agent_curious\",\"formats\":[\"video_15s\"]}"));
+    cJSON *ids = at_mut(fx, "/discoverySessions/0/productIds");
+    cJSON_AddItemToArray(ids, cJSON_CreateString("prod_picky_1"));
+    cJSON_AddItemToArray(ids, cJSON_CreateString("prod_curious_1"));
+    char path[] = "/tmp/test_mock_shapes_fx_XXXXXX";
+    int fd = mkstemp(path);
+    char *text = text_of(fx);
+    CHECK(&T, fd >= 0 && write(fd, text, strlen(text)) == (ssize_t)strlen(text));
+    if (fd >= 0) close(fd);
+    free(text);
+    cJSON_Delete(fx);
+    mc sub = *m;
+    const char *const args[] = { "--fixtures", path, NULL };
+    CHECK(&T, mc_start(&sub.srv, args) == 0);
+    char id[64], st[32];
+    mc_create(&sub, "other sellers", 10000, "[\"prod_display_1\",\"prod_picky_1\",\"prod_curious_1\"]", NULL, id, sizeof id);
+    char p[128];
+    snprintf(p, sizeof p, "/campaigns/%s/execute", id);
+    mc_resp r;
+    mc_call(&sub, &r, "POST", p, "{\"debug\":true}", 200, SC);
+    CHECK_INT(&T, mc_len(r.json, "/errors"), 1);                  /* the rejected submission */
+    CHECK_STR(&T, mc_str(r.json, "/errors/0/salesAgentId"), "agent_picky");
+    CHECK_STR(&T, mc_str(r.json, "/errors/0/debug/response/status"), "rejected");
+    mc_resp_free(&r);
+    get_checked(&sub, id, &r);
+    CHECK_STR(&T, mc_str(mc_buy_of(&sub, mc_at(r.json, "/campaign"), "agent_picky"), "/status"), "REJECTED");
+    CHECK_STR(&T, mc_str(mc_buy_of(&sub, mc_at(r.json, "/campaign"), "agent_curious"), "/status"), "INPUT_REQUIRED");
+    MC_CHECK_NUM(m, mc_num(r.json, "/campaign/allocatedBudget"), 6000);   /* the rejected third is not allocated */
+    mc_resp_free(&r);
+    CHECK_STR(&T, mc_surfaced(&sub, id, st, sizeof st), "REJECTED");
+    snprintf(p, sizeof p, "/campaigns/%s/media-buy-status", id);
+    mc_call(&sub, &r, "GET", p, NULL, 200, "media-buy-status-response");
+    mc_resp_free(&r);
+    post_op(&sub, id, "pause", NULL, 200);
+    get_checked(&sub, id, &r);
+    CHECK_STR(&T, mc_str(mc_buy_of(&sub, mc_at(r.json, "/campaign"), "agent_curious"), "/status"), "PAUSED");
+    mc_resp_free(&r);
+    snprintf(p, sizeof p, "/campaigns/%s/media-buy-status", id);
+    mc_call(&sub, &r, "GET", p, NULL, 200, "media-buy-status-response");
+    mc_resp_free(&r);
+    post_op(&sub, id, "reactivate", NULL, 200);
+    get_checked(&sub, id, &r);
+    CHECK_STR(&T, mc_str(mc_buy_of(&sub, mc_at(r.json, "/campaign"), "agent_curious"), "/status"), "INPUT_REQUIRED");
+    mc_resp_free(&r);
+    snprintf(p, sizeof p, "/campaigns/%s?includePropertyLists=true", id);
+    mc_call(&sub, &r, "GET", p, NULL, 200, CR);
+    check_campaign_body(&r, "property lists");
+    mc_resp_free(&r);
+    mc_call(&sub, &r, "GET", "/campaigns?mediaBuyStatus=REJECTED", NULL, 200, "campaign-list-response");
+    CHECK_INT(&T, mc_len(r.json, "/campaigns"), 1);
+    mc_resp_free(&r);
+    CHECK_INT(&T, mc_stop(&sub.srv), 0);
+    unlink(path);
+}
+
 int main(void)
 {
     mc m;
@@ -551,6 +622,7 @@ int main(void)
     test_data_delivery(&m);
     test_media_buy_goals(&m);
     test_omitted_not_null(&m);
+    test_other_seller_states(&m);
     mc_teardown(&m);
     return check_done(&T);
 }
