@@ -261,8 +261,9 @@ cJSON *render_campaign(const mock_campaign *c, const mock_fixtures *fx)
 }
 
 /* 1 when list l applies to the campaign: a list of its advertiser that
- * covers every product, or one of the campaign's products (the selection
- * while DRAFT, afterwards those of live buys). */
+ * covers every product, or one of the campaign's products - the selection
+ * while DRAFT, afterwards the products of its live packages (so a
+ * product-scoped list of a running campaign always names a package). */
 static int list_applies(const fx_property_list *l, const mock_campaign *c)
 {
     if (l->advertiser != c->advertiser) return 0;
@@ -272,11 +273,11 @@ static int list_applies(const fx_property_list *l, const mock_campaign *c)
             if (property_list_covers(l, c->selected[i])) return 1;
         return 0;
     }
-    for (size_t i = 0; i < c->n_buys; i++) {
-        if (!buy_status_is_live(c->buys[i].status)) continue;
-        for (size_t j = 0; j < c->buys[i].n_products; j++)
-            if (property_list_covers(l, c->buys[i].products[j])) return 1;
-    }
+    for (size_t i = 0; i < c->n_buys; i++)
+        for (size_t j = 0; j < c->buys[i].n_pkgs; j++)
+            if (package_is_live(&c->buys[i], &c->buys[i].pkgs[j]) &&
+                property_list_covers(l, c->buys[i].pkgs[j].product))
+                return 1;
     return 0;
 }
 

@@ -674,6 +674,25 @@ static void test_property_lists(mc *m)
     CHECK_STR(&T, check_property_lists(pl, ids, sizeof ids), "pl_premium_news,pl_brand_safety,pl_competitors");
     CHECK_INT(&T, mc_len(pl, "/propertyLists/1/viaMediaBuys"), 1);   /* the canceled buy is gone */
     mc_resp_free(&r);
+    /* a product removed from a running buy takes its product-scoped lists
+     * along once no live package covers them */
+    mc_create_active(m, "lists-remove", 10000, "[\"prod_display_1\",\"prod_display_2\"]", draft, sizeof draft);
+    snprintf(path, sizeof path, "/campaigns/%s?includePropertyLists=true", draft);
+    mc_call(m, &r, "GET", path, NULL, 200, "campaign-response");
+    CHECK_STR(&T, check_property_lists(mc_at(r.json, "/campaign/propertyLists"), ids, sizeof ids),
+              "pl_premium_news,pl_brand_safety,pl_competitors");
+    snprintf(body, sizeof body, "{\"mediaBuys\":[{\"mediaBuyId\":\"%s\",\"products\":[{\"product_id\":\"prod_display_1\",\"remove\":true}]}]}",
+             mc_str(r.json, "/campaign/mediaBuys/0/mediaBuyId") ? mc_str(r.json, "/campaign/mediaBuys/0/mediaBuyId") : "?");
+    mc_resp_free(&r);
+    snprintf(path, sizeof path, "/campaigns/%s", draft);
+    mc_call(m, &r, "PUT", path, body, 200, "campaign-response");
+    mc_resp_free(&r);
+    snprintf(path, sizeof path, "/campaigns/%s?includePropertyLists=true", draft);
+    mc_call(m, &r, "GET", path, NULL, 200, "campaign-response");
+    pl = mc_at(r.json, "/campaign/propertyLists");
+    CHECK_STR(&T, check_property_lists(pl, ids, sizeof ids), "pl_premium_news,pl_brand_safety");
+    CHECK_INT(&T, mc_len(pl, "/propertyLists/0/viaMediaBuys/0/packageIds"), 1);   /* prod_display_2's package */
+    mc_resp_free(&r);
 }
 
 /* The mock-only route: outside the API root, same authentication, GET
