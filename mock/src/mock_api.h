@@ -53,10 +53,11 @@ int api_check_request(const mock_app *app, const char *schema, const cJSON *body
  * in request terms, e.g. /pacingPeriods/periods/0/start), 1 when fine. */
 int api_check_merged(const mock_app *app, const mock_campaign *c, mock_reply *r);
 
-/* POST /campaigns, GET /campaigns, GET /campaigns/{id} (mock_campaign.c) */
+/* POST /campaigns, GET /campaigns, GET /campaigns/{id} (mock_campaign.c);
+ * GET /campaigns/{id} takes ?includePropertyLists=true|false. */
 void api_create(const mock_app *app, const cJSON *body, mock_reply *r);
 void api_list(const mock_app *app, const mock_query *q, mock_reply *r);
-void api_get(const mock_app *app, const char *id, mock_reply *r);
+void api_get(const mock_app *app, const char *id, const mock_query *q, mock_reply *r);
 
 /* PUT /campaigns/{id} (mock_update.c) */
 void api_update(const mock_app *app, const char *id, const cJSON *body, mock_reply *r);
@@ -67,5 +68,10 @@ void api_execute(const mock_app *app, const char *id, const cJSON *body, mock_re
 void api_pause(const mock_app *app, const char *id, mock_reply *r);
 void api_reactivate(const mock_app *app, const char *id, mock_reply *r);
 void api_media_buy_status(const mock_app *app, const char *id, mock_reply *r);
+
+/* GET /_mock/campaigns/{id} (mock_facts.c): mock-only, not part of the
+ * contract - each buy's sales agent and creatives, and the campaign's
+ * most-restrictive media buy status. */
+void api_mock_facts(const mock_app *app, const char *id, mock_reply *r);
 
 #endif

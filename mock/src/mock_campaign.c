@@ -119,12 +119,48 @@ void api_create(const mock_app *app, const cJSON *body, mock_reply *r)
     store_unlock(app->store);
 }
 
-void api_get(const mock_app *app, const char *id, mock_reply *r)
+/* ?includePropertyLists=: exactly true or false (repeated, the same each
+ * time); *on set.  0 with a 400 in r otherwise. */
+static int property_lists_param(const mock_query *q, int *on, mock_reply *r)
+{
+    static const char param[] = "includePropertyLists";
+    int seen = -1;
+    for (size_t i = 0; i < q->n; i++) {
+        if (strcmp(q->key[i], param) != 0) continue;
+        int v = strcmp(q->value[i], "true") == 0 ? 1 : strcmp(q->value[i], "false") == 0 ? 0 : -1;
+        if (v < 0 || (seen >= 0 && v != seen)) {
+            cJSON *d = cJSON_CreateObject();
+            cJSON_AddStringToObject(d, "parameter", param);
+            if (v < 0)
+                reply_error(r, 400, "VALIDATION_ERROR", NULL, d,
+                            "query parameter %s: expected true or false, got \"%s\"", param, q->value[i]);
+            else
+                reply_error(r, 400, "VALIDATION_ERROR", NULL, d,
+                            "query parameter %s: given more than once with different values", param);
+            return 0;
+        }
+        seen = v;
+    }
+    *on = seen == 1;
+    return 1;
+}
+
+void api_get(const mock_app *app, const char *id, const mock_query *q, mock_reply *r)
 {
     store_lock(app->store);
     const mock_campaign *c = store_find(app->store, id);
-    if (c) reply_campaign(r, 200, c, app->fx);
-    else reply_error(r, 404, "NOT_FOUND", NULL, NULL, "campaign %s not found", id);
+    int lists = 0;
+    if (!c) {
+        reply_error(r, 404, "NOT_FOUND", NULL, NULL, "campaign %s not found", id);
+    } else if (property_lists_param(q, &lists, r)) {
+        reply_campaign(r, 200, c, app->fx);
+        cJSON *camp = r->status == 200 ? cJSON_GetObjectItemCaseSensitive(r->body, "campaign") : NULL;
+        cJSON *pl = camp && lists ? render_property_lists(c, app->fx) : NULL;
+        if (camp && lists && (!pl || !cJSON_AddItemToObject(camp, "propertyLists", pl))) {
+            cJSON_Delete(pl);
+            reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory");
+        }
+    }
     store_unlock(app->store);
 }
 

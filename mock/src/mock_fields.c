@@ -1,6 +1,7 @@
 /* mock_fields.c - campaign members from request bodies (see mock_fields.h). */
 #include "mock_fields.h"
 #include "mock_json.h"
+#include "mock_shape.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,7 +73,7 @@ int fields_set_echo(mock_campaign *c, const char *key, const cJSON *v, mock_repl
     if (!c->echo && !(c->echo = cJSON_CreateObject())) { oom(r); return -1; }
     cJSON_DeleteItemFromObjectCaseSensitive(c->echo, key);
     if (!v || cJSON_IsNull(v)) return 0;
-    cJSON *copy = json_copy(v);
+    cJSON *copy = shape_echo(key, v);   /* only what the response declares */
     if (!copy || !cJSON_AddItemToObject(c->echo, key, copy)) { cJSON_Delete(copy); oom(r); return -1; }
     return 0;
 }
@@ -157,15 +158,22 @@ int fields_utm(mock_campaign *c, const cJSON *cfg, mock_reply *r)
 
 int fields_data_delivery(mock_store *st, mock_campaign *c, const cJSON *dd, mock_reply *r)
 {
+    /* outputs is optional: {} keeps the campaign's outputs (none on create) */
+    const cJSON *outputs = mj_get(dd, "outputs");
+    if (!outputs) {
+        if (!c->data_delivery && !(c->data_delivery = cJSON_CreateObject())) { oom(r); return -1; }
+        return 0;
+    }
     cJSON *echo = cJSON_CreateObject();
     cJSON *outs = echo ? cJSON_AddArrayToObject(echo, "outputs") : NULL;
     if (!outs) { cJSON_Delete(echo); oom(r); return -1; }
     char now[MOCK_TIME_LEN];
     mock_now(now);
     const cJSON *o;
-    cJSON_ArrayForEach(o, mj_get(dd, "outputs")) {
-        cJSON *e = json_copy(o);
-        if (!e) { cJSON_Delete(echo); oom(r); return -1; }
+    cJSON_ArrayForEach(o, outputs) {
+        /* the declared input members; the rest is the server's */
+        cJSON *e = shape_data_delivery_output(o);
+        if (!e || !cJSON_AddItemToArray(outs, e)) { cJSON_Delete(e); cJSON_Delete(echo); oom(r); return -1; }
         char id[MOCK_ID_LEN], cred[96];
         store_next_id(st, ID_OUTPUT, id);
         cJSON_AddStringToObject(e, "outputConfigId", id);
@@ -174,16 +182,16 @@ int fields_data_delivery(mock_store *st, mock_campaign *c, const cJSON *dd, mock
             snprintf(cred, sizeof cred, "cred_%s", name);
             cJSON_AddStringToObject(e, "credentialId", cred);
         }
-        if (!mj_get(o, "enabled")) cJSON_AddTrueToObject(e, "enabled");
+        if (!cJSON_GetObjectItemCaseSensitive(e, "enabled")) cJSON_AddTrueToObject(e, "enabled");
         cJSON *cfg = cJSON_GetObjectItemCaseSensitive(e, "deliveryConfig");
         if (cJSON_IsObject(cfg)) {
+            /* the documented defaults, so a returned config always has both */
             if (!cJSON_GetObjectItemCaseSensitive(cfg, "pathPrefix")) cJSON_AddStringToObject(cfg, "pathPrefix", "");
             if (!cJSON_GetObjectItemCaseSensitive(cfg, "format")) cJSON_AddStringToObject(cfg, "format", "JSONL");
         }
         cJSON_AddStringToObject(e, "source", "campaign");
         cJSON_AddStringToObject(e, "createdAt", now);
         cJSON_AddStringToObject(e, "updatedAt", now);
-        cJSON_AddItemToArray(outs, e);
     }
     cJSON_Delete(c->data_delivery);
     c->data_delivery = echo;

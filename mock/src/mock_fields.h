@@ -20,7 +20,8 @@ int fields_budget_rest(mock_campaign *c, const cJSON *budget, mock_reply *r);
 /* storefrontIds: every id must be a known storefront (404 NOT_FOUND). */
 int fields_check_storefronts(const mock_app *app, const cJSON *ids, mock_reply *r);
 
-/* Store a copy of v as echo[key]; v NULL or JSON null removes the member. */
+/* Store v as echo[key], cut to the members the response declares
+ * (mock_shape.h); v NULL or JSON null removes the member. */
 int fields_set_echo(mock_campaign *c, const char *key, const cJSON *v, mock_reply *r);
 
 /* audienceConfig: attach target / suppress audiences; replace = drop
@@ -30,7 +31,10 @@ int fields_audiences(mock_campaign *c, const cJSON *cfg, int replace, mock_reply
 /* utmConfig: merge params by key, or replace them with deleteMissing. */
 int fields_utm(mock_campaign *c, const cJSON *cfg, mock_reply *r);
 
-/* dataDelivery: the outputs, echoed with ids and timestamps (replaces). */
+/* dataDelivery: outputs, when given, replace the campaign-scoped outputs
+ * (echoed with ids, enabled, deliveryConfig pathPrefix and format, source
+ * and timestamps); {} leaves them as they are (a campaign without any
+ * then returns dataDelivery {}). */
 int fields_data_delivery(mock_store *st, mock_campaign *c, const cJSON *dd, mock_reply *r);
 
 /* frequencyCaps: replace every cap ([] clears). */

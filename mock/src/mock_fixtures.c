@@ -5,6 +5,7 @@
 #include "mock_fixtures.h"
 #include "mock_model.h"
 #include "arena.h"
+#include "format.h"
 #include "json_parse.h"
 #include "jsv.h"
 
@@ -18,7 +19,7 @@
 struct mock_fixtures {
     arena *mem;                 /* every string and array below */
     size_t n_advertisers, n_fees, n_storefronts, n_agents, n_formats,
-           n_products, n_sessions, n_creatives;
+           n_products, n_sessions, n_creatives, n_property_lists;
     fx_advertiser *advertisers;
     fx_fee *fees;
     fx_storefront *storefronts;
@@ -27,6 +28,7 @@ struct mock_fixtures {
     fx_product *products;
     fx_session *sessions;
     fx_creative *creatives;
+    fx_property_list *property_lists;
 };
 
 /* Loading context: where errors go. */
@@ -370,6 +372,48 @@ static void load_creatives(loader *ld, const cJSON *root)
     }
 }
 
+static void load_property_lists(loader *ld, const cJSON *root)
+{
+    mock_fixtures *fx = ld->fx;
+    const cJSON *list = get_list(ld, root, "propertyLists", &fx->n_property_lists), *e;
+    fx->property_lists = alloc_array(ld, fx->n_property_lists, sizeof *fx->property_lists);
+    size_t i = 0;
+    cJSON_ArrayForEach(e, list) {
+        if (ld->failed) return;
+        char where[64];
+        snprintf(where, sizeof where, "propertyLists[%zu]", i);
+        fx_property_list *l = &fx->property_lists[i++];
+        l->id = get_str(ld, e, where, "listId", 1);
+        l->name = get_str(ld, e, where, "name", 1);
+        int64_t adv = 0;
+        if (get_int(ld, e, where, "advertiserId", 1, 0, INT64_C(9007199254740991), &adv) &&
+            !(l->advertiser = fixtures_advertiser(fx, adv)))
+            fail(ld, cJSON_GetObjectItemCaseSensitive(e, "advertiserId"),
+                 "%s.advertiserId: unknown advertiser %lld", where, (long long)adv);
+        const char *purpose = get_str(ld, e, where, "purpose", 1);
+        if (purpose && strcmp(purpose, "include") != 0 && strcmp(purpose, "exclude") != 0)
+            fail(ld, cJSON_GetObjectItemCaseSensitive(e, "purpose"), "%s.purpose: expected include or exclude", where);
+        l->exclude = purpose && strcmp(purpose, "exclude") == 0;
+        get_int(ld, e, where, "propertyCount", 1, 0, INT64_C(9007199254740991), &l->property_count);
+        static const char *const times[] = { "createdAt", "updatedAt" };
+        for (int t = 0; t < 2 && !ld->failed; t++) {
+            const char *v = get_str(ld, e, where, times[t], 1);
+            if (v && format_check("date-time", v, strlen(v)) != 1)
+                fail(ld, cJSON_GetObjectItemCaseSensitive(e, times[t]),
+                     "%s.%s: expected an RFC 3339 date-time", where, times[t]);
+            if (t == 0) l->created_at = v; else l->updated_at = v;
+        }
+        const cJSON *prods = cJSON_GetObjectItemCaseSensitive(e, "productIds");
+        l->products = (const fx_product **)get_refs(ld, e, where, "productIds", &l->n_products,
+                                                    lookup_product, "product");
+        if (!ld->failed && prods && l->n_products == 0)
+            fail(ld, prods, "%s.productIds: leave it out to cover every product; [] covers none", where);
+        for (size_t j = 0; !ld->failed && j + 1 < i; j++)
+            if (strcmp(fx->property_lists[j].id, l->id) == 0)
+                fail(ld, e, "%s: duplicate listId \"%s\"", where, l->id);
+    }
+}
+
 mock_fixtures *fixtures_load(const char *path, char *err, size_t errlen)
 {
     size_t len = 0;
@@ -404,6 +448,7 @@ mock_fixtures *fixtures_load(const char *path, char *err, size_t errlen)
     if (!ld.failed) load_products(&ld, doc->root);
     if (!ld.failed) load_sessions(&ld, doc->root);
     if (!ld.failed) load_creatives(&ld, doc->root);
+    if (!ld.failed) load_property_lists(&ld, doc->root);
     json_doc_free(doc);
     if (ld.failed) { fixtures_free(fx); return NULL; }
     return fx;
@@ -462,6 +507,17 @@ size_t fixtures_fee_count(const mock_fixtures *fx) { return fx->n_fees; }
 const fx_fee *fixtures_fee(const mock_fixtures *fx, size_t i) { return &fx->fees[i]; }
 size_t fixtures_creative_count(const mock_fixtures *fx) { return fx->n_creatives; }
 const fx_creative *fixtures_creative_at(const mock_fixtures *fx, size_t i) { return &fx->creatives[i]; }
+
+size_t fixtures_property_list_count(const mock_fixtures *fx) { return fx->n_property_lists; }
+const fx_property_list *fixtures_property_list(const mock_fixtures *fx, size_t i) { return &fx->property_lists[i]; }
+
+int property_list_covers(const fx_property_list *l, const fx_product *p)
+{
+    if (l->n_products == 0) return 1;
+    for (size_t i = 0; i < l->n_products; i++)
+        if (l->products[i] == p) return 1;
+    return 0;
+}
 
 int session_has_product(const fx_session *s, const fx_product *p)
 {

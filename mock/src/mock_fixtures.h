@@ -1,6 +1,7 @@
 /* mock_fixtures.h - the fixed world the mock serves: advertisers, fees,
  * sales agents and their behaviours, storefronts, creative formats,
- * products, discovery sessions and creatives (mock/fixtures.json, or the
+ * products, discovery sessions, creatives and the advertisers' property
+ * lists (mock/fixtures.json, or the
  * file given with --fixtures; format documented in mock/README.md).
  *
  * Loaded once at start and immutable afterwards, so every request thread
@@ -61,6 +62,18 @@ typedef struct fx_creative {
     const fx_format *format;
 } fx_creative;
 
+/* A property list of an advertiser (include or exclude), applied to the
+ * packages of its products; n_products 0 = to every product. */
+typedef struct fx_property_list {
+    const char *id, *name;
+    const fx_advertiser *advertiser;
+    int exclude;                /* purpose: 0 include, 1 exclude */
+    int64_t property_count;
+    const char *created_at, *updated_at;
+    size_t n_products;
+    const fx_product **products;
+} fx_property_list;
+
 typedef struct mock_fixtures mock_fixtures;
 
 /* Load and check a fixtures file.  NULL on failure with a one-line message
@@ -83,6 +96,12 @@ const fx_fee *fixtures_fee(const mock_fixtures *fx, size_t i);
 /* Creatives linked to every campaign (all fixture creatives), in order. */
 size_t fixtures_creative_count(const mock_fixtures *fx);
 const fx_creative *fixtures_creative_at(const mock_fixtures *fx, size_t i);
+
+/* Property lists, in file order. */
+size_t fixtures_property_list_count(const mock_fixtures *fx);
+const fx_property_list *fixtures_property_list(const mock_fixtures *fx, size_t i);
+/* 1 when the list applies to packages of product p. */
+int property_list_covers(const fx_property_list *l, const fx_product *p);
 
 /* 1 when the session offers the product / the product accepts the format. */
 int session_has_product(const fx_session *s, const fx_product *p);

@@ -143,13 +143,12 @@ static cJSON *render_package(const mock_package *p, const char *currency)
     return o;
 }
 
-static cJSON *render_buy(const mock_buy *b, const mock_campaign *c, const mock_fixtures *fx)
+static cJSON *render_buy(const mock_buy *b, const mock_campaign *c)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "mediaBuyId", b->id);
     cJSON_AddStringToObject(o, "name", b->name ? b->name : "");
     cJSON_AddStringToObject(o, "status", buy_status_name(b->status));
-    cJSON_AddStringToObject(o, "salesAgentId", b->agent->id);
     if (b->start_time) cJSON_AddStringToObject(o, "startTime", b->start_time);
     if (b->end_time) cJSON_AddStringToObject(o, "endTime", b->end_time);
     cJSON *prods = cJSON_AddArrayToObject(o, "products");
@@ -172,10 +171,6 @@ static cJSON *render_buy(const mock_buy *b, const mock_campaign *c, const mock_f
     for (size_t j = 0; j < b->n_pkgs; j++)
         cJSON_AddItemToArray(pkgs, render_package(&b->pkgs[j], c->currency));
     if (b->goals) cJSON_AddItemToObject(o, "optimizationGoals", cJSON_Duplicate(b->goals, 1));
-    const fx_creative *cr[256];
-    size_t ncr = buy_effective_creatives(b, fx, cr, 256);
-    cJSON *crs = cJSON_AddArrayToObject(o, "creativeIds");
-    for (size_t i = 0; i < ncr; i++) cJSON_AddItemToArray(crs, cJSON_CreateString(cr[i]->id));
     cJSON_AddStringToObject(o, "createdAt", b->created_at);
     cJSON_AddStringToObject(o, "updatedAt", b->updated_at);
     return o;
@@ -250,7 +245,6 @@ cJSON *render_campaign(const mock_campaign *c, const mock_fixtures *fx)
     cJSON_AddItemToObject(o, "audiences", c->audiences ? cJSON_Duplicate(c->audiences, 1) : cJSON_CreateArray());
     cJSON_AddItemToObject(o, "creativeFormats", render_creative_formats(c, fx));
     if (c->n_buys) {
-        cJSON_AddStringToObject(o, "mediaBuyStatus", buy_status_name(campaign_surfaced_status(c)));
         cJSON *refs = cJSON_AddArrayToObject(o, "mediaBuyRefs");
         cJSON *buys = cJSON_AddArrayToObject(o, "mediaBuys");
         for (size_t i = 0; i < c->n_buys; i++) {
@@ -258,11 +252,80 @@ cJSON *render_campaign(const mock_campaign *c, const mock_fixtures *fx)
             cJSON_AddStringToObject(r, "mediaBuyId", c->buys[i].id);
             cJSON_AddStringToObject(r, "status", buy_status_name(c->buys[i].status));
             cJSON_AddItemToArray(refs, r);
-            cJSON_AddItemToArray(buys, render_buy(&c->buys[i], c, fx));
+            cJSON_AddItemToArray(buys, render_buy(&c->buys[i], c));
         }
     }
     if (c->data_delivery) cJSON_AddItemToObject(o, "dataDelivery", cJSON_Duplicate(c->data_delivery, 1));
     cJSON_AddItemToObject(o, "frequencyCaps", render_caps(c));
+    return o;
+}
+
+/* 1 when list l applies to the campaign: a list of its advertiser that
+ * covers every product, or one of the campaign's products - the selection
+ * while DRAFT, afterwards the products of its live packages (so a
+ * product-scoped list of a running campaign always names a package). */
+static int list_applies(const fx_property_list *l, const mock_campaign *c)
+{
+    if (l->advertiser != c->advertiser) return 0;
+    if (l->n_products == 0) return 1;
+    if (c->status == CS_DRAFT) {
+        for (size_t i = 0; i < c->n_selected; i++)
+            if (property_list_covers(l, c->selected[i])) return 1;
+        return 0;
+    }
+    for (size_t i = 0; i < c->n_buys; i++)
+        for (size_t j = 0; j < c->buys[i].n_pkgs; j++)
+            if (package_is_live(&c->buys[i], &c->buys[i].pkgs[j]) &&
+                property_list_covers(l, c->buys[i].pkgs[j].product))
+                return 1;
+    return 0;
+}
+
+static cJSON *render_property_list(const fx_property_list *l, const mock_campaign *c)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o) return NULL;
+    cJSON_AddStringToObject(o, "listId", l->id);
+    cJSON_AddStringToObject(o, "name", l->name);
+    cJSON_AddStringToObject(o, "purpose", l->exclude ? "exclude" : "include");
+    cJSON_AddNumberToObject(o, "propertyCount", (double)l->property_count);
+    cJSON_AddStringToObject(o, "createdAt", l->created_at);
+    cJSON_AddStringToObject(o, "updatedAt", l->updated_at);
+    cJSON *via = cJSON_AddArrayToObject(o, "viaMediaBuys");
+    for (size_t i = 0; via && i < c->n_buys; i++) {
+        const mock_buy *b = &c->buys[i];
+        cJSON *ids = NULL;
+        for (size_t j = 0; j < b->n_pkgs; j++) {
+            if (!package_is_live(b, &b->pkgs[j]) || !property_list_covers(l, b->pkgs[j].product)) continue;
+            if (!ids) {
+                cJSON *e = cJSON_CreateObject();
+                cJSON_AddItemToArray(via, e);
+                cJSON_AddStringToObject(e, "mediaBuyId", b->id);
+                ids = cJSON_AddArrayToObject(e, "packageIds");
+            }
+            cJSON_AddItemToArray(ids, cJSON_CreateString(b->pkgs[j].id));
+        }
+    }
+    return o;
+}
+
+cJSON *render_property_lists(const mock_campaign *c, const mock_fixtures *fx)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON *lists = o ? cJSON_AddArrayToObject(o, "propertyLists") : NULL;
+    if (!lists) { cJSON_Delete(o); return NULL; }
+    size_t total = 0, include = 0, exclude = 0;
+    for (size_t i = 0; i < fixtures_property_list_count(fx); i++) {
+        const fx_property_list *l = fixtures_property_list(fx, i);
+        if (!list_applies(l, c)) continue;
+        cJSON_AddItemToArray(lists, render_property_list(l, c));
+        total++;
+        if (l->exclude) exclude++; else include++;
+    }
+    cJSON *sum = cJSON_AddObjectToObject(o, "summary");
+    cJSON_AddNumberToObject(sum, "totalLists", (double)total);
+    cJSON_AddNumberToObject(sum, "includeCount", (double)include);
+    cJSON_AddNumberToObject(sum, "excludeCount", (double)exclude);
     return o;
 }
 
@@ -276,6 +339,5 @@ cJSON *render_summary(const mock_campaign *c)
     cJSON *b = cJSON_AddObjectToObject(o, "budget");
     cJSON_AddItemToObject(b, "total", mj_money(c->total));
     cJSON_AddStringToObject(b, "currency", c->currency);
-    if (c->n_buys) cJSON_AddStringToObject(o, "mediaBuyStatus", buy_status_name(campaign_surfaced_status(c)));
     return o;
 }

@@ -10,6 +10,14 @@
 /* The Campaign object (what {"campaign": ...} carries). */
 cJSON *render_campaign(const mock_campaign *c, const mock_fixtures *fx);
 
+/* The PropertyLists object (GET /campaigns/{id}?includePropertyLists=true):
+ * the lists of the campaign's advertiser that cover every product or one
+ * of its products (the selection while DRAFT, afterwards the products of
+ * its live packages), each
+ * with viaMediaBuys naming the live packages of live buys it applies to,
+ * and the summary counts of those lists. */
+cJSON *render_property_lists(const mock_campaign *c, const mock_fixtures *fx);
+
 /* A CampaignSummary (GET /campaigns items). */
 cJSON *render_summary(const mock_campaign *c);
 

@@ -9,9 +9,13 @@
 #include <strings.h>
 
 #define API_PREFIX "/api/v2/buyer"
+/* Mock-only routes live outside the API root: they are no part of the
+ * contract (mock/README.md). */
+#define MOCK_PREFIX "/_mock"
 
 enum route {
-    R_NONE, R_CAMPAIGNS, R_CAMPAIGN, R_EXECUTE, R_PAUSE, R_REACTIVATE, R_STATUS
+    R_NONE, R_CAMPAIGNS, R_CAMPAIGN, R_EXECUTE, R_PAUSE, R_REACTIVATE, R_STATUS,
+    R_MOCK_FACTS
 };
 
 /* Deterministic pseudo-random fraction for request number n (splitmix64). */
@@ -65,25 +69,39 @@ static int is_json_type(const char *ct)
     return c == 0 || c == ';' || c == ' ' || c == '\t';
 }
 
+/* The id segment at url (up to the next '/') into id; its end, or NULL
+ * when the segment is empty.  An id too long to exist is "" (not found). */
+static const char *id_segment(const char *url, char *id, size_t idlen)
+{
+    const char *slash = strchr(url, '/');
+    size_t n = slash ? (size_t)(slash - url) : strlen(url);
+    if (n == 0) return NULL;
+    const char *end = url + n;
+    if (n >= idlen) n = 0;
+    memcpy(id, url, n);
+    id[n] = 0;
+    return end;
+}
+
 static enum route match_route(const char *url, char *id, size_t idlen)
 {
+    size_t ml = strlen(MOCK_PREFIX "/campaigns/");
+    if (strncmp(url, MOCK_PREFIX "/campaigns/", ml) == 0) {
+        const char *end = id_segment(url + ml, id, idlen);
+        return end && !*end ? R_MOCK_FACTS : R_NONE;
+    }
     size_t pl = strlen(API_PREFIX);
     if (strncmp(url, API_PREFIX, pl) != 0) return R_NONE;
     url += pl;
     if (strcmp(url, "/campaigns") == 0) return R_CAMPAIGNS;
     if (strncmp(url, "/campaigns/", 11) != 0) return R_NONE;
-    url += 11;
-    const char *slash = strchr(url, '/');
-    size_t n = slash ? (size_t)(slash - url) : strlen(url);
-    if (n == 0) return R_NONE;
-    if (n >= idlen) n = 0;          /* too long to be an id: "" = not found */
-    memcpy(id, url, n);
-    id[n] = 0;
-    if (!slash) return R_CAMPAIGN;
-    if (strcmp(slash, "/execute") == 0) return R_EXECUTE;
-    if (strcmp(slash, "/pause") == 0) return R_PAUSE;
-    if (strcmp(slash, "/reactivate") == 0) return R_REACTIVATE;
-    if (strcmp(slash, "/media-buy-status") == 0) return R_STATUS;
+    const char *rest = id_segment(url + 11, id, idlen);
+    if (!rest) return R_NONE;
+    if (!*rest) return R_CAMPAIGN;
+    if (strcmp(rest, "/execute") == 0) return R_EXECUTE;
+    if (strcmp(rest, "/pause") == 0) return R_PAUSE;
+    if (strcmp(rest, "/reactivate") == 0) return R_REACTIVATE;
+    if (strcmp(rest, "/media-buy-status") == 0) return R_STATUS;
     return R_NONE;
 }
 
@@ -92,7 +110,7 @@ static const char *allowed_methods(enum route r)
     switch (r) {
     case R_CAMPAIGNS: return "GET, POST";
     case R_CAMPAIGN: return "GET, PUT";
-    case R_STATUS: return "GET";
+    case R_STATUS: case R_MOCK_FACTS: return "GET";
     default: return "POST";
     }
 }
@@ -102,7 +120,7 @@ static int method_allowed(enum route r, const char *m)
     switch (r) {
     case R_CAMPAIGNS: return strcmp(m, "GET") == 0 || strcmp(m, "POST") == 0;
     case R_CAMPAIGN: return strcmp(m, "GET") == 0 || strcmp(m, "PUT") == 0;
-    case R_STATUS: return strcmp(m, "GET") == 0;
+    case R_STATUS: case R_MOCK_FACTS: return strcmp(m, "GET") == 0;
     case R_EXECUTE: case R_PAUSE: case R_REACTIVATE: return strcmp(m, "POST") == 0;
     default: return 0;
     }
@@ -174,12 +192,13 @@ static void dispatch(const mock_app *app, const mock_target *t, const mock_reque
         break;
     case R_CAMPAIGN:
         if (strcmp(rq->method, "PUT") == 0) api_update(app, t->id, body, r);
-        else api_get(app, t->id, r);
+        else api_get(app, t->id, rq->query ? rq->query : &none, r);
         break;
     case R_EXECUTE: api_execute(app, t->id, body, r); break;
     case R_PAUSE: api_pause(app, t->id, r); break;
     case R_REACTIVATE: api_reactivate(app, t->id, r); break;
     case R_STATUS: api_media_buy_status(app, t->id, r); break;
+    case R_MOCK_FACTS: api_mock_facts(app, t->id, r); break;
     default: reply_error(r, 404, "NOT_FOUND", NULL, NULL, "no route"); break;
     }
 }

@@ -9,6 +9,7 @@
 #include "mock_budget.h"
 #include "mock_fields.h"
 #include "mock_json.h"
+#include "mock_shape.h"
 #include "format.h"
 
 #include <stdio.h>
@@ -246,7 +247,7 @@ static int action_update(const mock_app *app, mock_buy *b, const cJSON *e, const
     if (update_products(b, mj_get(e, "products"), base, r) != 0) return -1;
     const cJSON *pp = mj_get(e, "pacingPeriods");
     if (pp) {
-        cJSON *copy = cJSON_IsNull(pp) ? NULL : json_copy(pp);
+        cJSON *copy = cJSON_IsNull(pp) ? NULL : shape_pacing_periods(pp);
         if (!cJSON_IsNull(pp) && !copy) { oom(r); return -1; }
         cJSON_Delete(b->pacing_periods);
         b->pacing_periods = copy;

@@ -4,7 +4,8 @@
 # --shard, the --live guard, spend skipping, fault injection (latency past
 # --timeout, 503s with and without --retries, connection refused, a non-JSON
 # body, a wrong expectation), token redaction in every output, SIGINT
-# mid-run, and the whole conformance suite in cases/ at -j 8.
+# mid-run, the whole conformance suite in cases/ at -j 8, and that only
+# scenarios tagged mock read the mock-only route (--exclude-tag mock passes).
 # Every JUnit report is checked against the JUnit XSD with xmllint.
 # Environment: BIN (default bin), JUNIT_XSD.  Run from the project root.
 # shellcheck source=tests/cli/lib.sh
@@ -216,5 +217,19 @@ status 0 "conformance suite against the mock"
 if [ "$rc" != 0 ]; then grep -A1 '^FAIL' "$tmp/out" | head -40; fi
 junit "$tmp/suite.xml" "suite junit"
 tail -1 "$tmp/out" | grep -qE '^[0-9]+ passed, 0 failed$' && pass || fail "suite summary: $(tail -1 "$tmp/out")"
+
+# ---- the mock-only route: only in scenarios tagged mock ---------------------
+# Another server has no /_mock route: --exclude-tag mock must leave out every
+# scenario that reads it, and what is left still passes.
+"$RUNNER" --list --tag mock cases/ | sed '$d' | awk '{print $1}' >"$tmp/mocktagged"
+untagged=""
+for f in $(grep -rl '/_mock/' cases/); do
+    grep -qxF "$f" "$tmp/mocktagged" || untagged="$untagged $f"
+done
+if [ -s "$tmp/mocktagged" ]; then pass; else fail "no scenario tagged mock"; fi
+if [ -z "$untagged" ]; then pass; else fail "scenarios reading /_mock/ without the mock tag:$untagged"; fi
+run --base-url "$plain" -j 8 --no-reports --exclude-tag mock cases/
+status 0 "the suite without the mock tag"
+if grep -q '_mock' "$tmp/out" "$tmp/err"; then fail "--exclude-tag mock still ran a mock-only step"; else pass; fi
 
 finish

@@ -30,6 +30,7 @@
 
 #define MC_TOKEN "demo-token"
 #define MC_API "/api/v2/buyer"
+#define MC_MOCK "/_mock"    /* mock-only routes, outside the API root */
 
 /* ---- the server process ------------------------------------------------ */
 
@@ -269,8 +270,9 @@ static inline size_t mc_read_cb(char *buf, size_t sz, size_t n, void *ud)
     return k;
 }
 
-/* method path (relative to the API root, or absolute when it starts with
- * "http") with body (NULL = none; len SIZE_MAX = strlen). */
+/* method path (relative to the API root; from the server root when it
+ * starts with /api/v2/buyer or /_mock; absolute when it starts with "http")
+ * with body (NULL = none; len SIZE_MAX = strlen). */
 static inline void mc_request(const mc_server *s, const char *method, const char *path,
                               const char *body, size_t len, const mc_opts *o, mc_resp *r)
 {
@@ -280,7 +282,8 @@ static inline void mc_request(const mc_server *s, const char *method, const char
     if (body && len == (size_t)-1) len = strlen(body);
     char url[2048];
     if (strncmp(path, "http", 4) == 0) snprintf(url, sizeof url, "%s", path);
-    else if (path[0] == '/' && strncmp(path, MC_API, strlen(MC_API)) != 0)
+    else if (path[0] == '/' && strncmp(path, MC_API, strlen(MC_API)) != 0 &&
+             strncmp(path, MC_MOCK "/", strlen(MC_MOCK) + 1) != 0)
         snprintf(url, sizeof url, "%s%s", s->base, path);
     else snprintf(url, sizeof url, "http://127.0.0.1:%u%s", s->port, path);
     CURL *h = curl_easy_init();
@@ -408,8 +411,12 @@ static inline const char *mc_schema_for(long status, const char *success)
     return success;
 }
 
+static inline void mc_check_allocation(mc *m, const cJSON *campaign, const char *what);
+
 /* Send a request, check the status is `expect` and the body keeps its
- * response schema; r is filled for further checks (free it). */
+ * response schema; r is filled for further checks (free it).  A returned
+ * Campaign must also satisfy allocatedBudget = the sum of its live package
+ * budgets (the reading of D46, checked rule CR-ALLOCATED). */
 static inline void mc_call(mc *m, mc_resp *r, const char *method, const char *path,
                            const char *body, long expect, const char *schema)
 {
@@ -420,6 +427,8 @@ static inline void mc_call(mc *m, mc_resp *r, const char *method, const char *pa
               expect, r->text ? r->text : "");
     const char *sch = mc_schema_for(r->status, schema);
     if (sch && r->status) mc_check_schema(m, sch, r->json, what);
+    if (sch && !strcmp(sch, "campaign-response") && r->json)
+        mc_check_allocation(m, cJSON_GetObjectItemCaseSensitive(r->json, "campaign"), what);
 }
 
 /* Same with a printf-formatted body. */
@@ -551,6 +560,19 @@ static inline double mc_live_allocation(const cJSON *campaign)
     return sum;
 }
 
+/* allocatedBudget = the sum of the live package budgets over live buys
+ * (within 0.01) and unallocatedBudget = mediaBudget.total - allocatedBudget,
+ * on every Campaign the mock returns. */
+static inline void mc_check_allocation(mc *m, const cJSON *campaign, const char *what)
+{
+    double alloc = mc_num(campaign, "/allocatedBudget"), live = mc_live_allocation(campaign);
+    double media = mc_num(campaign, "/mediaBudget/total"), un = mc_num(campaign, "/unallocatedBudget");
+    CHECK_MSG(m->t, alloc - live <= 0.01 && live - alloc <= 0.01,
+              "%s: allocatedBudget %.2f, live packages sum to %.2f", what, alloc, live);
+    CHECK_MSG(m->t, un - (media - alloc) <= 0.01 && (media - alloc) - un <= 0.01,
+              "%s: unallocatedBudget %.2f, mediaBudget.total - allocatedBudget = %.2f", what, un, media - alloc);
+}
+
 /* The documented formulas on a Campaign object. */
 static inline void mc_check_money(mc *m, const cJSON *campaign)
 {
@@ -565,15 +587,69 @@ static inline void mc_check_money(mc *m, const cJSON *campaign)
                  mc_num(campaign, "/mediaBudget/total") - mc_num(campaign, "/allocatedBudget"));
 }
 
-/* Find the media buy of a Campaign object sold by agent (NULL if none). */
-static inline const cJSON *mc_buy_of(const cJSON *campaign, const char *agent)
+/* GET /_mock/campaigns/{id}: the mock-only facts the contract's bodies do
+ * not carry ({campaignId, mediaBuyStatus, mediaBuys: [{mediaBuyId,
+ * salesAgentId, creativeIds}]}); checked 200 and shaped; caller frees r. */
+static inline void mc_facts(mc *m, const char *id, mc_resp *r)
 {
+    char path[160];
+    snprintf(path, sizeof path, MC_MOCK "/campaigns/%s", id);
+    mc_call(m, r, "GET", path, NULL, 200, NULL);
+    const cJSON *s = mc_at(r->json, "/mediaBuyStatus"), *b;
+    int ok = mc_str(r->json, "/campaignId") && !strcmp(mc_str(r->json, "/campaignId"), id) &&
+             (cJSON_IsString(s) || cJSON_IsNull(s)) && cJSON_IsArray(mc_at(r->json, "/mediaBuys"));
+    cJSON_ArrayForEach(b, mc_at(r->json, "/mediaBuys"))
+        ok &= mc_str(b, "/mediaBuyId") && mc_str(b, "/salesAgentId") && cJSON_IsArray(mc_at(b, "/creativeIds"));
+    CHECK_MSG(m->t, ok, "GET %s: unexpected shape %.400s", path, r->text ? r->text : "");
+}
+
+/* The facts entry of the media buy sold by agent in campaign id (inside
+ * facts, which the caller frees), or NULL. */
+static inline const cJSON *mc_fact_of(mc *m, const char *id, const char *agent, mc_resp *facts)
+{
+    mc_facts(m, id, facts);
     const cJSON *b;
-    cJSON_ArrayForEach(b, cJSON_GetObjectItemCaseSensitive(campaign, "mediaBuys")) {
-        const char *a = mc_str(b, "/salesAgentId");
-        if (a && strcmp(a, agent) == 0) return b;
-    }
+    cJSON_ArrayForEach(b, mc_at(facts->json, "/mediaBuys"))
+        if (mc_str(b, "/salesAgentId") && strcmp(mc_str(b, "/salesAgentId"), agent) == 0) return b;
     return NULL;
+}
+
+/* The campaign's most-restrictive media buy status from the facts, into
+ * out ("null" when it has no buys). */
+static inline const char *mc_surfaced(mc *m, const char *id, char *out, size_t n)
+{
+    mc_resp f;
+    mc_facts(m, id, &f);
+    const char *s = mc_str(f.json, "/mediaBuyStatus");
+    snprintf(out, n, "%s", s ? s : cJSON_IsNull(mc_at(f.json, "/mediaBuyStatus")) ? "null" : "?");
+    mc_resp_free(&f);
+    return out;
+}
+
+/* Number of creatives the media buy sold by agent gets (-1: no such buy). */
+static inline int mc_creative_count(mc *m, const char *id, const char *agent)
+{
+    mc_resp f;
+    const cJSON *b = mc_fact_of(m, id, agent, &f);
+    int n = b ? mc_len(b, "/creativeIds") : -1;
+    mc_resp_free(&f);
+    return n;
+}
+
+/* Find the media buy of a Campaign object sold by agent (NULL if none):
+ * the contract's MediaBuy has no sales agent, so the mock-only facts name
+ * the buy. */
+static inline const cJSON *mc_buy_of(mc *m, const cJSON *campaign, const char *agent)
+{
+    const char *id = mc_str(campaign, "/campaignId");
+    if (!id) return NULL;
+    mc_resp f;
+    const cJSON *fact = mc_fact_of(m, id, agent, &f), *b, *found = NULL;
+    const char *mb = mc_str(fact, "/mediaBuyId");
+    cJSON_ArrayForEach(b, cJSON_GetObjectItemCaseSensitive(campaign, "mediaBuys"))
+        if (mb && mc_str(b, "/mediaBuyId") && strcmp(mc_str(b, "/mediaBuyId"), mb) == 0) found = b;
+    mc_resp_free(&f);
+    return found;
 }
 
 /* Start the server of a test program, or report and give up. */

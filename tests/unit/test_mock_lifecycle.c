@@ -187,7 +187,7 @@ static void test_execute(mc *m)
     CHECK_STR(&T, mc_str(c, "/status"), "ACTIVE");
     CHECK_INT(&T, mc_len(c, "/mediaBuys"), 2);        /* one per sales agent */
     CHECK_INT(&T, mc_len(c, "/mediaBuyRefs"), 2);
-    const cJSON *acme = mc_buy_of(c, "agent_acme"), *vid = mc_buy_of(c, "agent_vidco");
+    const cJSON *acme = mc_buy_of(m, c, "agent_acme"), *vid = mc_buy_of(m, c, "agent_vidco");
     CHECK(&T, acme && vid);
     CHECK_INT(&T, mc_len(acme, "/packages"), 2);       /* one per product */
     CHECK_INT(&T, mc_len(vid, "/packages"), 1);
@@ -195,7 +195,8 @@ static void test_execute(mc *m)
     MC_CHECK_NUM(m, mc_num(vid, "/packages/0/budget"), 3000);
     CHECK_STR(&T, mc_str(acme, "/packages/1/productIds/0"), "prod_display_2");
     CHECK_STR(&T, mc_str(acme, "/status"), "ACTIVE");
-    CHECK_STR(&T, mc_str(c, "/mediaBuyStatus"), "ACTIVE");
+    char st[32];
+    CHECK_STR(&T, mc_surfaced(m, id, st, sizeof st), "ACTIVE");
     MC_CHECK_NUM(m, mc_num(c, "/allocatedBudget"), 9000);
     MC_CHECK_NUM(m, mc_num(c, "/unallocatedBudget"), 0);
     mc_check_money(m, c);
@@ -249,13 +250,14 @@ static void test_execute_failures(mc *m)
 
     mc_get(m, id, &r);
     const cJSON *c = mc_at(r.json, "/campaign");
-    const cJSON *broken = mc_buy_of(c, "agent_broken");
+    const cJSON *broken = mc_buy_of(m, c, "agent_broken");
     CHECK_STR(&T, mc_str(broken, "/mediaBuyId"), failed);
     CHECK_STR(&T, mc_str(broken, "/status"), "FAILED");
     /* the failed share is not allocated */
     MC_CHECK_NUM(m, mc_num(c, "/allocatedBudget"), 4500);
     MC_CHECK_NUM(m, mc_num(c, "/unallocatedBudget"), 4500);
-    CHECK_STR(&T, mc_str(c, "/mediaBuyStatus"), "FAILED");     /* most restrictive */
+    char st[32];
+    CHECK_STR(&T, mc_surfaced(m, id, st, sizeof st), "FAILED");   /* most restrictive */
     mc_check_money(m, c);
     mc_resp_free(&r);
 
@@ -300,7 +302,7 @@ static void test_pacing_packages(mc *m)
     mc_resp_free(&r);
     mc_get(m, id, &r);
     const cJSON *c = mc_at(r.json, "/campaign");
-    const cJSON *acme = mc_buy_of(c, "agent_acme");
+    const cJSON *acme = mc_buy_of(m, c, "agent_acme");
     CHECK_INT(&T, mc_len(acme, "/packages"), 2);
     MC_CHECK_NUM(m, mc_num(acme, "/packages/0/budget"), 1500);
     MC_CHECK_NUM(m, mc_num(acme, "/packages/1/budget"), 3000);
@@ -318,7 +320,7 @@ static void test_pacing_packages(mc *m)
     mc_resp_free(&r);
     mc_get(m, id, &r);
     c = mc_at(r.json, "/campaign");
-    const cJSON *vid = mc_buy_of(c, "agent_vidco");
+    const cJSON *vid = mc_buy_of(m, c, "agent_vidco");
     MC_CHECK_NUM(m, mc_num(vid, "/packages/0/budget"), 1000);
     MC_CHECK_NUM(m, mc_num(vid, "/packages/1/budget"), 2000);
     MC_CHECK_NUM(m, mc_num(c, "/allocatedBudget"), 6000);
@@ -396,10 +398,11 @@ static void test_transitions(mc *m)
     mc_get(m, id, &r);
     c = mc_at(r.json, "/campaign");
     CHECK_STR(&T, mc_str(c, "/status"), "ACTIVE");
-    CHECK_STR(&T, mc_str(mc_buy_of(c, "agent_acme"), "/status"), "ACTIVE");
-    CHECK_STR(&T, mc_str(mc_buy_of(c, "agent_acme"), "/packages/0/status"), "ACTIVE");
-    CHECK_STR(&T, mc_str(mc_buy_of(c, "agent_slow"), "/status"), "PENDING_APPROVAL");
-    CHECK_STR(&T, mc_str(c, "/mediaBuyStatus"), "PENDING_APPROVAL");
+    CHECK_STR(&T, mc_str(mc_buy_of(m, c, "agent_acme"), "/status"), "ACTIVE");
+    CHECK_STR(&T, mc_str(mc_buy_of(m, c, "agent_acme"), "/packages/0/status"), "ACTIVE");
+    CHECK_STR(&T, mc_str(mc_buy_of(m, c, "agent_slow"), "/status"), "PENDING_APPROVAL");
+    char st[32];
+    CHECK_STR(&T, mc_surfaced(m, id, st, sizeof st), "PENDING_APPROVAL");
     mc_resp_free(&r);
     /* and it can be paused again */
     path_of(path, sizeof path, id, "/pause");
@@ -436,7 +439,7 @@ static void test_media_buy_status(mc *m)
         mc_resp_free(&r);
     }
     mc_get(m, id, &r);
-    CHECK_STR(&T, mc_str(mc_buy_of(mc_at(r.json, "/campaign"), "agent_slow"), "/status"), "PENDING_APPROVAL");
+    CHECK_STR(&T, mc_str(mc_buy_of(m, mc_at(r.json, "/campaign"), "agent_slow"), "/status"), "PENDING_APPROVAL");
     mc_resp_free(&r);
 }
 
@@ -488,23 +491,245 @@ static void test_poll_changes_status(mc *m)
 
 static void test_most_restrictive(mc *m)
 {
-    char id[64];
+    char id[64], draft[64], st[32];
+    mc_create(m, "restrictive-draft", 1000, "[\"prod_display_1\"]", NULL, draft, sizeof draft);
+    CHECK_STR(&T, mc_surfaced(m, draft, st, sizeof st), "null");    /* no buys yet */
     mc_create_active(m, "restrictive", 1000, "[\"prod_display_1\",\"prod_pending_1\"]", id, sizeof id);
+    CHECK_STR(&T, mc_surfaced(m, id, st, sizeof st), "PENDING_APPROVAL");   /* ACTIVE + PENDING_APPROVAL */
+    /* the facts name each buy's sales agent; the contract body does not */
     mc_resp r;
+    mc_facts(m, id, &r);
+    CHECK_INT(&T, mc_len(r.json, "/mediaBuys"), 2);
+    CHECK_STR(&T, mc_str(r.json, "/mediaBuys/0/salesAgentId"), "agent_acme");
+    CHECK_STR(&T, mc_str(r.json, "/mediaBuys/1/salesAgentId"), "agent_slow");
+    mc_resp_free(&r);
     mc_get(m, id, &r);
-    const cJSON *c = mc_at(r.json, "/campaign");
-    CHECK_STR(&T, mc_str(c, "/mediaBuyStatus"), "PENDING_APPROVAL");   /* ACTIVE + PENDING_APPROVAL */
+    CHECK(&T, mc_at(r.json, "/campaign/mediaBuyStatus") == NULL);
+    CHECK(&T, mc_at(r.json, "/campaign/mediaBuys/0/salesAgentId") == NULL);
+    CHECK(&T, mc_at(r.json, "/campaign/mediaBuys/0/creativeIds") == NULL);
     mc_resp_free(&r);
-    mc_call(m, &r, "GET", "/campaigns?mediaBuyStatus=PENDING_APPROVAL", NULL, 200, "campaign-list-response");
-    int found = 0;
-    const cJSON *e;
-    cJSON_ArrayForEach(e, mc_at(r.json, "/campaigns"))
-        if (mc_str(e, "/campaignId") && !strcmp(mc_str(e, "/campaignId"), id)) {
-            found = 1;
-            CHECK_STR(&T, mc_str(e, "/mediaBuyStatus"), "PENDING_APPROVAL");
+    /* ?mediaBuyStatus= filters on the surfaced status */
+    static const struct { const char *query; int want_active, want_draft; } filters[] = {
+        { "?mediaBuyStatus=PENDING_APPROVAL", 1, 0 },
+        { "?mediaBuyStatus=ACTIVE", 0, 0 },
+        { "?mediaBuyStatus=ACTIVE,PENDING_APPROVAL", 1, 0 },
+        { "?mediaBuyStatus=FAILED&mediaBuyStatus=PENDING_APPROVAL", 1, 0 },
+        { "?mediaBuyStatus=DRAFT", 0, 0 },   /* a campaign without buys has no surfaced status */
+    };
+    for (size_t i = 0; i < sizeof filters / sizeof filters[0]; i++) {
+        char path[160];
+        snprintf(path, sizeof path, "/campaigns%s", filters[i].query);
+        mc_call(m, &r, "GET", path, NULL, 200, "campaign-list-response");
+        int has_active = 0, has_draft = 0;
+        const cJSON *e;
+        cJSON_ArrayForEach(e, mc_at(r.json, "/campaigns")) {
+            const char *cid = mc_str(e, "/campaignId");
+            has_active |= cid && !strcmp(cid, id);
+            has_draft |= cid && !strcmp(cid, draft);
+            CHECK(&T, mc_at(e, "/mediaBuyStatus") == NULL);
         }
-    CHECK(&T, found);
+        CHECK_MSG(&T, has_active == filters[i].want_active && has_draft == filters[i].want_draft,
+                  "filter %s: active campaign %s, draft %s", filters[i].query,
+                  has_active ? "listed" : "not listed", has_draft ? "listed" : "not listed");
+        mc_resp_free(&r);
+    }
+}
+
+/* The summary agrees with the lists; returns the list ids as "a,b,c". */
+static const char *check_property_lists(const cJSON *pl, char *ids, size_t n)
+{
+    int inc = 0, exc = 0, total = 0;
+    const cJSON *l;
+    ids[0] = 0;
+    cJSON_ArrayForEach(l, mc_at(pl, "/propertyLists")) {
+        const char *purpose = mc_str(l, "/purpose");
+        inc += purpose && !strcmp(purpose, "include");
+        exc += purpose && !strcmp(purpose, "exclude");
+        total++;
+        size_t len = strlen(ids);
+        snprintf(ids + len, n - len, "%s%s", len ? "," : "", mc_str(l, "/listId") ? mc_str(l, "/listId") : "?");
+    }
+    CHECK_INT(&T, mc_num(pl, "/summary/totalLists"), total);
+    CHECK_INT(&T, mc_num(pl, "/summary/includeCount"), inc);
+    CHECK_INT(&T, mc_num(pl, "/summary/excludeCount"), exc);
+    return ids;
+}
+
+/* The package ids a list applies to through buy `buy`, as "p1,p2" ("" when
+ * the list names no package of that buy). */
+static const char *via_packages(const cJSON *pl, const char *list, const char *buy, char *out, size_t n)
+{
+    const cJSON *l, *v, *p;
+    out[0] = 0;
+    cJSON_ArrayForEach(l, mc_at(pl, "/propertyLists")) {
+        if (!mc_str(l, "/listId") || strcmp(mc_str(l, "/listId"), list)) continue;
+        cJSON_ArrayForEach(v, mc_at(l, "/viaMediaBuys")) {
+            if (!mc_str(v, "/mediaBuyId") || strcmp(mc_str(v, "/mediaBuyId"), buy)) continue;
+            cJSON_ArrayForEach(p, mc_at(v, "/packageIds")) {
+                size_t len = strlen(out);
+                snprintf(out + len, n - len, "%s%s", len ? "," : "", cJSON_IsString(p) ? p->valuestring : "?");
+            }
+        }
+    }
+    return out;
+}
+
+static void test_property_lists(mc *m)
+{
+    char draft[64], bare[64], path[160], ids[512];
+    mc_create(m, "lists", 10000, "[\"prod_display_1\",\"prod_video_1\"]", NULL, draft, sizeof draft);
+    mc_create(m, "lists-bare", 100, NULL, NULL, bare, sizeof bare);
+    mc_resp r;
+    /* the parameter: true adds propertyLists; false, absent or unrelated
+     * parameters do not; anything else is 400 naming it */
+    static const struct { const char *query; long status; int present; } params[] = {
+        { "", 200, 0 },
+        { "?includePropertyLists=false", 200, 0 },
+        { "?includePropertyLists=true", 200, 1 },
+        { "?includePropertyLists=true&includePropertyLists=true", 200, 1 },
+        { "?includePropertyLists=false&includePropertyLists=false", 200, 0 },
+        { "?include=true", 200, 0 },
+        { "?includePropertyLists=TRUE", 400, 0 },
+        { "?includePropertyLists=True", 400, 0 },
+        { "?includePropertyLists=1", 400, 0 },
+        { "?includePropertyLists=0", 400, 0 },
+        { "?includePropertyLists=yes", 400, 0 },
+        { "?includePropertyLists=", 400, 0 },
+        { "?includePropertyLists", 400, 0 },
+        { "?includePropertyLists=true%20", 400, 0 },
+        { "?includePropertyLists=true&includePropertyLists=false", 400, 0 },
+    };
+    for (size_t i = 0; i < sizeof params / sizeof params[0]; i++) {
+        snprintf(path, sizeof path, "/campaigns/%s%s", draft, params[i].query);
+        mc_call(m, &r, "GET", path, NULL, params[i].status, "campaign-response");
+        if (params[i].status == 200) {
+            CHECK_MSG(&T, (mc_at(r.json, "/campaign/propertyLists") != NULL) == params[i].present,
+                      "%s: propertyLists %s", params[i].query, params[i].present ? "missing" : "present");
+        } else {
+            CHECK_STR(&T, mc_str(r.json, "/error/code"), "VALIDATION_ERROR");
+            CHECK_STR(&T, mc_str(r.json, "/error/details/parameter"), "includePropertyLists");
+            CHECK_MSG(&T, mc_str(r.json, "/error/message") && strstr(mc_str(r.json, "/error/message"), "includePropertyLists"),
+                      "%s: message does not name the parameter", params[i].query);
+        }
+        mc_resp_free(&r);
+    }
+    /* an unknown campaign is 404 whatever the parameter says */
+    mc_call(m, &r, "GET", "/campaigns/cmp_999999?includePropertyLists=maybe", NULL, 404, NULL);
     mc_resp_free(&r);
+
+    /* which lists apply, and through which packages */
+    snprintf(path, sizeof path, "/campaigns/%s?includePropertyLists=true", bare);
+    mc_call(m, &r, "GET", path, NULL, 200, "campaign-response");
+    CHECK_STR(&T, check_property_lists(mc_at(r.json, "/campaign/propertyLists"), ids, sizeof ids), "pl_brand_safety");
+    mc_resp_free(&r);
+    snprintf(path, sizeof path, "/campaigns/%s?includePropertyLists=true", draft);
+    mc_call(m, &r, "GET", path, NULL, 200, "campaign-response");
+    const cJSON *pl = mc_at(r.json, "/campaign/propertyLists");
+    CHECK_STR(&T, check_property_lists(pl, ids, sizeof ids), "pl_premium_news,pl_vetted_video,pl_brand_safety,pl_competitors");
+    CHECK_INT(&T, mc_num(pl, "/summary/includeCount"), 2);
+    CHECK_INT(&T, mc_num(pl, "/summary/excludeCount"), 2);
+    CHECK_INT(&T, mc_len(pl, "/propertyLists/0/viaMediaBuys"), 0);      /* a DRAFT has no buys */
+    CHECK_INT(&T, mc_num(pl, "/propertyLists/3/propertyCount"), 57);
+    mc_resp_free(&r);
+
+    snprintf(path, sizeof path, "/campaigns/%s/execute", draft);
+    mc_call(m, &r, "POST", path, NULL, 200, SC);
+    mc_resp_free(&r);
+    snprintf(path, sizeof path, "/campaigns/%s?includePropertyLists=true", draft);
+    mc_call(m, &r, "GET", path, NULL, 200, "campaign-response");
+    const cJSON *c = mc_at(r.json, "/campaign");
+    pl = mc_at(c, "/propertyLists");
+    const char *acme = mc_str(mc_buy_of(m, c, "agent_acme"), "/mediaBuyId");
+    const char *vid = mc_str(mc_buy_of(m, c, "agent_vidco"), "/mediaBuyId");
+    const char *acme_pkg = mc_str(mc_buy_of(m, c, "agent_acme"), "/packages/0/packageId");
+    const char *vid_pkg = mc_str(mc_buy_of(m, c, "agent_vidco"), "/packages/0/packageId");
+    CHECK(&T, acme && vid && acme_pkg && vid_pkg);
+    if (acme && vid && acme_pkg && vid_pkg) {
+        static const struct { const char *list; int buy; int pkg; } via[] = {   /* buy/pkg 0 acme, 1 vidco, -1 none */
+            { "pl_premium_news", 0, 0 }, { "pl_premium_news", 1, -1 },
+            { "pl_vetted_video", 0, -1 }, { "pl_vetted_video", 1, 1 },
+            { "pl_brand_safety", 0, 0 }, { "pl_brand_safety", 1, 1 },
+            { "pl_competitors", 0, 0 }, { "pl_competitors", 1, 1 },
+        };
+        for (size_t i = 0; i < sizeof via / sizeof via[0]; i++) {
+            char got[256];
+            const char *buy = via[i].buy ? vid : acme;
+            const char *want = via[i].pkg < 0 ? "" : via[i].pkg ? vid_pkg : acme_pkg;
+            CHECK_MSG(&T, !strcmp(via_packages(pl, via[i].list, buy, got, sizeof got), want),
+                      "%s via %s: \"%s\", want \"%s\"", via[i].list, buy, got, want);
+        }
+    }
+    CHECK_STR(&T, check_property_lists(pl, ids, sizeof ids), "pl_premium_news,pl_vetted_video,pl_brand_safety,pl_competitors");
+    /* a canceled buy takes its products' lists with it */
+    char body[256];
+    snprintf(body, sizeof body, "{\"mediaBuys\":[{\"action\":\"cancel\",\"mediaBuyId\":\"%s\"}]}", vid ? vid : "?");
+    mc_resp_free(&r);
+    snprintf(path, sizeof path, "/campaigns/%s", draft);
+    mc_call(m, &r, "PUT", path, body, 200, "campaign-response");
+    CHECK(&T, mc_at(r.json, "/campaign/propertyLists") == NULL);     /* only GET carries them */
+    mc_resp_free(&r);
+    snprintf(path, sizeof path, "/campaigns/%s?includePropertyLists=true", draft);
+    mc_call(m, &r, "GET", path, NULL, 200, "campaign-response");
+    pl = mc_at(r.json, "/campaign/propertyLists");
+    CHECK_STR(&T, check_property_lists(pl, ids, sizeof ids), "pl_premium_news,pl_brand_safety,pl_competitors");
+    CHECK_INT(&T, mc_len(pl, "/propertyLists/1/viaMediaBuys"), 1);   /* the canceled buy is gone */
+    mc_resp_free(&r);
+    /* a product removed from a running buy takes its product-scoped lists
+     * along once no live package covers them */
+    mc_create_active(m, "lists-remove", 10000, "[\"prod_display_1\",\"prod_display_2\"]", draft, sizeof draft);
+    snprintf(path, sizeof path, "/campaigns/%s?includePropertyLists=true", draft);
+    mc_call(m, &r, "GET", path, NULL, 200, "campaign-response");
+    CHECK_STR(&T, check_property_lists(mc_at(r.json, "/campaign/propertyLists"), ids, sizeof ids),
+              "pl_premium_news,pl_brand_safety,pl_competitors");
+    snprintf(body, sizeof body, "{\"mediaBuys\":[{\"mediaBuyId\":\"%s\",\"products\":[{\"product_id\":\"prod_display_1\",\"remove\":true}]}]}",
+             mc_str(r.json, "/campaign/mediaBuys/0/mediaBuyId") ? mc_str(r.json, "/campaign/mediaBuys/0/mediaBuyId") : "?");
+    mc_resp_free(&r);
+    snprintf(path, sizeof path, "/campaigns/%s", draft);
+    mc_call(m, &r, "PUT", path, body, 200, "campaign-response");
+    mc_resp_free(&r);
+    snprintf(path, sizeof path, "/campaigns/%s?includePropertyLists=true", draft);
+    mc_call(m, &r, "GET", path, NULL, 200, "campaign-response");
+    pl = mc_at(r.json, "/campaign/propertyLists");
+    CHECK_STR(&T, check_property_lists(pl, ids, sizeof ids), "pl_premium_news,pl_brand_safety");
+    CHECK_INT(&T, mc_len(pl, "/propertyLists/0/viaMediaBuys/0/packageIds"), 1);   /* prod_display_2's package */
+    mc_resp_free(&r);
+}
+
+/* The mock-only route: outside the API root, same authentication, GET
+ * only, 404 for an unknown campaign. */
+static void test_mock_route(mc *m)
+{
+    char id[64];
+    mc_create(m, "mock-route", 1000, NULL, NULL, id, sizeof id);
+    mc_resp r;
+    mc_facts(m, id, &r);
+    CHECK_INT(&T, mc_len(r.json, "/mediaBuys"), 0);
+    CHECK(&T, cJSON_IsNull(mc_at(r.json, "/mediaBuyStatus")));
+    CHECK_INT(&T, mc_len(r.json, ""), 3);
+    mc_resp_free(&r);
+    char path[160];
+    snprintf(path, sizeof path, MC_MOCK "/campaigns/%s", id);
+    static const struct { const char *method, *path; const char *token; long status; const char *code; } cases[] = {
+        { "GET", NULL, "", 401, "UNAUTHORIZED" },
+        { "GET", NULL, "wrong", 401, "UNAUTHORIZED" },
+        { "PUT", NULL, NULL, 405, "METHOD_NOT_ALLOWED" },
+        { "POST", NULL, NULL, 405, "METHOD_NOT_ALLOWED" },
+        { "GET", MC_MOCK "/campaigns/cmp_999999", NULL, 404, "NOT_FOUND" },
+        { "GET", MC_MOCK "/campaigns/", NULL, 404, "NOT_FOUND" },
+        { "GET", MC_MOCK "/campaigns", NULL, 404, "NOT_FOUND" },
+        { "GET", MC_MOCK "/campaigns/x/y", NULL, 404, "NOT_FOUND" },
+        { "GET", MC_API MC_MOCK "/campaigns/cmp_000001", NULL, 404, "NOT_FOUND" },   /* not under the API */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        mc_opts o = { .token = cases[i].token };
+        mc_request(&m->srv, cases[i].method, cases[i].path ? cases[i].path : path, NULL, 0, &o, &r);
+        CHECK_MSG(&T, r.status == cases[i].status, "%s %s: status %ld, want %ld", cases[i].method,
+                  cases[i].path ? cases[i].path : path, r.status, cases[i].status);
+        mc_check_schema(m, "error-response", r.json, "mock route error");
+        CHECK_STR(&T, mc_str(r.json, "/error/code"), cases[i].code);
+        if (r.status == 405) CHECK_STR(&T, r.allow, "GET");
+        mc_resp_free(&r);
+    }
 }
 
 int main(void)
@@ -521,6 +746,8 @@ int main(void)
     test_media_buy_status(&m);
     test_poll_changes_status(&m);
     test_most_restrictive(&m);
+    test_mock_route(&m);
+    test_property_lists(&m);
     mc_teardown(&m);
     return check_done(&T);
 }

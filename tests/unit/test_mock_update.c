@@ -35,17 +35,22 @@ static void putf(mc *m, mc_resp *r, const char *id, long expect, const char *fmt
     free(body);
 }
 
-/* The campaign's JSON text without updatedAt, to compare before / after. */
+/* The campaign's JSON text without updatedAt, followed by its mock-only
+ * facts (each buy's creatives), to compare before / after. */
 static char *snapshot(mc *m, const char *id)
 {
-    mc_resp r;
+    mc_resp r, f;
     mc_get(m, id, &r);
+    mc_facts(m, id, &f);
     cJSON *c = cJSON_DetachItemFromObject(r.json, "campaign");
     cJSON_DeleteItemFromObject(c, "updatedAt");
     char *s = c ? cJSON_PrintUnformatted(c) : NULL;
+    char *all = s ? mc_fmt("%s %s", s, f.text ? f.text : "") : NULL;
+    free(s);
     cJSON_Delete(c);
     mc_resp_free(&r);
-    return s ? s : calloc(1, 1);
+    mc_resp_free(&f);
+    return all ? all : calloc(1, 1);
 }
 
 static void check_unchanged(mc *m, const char *id, const char *before, const char *what)
@@ -61,7 +66,7 @@ static void ids_of(mc *m, const char *id, const char *agent, char *buy, char *pk
 {
     mc_resp r;
     mc_get(m, id, &r);
-    const cJSON *b = mc_buy_of(mc_at(r.json, "/campaign"), agent);
+    const cJSON *b = mc_buy_of(m, mc_at(r.json, "/campaign"), agent);
     char ptr[32];
     snprintf(ptr, sizeof ptr, "/packages/%d/packageId", i);
     snprintf(buy, 64, "%s", mc_str(b, "/mediaBuyId") ? mc_str(b, "/mediaBuyId") : "none");
@@ -216,7 +221,7 @@ static void test_media_buy_actions(mc *m)
          "\"packages\":[{\"packageId\":\"%s\",\"budget\":2500,\"pacing\":\"asap\",\"bid_price\":4.5}],"
          "\"optimization_goals\":[{\"kind\":\"metric\",\"metric\":\"completed_views\",\"target\":{\"kind\":\"cost_per\",\"value\":0.08}}],"
          "\"updated_reason\":\"tuning\"}]}", acme, pkg1);
-    const cJSON *b = mc_buy_of(mc_at(r.json, "/campaign"), "agent_acme");
+    const cJSON *b = mc_buy_of(m, mc_at(r.json, "/campaign"), "agent_acme");
     CHECK_STR(&T, mc_str(b, "/name"), "Acme renamed");
     MC_CHECK_NUM(m, mc_num(b, "/packages/0/budget"), 2500);
     CHECK_STR(&T, mc_str(b, "/packages/0/pacing"), "asap");
@@ -227,7 +232,7 @@ static void test_media_buy_actions(mc *m)
     /* bid_price null clears it; action defaults to update */
     putf(m, &r, id, 200, "{\"mediaBuys\":[{\"mediaBuyId\":\"%s\",\"packages\":[{\"packageId\":\"%s\",\"bid_price\":null}]}]}",
          acme, pkg1);
-    CHECK(&T, mc_at(mc_buy_of(mc_at(r.json, "/campaign"), "agent_acme"), "/packages/0/bidPrice") == NULL);
+    CHECK(&T, mc_at(mc_buy_of(m, mc_at(r.json, "/campaign"), "agent_acme"), "/packages/0/bidPrice") == NULL);
     mc_resp_free(&r);
 
     /* unknown ids: 404, and nothing of the request is applied */
@@ -249,7 +254,7 @@ static void test_media_buy_actions(mc *m)
     /* cancel only one package: the buy stays */
     putf(m, &r, id, 200, "{\"mediaBuys\":[{\"action\":\"cancel\",\"mediaBuyId\":\"%s\",\"packageIds\":[\"%s\"],"
          "\"reason\":\"format not supported\"}]}", acme, pkg2);
-    b = mc_buy_of(mc_at(r.json, "/campaign"), "agent_acme");
+    b = mc_buy_of(m, mc_at(r.json, "/campaign"), "agent_acme");
     CHECK_STR(&T, mc_str(b, "/status"), "ACTIVE");
     CHECK_STR(&T, mc_str(b, "/packages/0/status"), "ACTIVE");
     CHECK_STR(&T, mc_str(b, "/packages/1/status"), "CANCELED");
@@ -262,7 +267,7 @@ static void test_media_buy_actions(mc *m)
     /* cancel the whole video buy */
     putf(m, &r, id, 200, "{\"mediaBuys\":[{\"action\":\"cancel\",\"mediaBuyId\":\"%s\",\"reason\":\"underperforming\"}]}", vid);
     const cJSON *c = mc_at(r.json, "/campaign");
-    b = mc_buy_of(c, "agent_vidco");
+    b = mc_buy_of(m, c, "agent_vidco");
     CHECK_STR(&T, mc_str(b, "/status"), "CANCELED");
     CHECK_STR(&T, mc_str(b, "/packages/0/status"), "CANCELED");
     MC_CHECK_NUM(m, mc_num(c, "/allocatedBudget"), 2500);
@@ -272,7 +277,8 @@ static void test_media_buy_actions(mc *m)
         if (!strcmp(mc_str(ref, "/mediaBuyId") ? mc_str(ref, "/mediaBuyId") : "", vid))
             ref_ok = !strcmp(mc_str(ref, "/status") ? mc_str(ref, "/status") : "", "CANCELED");
     CHECK(&T, ref_ok);
-    CHECK_STR(&T, mc_str(c, "/mediaBuyStatus"), "ACTIVE");    /* ACTIVE is more restrictive than CANCELED */
+    char st[32];
+    CHECK_STR(&T, mc_surfaced(m, id, st, sizeof st), "ACTIVE");   /* ACTIVE is more restrictive than CANCELED */
     mc_resp_free(&r);
     /* a canceled buy cannot be updated */
     putf(m, &r, id, 400, "{\"mediaBuys\":[{\"mediaBuyId\":\"%s\",\"name\":\"x\"}]}", vid);
@@ -280,8 +286,8 @@ static void test_media_buy_actions(mc *m)
     /* delete archives */
     putf(m, &r, id, 200, "{\"mediaBuys\":[{\"action\":\"delete\",\"mediaBuyId\":\"%s\"}]}", acme);
     c = mc_at(r.json, "/campaign");
-    CHECK_STR(&T, mc_str(mc_buy_of(c, "agent_acme"), "/status"), "ARCHIVED");
-    CHECK_STR(&T, mc_str(mc_buy_of(c, "agent_acme"), "/packages/0/status"), "ARCHIVED");
+    CHECK_STR(&T, mc_str(mc_buy_of(m, c, "agent_acme"), "/status"), "ARCHIVED");
+    CHECK_STR(&T, mc_str(mc_buy_of(m, c, "agent_acme"), "/packages/0/status"), "ARCHIVED");
     MC_CHECK_NUM(m, mc_num(c, "/allocatedBudget"), 0);
     mc_resp_free(&r);
 }
@@ -295,14 +301,16 @@ static void test_creative_ids(mc *m)
     mc_resp r;
     /* auto-sync by default: the linked creatives of accepted formats */
     mc_get(m, id, &r);
-    CHECK_INT(&T, mc_len(mc_buy_of(mc_at(r.json, "/campaign"), "agent_vidco"), "/creativeIds"), 2);
-    CHECK_INT(&T, mc_len(mc_buy_of(mc_at(r.json, "/campaign"), "agent_acme"), "/creativeIds"), 1);
+    CHECK_INT(&T, mc_creative_count(m, id, "agent_vidco"), 2);
+    CHECK_INT(&T, mc_creative_count(m, id, "agent_acme"), 1);
     mc_resp_free(&r);
     putf(m, &r, id, 200, "{\"mediaBuys\":[{\"action\":\"update\",\"mediaBuyId\":\"%s\",\"creative_ids\":[\"cr_video_15s\"]}]}", vid);
-    const cJSON *b = mc_buy_of(mc_at(r.json, "/campaign"), "agent_vidco");
+    mc_resp_free(&r);
+    mc_resp f;
+    const cJSON *b = mc_fact_of(m, id, "agent_vidco", &f);
     CHECK_INT(&T, mc_len(b, "/creativeIds"), 1);
     CHECK_STR(&T, mc_str(b, "/creativeIds/0"), "cr_video_15s");
-    mc_resp_free(&r);
+    mc_resp_free(&f);
     char *before = snapshot(m, id);
     /* not linked to the campaign */
     putf(m, &r, id, 400, "{\"mediaBuys\":[{\"mediaBuyId\":\"%s\",\"creative_ids\":[\"cr_video_30s\",\"cr_unknown\"]}]}", vid);
@@ -327,8 +335,9 @@ static void test_creative_ids(mc *m)
     free(before);
     /* [] clears */
     putf(m, &r, id, 200, "{\"mediaBuys\":[{\"mediaBuyId\":\"%s\",\"creative_ids\":[]}]}", vid);
-    CHECK_INT(&T, mc_len(mc_buy_of(mc_at(r.json, "/campaign"), "agent_vidco"), "/creativeIds"), 0);
     mc_resp_free(&r);
+    CHECK_INT(&T, mc_creative_count(m, id, "agent_vidco"), 0);
+    CHECK_INT(&T, mc_creative_count(m, id, "agent_acme"), 1);       /* untouched: still auto-synced */
 }
 
 /* Lowering budget.total below the allocation scales live packages. */
@@ -344,8 +353,8 @@ static void test_budget_reduction(mc *m)
     MC_CHECK_NUM(m, mc_num(c, "/budget/total"), 5000);
     MC_CHECK_NUM(m, mc_num(c, "/mediaBudget/total"), 4500);
     MC_CHECK_NUM(m, mc_num(c, "/allocatedBudget"), 4500);
-    MC_CHECK_NUM(m, mc_num(mc_buy_of(c, "agent_acme"), "/packages/0/budget"), 1500);
-    MC_CHECK_NUM(m, mc_num(mc_buy_of(c, "agent_vidco"), "/packages/0/budget"), 1500);
+    MC_CHECK_NUM(m, mc_num(mc_buy_of(m, c, "agent_acme"), "/packages/0/budget"), 1500);
+    MC_CHECK_NUM(m, mc_num(mc_buy_of(m, c, "agent_vidco"), "/packages/0/budget"), 1500);
     mc_resp_free(&r);
     /* uneven budgets scale proportionally, the sum fits exactly */
     putf(m, &r, id, 200, "{\"mediaBuys\":[{\"mediaBuyId\":\"%s\",\"packages\":[{\"packageId\":\"%s\",\"budget\":500}]}]}",
@@ -355,9 +364,9 @@ static void test_budget_reduction(mc *m)
     put(m, &r, id, 200, "{\"budget\":{\"total\":3000}}");          /* media 2700 < 3500 */
     c = mc_at(r.json, "/campaign");
     MC_CHECK_NUM(m, mc_num(c, "/allocatedBudget"), 2700);
-    double p1 = mc_num(mc_buy_of(c, "agent_acme"), "/packages/0/budget");
-    double p2 = mc_num(mc_buy_of(c, "agent_acme"), "/packages/1/budget");
-    double p3 = mc_num(mc_buy_of(c, "agent_vidco"), "/packages/0/budget");
+    double p1 = mc_num(mc_buy_of(m, c, "agent_acme"), "/packages/0/budget");
+    double p2 = mc_num(mc_buy_of(m, c, "agent_acme"), "/packages/1/budget");
+    double p3 = mc_num(mc_buy_of(m, c, "agent_vidco"), "/packages/0/budget");
     CHECK_MSG(&T, p1 > 385 && p1 < 386 && p2 > 1157 && p2 < 1158 && p3 > 1157 && p3 < 1158,
               "proportional 500:1500:1500 of 2700: %.2f %.2f %.2f", p1, p2, p3);
     mc_resp_free(&r);
@@ -378,9 +387,9 @@ static void test_budget_explicit(mc *m)
     putf(m, &r, id, 200, "{\"budget\":{\"total\":5000,\"currency\":\"USD\"},\"mediaBuys\":[{\"action\":\"update\","
          "\"mediaBuyId\":\"%s\",\"packages\":[{\"packageId\":\"%s\",\"budget\":2000}]}]}", acme, pkg1);
     const cJSON *c = mc_at(r.json, "/campaign");
-    MC_CHECK_NUM(m, mc_num(mc_buy_of(c, "agent_acme"), "/packages/0/budget"), 2000);
-    MC_CHECK_NUM(m, mc_num(mc_buy_of(c, "agent_acme"), "/packages/1/budget"), 1250);
-    MC_CHECK_NUM(m, mc_num(mc_buy_of(c, "agent_vidco"), "/packages/0/budget"), 1250);
+    MC_CHECK_NUM(m, mc_num(mc_buy_of(m, c, "agent_acme"), "/packages/0/budget"), 2000);
+    MC_CHECK_NUM(m, mc_num(mc_buy_of(m, c, "agent_acme"), "/packages/1/budget"), 1250);
+    MC_CHECK_NUM(m, mc_num(mc_buy_of(m, c, "agent_vidco"), "/packages/0/budget"), 1250);
     MC_CHECK_NUM(m, mc_num(c, "/allocatedBudget"), 4500);
     mc_resp_free(&r);
 
@@ -423,7 +432,7 @@ static void test_budget_atomic(mc *m)
     putf(m, &r, id, 200, "{\"budget\":{\"total\":8000},\"mediaBuys\":[{\"mediaBuyId\":\"%s\","
          "\"packages\":[{\"packageId\":\"%s\",\"budget\":4500}]}]}", rigid, rpkg);
     MC_CHECK_NUM(m, mc_num(r.json, "/campaign/allocatedBudget"), 7200);
-    MC_CHECK_NUM(m, mc_num(mc_buy_of(mc_at(r.json, "/campaign"), "agent_acme"), "/packages/0/budget"), 2700);
+    MC_CHECK_NUM(m, mc_num(mc_buy_of(m, mc_at(r.json, "/campaign"), "agent_acme"), "/packages/0/budget"), 2700);
     mc_resp_free(&r);
 }
 
@@ -451,8 +460,8 @@ static void test_proposals(mc *m)
     mc_get(m, id, &r);
     const cJSON *c = mc_at(r.json, "/campaign");
     CHECK_STR(&T, mc_str(c, "/name"), "applied");
-    MC_CHECK_NUM(m, mc_num(mc_buy_of(c, "agent_streamr"), "/packages/0/budget"), 4500);
-    MC_CHECK_NUM(m, mc_num(mc_buy_of(c, "agent_acme"), "/packages/0/budget"), 4000);
+    MC_CHECK_NUM(m, mc_num(mc_buy_of(m, c, "agent_streamr"), "/packages/0/budget"), 4500);
+    MC_CHECK_NUM(m, mc_num(mc_buy_of(m, c, "agent_acme"), "/packages/0/budget"), 4000);
     mc_check_money(m, c);
     mc_resp_free(&r);
     /* cancel and delete need approval too */
@@ -468,8 +477,8 @@ static void test_proposals(mc *m)
     /* generated reductions leave seller-managed buys alone: the others absorb it */
     put(m, &r, id, 200, "{\"budget\":{\"total\":9000}}");   /* media 8100; ctv keeps 4500 */
     c = mc_at(r.json, "/campaign");
-    MC_CHECK_NUM(m, mc_num(mc_buy_of(c, "agent_streamr"), "/packages/0/budget"), 4500);
-    MC_CHECK_NUM(m, mc_num(mc_buy_of(c, "agent_acme"), "/packages/0/budget"), 3600);
+    MC_CHECK_NUM(m, mc_num(mc_buy_of(m, c, "agent_streamr"), "/packages/0/budget"), 4500);
+    MC_CHECK_NUM(m, mc_num(mc_buy_of(m, c, "agent_acme"), "/packages/0/budget"), 3600);
     mc_resp_free(&r);
     put(m, &r, id, 400, "{\"budget\":{\"total\":4000}}");   /* media 3600 < 4500 fixed */
     CHECK_STR(&T, mc_str(r.json, "/error/code"), "INSUFFICIENT_MEDIA_BUDGET");
