@@ -302,47 +302,68 @@ static int releases_budget(const char *status)
     return 0;
 }
 
-/* The budget still committed in obj's media buys: the package budgets of
- * every buy and package that has not released its money.  0 and *sum when
- * known; -1 when obj shows no buys to add up (mediaBuyRefs without
- * mediaBuys) or a counted package has no numeric budget. */
-static int committed_budget(rctx *r, rnode obj, double *sum)
+/* The budget media buy mb still commits, added to *sum: the budgets of
+ * its packages, unless the buy or the package released its money.  0, or
+ * -1 when packages is no array or a counted package has no numeric
+ * budget (the sum is then unknown). */
+static int add_committed(rctx *r, rnode mb, double *sum)
 {
-    rnode buys = member(r, obj, "mediaBuys"), b, p;
-    *sum = 0;
-    if (!buys)
-        return count_children(array_member(r, obj, "mediaBuyRefs")) > 0 ? -1 : 0;
-    if (!is_array(buys))
+    rnode packages = member(r, mb, "packages"), p;
+    if (releases_budget(string_value(r, member(r, mb, "status"))))
+        return 0;
+    if (packages && !is_array(packages))
         return -1;
-    for (b = first_child(buys); b; b = next_of(b)) {
-        rnode packages = member(r, b, "packages");
-        if (releases_budget(string_value(r, member(r, b, "status"))))
+    for (p = first_child(packages); p; p = next_of(p)) {
+        double budget;
+        prefetch_next(r, p); /* packages are most of a large response */
+        if (releases_budget(string_value(r, member(r, p, "status"))))
             continue;
-        if (packages && !is_array(packages))
+        if (!number_value(member(r, p, "budget"), &budget))
             return -1;
-        for (p = first_child(packages); p; p = next_of(p)) {
-            double budget;
-            if (releases_budget(string_value(r, member(r, p, "status"))))
-                continue;
-            if (!number_value(member(r, p, "budget"), &budget))
-                return -1;
-            *sum += budget;
-        }
+        *sum += budget;
     }
     return 0;
 }
 
-RULE void RULE_FN(cr_allocated)(rnode obj, const char *at, rctx *r)
+/* What obj's media buys commit, as add_committed adds it up; known (0) or
+ * not (-1).  A campaign without buys commits 0; one that shows its buys
+ * only as mediaBuyRefs cannot be added up. */
+typedef struct committed {
+    double sum;
+    int state;
+} committed;
+
+static committed committed_start(rctx *r, rnode obj)
+{
+    rnode buys = member(r, obj, "mediaBuys");
+    committed c = { 0, 0 };
+    if (!buys)
+        c.state = count_children(array_member(r, obj, "mediaBuyRefs")) > 0 ? -1 : 0;
+    else if (!is_array(buys))
+        c.state = -1;
+    return c;
+}
+
+static void allocated_check(rnode obj, const char *at, rctx *r, committed c)
 {
     rnode alloc = member(r, obj, "allocatedBudget");
-    double allocated, want;
-    if (!number_value(alloc, &allocated) || committed_budget(r, obj, &want) != 0)
+    double allocated;
+    if (c.state != 0 || !number_value(alloc, &allocated))
         return;
-    if (!money_equal(allocated, want))
+    if (!money_equal(allocated, c.sum))
         add(r, at, "/allocatedBudget", "CR-ALLOCATED", alloc,
             "allocatedBudget is %.15g, expected %.15g: the budgets of the packages of "
             "media buys not canceled, archived, failed or rejected (tolerance %.2f)",
-            allocated, want, CONTRACT_MONEY_TOLERANCE);
+            allocated, c.sum, CONTRACT_MONEY_TOLERANCE);
+}
+
+RULE void RULE_FN(cr_allocated)(rnode obj, const char *at, rctx *r)
+{
+    committed c = committed_start(r, obj);
+    rnode mb;
+    for (mb = first_child(array_member(r, obj, "mediaBuys")); mb && c.state == 0; mb = next_of(mb))
+        c.state = add_committed(r, mb, &c.sum);
+    allocated_check(obj, at, r, c);
 }
 
 /* ---- campaign media buys ----------------------------------------------- */
@@ -512,12 +533,18 @@ static void pacing_rules(rnode obj, const char *at, rctx *r)
 
 /* Media buys carry their own pacing periods (no flight or budget of their
  * own to compare with, so only the order and overlap rules). */
-static void media_buy_pacing(rnode obj, const char *at, rctx *r)
+/* The rules of each of obj's media buys, in one pass over them (most of a
+ * large response is its buys, and each pass over them is a trip through
+ * memory): the pacing rules of the buy and, when c is not NULL, the budget
+ * it commits (CR-ALLOCATED). */
+static void media_buy_rules(rnode obj, const char *at, rctx *r, committed *c)
 {
     rnode mb;
     int i = 0;
     for (mb = first_child(array_member(r, obj, "mediaBuys")); mb; mb = next_of(mb)) {
         prefetch_next(r, mb); /* see collect_buys */
+        if (c && c->state == 0)
+            c->state = add_committed(r, mb, &c->sum);
         char here[512];
         int n;
         period *v = period_table(r, mb, &n);
@@ -539,10 +566,11 @@ static void campaign_rules(rnode c, const char *at, rctx *r)
     pacing_rules(c, at, r);
     RULE_FN(cr_media_budget)(c, at, r);
     RULE_FN(cr_unallocated)(c, at, r);
-    RULE_FN(cr_allocated)(c, at, r);
     RULE_FN(cr_draft_no_buys)(c, at, r);
     RULE_FN(cr_buy_refs)(c, at, r);
-    media_buy_pacing(c, at, r);
+    committed spent = committed_start(r, c);
+    media_buy_rules(c, at, r, &spent);
+    allocated_check(c, at, r, spent);
 }
 
 /* Apply every rule that concerns body `name` (contract_rules_apply). */
@@ -558,7 +586,7 @@ static void rules_apply(const char *name, rnode body, rctx *r)
         /* A partial update: each rule runs only on the members it sends. */
         RULE_FN(cr_flight_order)(body, "", r);
         pacing_rules(body, "", r);
-        media_buy_pacing(body, "", r);
+        media_buy_rules(body, "", r, NULL);
     } else if (strcmp(name, "campaign-response") == 0) {
         campaign_rules(member(r, body, "campaign"), "/campaign", r);
     } else if (strcmp(name, "campaign-list-response") == 0) {
