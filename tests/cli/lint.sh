@@ -113,8 +113,9 @@ cat >"$tmp/report-schema.json" <<'EOF'
         "type": "array",
         "items": {
           "type": "object",
-          "required": ["instanceLocation", "keywordLocation", "error", "line", "column"],
+          "required": ["valid", "instanceLocation", "keywordLocation", "error", "line", "column"],
           "properties": {
+            "valid": {"const": false},
             "instanceLocation": {"type": "string"},
             "keywordLocation": {"type": "string"},
             "absoluteKeywordLocation": {"type": "string", "format": "uri"},

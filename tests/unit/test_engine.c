@@ -311,12 +311,40 @@ static void test_basic_output(struct check *t)
     CHECK_INT(t, run(&f, "{\"n\":\"ab\"}"), 0);
     cJSON *out = jsv_result_basic(f.r);
     char *txt = cJSON_PrintUnformatted(out);
-    CHECK_STR(t, txt, "{\"valid\":false,\"errors\":[{\"keywordLocation\":\"/properties/n/maxLength\","
+    CHECK_STR(t, txt, "{\"valid\":false,\"keywordLocation\":\"\",\"instanceLocation\":\"\","
+                      "\"errors\":[{\"valid\":false,\"keywordLocation\":\"/properties/n/maxLength\","
                       "\"absoluteKeywordLocation\":\"https://example.test/s.json#/properties/n/maxLength\","
                       "\"instanceLocation\":\"/n\",\"error\":\"expected at most 1 characters, got 2\"}]}");
     free(txt);
     cJSON_Delete(out);
+    /* a valid instance: the root unit alone */
+    CHECK_INT(t, run(&f, "{\"n\":\"a\"}"), 1);
+    out = jsv_result_basic(f.r);
+    txt = cJSON_PrintUnformatted(out);
+    CHECK_STR(t, txt, "{\"valid\":true,\"keywordLocation\":\"\",\"instanceLocation\":\"\"}");
+    free(txt);
+    cJSON_Delete(out);
     teardown(&f);
+    /* an absolute keyword location stays a URI: what a fragment cannot
+     * hold is percent-encoded (the keyword location keeps the raw pointer) */
+    static const struct { const char *schema, *instance, *kl, *al; } locs[] = {
+        { "{\"patternProperties\":{\"^x-[a-z]+$\":{\"maxLength\":1}}}", "{\"x-ab\":\"long\"}",
+          "/patternProperties/^x-[a-z]+$/maxLength",
+          "https://example.test/s.json#/patternProperties/%5Ex-%5Ba-z%5D+$/maxLength" },
+        { "{\"properties\":{\"a b%\\u00e9\":{\"$ref\":\"#/$defs/q r\"}},\"$defs\":{\"q r\":{\"type\":\"null\"}}}",
+          "{\"a b%\\u00e9\":1}", "/properties/a b%\u00e9/$ref/type",
+          "https://example.test/s.json#/$defs/q%20r/type" },
+        { "{\"properties\":{\"~/:@?\":{\"type\":\"null\"}}}", "{\"~/:@?\":1}",
+          "/properties/~0~1:@?/type", "https://example.test/s.json#/properties/~0~1:@?/type" },
+    };
+    for (size_t i = 0; i < sizeof locs / sizeof locs[0]; i++) {
+        CHECK(t, setup(&f, locs[i].schema, 0) == 0);
+        CHECK_INT(t, run(&f, locs[i].instance), 0);
+        const jsv_error_item *e = jsv_result_get(f.r, 0);
+        CHECK_STR(t, e ? e->keyword_location : NULL, locs[i].kl);
+        CHECK_STR(t, e ? e->absolute_keyword_location : NULL, locs[i].al);
+        teardown(&f);
+    }
 }
 
 static void test_registry(struct check *t)

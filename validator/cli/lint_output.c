@@ -152,7 +152,8 @@ static void json_unit(lint_output *o, const lint_unit *u)
     fprintf(f, "\",\"valid\":%s,\"errors\":[", u->count ? "false" : "true");
     for (size_t i = 0; i < u->count; i++) {
         const lint_finding *x = &u->findings[i];
-        fputs(i ? ",{" : "{", f);
+        /* each error is an output unit of the "basic" format */
+        fputs(i ? ",{\"valid\":false," : "{\"valid\":false,", f);
         fputs("\"instanceLocation\":\"", f);
         put_escaped(f, x->pointer, ESC_JSON);
         fputc('"', f);

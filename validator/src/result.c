@@ -75,21 +75,36 @@ const jsv_error_item *jsv_result_get(const jsv_result *r, size_t i)
     return r && i < r->n ? &r->items[i] : NULL;
 }
 
+/* One output unit of the "basic" format: every unit in "errors" reports
+ * a failed assertion, so each carries "valid": false, as the output
+ * schema's outputUnit requires. */
+static cJSON *basic_unit(const jsv_error_item *e)
+{
+    cJSON *u = cJSON_CreateObject();
+    if (!u) return NULL;
+    cJSON_AddFalseToObject(u, "valid");
+    cJSON_AddStringToObject(u, "keywordLocation", e->keyword_location);
+    if (e->absolute_keyword_location[0])
+        cJSON_AddStringToObject(u, "absoluteKeywordLocation", e->absolute_keyword_location);
+    cJSON_AddStringToObject(u, "instanceLocation", e->instance_location);
+    cJSON_AddStringToObject(u, "error", e->message);
+    return u;
+}
+
 cJSON *jsv_result_basic(const jsv_result *r)
 {
     cJSON *out = cJSON_CreateObject();
     if (!out) return NULL;
+    /* the root is an output unit too: it names the root schema applied to
+     * the whole instance */
     cJSON_AddBoolToObject(out, "valid", r->n == 0);
+    cJSON_AddStringToObject(out, "keywordLocation", "");
+    cJSON_AddStringToObject(out, "instanceLocation", "");
     if (r->n) {
         cJSON *errs = cJSON_AddArrayToObject(out, "errors");
         for (size_t i = 0; errs && i < r->n; i++) {
-            const jsv_error_item *e = &r->items[i];
-            cJSON *u = cJSON_CreateObject();
+            cJSON *u = basic_unit(&r->items[i]);
             if (!u) break;
-            cJSON_AddStringToObject(u, "keywordLocation", e->keyword_location);
-            cJSON_AddStringToObject(u, "absoluteKeywordLocation", e->absolute_keyword_location);
-            cJSON_AddStringToObject(u, "instanceLocation", e->instance_location);
-            cJSON_AddStringToObject(u, "error", e->message);
             cJSON_AddItemToArray(errs, u);
         }
     }

@@ -100,6 +100,16 @@ static void sb_token(strbuf *b, const seg *sg)
     }
 }
 
+/* The same token as part of an absolute keyword location's fragment. */
+static void sb_token_uri(strbuf *b, const seg *sg)
+{
+    strbuf t = {0};
+    sb_token(&t, sg);
+    if (t.oom) b->oom = 1;
+    else jp_fragment_append(b, t.data, t.len);
+    sb_free(&t);
+}
+
 static void sb_path(strbuf *b, const segstack *st, size_t from)
 {
     sb_append(b, "", 0);
@@ -124,11 +134,11 @@ static void emit(ectx *c, const cschema *s, size_t k0, const char *kw, const cJS
     sb_path(&il, &c->ip, 0);
     sb_path(&kl, &c->kp, 0);
     sb_puts(&al, s->abs);
-    for (size_t i = k0; i < c->kp.n; i++) sb_token(&al, &c->kp.v[i]);
+    for (size_t i = k0; i < c->kp.n; i++) sb_token_uri(&al, &c->kp.v[i]);
     if (kw) {
         seg t = { kw, 0 };
         sb_token(&kl, &t);
-        sb_token(&al, &t);
+        sb_token_uri(&al, &t);
     }
     if (il.oom || kl.oom || al.oom) c->oom = 1;
     else result_add(c->r, il.data, kl.data, al.data, kw ? kw : "false", msg,
@@ -234,7 +244,7 @@ static void log_applied(ectx *c, const cschema *s, size_t k0, const cJSON *obj)
     strbuf il = {0}, al = {0};
     sb_path(&il, &c->ip, 0);
     sb_puts(&al, s->abs);
-    for (size_t i = k0; i < c->kp.n; i++) sb_token(&al, &c->kp.v[i]);
+    for (size_t i = k0; i < c->kp.n; i++) sb_token_uri(&al, &c->kp.v[i]);
     r->applied[r->napplied].obj = obj;
     r->applied[r->napplied].at = il.data ? arena_strndup(r->scratch, il.data, il.len) : "";
     r->applied[r->napplied].abs = al.data ? arena_strndup(r->scratch, al.data, al.len) : "";
