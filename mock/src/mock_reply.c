@@ -2,6 +2,7 @@
  * contract (shared by every handler). */
 #include "mock_api.h"
 #include "mock_json.h"
+#include "utf8.h"
 #include "mock_render.h"
 
 #include <stdarg.h>
@@ -14,8 +15,10 @@ void reply_error(mock_reply *r, int status, const char *code, const char *field,
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int n = vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    /* a cut message must stay UTF-8: the body is JSON */
+    if (n >= (int)sizeof msg) msg[utf8_complete(msg, sizeof msg - 1)] = '\0';
     cJSON_Delete(r->body);
     r->status = status;
     r->body = mj_error_body(code, msg, field, details);

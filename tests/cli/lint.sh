@@ -60,6 +60,10 @@ has "[CR-FLIGHT-ORDER]" out "rule id"
 lint --schema campaign-create-request "$tmp/valid.json" "$tmp/invalid.json"; status 1 "one of two invalid"
 has "2 files, 1 invalid, 2 findings" err "summary counts"
 lint --schema campaign-create-request --no-format-assert "$tmp/valid.json"; status 0 "--no-format-assert"
+# numbers in messages as the payload wrote them (2^53 + 1 is no double)
+printf '%s\n' "$valid_create" | sed 's/"advertiserId":12345/"advertiserId":9007199254740993/' >"$tmp/bigint.json"
+lint --schema campaign-create-request "$tmp/bigint.json"; status 1 "big integer"
+has "/advertiserId: expected at most 9007199254740991, got 9007199254740993 [maximum]" out "big integer shown exactly"
 
 # ---- stdin ------------------------------------------------------------------
 "$LINT" --schema campaign-create-request - <"$tmp/valid.json" >"$tmp/out" 2>"$tmp/err"; rc=$?

@@ -347,6 +347,104 @@ static void test_basic_output(struct check *t)
     }
 }
 
+/* n copies of c, then tail, into a new string. */
+static char *repeat(char c, size_t n, const char *tail)
+{
+    char *s = malloc(n + strlen(tail) + 1);
+    memset(s, c, n);
+    strcpy(s + n, tail);
+    return s;
+}
+
+/* Messages never split a character where they cut a value (the 3- and
+ * 4-byte sequences sit across the cut, end exactly at it, or start
+ * right after it), and show numbers as the instance wrote them. */
+static void test_messages(struct check *t)
+{
+    /* an excerpt of a string keeps at most 72 bytes of it */
+    static const struct { size_t fill; const char *tail; size_t kept; } cuts[] = {
+        { 71, "\xe2\x82\xac" "zzzzzzzzzz", 71 },       /* a 3-byte sequence across the cut */
+        { 70, "\xf0\x9f\x98\x80" "zzzzzzzzzz", 70 },   /* a 4-byte sequence across it */
+        { 69, "\xe2\x82\xac" "zzzzzzzzzz", 72 },       /* a 3-byte sequence ending at it */
+        { 68, "\xf0\x9f\x98\x80" "zzzzzzzzzz", 72 },   /* a 4-byte sequence ending at it */
+        { 72, "\xf0\x9f\x98\x80" "zzzzzzzzzz", 72 },   /* one starting right after it */
+        { 74, "", 74 },                                 /* short enough: whole */
+    };
+    fixture f;
+    CHECK(t, setup(&f, "{\"pattern\":\"^b\"}", 0) == 0);
+    for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
+        char *v = repeat('a', cuts[i].fill, cuts[i].tail);
+        char *inst = malloc(strlen(v) + 3), *want = malloc(strlen(v) + 64);
+        sprintf(inst, "\"%s\"", v);
+        if (cuts[i].kept == strlen(v)) sprintf(want, "\"%s\" does not match the pattern ^b", v);
+        else sprintf(want, "\"%.*s...\" does not match the pattern ^b", (int)cuts[i].kept, v);
+        CHECK_INT(t, run(&f, inst), 0);
+        CHECK_STR(t, first_msg(&f), want);
+        free(v);
+        free(inst);
+        free(want);
+    }
+    teardown(&f);
+
+    /* numbers as written: 2^53 - 1, 2^53 + 1 (a double would round it),
+     * long decimals, inside arrays and objects too */
+    static const struct { const char *schema, *instance, *message; } nums[] = {
+        { "{\"maximum\":5}", "9007199254740991", "expected at most 5, got 9007199254740991" },
+        { "{\"maximum\":5}", "9007199254740993", "expected at most 5, got 9007199254740993" },
+        { "{\"minimum\":-5}", "-9007199254740993", "expected at least -5, got -9007199254740993" },
+        { "{\"maximum\":5}", "5.000000000000000000000000000000000000000000001",
+          "expected at most 5, got 5.000000000000000000000000000000000000000000001" },
+        { "{\"exclusiveMaximum\":9007199254740993}", "9007199254740993",
+          "expected less than 9007199254740993, got 9007199254740993" },
+        { "{\"const\":{\"a\":[9007199254740993]}}", "{\"a\":[9007199254740992]}",
+          "expected {\"a\":[9007199254740993]}, got {\"a\":[9007199254740992]}" },
+        { "{\"enum\":[9007199254740993,\"x\"]}", "9007199254740992",
+          "expected one of 9007199254740993, \"x\", got 9007199254740992" },
+        { "{\"x-error\":\"n is ${/n}, o is ${/o}\",\"required\":[\"z\"]}",
+          "{\"n\":9007199254740993,\"o\":{\"k\":[0.10000000000000000000001]}}",
+          "n is 9007199254740993, o is {\"k\":[0.10000000000000000000001]}" },
+    };
+    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+        CHECK(t, setup(&f, nums[i].schema, 0) == 0);
+        CHECK_INT(t, run(&f, nums[i].instance), 0);
+        CHECK_STR(t, first_msg(&f), nums[i].message);
+        teardown(&f);
+    }
+
+    /* whole messages are cut at 1023 bytes: an x-error substitution, a
+     * long pattern in a message, an unknown property's name (560 bytes) */
+    static const struct { const char *schema_fmt; unsigned flags; const char *inst_fmt; size_t fill;
+                          const char *tail; const char *prefix; size_t kept; } longs[] = {
+        { "{\"x-error\":\"${/s}\",\"required\":[\"z\"]}", 0, "{\"s\":\"%s\"}", 1021, "\xe2\x82\xac", "", 1021 },
+        { "{\"x-error\":\"${/s}\",\"required\":[\"z\"]}", 0, "{\"s\":\"%s\"}", 1020, "\xf0\x9f\x98\x80", "", 1020 },
+        { "{\"x-error\":\"${/s}\",\"required\":[\"z\"]}", 0, "{\"s\":\"%s\"}", 1019, "\xf0\x9f\x98\x80", "", 1023 },
+        { "{\"properties\":{\"k\":{\"pattern\":\"^x%s\"}}}", 0, "{\"k\":\"b\"}", 988, "\xe2\x82\xac" "a",
+          "\"b\" does not match the pattern ^x", 988 },
+        { "{\"properties\":{\"q\":true}}", JSV_REPORT_UNKNOWN, "{\"%s\":1}", 558, "\xe2\x82\xac",
+          "unknown property \"", 558 },
+        { "{\"properties\":{\"q\":true}}", JSV_REPORT_UNKNOWN, "{\"%s\":1}", 557, "\xf0\x9f\x98\x80",
+          "unknown property \"", 557 },
+    };
+    for (size_t i = 0; i < sizeof longs / sizeof longs[0]; i++) {
+        char *v = repeat('a', longs[i].fill, longs[i].tail);
+        char *schema = malloc(strlen(longs[i].schema_fmt) + strlen(v) + 1);
+        char *inst = malloc(strlen(longs[i].inst_fmt) + strlen(v) + 1);
+        sprintf(schema, longs[i].schema_fmt, v);
+        sprintf(inst, longs[i].inst_fmt, v);
+        char *want = malloc(strlen(longs[i].prefix) + longs[i].kept + 4);
+        sprintf(want, "%s%.*s", longs[i].prefix, (int)longs[i].kept, v);
+        if (longs[i].flags & JSV_REPORT_UNKNOWN) strcat(want, "\"");
+        CHECK(t, setup(&f, schema, longs[i].flags) == 0);
+        CHECK_INT(t, run(&f, inst), 0);
+        CHECK_STR(t, first_msg(&f), want);
+        teardown(&f);
+        free(v);
+        free(schema);
+        free(inst);
+        free(want);
+    }
+}
+
 static void test_registry(struct check *t)
 {
     jsv_registry *reg = jsv_registry_new();
@@ -850,6 +948,7 @@ int main(void)
     test_invalid_schemas(&t);
     test_depth(&t);
     test_basic_output(&t);
+    test_messages(&t);
     test_registry(&t);
     return check_done(&t);
 }

@@ -12,6 +12,7 @@
 #include "json_value.h"
 #include "keyword.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -128,8 +129,9 @@ static void emit(ectx *c, const cschema *s, size_t k0, const char *kw, const cJS
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int n = vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof msg) msg[utf8_complete(msg, sizeof msg - 1)] = '\0';
     strbuf il = {0}, kl = {0}, al = {0};
     sb_path(&il, &c->ip, 0);
     sb_path(&kl, &c->kp, 0);
@@ -148,29 +150,26 @@ static void emit(ectx *c, const cschema *s, size_t k0, const char *kw, const cJS
     sb_free(&al);
 }
 
-/* Short printable form of a JSON value for messages. */
+/* Short printable form of a JSON value for messages: a number as its
+ * source wrote it (whatever its length: the digits are the point), a
+ * string raw in quotes, anything else as JSON; cut to size - 1 bytes on
+ * a character boundary, "..." marking the cut. */
 static const char *show(const cJSON *v, char *buf, size_t size)
 {
-    char nb[40];
     switch (JT(v)) {
-    case cJSON_Number: snprintf(buf, size, "%s", jv_number_text(v, nb, sizeof nb)); return buf;
+    case cJSON_Number: return jv_number_text(v, buf, size);
     case cJSON_String: {
         size_t len = json_string_len(v);
-        if (len + 3 > size) snprintf(buf, size, "\"%.*s...\"", (int)(size > 8 ? size - 8 : 0), v->valuestring);
+        if (len + 3 > size)
+            snprintf(buf, size, "\"%.*s...\"", (int)utf8_cut(v->valuestring, len, size > 8 ? size - 8 : 0),
+                     v->valuestring);
         else snprintf(buf, size, "\"%s\"", v->valuestring);
         return buf;
     }
     case cJSON_True: return "true";
     case cJSON_False: return "false";
     case cJSON_NULL: return "null";
-    default: {
-        char *p = cJSON_PrintUnformatted(v);
-        if (!p) return JT(v) == cJSON_Array ? "[...]" : "{...}";
-        if (strlen(p) + 1 > size) snprintf(buf, size, "%.*s...", (int)(size > 4 ? size - 4 : 0), p);
-        else snprintf(buf, size, "%s", p);
-        free(p);
-        return buf;
-    }
+    default: return jv_excerpt(v, buf, size);
     }
 }
 
@@ -188,28 +187,28 @@ static const char *type_name(const cJSON *v)
 }
 
 
-/* The x-error message with ${/pointer} replaced by instance values. */
+/* The x-error message with ${/pointer} replaced by instance values
+ * (strings raw, other values as show() gives them), in out; cut on a
+ * character boundary when it does not fit. */
 static void interpolate(const char *tmpl, const cJSON *inst, char *out, size_t size)
 {
-    size_t o = 0;
-    for (const char *p = tmpl; *p && o + 1 < size;) {
-        if (p[0] == '$' && p[1] == '{') {
-            const char *end = strchr(p, '}');
-            if (end) {
-                const cJSON *v = jp_get(inst, p + 2, (size_t)(end - p - 2));
-                char buf[256];
-                const char *txt = !v ? "(absent)" : cJSON_IsString(v) ? v->valuestring : show(v, buf, sizeof buf);
-                size_t tl = strlen(txt);
-                if (tl > size - 1 - o) tl = size - 1 - o;
-                memcpy(out + o, txt, tl);
-                o += tl;
-                p = end + 1;
-                continue;
-            }
+    strbuf b = {0};
+    for (const char *p = tmpl; *p && b.len < size;) {
+        const char *end = p[0] == '$' && p[1] == '{' ? strchr(p, '}') : NULL;
+        if (!end) {
+            sb_append(&b, p++, 1);
+            continue;
         }
-        out[o++] = *p++;
+        const cJSON *v = jp_get(inst, p + 2, (size_t)(end - p - 2));
+        char buf[256];
+        const char *txt = !v ? "(absent)" : cJSON_IsString(v) ? v->valuestring : show(v, buf, sizeof buf);
+        sb_append(&b, txt, strnlen(txt, size));
+        p = end + 1;
     }
-    out[o] = 0;
+    size_t n = b.oom || !b.data ? 0 : utf8_cut(b.data, b.len, size - 1);
+    if (n) memcpy(out, b.data, n);
+    out[n] = 0;
+    sb_free(&b);
 }
 
 /* ---- unknown-property log (JSV_REPORT_UNKNOWN) ------------------------ */
@@ -926,7 +925,7 @@ int schema_evaluate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
                 seg t = { m->string, 0 };
                 sb_token(&b, &t);
                 char msg[600];
-                snprintf(msg, sizeof msg, "unknown property \"%s\"", m->string);
+                snprintf(msg, sizeof msg, "unknown property \"%.*s\"", utf8_span(m->string, 560), m->string);
                 result_add(r, b.data ? b.data : "", "", r->applied[a].abs, "unknownProperty", msg, m);
                 sb_free(&b);
                 ok = 0;
