@@ -254,6 +254,20 @@ static void test_addresses(struct check *t)
     NO(t, "idn-email", "a@b@example.com");
 }
 
+/* format "regex" answers FORMAT_UNDECIDED for a pattern nested deeper than
+ * its checker reads: neither valid nor invalid. */
+static void test_regex_undecided(struct check *t)
+{
+    char deep[700];
+    size_t n = 0;
+    for (int i = 0; i < 300; i++) deep[n++] = '(';
+    for (int i = 0; i < 300; i++) deep[n++] = ')';
+    CHECK_INT(t, format_check("regex", deep, n), FORMAT_UNDECIDED);
+    CHECK_INT(t, format_check("regex", deep + 200, 200), 1);     /* 100 deep */
+    CHECK_INT(t, format_check("regex", deep, 250), FORMAT_UNDECIDED);   /* unbalanced, too deep to tell */
+    CHECK_INT(t, format_check("regex", deep + 250, 99), 0);       /* unbalanced, 50 deep */
+}
+
 static void test_hostnames(struct check *t)
 {
     YES(t, "hostname", "example.com");
@@ -403,6 +417,7 @@ int main(void)
     test_dates(&t);
     test_date_bytes(&t);
     test_addresses(&t);
+    test_regex_undecided(&t);
     test_hostnames(&t);
     test_uris(&t);
     test_misc(&t);
