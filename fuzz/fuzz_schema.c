@@ -54,7 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&err, 0, sizeof err);
     const char *uri = NULL;
     if (jsv_registry_add_json(reg, "https://fuzz.invalid/input.json", buf, slen, &uri, &err) == 0) {
-        jsv_options opts = { size ? (unsigned)(data[size - 1] & 3) : 0, 0 };
+        jsv_options opts = { size ? (unsigned)(data[size - 1] & 3) : 0, 0, 0 };
         jsv_schema *s = jsv_compile(reg, uri, &opts, &err);
         if (s) {
             json_parse_opts po = { 0, 0 };

@@ -313,7 +313,7 @@ static void test_report(void)
 
 static void test_strict(void)
 {
-    jsv_options opts = { JSV_REPORT_UNKNOWN, 0 };
+    jsv_options opts = { JSV_REPORT_UNKNOWN, 0, 0 };
     jsv_error err;
     contract *c = contract_load("schemas", &opts, &err);
     CHECK_MSG(&T, c != NULL, "%.150s", err.message);

@@ -2430,7 +2430,7 @@ int main(void)
         test_media_buy_status_response, test_error_response,
     };
     jsv_error err;
-    jsv_options strict_opts = { JSV_REPORT_UNKNOWN, 0 };
+    jsv_options strict_opts = { JSV_REPORT_UNKNOWN, 0, 0 };
     struct bctx x;
     memset(&err, 0, sizeof err);
     memset(&x, 0, sizeof x);

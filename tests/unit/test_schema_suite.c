@@ -99,7 +99,7 @@ static void run_file(suite_ctx *sc, const char *path, const char *label, unsigne
         const char *uri = NULL;
         jsv_schema *s = NULL;
         if (text && jsv_registry_add_json(reg, NULL, text, strlen(text), &uri, &err) == 0) {
-            jsv_options o = { flags, 0 };
+            jsv_options o = { flags, 0, 0 };
             s = jsv_compile(reg, uri, &o, &err);
         }
         free(text);
@@ -179,7 +179,7 @@ static int basic_of(jsv_registry *reg, const char *base, const char *schema, con
 {
     const char *uri = NULL;
     jsv_error err;
-    jsv_options o = { flags | JSV_FORMAT_ANNOTATION, 0 };
+    jsv_options o = { flags | JSV_FORMAT_ANNOTATION, 0, 0 };
     if (jsv_registry_add_json(reg, base, schema, strlen(schema), &uri, &err) != 0) return -2;
     jsv_schema *s = jsv_compile(reg, uri, &o, &err);
     jsv_result *r = jsv_result_new();

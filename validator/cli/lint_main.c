@@ -316,7 +316,7 @@ int main(int argc, char **argv)
         goto done;
     rc = EXIT_USAGE;
 
-    jsv_options jopts = { 0, 0 };
+    jsv_options jopts = { 0, 0, 0 };
     if (o.strict)
         jopts.flags |= JSV_REPORT_UNKNOWN;
     if (o.no_format_assert)

@@ -43,8 +43,16 @@ void result_truncate(jsv_result *r, size_t n)
     if (n < r->n) r->n = n;
 }
 
+void result_keep_undecided(jsv_result *r, size_t from)
+{
+    size_t w = from;
+    for (size_t i = from; i < r->n; i++)
+        if (r->items[i].kind == JSV_ERROR_UNDECIDED) r->items[w++] = r->items[i];
+    if (w < r->n) r->n = w;
+}
+
 void result_add(jsv_result *r, const char *il, const char *kl, const char *al, const char *kw,
-                const char *msg, const cJSON *inst)
+                const char *msg, const cJSON *inst, jsv_error_kind kind)
 {
     if (r->n == r->cap) {
         size_t nc = r->cap ? r->cap * 2 : 16;
@@ -60,6 +68,7 @@ void result_add(jsv_result *r, const char *il, const char *kl, const char *al, c
     e->keyword = arena_strndup(r->mem, kw, strlen(kw));
     e->message = arena_strndup(r->mem, msg, strlen(msg));
     e->instance = inst;
+    e->kind = kind;
     if (!e->instance_location || !e->keyword_location || !e->absolute_keyword_location ||
         !e->keyword || !e->message) { r->oom = 1; return; }
     r->n++;

@@ -998,6 +998,7 @@ jsv_schema *jsv_compile(jsv_registry *reg, const char *uri, const jsv_options *o
     s->hot = arena_new(0);
     s->flags = opts ? opts->flags : 0;
     s->max_depth = opts && opts->max_depth ? opts->max_depth : 512;
+    s->regex_budget_ms = opts && opts->regex_budget_ms ? opts->regex_budget_ms : JSV_REGEX_BUDGET_MS;
     if (!s->mem || !s->hot) {
         arena_free(s->mem);
         arena_free(s->hot);
