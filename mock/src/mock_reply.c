@@ -64,6 +64,14 @@ int api_check_request(const mock_app *app, const char *schema, const cJSON *body
     if (!rep) { reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory"); return 0; }
     int ok = contract_check(app->contract, schema, body, 0, rep);
     if (ok == 1) { contract_report_free(rep); return 1; }
+    if (ok == CONTRACT_UNDECIDED) {
+        /* neither accepted nor refused: the check itself could not finish */
+        const contract_finding *f = contract_report_get(rep, 0);
+        reply_error(r, 500, "INTERNAL_ERROR", f->pointer ? f->pointer : "", findings_details(rep),
+                    "cannot decide whether the body keeps %s: %s", schema, f->message ? f->message : "");
+        contract_report_free(rep);
+        return 0;
+    }
     if (ok < 0 || contract_report_count(rep) == 0) {
         contract_report_free(rep);
         reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "cannot check the body against %s", schema);
