@@ -107,8 +107,9 @@ typedef struct jsv_options {
     unsigned flags;     /* enum jsv_flags */
     unsigned max_depth; /* instance nesting limit, 0 = 512 */
     unsigned regex_budget_ms; /* search time the regexes of one walk over a
-                                 document may take, 0 = JSV_REGEX_BUDGET_MS
-                                 (see "Undecided" below) */
+                                 document may take, 0 = JSV_REGEX_BUDGET_MS;
+                                 past it a regex keyword is undecided
+                                 (jsv_error_kind) */
 } jsv_options;
 
 #define JSV_REGEX_BUDGET_MS 2000
