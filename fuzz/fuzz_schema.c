@@ -89,6 +89,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     fprintf(stderr, "tape verdict walk says %d, reporting walk %d\n", on_tape, full);
                     abort();
                 }
+                /* what the reporting walk leaves open, no walk may decide */
+                if (full == JSV_UNDECIDED && (fast >= 0 || on_tape >= 0)) {
+                    fprintf(stderr, "undecided, yet the verdict walks say %d / %d\n", fast, on_tape);
+                    abort();
+                }
                 cJSON_Delete(jsv_result_basic(r));
                 jsv_result_free(r);
                 json_doc_free(doc);
