@@ -57,7 +57,10 @@ static int regex_search(const char *re_text, const char *subject, char *err, siz
     pcre2_code_free(re);
     if (rc >= 0) return 1;
     if (rc == PCRE2_ERROR_NOMATCH) return 0;
-    snprintf(err, errlen, "regex matching failed (%d)", rc);
+    /* e.g. "match limit exceeded": neither a match nor none, say so */
+    PCRE2_UCHAR msg[160];
+    if (pcre2_get_error_message(rc, msg, sizeof msg) < 0) snprintf((char *)msg, sizeof msg, "PCRE2 error %d", rc);
+    snprintf(err, errlen, "the regex could not be evaluated: %s", (const char *)msg);
     return -1;
 }
 

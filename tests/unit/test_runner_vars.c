@@ -196,6 +196,10 @@ static void test_finding_text(struct check *t)
         snprintf(want, sizeof want, "/s: expected \"x\", got \"%.*s...", (int)cuts[i].kept, v);
         CHECK_STR(t, detail_of("{\"pointer\":\"/s\",\"equals\":\"x\"}", body), want);
     }
+    /* a matches assertion PCRE2 cannot finish says so */
+    const char *d = detail_of("{\"pointer\":\"/s\",\"matches\":\"^(a|a)*b$\"}",
+                              "{\"s\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!b\"}");
+    CHECK_MSG(t, strstr(d, "(the regex could not be evaluated: match limit exceeded)") != NULL, "%s", d);
 }
 
 int main(void)
