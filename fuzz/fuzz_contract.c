@@ -64,7 +64,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *buf = (const char *)data;
     int which = size & 1;
-    if (lint_check_payload(T.checker[which], "fuzz.json", "fuzz.json", buf, size, 1, T.out[which]) < 0)
+    int undecided;
+    if (lint_check_payload(T.checker[which], "fuzz.json", "fuzz.json", buf, size, 1, T.out[which], &undecided) < 0)
         give_up("lint_check_payload: out of memory");
 
     for (unsigned dup = 0; dup < 2; dup++) {
@@ -86,14 +87,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < contract_body_count; i++) {
         contract_report_clear(T.report);
         int ok = contract_check(T.contract, contract_body_names[i], doc->root, 0, T.report);
-        if (ok < 0) give_up("contract_check: unknown body name");
+        if (ok == -1) give_up("contract_check: unknown body name");
         if ((ok == 1) != (contract_report_count(T.report) == 0)) {
             fprintf(stderr, "contract_check(%s) returned %d with %zu findings\n",
                     contract_body_names[i], ok, contract_report_count(T.report));
             abort();
         }
+        /* a tape answers 0 for a body the tree leaves undecided (it cannot tell) */
         int on_tape = contract_check_tape(T.contract, contract_body_names[i], tape, 0, T.report);
-        if (on_tape != ok &&
+        if (on_tape != (ok == CONTRACT_UNDECIDED ? 0 : ok) &&
             !(ok == 1 && jsv_check_tape(contract_schema(T.contract, contract_body_names[i]), tape, NULL) == -1)) {
             fprintf(stderr, "contract_check(%s) returned %d, contract_check_tape %d\n", contract_body_names[i], ok,
                     on_tape);

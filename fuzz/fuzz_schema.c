@@ -54,7 +54,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&err, 0, sizeof err);
     const char *uri = NULL;
     if (jsv_registry_add_json(reg, "https://fuzz.invalid/input.json", buf, slen, &uri, &err) == 0) {
-        jsv_options opts = { size ? (unsigned)(data[size - 1] & 3) : 0, 0 };
+        jsv_options opts = { size ? (unsigned)(data[size - 1] & 3) : 0, 0, 0 };
         jsv_schema *s = jsv_compile(reg, uri, &opts, &err);
         if (s) {
             json_parse_opts po = { 0, 0 };
@@ -87,6 +87,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 }
                 if (on_tape >= 0 && full >= 0 && on_tape != full) {
                     fprintf(stderr, "tape verdict walk says %d, reporting walk %d\n", on_tape, full);
+                    abort();
+                }
+                /* what the reporting walk leaves open, no walk may decide */
+                if (full == JSV_UNDECIDED && (fast >= 0 || on_tape >= 0)) {
+                    fprintf(stderr, "undecided, yet the verdict walks say %d / %d\n", fast, on_tape);
                     abort();
                 }
                 cJSON_Delete(jsv_result_basic(r));

@@ -2,6 +2,7 @@
 #include "mock_api.h"
 #include "mock_fields.h"
 #include "mock_json.h"
+#include "json_value.h"
 #include "mock_render.h"
 
 #include <stdio.h>
@@ -61,8 +62,9 @@ static int build_campaign(const mock_app *app, mock_campaign *c, const cJSON *bo
     const cJSON *adv = mj_get(body, "advertiserId");
     c->advertiser = cJSON_IsNumber(adv) ? fixtures_advertiser(app->fx, (int64_t)adv->valuedouble) : NULL;
     if (!c->advertiser) {
-        reply_error(r, 404, "NOT_FOUND", "/advertiserId", NULL, "advertiser %.0f not found",
-                    cJSON_IsNumber(adv) ? adv->valuedouble : 0.0);
+        char nb[40];
+        reply_error(r, 404, "NOT_FOUND", "/advertiserId", NULL, "advertiser %s not found",
+                    cJSON_IsNumber(adv) ? jv_number_text(adv, nb, sizeof nb) : "0");
         return -1;
     }
     const cJSON *budget = mj_get(body, "budget");

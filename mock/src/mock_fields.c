@@ -2,6 +2,7 @@
 #include "mock_fields.h"
 #include "mock_json.h"
 #include "mock_shape.h"
+#include "json_value.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,8 +60,9 @@ int fields_check_storefronts(const mock_app *app, const cJSON *ids, mock_reply *
         if (!cJSON_IsNumber(e) || !fixtures_storefront(app->fx, (int64_t)e->valuedouble)) {
             char field[64];
             snprintf(field, sizeof field, "/storefrontIds/%zu", i);
-            reply_error(r, 404, "NOT_FOUND", field, NULL, "storefront %.0f not found",
-                        cJSON_IsNumber(e) ? e->valuedouble : 0.0);
+            char nb[40];
+            reply_error(r, 404, "NOT_FOUND", field, NULL, "storefront %s not found",
+                        cJSON_IsNumber(e) ? jv_number_text(e, nb, sizeof nb) : "0");
             return -1;
         }
         i++;

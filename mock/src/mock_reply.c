@@ -2,6 +2,7 @@
  * contract (shared by every handler). */
 #include "mock_api.h"
 #include "mock_json.h"
+#include "utf8.h"
 #include "mock_render.h"
 
 #include <stdarg.h>
@@ -14,8 +15,10 @@ void reply_error(mock_reply *r, int status, const char *code, const char *field,
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int n = vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    /* a cut message must stay UTF-8: the body is JSON */
+    if (n >= (int)sizeof msg) msg[utf8_complete(msg, sizeof msg - 1)] = '\0';
     cJSON_Delete(r->body);
     r->status = status;
     r->body = mj_error_body(code, msg, field, details);
@@ -61,6 +64,14 @@ int api_check_request(const mock_app *app, const char *schema, const cJSON *body
     if (!rep) { reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory"); return 0; }
     int ok = contract_check(app->contract, schema, body, 0, rep);
     if (ok == 1) { contract_report_free(rep); return 1; }
+    if (ok == CONTRACT_UNDECIDED) {
+        /* neither accepted nor refused: the check itself could not finish */
+        const contract_finding *f = contract_report_get(rep, 0);
+        reply_error(r, 500, "INTERNAL_ERROR", f->pointer ? f->pointer : "", findings_details(rep),
+                    "cannot decide whether the body keeps %s: %s", schema, f->message ? f->message : "");
+        contract_report_free(rep);
+        return 0;
+    }
     if (ok < 0 || contract_report_count(rep) == 0) {
         contract_report_free(rep);
         reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "cannot check the body against %s", schema);

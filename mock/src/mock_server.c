@@ -100,9 +100,9 @@ static void self_check(const mock_server *s, const char *method, const char *url
         for (size_t i = 0; i < contract_report_count(rep); i++) {
             const contract_finding *f = contract_report_get(rep, i);
             char line[1024];
-            snprintf(line, sizeof line, "%s %s -> %d violates %s at \"%s\": %s",
-                     method, url, r->status, r->schema, f->pointer ? f->pointer : "",
-                     f->message ? f->message : "");
+            snprintf(line, sizeof line, "%s %s -> %d %s %s at \"%s\": %s",
+                     method, url, r->status, f->undecided ? "cannot be checked against" : "violates", r->schema,
+                     f->pointer ? f->pointer : "", f->message ? f->message : "");
             print_redacted(s, "self-check: ", line);
         }
     }

@@ -2,6 +2,7 @@
 #include "case_vars.h"
 #include "json_util.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -219,7 +220,7 @@ static int one_ref(const ct_vars *v, const char *ref, strbuf *out, char *err, si
 
 static int too_long(const char *s, size_t limit, char *err, size_t errlen)
 {
-    snprintf(err, errlen, "\"%.60s\" expands to more than %zu bytes", s, limit);
+    snprintf(err, errlen, "\"%.*s\" expands to more than %zu bytes", utf8_span(s, 60), s, limit);
     return -1;
 }
 
@@ -233,7 +234,7 @@ static char *scan(const ct_vars *v, const char *s, size_t limit, char *err, size
         if (p[0] == '$' && p[1] == '$' && p[2] == '{') { sb_puts(&out, "${"); p += 3; continue; }
         if (p[0] == '$' && p[1] == '{') {
             const char *end = strchr(p + 2, '}');
-            if (!end) { snprintf(err, errlen, "unterminated ${ in \"%.60s\"", s); sb_free(&out); return NULL; }
+            if (!end) { snprintf(err, errlen, "unterminated ${ in \"%.*s\"", utf8_span(s, 60), s); sb_free(&out); return NULL; }
             size_t n = (size_t)(end - (p + 2));
             char *ref = strndup(p + 2, n);
             if (!ref) { snprintf(err, errlen, "out of memory"); sb_free(&out); return NULL; }

@@ -2,6 +2,7 @@
 #include "expect.h"
 #include "json_util.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -11,13 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Short JSON rendering of a value for a finding. */
+/* Short JSON rendering of a value for a finding: at most 200 bytes, cut
+ * on a character boundary. */
 static char *show(const cJSON *v)
 {
     if (!v) return strdup("(absent)");
     char *t = ct_json_text(v);
     if (!t) return strdup("?");
-    if (strlen(t) > 200) strcpy(t + 197, "...");
+    size_t len = strlen(t);
+    if (len > 200) memcpy(t + utf8_cut(t, len, 197), "...", 4);
     return t;
 }
 
@@ -54,7 +57,10 @@ static int regex_search(const char *re_text, const char *subject, char *err, siz
     pcre2_code_free(re);
     if (rc >= 0) return 1;
     if (rc == PCRE2_ERROR_NOMATCH) return 0;
-    snprintf(err, errlen, "regex matching failed (%d)", rc);
+    /* e.g. "match limit exceeded": neither a match nor none, say so */
+    PCRE2_UCHAR msg[160];
+    if (pcre2_get_error_message(rc, msg, sizeof msg) < 0) snprintf((char *)msg, sizeof msg, "PCRE2 error %d", rc);
+    snprintf(err, errlen, "the regex could not be evaluated: %s", (const char *)msg);
     return -1;
 }
 

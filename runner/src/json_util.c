@@ -33,11 +33,11 @@ const cJSON *ct_pointer_get(const cJSON *root, const char *p)
 
 char *ct_json_text(const cJSON *v)
 {
-    cJSON *c = json_copy(v);
-    if (!c) return NULL;
-    char *s = cJSON_PrintUnformatted(c);
-    cJSON_Delete(c);
-    return s;
+    /* numbers as the body wrote them: cJSON's printer would round
+     * 9007199254740993 to a double's digits */
+    strbuf b = {0};
+    jv_write(&b, v, (size_t)-1);
+    return sb_take(&b);
 }
 
 const char *ct_json_type_name(const cJSON *v)

@@ -51,7 +51,8 @@ static void step_html(strbuf *b, const ct_step_result *st)
     int bad = st->outcome == CT_FAIL || st->outcome == CT_ERROR;
     sb_printf(b, "<details class=\"%s\"%s><summary>", cls(st->outcome), bad ? " open" : "");
     esc(b, st->name);
-    sb_printf(b, " &mdash; <span class=\"%s\">%s</span>", cls(st->outcome), ct_outcome_name(st->outcome));
+    sb_printf(b, " &mdash; <span class=\"%s\">%s%s</span>", cls(st->outcome), ct_outcome_name(st->outcome),
+              st->undecided ? " (undecided)" : "");
     if (st->http_status) sb_printf(b, " <span class=\"file\">HTTP %ld, %.3f s</span>", st->http_status, st->seconds);
     sb_puts(b, "</summary>");
     if (st->message && !bad) { sb_puts(b, "<p>"); esc(b, st->message); sb_puts(b, "</p>"); }

@@ -7,8 +7,10 @@
  *                 "steps": {passed, failed, errored, skipped} },
  *     "scenarios": [ { "file", "name", "tags", "result", "seconds", "message",
  *         "steps": [ { "name", "result", "httpStatus", "seconds",
- *                      "message", "findings": [...] } ] } ] }
- * result values: passed, failed, error, skipped, "not run". */
+ *                      "message", "findings": [...], "undecided" } ] } ] }
+ * result values: passed, failed, error, skipped, "not run"; undecided:
+ * true on an error step whose contract check could not be decided
+ * (absent otherwise). */
 #include "report.h"
 
 #include <cjson/cJSON.h>
@@ -76,6 +78,7 @@ int report_json(const ct_run_result *run, const char *path, char *err, size_t er
             else cJSON_AddNullToObject(so, "httpStatus");
             cJSON_AddNumberToObject(so, "seconds", round3(st->seconds));
             add_str(so, "message", st->message);
+            if (st->undecided) cJSON_AddTrueToObject(so, "undecided");
             cJSON *fs = cJSON_AddArrayToObject(so, "findings");
             for (size_t k = 0; k < st->ndetails; k++) {
                 char *c = ct_utf8_clean(st->details[k]);

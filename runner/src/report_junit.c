@@ -39,7 +39,7 @@ static void step_xml(strbuf *b, const ct_scenario_result *s, const ct_step_resul
     if (st->outcome == CT_FAIL || st->outcome == CT_ERROR) {
         const char *tag = st->outcome == CT_FAIL ? "failure" : "error";
         sb_printf(b, "      <%s", tag);
-        attr(b, "type", st->outcome == CT_FAIL ? "expectation" : "transport-or-runtime");
+        attr(b, "type", st->outcome == CT_FAIL ? "expectation" : st->undecided ? "undecided" : "transport-or-runtime");
         attr(b, "message", st->message);
         sb_puts(b, ">");
         if (st->ndetails == 0) sb_xml_escape(b, st->message, 0);

@@ -33,6 +33,10 @@ typedef struct ct_step_result {
     char *expectation;   /* the step's expect object as JSON text, or NULL */
     long http_status;    /* 0 when no response */
     double seconds;
+    int undecided;       /* CT_ERROR because a contract check could not be
+                          * decided: a schema keyword of the body could not
+                          * be evaluated (a regex limit), so the body neither
+                          * kept nor broke the contract */
 } ct_step_result;
 
 typedef struct ct_scenario_result {

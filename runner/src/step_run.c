@@ -148,16 +148,25 @@ static void echo_request(const run_ctx *ctx, const http_exchange *x, ct_step_res
     free(t);
 }
 
-static void add_findings(const contract_report *r, const char *schema, ct_step_result *res, const char *what)
+/* One detail per finding: "<what> SCHEMA: POINTER: MESSAGE [ID]"; a
+ * finding that could not be decided reads "could not decide whether
+ * <whole> keeps SCHEMA: ..." instead.  Returns how many could not. */
+static size_t add_findings(const contract_report *r, const char *schema, ct_step_result *res, const char *what,
+                           const char *whole)
 {
+    size_t open = 0;
     for (size_t i = 0; i < contract_report_count(r); i++) {
         const contract_finding *f = contract_report_get(r, i);
         strbuf b = {0};
-        sb_printf(&b, "%s %s: %s: %s [%s]", what, schema, f->pointer[0] ? f->pointer : "(root)", f->message, f->id);
+        if (f->undecided) sb_printf(&b, "could not decide whether %s keeps", whole);
+        else sb_puts(&b, what);
+        sb_printf(&b, " %s: %s: %s [%s]", schema, f->pointer[0] ? f->pointer : "(root)", f->message, f->id);
         char *s = sb_take(&b);
         ct_step_add_detail(res, s);
         free(s);
+        open += (size_t)f->undecided;
     }
+    return open;
 }
 
 int step_prepare(const run_ctx *ctx, const ct_step *st, const ct_vars *vars,
@@ -239,10 +248,15 @@ int step_prepare(const run_ctx *ctx, const ct_step *st, const ct_vars *vars,
         contract_report *r = contract_report_new();
         int ok = r ? contract_check(ctx->contract, rschema, body, 0, r) : -1;
         if (ok != 1) {
-            add_findings(r, rschema, res, "request body violates");
+            add_findings(r, rschema, res, "request body violates", "the request body");
             redact_details(ctx, res);
-            snprintf(msg, sizeof msg, "%s: the request body violates %s (not sent; mark the step \"negative\" if that is the point)",
-                     st->name, rschema);
+            if (ok == CONTRACT_UNDECIDED)
+                snprintf(msg, sizeof msg, "%s: could not decide whether the request body keeps %s (not sent)",
+                         st->name, rschema);
+            else
+                snprintf(msg, sizeof msg, "%s: the request body violates %s (not sent; mark the step \"negative\" if that is the point)",
+                         st->name, rschema);
+            res->undecided = ok == CONTRACT_UNDECIDED;
             set_error(ctx, res, CT_ERROR, msg);
             contract_report_free(r);
             goto done;
@@ -296,6 +310,7 @@ void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
                    const http_exchange *x, ct_step_result *res)
 {
     char msg[1024], err[512];
+    size_t open = 0;  /* details that are undecided contract findings */
     res->http_status = x->status;
     if (x->code != CURLE_OK) {
         http_describe_error(x, ctx->timeout_ms, err, sizeof err);
@@ -360,7 +375,7 @@ void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
                 snprintf(msg, sizeof msg, "no body schema named %s in the contract", schema);
                 ct_step_add_detail(res, msg);
             } else if (ok != 1) {
-                add_findings(r, schema, res, "response violates");
+                open = add_findings(r, schema, res, "response violates", "the response");
             }
             contract_report_free(r);
         }
@@ -413,7 +428,14 @@ void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
     cJSON_Delete(expect);
     /* Findings were built from response text: redact them too. */
     redact_details(ctx, res);
-    if (res->ndetails) {
+    if (res->ndetails && res->ndetails == open) {
+        /* nothing was broken, but the contract check could not decide:
+         * an error of the check, neither a pass nor a failure */
+        res->outcome = CT_ERROR;
+        res->undecided = 1;
+        free(res->message);
+        res->message = strdup(res->details[0]);
+    } else if (res->ndetails) {
         res->outcome = CT_FAIL;
         free(res->message);
         res->message = strdup(res->details[0]);

@@ -60,6 +60,10 @@ has "[CR-FLIGHT-ORDER]" out "rule id"
 lint --schema campaign-create-request "$tmp/valid.json" "$tmp/invalid.json"; status 1 "one of two invalid"
 has "2 files, 1 invalid, 2 findings" err "summary counts"
 lint --schema campaign-create-request --no-format-assert "$tmp/valid.json"; status 0 "--no-format-assert"
+# numbers in messages as the payload wrote them (2^53 + 1 is no double)
+printf '%s\n' "$valid_create" | sed 's/"advertiserId":12345/"advertiserId":9007199254740993/' >"$tmp/bigint.json"
+lint --schema campaign-create-request "$tmp/bigint.json"; status 1 "big integer"
+has "/advertiserId: expected at most 9007199254740991, got 9007199254740993 [maximum]" out "big integer shown exactly"
 
 # ---- stdin ------------------------------------------------------------------
 "$LINT" --schema campaign-create-request - <"$tmp/valid.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
@@ -109,12 +113,14 @@ cat >"$tmp/report-schema.json" <<'EOF'
     "properties": {
       "file": {"type": "string"},
       "valid": {"type": "boolean"},
+      "undecided": {"const": true},
       "errors": {
         "type": "array",
         "items": {
           "type": "object",
-          "required": ["instanceLocation", "keywordLocation", "error", "line", "column"],
+          "required": ["valid", "instanceLocation", "keywordLocation", "error", "line", "column"],
           "properties": {
+            "valid": {"const": false},
             "instanceLocation": {"type": "string"},
             "keywordLocation": {"type": "string"},
             "absoluteKeywordLocation": {"type": "string", "format": "uri"},
@@ -122,7 +128,8 @@ cat >"$tmp/report-schema.json" <<'EOF'
             "keyword": {"type": "string"},
             "ruleId": {"type": "string"},
             "line": {"type": "integer", "minimum": 1},
-            "column": {"type": "integer", "minimum": 1}
+            "column": {"type": "integer", "minimum": 1},
+            "undecided": {"const": true}
           },
           "oneOf": [{"required": ["keyword"]}, {"required": ["ruleId"]}]
         }
@@ -251,6 +258,76 @@ lint --strict --schema campaign-create-request "$tmp/valid.json"; status 0 "--st
 printf '{"mediaBuys": [{"mediaBuyId": "mb_1", "zzzzzzzz": 1}]}' >"$tmp/strict2.json"
 lint --strict --schema campaign-update-request "$tmp/strict2.json"; status 1 "--strict far name"
 hasnt "did you mean" out "no hint for a far name"
+
+# ---- payloads that cannot be decided: exit 3 -------------------------------------
+# A pattern that backtracks without end on a long run of a's followed by
+# another character: a short run gives its normal verdict, a long one
+# reaches PCRE2's match limit; "not" and "anyOf" must not turn that into a
+# verdict.
+cat >"$tmp/hostile.json" <<'EOF'
+{"$schema": "https://json-schema.org/draft/2020-12/schema",
+ "properties": {
+   "p": {"pattern": "^(a+)+$"},
+   "n": {"not": {"pattern": "^(a+)+$"}},
+   "any": {"anyOf": [{"pattern": "^(a+)+$"}, {"minLength": 1000}]},
+   "k": {"type": "integer"}}}
+EOF
+long=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!
+printf '{"p": "%s"}\n' "$long" >"$tmp/undecided.json"
+printf '{"n": "%s"}\n' "$long" >"$tmp/undecided-not.json"
+printf '{"any": "%s"}\n' "$long" >"$tmp/undecided-any.json"
+printf '{"p": "aaaa!"}\n' >"$tmp/decided-short.json"
+printf '{"p": "%s", "k": "x"}\n' "$long" >"$tmp/undecided-and-invalid.json"
+printf '{"p": "aaaa"}\n' >"$tmp/decided-valid.json"
+lint --schema "$tmp/hostile.json" "$tmp/undecided.json"; status 3 "undecided payload"
+has "$tmp/undecided.json:1:7: /p: pattern could not be evaluated: regex match limit reached (schema /properties/p/pattern, instance /p) [pattern] (undecided)" out "undecided text line"
+has "1 file, 0 invalid, 1 undecided, 1 finding" err "undecided summary"
+lint --schema "$tmp/hostile.json" "$tmp/undecided-not.json"; status 3 "undecided under not (not valid)"
+has "(schema /properties/n/not/pattern, instance /n) [pattern] (undecided)" out "not names the inner pattern"
+lint --schema "$tmp/hostile.json" "$tmp/undecided-any.json"; status 3 "undecided under anyOf (not invalid)"
+has "[pattern] (undecided)" out "anyOf keeps the undecided reason"
+hasnt "[minLength]" out "the failed branch is no reason"
+lint --schema "$tmp/hostile.json" "$tmp/decided-short.json"; status 1 "under the limit: the normal verdict"
+has '/p: "aaaa!" does not match the pattern ^(a+)+$ [pattern]' out "no match under the limit"
+lint --schema "$tmp/hostile.json" "$tmp/decided-valid.json"; status 0 "a match"
+lint --schema "$tmp/hostile.json" "$tmp/undecided-and-invalid.json"; status 1 "a violation decides"
+has "[type]" out "the violation"
+has "[pattern] (undecided)" out "the undecided one listed too"
+lint --schema "$tmp/hostile.json" "$tmp/decided-valid.json" "$tmp/undecided.json"; status 3 "valid and undecided"
+lint --schema "$tmp/hostile.json" "$tmp/undecided.json" "$tmp/decided-short.json"; status 1 "invalid wins over undecided"
+has "2 files, 1 invalid, 1 undecided, 2 findings" err "both counted"
+lint --schema "$tmp/hostile.json" "$tmp/undecided.json" "$tmp/missing.json"; status 2 "unreadable wins over undecided"
+# every output format shows it
+lint --format json --schema "$tmp/hostile.json" "$tmp/undecided.json" "$tmp/decided-short.json"; status 1 "json undecided"
+cp "$tmp/out" "$tmp/undecided-report.json"
+has '"valid":false,"undecided":true,"errors":[{"valid":false,' out "json payload undecided"
+has '"keyword":"pattern","line":1,"column":7,"undecided":true}' out "json error undecided"
+lint --schema "$tmp/report-schema.json" "$tmp/undecided-report.json"; status 0 "json report with undecided matches its shape"
+lint --format github --schema "$tmp/hostile.json" "$tmp/undecided.json"; status 3 "github undecided"
+has "::warning file=$tmp/undecided.json,line=1,col=7::/p: pattern could not be evaluated" out "github warning"
+has "[pattern] (undecided)" out "github marks it"
+lint --format junit --schema "$tmp/hostile.json" "$tmp/undecided.json" "$tmp/decided-short.json" "$tmp/decided-valid.json"
+status 1 "junit undecided"
+cp "$tmp/out" "$tmp/undecided.xml"
+has 'tests="3" failures="1" errors="1"' out "junit counts the undecided payload as an error"
+has '<error type="undecided" message="1 finding, could not be decided">' out "junit error element"
+if command -v xmllint >/dev/null 2>&1 && [ -f "$JUNIT_XSD" ]; then
+    if xmllint --noout --schema "$JUNIT_XSD" "$tmp/undecided.xml" 2>"$tmp/xmllint"; then pass; else fail "undecided junit does not validate"; cat "$tmp/xmllint"; fi
+fi
+cat "$tmp/decided-valid.json" "$tmp/undecided.json" "$tmp/undecided-any.json" >"$tmp/undecided.ndjson"
+lint --ndjson --schema "$tmp/hostile.json" "$tmp/undecided.ndjson"; status 3 "ndjson undecided"
+has "3 payloads, 0 invalid, 2 undecided, 2 findings" err "ndjson summary"
+has "$tmp/undecided.ndjson:2:7: /p:" out "ndjson line"
+lint --ndjson --format json --schema "$tmp/hostile.json" "$tmp/undecided.ndjson"
+has "\"file\":\"$tmp/undecided.ndjson:3\",\"valid\":false,\"undecided\":true" out "ndjson json undecided"
+# a contract body, from schemas with a hostile pattern (--schema-dir)
+cp -r schemas "$tmp/hostile-contract"
+sed 's|"error": { "$ref": "common.json#/$defs/ErrorObject" }|"error": { "$ref": "common.json#/$defs/ErrorObject", "properties": { "message": { "pattern": "(a+)+$" } } }|' \
+    schemas/error-response.json >"$tmp/hostile-contract/error-response.json"
+printf '{"data": null, "error": {"code": "NOT_FOUND", "message": "%s"}}\n' "$long" >"$tmp/error-undecided.json"
+lint --schema-dir "$tmp/hostile-contract" --schema error-response "$tmp/error-undecided.json"; status 3 "contract body undecided"
+has "/error/message: pattern could not be evaluated: regex match limit reached" out "contract undecided finding"
+lint --help; has "3 none invalid but some could not be decided" out "help documents exit status 3"
 
 # ---- the examples ---------------------------------------------------------------
 for f in examples/*.json; do

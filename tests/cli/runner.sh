@@ -128,6 +128,37 @@ has "What was seen" "$tmp/w.html" "html shows findings"
 if grep -qiE '<(script|link)|src=' "$tmp/w.html"; then fail "html has external assets"; else pass; fi
 tail -1 "$tmp/out" | grep -qx '0 passed, 1 failed' && pass || fail "summary line: $(tail -1 "$tmp/out")"
 
+# ---- a response check that cannot be decided: a step error ---------------
+# A copy of the contract whose error-response message must match a pattern
+# that backtracks without end on a long run of a's: a short campaign id
+# gives the pattern's normal verdict (no match: a failure), a long one
+# reaches PCRE2's match limit, and the step is an error, not a pass and
+# not a failure.
+cp -r schemas "$tmp/hostile"
+sed 's|"error": { "$ref": "common.json#/$defs/ErrorObject" }|"error": { "$ref": "common.json#/$defs/ErrorObject", "properties": { "message": { "pattern": "(a+)+$" } } }|' \
+    schemas/error-response.json >"$tmp/hostile/error-response.json"
+has '"pattern": "(a+)+$"' "$tmp/hostile/error-response.json" "hostile schema written"
+cat >"$tmp/short-id.json" <<'JSON'
+{"name": "the pattern decides", "steps": [{"request": {"method": "GET", "path": "/campaigns/cmp_aaaa"}, "expect": {"status": 404}}]}
+JSON
+cat >"$tmp/long-id.json" <<'JSON'
+{"name": "the pattern cannot decide", "steps": [{"request": {"method": "GET", "path": "/campaigns/cmp_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}, "expect": {"status": 404}}]}
+JSON
+run --base-url "$plain" --schemas "$tmp/hostile" --junit "$tmp/h1.xml" --json "$tmp/h1.json" "$tmp/short-id.json"
+status 1 "a pattern that decides"
+has 'does not match the pattern (a+)+$ [pattern]' "$tmp/out" "the normal verdict under the limit"
+has '<failure type="expectation"' "$tmp/h1.xml" "under the limit: a failure"
+run --base-url "$plain" --schemas "$tmp/hostile" --junit "$tmp/h2.xml" --json "$tmp/h2.json" --html "$tmp/h2.html" "$tmp/long-id.json"
+status 1 "an undecided response check"
+has 'could not decide whether the response keeps error-response: /error/message: pattern could not be evaluated: regex match limit reached' "$tmp/out" "undecided finding"
+has "steps: 0 passed, 0 failed, 1 errors" "$tmp/out" "counted as an error"
+has '<error type="undecided"' "$tmp/h2.xml" "junit error of its own type"
+hasnt '<failure' "$tmp/h2.xml" "not a failure"
+junit "$tmp/h2.xml" "undecided junit"
+grep -Eq '"undecided":[[:space:]]*true' "$tmp/h2.json" && pass || fail "json summary marks the step undecided"
+grep -Eq '"result":[[:space:]]*"error"' "$tmp/h2.json" && pass || fail "json summary: the step is an error"
+has "error (undecided)" "$tmp/h2.html" "html marks the step undecided"
+
 # ---- spend scenarios are skipped on live runs ------------------------------
 run --base-url "$plain" --live --junit "$tmp/sp.xml" "$tmp/cases/spend.json" "$tmp/cases/list.json"
 status 0 "spend skipped on --live"

@@ -322,7 +322,7 @@ static void test_report(void)
 
 static void test_strict(void)
 {
-    jsv_options opts = { JSV_REPORT_UNKNOWN, 0 };
+    jsv_options opts = { JSV_REPORT_UNKNOWN, 0, 0 };
     jsv_error err;
     contract *c = contract_load("schemas", &opts, &err);
     CHECK_MSG(&T, c != NULL, "%.150s", err.message);
@@ -348,7 +348,7 @@ int main(void)
     test_default_dir();
     test_load_errors();
     test_report();
-    jsv_options strict_opts = { JSV_REPORT_UNKNOWN, 0 };
+    jsv_options strict_opts = { JSV_REPORT_UNKNOWN, 0, 0 };
     contract *c = contract_load("schemas", NULL, &err);
     CHECK_MSG(&T, c != NULL, "loading schemas/: %.150s %.150s", err.file, err.message);
     contract *strict = contract_load("schemas", &strict_opts, &err);

@@ -2738,7 +2738,7 @@ int main(void)
         test_property_lists,
     };
     jsv_error err;
-    jsv_options strict_opts = { JSV_REPORT_UNKNOWN, 0 };
+    jsv_options strict_opts = { JSV_REPORT_UNKNOWN, 0, 0 };
     struct bctx x;
     memset(&err, 0, sizeof err);
     memset(&x, 0, sizeof x);

@@ -447,6 +447,66 @@ static void test_buy_refs(void)
 #undef BUY
 }
 
+/* The message of rule's only finding on json, parsed strictly (so
+ * numbers keep their text), or "(not one finding)". */
+static char one_message[2048];
+static const char *message_of(contract_rule_fn rule, const char *json)
+{
+    json_error e;
+    json_doc *doc = json_parse(json, strlen(json), NULL, NULL, &e);
+    contract_report *r = contract_report_new();
+    if (doc) rule(doc->root, "", r);
+    snprintf(one_message, sizeof one_message, "%s",
+             contract_report_count(r) == 1 ? contract_report_get(r, 0)->message : "(not one finding)");
+    contract_report_free(r);
+    json_doc_free(doc);
+    return one_message;
+}
+
+/* Messages show amounts as the body wrote them (2^53 + 1 is not rounded
+ * to a double's digits), computed amounts without an exponent, and cut
+ * ids on a character boundary (at most 200 bytes of one). */
+static void test_messages(void)
+{
+    static const struct { contract_rule_fn rule; const char *json, *message; } cases[] = {
+        { cr_media_budget, "{\"budget\":{\"total\":9007199254740993},\"mediaBudget\":{\"total\":9007199254740991}}",
+          "mediaBudget.total is 9007199254740991, expected budget.total 9007199254740993 minus fees 0 = "
+          "9007199254740992 (tolerance 0.01)" },
+        { cr_media_budget, "{\"budget\":{\"total\":100.12345678901234567890},\"fees\":[{\"amount\":0.5}],"
+                           "\"mediaBudget\":{\"total\":1.000}}",
+          "mediaBudget.total is 1.000, expected budget.total 100.12345678901234567890 minus fees 0.5 = "
+          "99.62345678901235 (tolerance 0.01)" },
+        { cr_unallocated, "{\"mediaBudget\":{\"total\":9007199254740993},\"allocatedBudget\":1e3,"
+                          "\"unallocatedBudget\":9007199254740991}",
+          "unallocatedBudget is 9007199254740991, expected mediaBudget.total 9007199254740993 minus "
+          "allocatedBudget 1e3 = 9007199254739992 (tolerance 0.01)" },
+        { cr_pacing_budget_sum, "{\"budget\":{\"total\":9007199254740991},\"pacingPeriods\":{\"mode\":\"budget\","
+                                "\"periods\":[{\"budget\":9007199254740991},{\"budget\":2}]}}",
+          "period budgets sum to 9007199254740992, more than budget.total 9007199254740991" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        CHECK_STR(&T, message_of(cases[i].rule, cases[i].json), cases[i].message);
+
+    /* a media buy id cut at 200 bytes: sequences across, ending at and
+     * starting at the cut */
+    static const struct { size_t fill; const char *tail; size_t kept; } ids[] = {
+        { 198, "\xe2\x82\xac" "bb", 198 },
+        { 197, "\xf0\x9f\x98\x80" "bb", 197 },
+        { 197, "\xe2\x82\xac" "bb", 200 },
+        { 196, "\xf0\x9f\x98\x80" "bb", 200 },
+        { 200, "\xf0\x9f\x98\x80", 200 },
+    };
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+        char id[256], json[600], want[400];
+        memset(id, 'a', ids[i].fill);
+        strcpy(id + ids[i].fill, ids[i].tail);
+        snprintf(json, sizeof json, "{\"mediaBuyRefs\":[{\"mediaBuyId\":\"%s\"}],\"mediaBuys\":[]}", id);
+        snprintf(want, sizeof want, "mediaBuyRefs names media buy \"%.*s\", which mediaBuys does not contain",
+                 (int)ids[i].kept, id);
+        CHECK_STR(&T, message_of(cr_buy_refs, json), want);
+    }
+}
+
 /* Findings of contract_rules_apply for a body, as "ID@pointer;..." */
 static char applied[2048];
 static const char *apply(const char *name, const char *json)
@@ -543,6 +603,7 @@ int main(void)
     test_allocated();
     test_draft_no_buys();
     test_buy_refs();
+    test_messages();
     test_apply();
     test_odd_shapes();
     return check_done(&T);

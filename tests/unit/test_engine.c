@@ -5,9 +5,11 @@
 #include "engine.h"
 #include "json_parse.h"
 #include "jsv.h"
+#include "strbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef struct fixture {
     jsv_registry *reg;
@@ -24,7 +26,7 @@ static int setup(fixture *f, const char *schema, unsigned flags)
     const char *uri;
     if (jsv_registry_add_json(f->reg, "https://example.test/s.json", schema, strlen(schema), &uri, &f->err))
         return -1;
-    jsv_options o = { flags, 0 };
+    jsv_options o = { flags, 0, 0 };
     f->s = jsv_compile(f->reg, uri, &o, &f->err);
     return f->s ? 0 : -1;
 }
@@ -311,12 +313,138 @@ static void test_basic_output(struct check *t)
     CHECK_INT(t, run(&f, "{\"n\":\"ab\"}"), 0);
     cJSON *out = jsv_result_basic(f.r);
     char *txt = cJSON_PrintUnformatted(out);
-    CHECK_STR(t, txt, "{\"valid\":false,\"errors\":[{\"keywordLocation\":\"/properties/n/maxLength\","
+    CHECK_STR(t, txt, "{\"valid\":false,\"keywordLocation\":\"\",\"instanceLocation\":\"\","
+                      "\"errors\":[{\"valid\":false,\"keywordLocation\":\"/properties/n/maxLength\","
                       "\"absoluteKeywordLocation\":\"https://example.test/s.json#/properties/n/maxLength\","
                       "\"instanceLocation\":\"/n\",\"error\":\"expected at most 1 characters, got 2\"}]}");
     free(txt);
     cJSON_Delete(out);
+    /* a valid instance: the root unit alone */
+    CHECK_INT(t, run(&f, "{\"n\":\"a\"}"), 1);
+    out = jsv_result_basic(f.r);
+    txt = cJSON_PrintUnformatted(out);
+    CHECK_STR(t, txt, "{\"valid\":true,\"keywordLocation\":\"\",\"instanceLocation\":\"\"}");
+    free(txt);
+    cJSON_Delete(out);
     teardown(&f);
+    /* an absolute keyword location stays a URI: what a fragment cannot
+     * hold is percent-encoded (the keyword location keeps the raw pointer) */
+    static const struct { const char *schema, *instance, *kl, *al; } locs[] = {
+        { "{\"patternProperties\":{\"^x-[a-z]+$\":{\"maxLength\":1}}}", "{\"x-ab\":\"long\"}",
+          "/patternProperties/^x-[a-z]+$/maxLength",
+          "https://example.test/s.json#/patternProperties/%5Ex-%5Ba-z%5D+$/maxLength" },
+        { "{\"properties\":{\"a b%\\u00e9\":{\"$ref\":\"#/$defs/q r\"}},\"$defs\":{\"q r\":{\"type\":\"null\"}}}",
+          "{\"a b%\\u00e9\":1}", "/properties/a b%\u00e9/$ref/type",
+          "https://example.test/s.json#/$defs/q%20r/type" },
+        { "{\"properties\":{\"~/:@?\":{\"type\":\"null\"}}}", "{\"~/:@?\":1}",
+          "/properties/~0~1:@?/type", "https://example.test/s.json#/properties/~0~1:@?/type" },
+    };
+    for (size_t i = 0; i < sizeof locs / sizeof locs[0]; i++) {
+        CHECK(t, setup(&f, locs[i].schema, 0) == 0);
+        CHECK_INT(t, run(&f, locs[i].instance), 0);
+        const jsv_error_item *e = jsv_result_get(f.r, 0);
+        CHECK_STR(t, e ? e->keyword_location : NULL, locs[i].kl);
+        CHECK_STR(t, e ? e->absolute_keyword_location : NULL, locs[i].al);
+        teardown(&f);
+    }
+}
+
+/* n copies of c, then tail, into a new string. */
+static char *repeat(char c, size_t n, const char *tail)
+{
+    char *s = malloc(n + strlen(tail) + 1);
+    memset(s, c, n);
+    strcpy(s + n, tail);
+    return s;
+}
+
+/* Messages never split a character where they cut a value (the 3- and
+ * 4-byte sequences sit across the cut, end exactly at it, or start
+ * right after it), and show numbers as the instance wrote them. */
+static void test_messages(struct check *t)
+{
+    /* an excerpt of a string keeps at most 72 bytes of it */
+    static const struct { size_t fill; const char *tail; size_t kept; } cuts[] = {
+        { 71, "\xe2\x82\xac" "zzzzzzzzzz", 71 },       /* a 3-byte sequence across the cut */
+        { 70, "\xf0\x9f\x98\x80" "zzzzzzzzzz", 70 },   /* a 4-byte sequence across it */
+        { 69, "\xe2\x82\xac" "zzzzzzzzzz", 72 },       /* a 3-byte sequence ending at it */
+        { 68, "\xf0\x9f\x98\x80" "zzzzzzzzzz", 72 },   /* a 4-byte sequence ending at it */
+        { 72, "\xf0\x9f\x98\x80" "zzzzzzzzzz", 72 },   /* one starting right after it */
+        { 74, "", 74 },                                 /* short enough: whole */
+    };
+    fixture f;
+    CHECK(t, setup(&f, "{\"pattern\":\"^b\"}", 0) == 0);
+    for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
+        char *v = repeat('a', cuts[i].fill, cuts[i].tail);
+        char *inst = malloc(strlen(v) + 3), *want = malloc(strlen(v) + 64);
+        sprintf(inst, "\"%s\"", v);
+        if (cuts[i].kept == strlen(v)) sprintf(want, "\"%s\" does not match the pattern ^b", v);
+        else sprintf(want, "\"%.*s...\" does not match the pattern ^b", (int)cuts[i].kept, v);
+        CHECK_INT(t, run(&f, inst), 0);
+        CHECK_STR(t, first_msg(&f), want);
+        free(v);
+        free(inst);
+        free(want);
+    }
+    teardown(&f);
+
+    /* numbers as written: 2^53 - 1, 2^53 + 1 (a double would round it),
+     * long decimals, inside arrays and objects too */
+    static const struct { const char *schema, *instance, *message; } nums[] = {
+        { "{\"maximum\":5}", "9007199254740991", "expected at most 5, got 9007199254740991" },
+        { "{\"maximum\":5}", "9007199254740993", "expected at most 5, got 9007199254740993" },
+        { "{\"minimum\":-5}", "-9007199254740993", "expected at least -5, got -9007199254740993" },
+        { "{\"maximum\":5}", "5.000000000000000000000000000000000000000000001",
+          "expected at most 5, got 5.000000000000000000000000000000000000000000001" },
+        { "{\"exclusiveMaximum\":9007199254740993}", "9007199254740993",
+          "expected less than 9007199254740993, got 9007199254740993" },
+        { "{\"const\":{\"a\":[9007199254740993]}}", "{\"a\":[9007199254740992]}",
+          "expected {\"a\":[9007199254740993]}, got {\"a\":[9007199254740992]}" },
+        { "{\"enum\":[9007199254740993,\"x\"]}", "9007199254740992",
+          "expected one of 9007199254740993, \"x\", got 9007199254740992" },
+        { "{\"x-error\":\"n is ${/n}, o is ${/o}\",\"required\":[\"z\"]}",
+          "{\"n\":9007199254740993,\"o\":{\"k\":[0.10000000000000000000001]}}",
+          "n is 9007199254740993, o is {\"k\":[0.10000000000000000000001]}" },
+    };
+    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+        CHECK(t, setup(&f, nums[i].schema, 0) == 0);
+        CHECK_INT(t, run(&f, nums[i].instance), 0);
+        CHECK_STR(t, first_msg(&f), nums[i].message);
+        teardown(&f);
+    }
+
+    /* whole messages are cut at 1023 bytes: an x-error substitution, a
+     * long pattern in a message, an unknown property's name (560 bytes) */
+    static const struct { const char *schema_fmt; unsigned flags; const char *inst_fmt; size_t fill;
+                          const char *tail; const char *prefix; size_t kept; } longs[] = {
+        { "{\"x-error\":\"${/s}\",\"required\":[\"z\"]}", 0, "{\"s\":\"%s\"}", 1021, "\xe2\x82\xac", "", 1021 },
+        { "{\"x-error\":\"${/s}\",\"required\":[\"z\"]}", 0, "{\"s\":\"%s\"}", 1020, "\xf0\x9f\x98\x80", "", 1020 },
+        { "{\"x-error\":\"${/s}\",\"required\":[\"z\"]}", 0, "{\"s\":\"%s\"}", 1019, "\xf0\x9f\x98\x80", "", 1023 },
+        { "{\"properties\":{\"k\":{\"pattern\":\"^x%s\"}}}", 0, "{\"k\":\"b\"}", 988, "\xe2\x82\xac" "a",
+          "\"b\" does not match the pattern ^x", 988 },
+        { "{\"properties\":{\"q\":true}}", JSV_REPORT_UNKNOWN, "{\"%s\":1}", 558, "\xe2\x82\xac",
+          "unknown property \"", 558 },
+        { "{\"properties\":{\"q\":true}}", JSV_REPORT_UNKNOWN, "{\"%s\":1}", 557, "\xf0\x9f\x98\x80",
+          "unknown property \"", 557 },
+    };
+    for (size_t i = 0; i < sizeof longs / sizeof longs[0]; i++) {
+        char *v = repeat('a', longs[i].fill, longs[i].tail);
+        char *schema = malloc(strlen(longs[i].schema_fmt) + strlen(v) + 1);
+        char *inst = malloc(strlen(longs[i].inst_fmt) + strlen(v) + 1);
+        sprintf(schema, longs[i].schema_fmt, v);
+        sprintf(inst, longs[i].inst_fmt, v);
+        char *want = malloc(strlen(longs[i].prefix) + longs[i].kept + 4);
+        sprintf(want, "%s%.*s", longs[i].prefix, (int)longs[i].kept, v);
+        if (longs[i].flags & JSV_REPORT_UNKNOWN) strcat(want, "\"");
+        CHECK(t, setup(&f, schema, longs[i].flags) == 0);
+        CHECK_INT(t, run(&f, inst), 0);
+        CHECK_STR(t, first_msg(&f), want);
+        teardown(&f);
+        free(v);
+        free(schema);
+        free(inst);
+        free(want);
+    }
 }
 
 static void test_registry(struct check *t)
@@ -755,6 +883,202 @@ static void test_scalar_strings(struct check *t)
     check_walks(t, "scalar strings", cases, sizeof cases / sizeof cases[0]);
 }
 
+/* ---- regexes that cannot be evaluated ---------------------------------- */
+
+/* A pattern that backtracks without end on a long run of a's that does
+ * not end the subject: PCRE2's match limit stops it.  "L" in a test text
+ * stands for such a subject (41 bytes), "S" for a short one the limit
+ * lets PCRE2 finish (no match), "M" for a long one it matches at once. */
+#define HOSTILE "^(a+)+$"
+#define L "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"
+#define S "aaaaaaaaaa!"
+#define M "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+
+/* One instance against one schema through every walk, where want may be
+ * JSV_UNDECIDED: the reporting walk and jsv_validate (with and without a
+ * result) must give want; a verdict walk may answer -1 (cannot tell)
+ * instead of 0 or 1, and must when want is open. */
+static void check_open(struct check *t, fixture *f, const char *schema, const char *instance, int want)
+{
+    int v = verdict(f, instance), p = verdict_plain(f, instance), tp = verdict_tape(f, instance);
+    int e = reported(f, instance), r = run(f, instance);
+    int walks_ok = want == JSV_UNDECIDED ? v == -1 && p == -1 && tp == -1
+                                         : (v == want || v == -1) && (p == want || p == -1) && (tp == want || tp == -1);
+    if (!walks_ok || e != want || r != want) {
+        fprintf(stderr, "open: %s against %s gave verdict %d/%d/%d, reported %d, validate %d; want %d\n", instance,
+                schema, v, p, tp, e, r, want);
+        t->failed++;
+        return;
+    }
+    t->passed++;
+    /* an open verdict stands on undecided errors only; a decided one
+     * names at least one keyword the instance breaks */
+    size_t n = jsv_result_count(f->r), undecided = 0;
+    for (size_t i = 0; i < n; i++) undecided += jsv_result_get(f->r, i)->kind == JSV_ERROR_UNDECIDED;
+    CHECK_MSG(t, want == JSV_UNDECIDED ? n > 0 && undecided == n : want == 0 ? undecided < n : n == 0,
+              "%s against %s: %zu errors, %zu undecided", instance, schema, n, undecided);
+}
+
+/* Under the match limit a pattern decides as usual; at it, the keyword is
+ * undecided and so is every verdict that depends on it, in either
+ * direction: not does not make it valid, anyOf does not make it
+ * invalid, and so on through every applicator. */
+static void test_regex_limits(struct check *t)
+{
+    static const walk_case cases[] = {
+        { "{\"pattern\":\"" HOSTILE "\"}", "\"" L "\"", JSV_UNDECIDED },
+        { "{\"pattern\":\"" HOSTILE "\"}", "\"" S "\"", 0 },
+        { "{\"pattern\":\"" HOSTILE "\"}", "\"" M "\"", 1 },
+        { "{\"type\":\"string\",\"pattern\":\"" HOSTILE "\"}", "\"" L "\"", JSV_UNDECIDED },
+        { "{\"properties\":{\"p\":{\"type\":\"string\",\"pattern\":\"" HOSTILE "\"}}}", "{\"p\":\"" L "\"}", JSV_UNDECIDED },
+        { "{\"not\":{\"pattern\":\"" HOSTILE "\"}}", "\"" L "\"", JSV_UNDECIDED },
+        { "{\"not\":{\"pattern\":\"" HOSTILE "\"}}", "\"" S "\"", 1 },
+        { "{\"not\":{\"pattern\":\"" HOSTILE "\"}}", "\"" M "\"", 0 },
+        { "{\"not\":{\"not\":{\"pattern\":\"" HOSTILE "\"}}}", "\"" L "\"", JSV_UNDECIDED },
+        { "{\"not\":{\"anyOf\":[{\"pattern\":\"" HOSTILE "\"},{\"const\":\"x\"}]}}", "\"" L "\"", JSV_UNDECIDED },
+        { "{\"anyOf\":[{\"pattern\":\"" HOSTILE "\"},{\"minLength\":100}]}", "\"" L "\"", JSV_UNDECIDED },
+        { "{\"anyOf\":[{\"pattern\":\"" HOSTILE "\"},{\"minLength\":100}]}", "\"" S "\"", 0 },
+        { "{\"anyOf\":[{\"pattern\":\"" HOSTILE "\"},{\"minLength\":1}]}", "\"" L "\"", 1 },
+        { "{\"oneOf\":[{\"pattern\":\"" HOSTILE "\"},{\"minLength\":1}]}", "\"" L "\"", JSV_UNDECIDED },
+        { "{\"oneOf\":[{\"pattern\":\"" HOSTILE "\"},{\"minLength\":100}]}", "\"" L "\"", JSV_UNDECIDED },
+        { "{\"oneOf\":[{\"pattern\":\"" HOSTILE "\"},{\"minLength\":1},{\"maxLength\":100}]}", "\"" L "\"", 0 },
+        { "{\"oneOf\":[{\"pattern\":\"" HOSTILE "\"},{\"minLength\":1}]}", "\"" S "\"", 1 },
+        { "{\"allOf\":[{\"pattern\":\"" HOSTILE "\"},{\"maxLength\":5}]}", "\"" L "\"", 0 },
+        { "{\"allOf\":[{\"pattern\":\"" HOSTILE "\"},{\"minLength\":5}]}", "\"" L "\"", JSV_UNDECIDED },
+        { "{\"if\":{\"pattern\":\"" HOSTILE "\"},\"then\":{\"minLength\":100}}", "\"" L "\"", JSV_UNDECIDED },
+        { "{\"if\":{\"pattern\":\"" HOSTILE "\"},\"else\":{\"minLength\":100}}", "\"" S "\"", 0 },
+        { "{\"if\":{\"pattern\":\"" HOSTILE "\"}}", "\"" L "\"", 1 },
+        { "{\"if\":{\"const\":1},\"else\":{\"pattern\":\"" HOSTILE "\"}}", "\"" L "\"", JSV_UNDECIDED },
+        { "{\"contains\":{\"pattern\":\"" HOSTILE "\"}}", "[\"" L "\"]", JSV_UNDECIDED },
+        { "{\"contains\":{\"pattern\":\"" HOSTILE "\"}}", "[\"" L "\",\"aaa\"]", 1 },
+        { "{\"contains\":{\"pattern\":\"" HOSTILE "\"}}", "[\"" S "\"]", 0 },
+        { "{\"contains\":{\"pattern\":\"" HOSTILE "\"},\"maxContains\":1}", "[\"aaa\",\"" L "\"]", JSV_UNDECIDED },
+        { "{\"contains\":{\"pattern\":\"" HOSTILE "\"},\"maxContains\":1}", "[\"aaa\",\"aa\",\"" L "\"]", 0 },
+        { "{\"contains\":{\"pattern\":\"" HOSTILE "\"},\"minContains\":3}", "[\"aaa\",\"" L "\"]", 0 },
+        { "{\"items\":{\"pattern\":\"" HOSTILE "\"}}", "[\"aaa\",\"" L "\"]", JSV_UNDECIDED },
+        { "{\"items\":{\"pattern\":\"" HOSTILE "\"}}", "[\"" L "\",\"b\"]", 0 },
+        { "{\"patternProperties\":{\"" HOSTILE "\":{\"type\":\"integer\"}}}", "{\"" L "\":1}", 1 },
+        { "{\"patternProperties\":{\"" HOSTILE "\":{\"type\":\"integer\"}}}", "{\"" L "\":\"x\"}", JSV_UNDECIDED },
+        { "{\"patternProperties\":{\"" HOSTILE "\":{\"type\":\"integer\"}}}", "{\"" S "\":\"x\"}", 1 },
+        { "{\"patternProperties\":{\"" HOSTILE "\":true},\"additionalProperties\":false}", "{\"" L "\":1}",
+          JSV_UNDECIDED },
+        { "{\"patternProperties\":{\"" HOSTILE "\":true},\"additionalProperties\":false}", "{\"" S "\":1}", 0 },
+        { "{\"patternProperties\":{\"" HOSTILE "\":true},\"additionalProperties\":false}", "{\"" M "\":1}", 1 },
+        { "{\"patternProperties\":{\"" HOSTILE "\":true},\"additionalProperties\":{\"type\":\"integer\"}}",
+          "{\"" L "\":1}", 1 },
+        { "{\"not\":{\"patternProperties\":{\"" HOSTILE "\":false}}}", "{\"" L "\":1}", JSV_UNDECIDED },
+        { "{\"propertyNames\":{\"pattern\":\"" HOSTILE "\"}}", "{\"" L "\":1}", JSV_UNDECIDED },
+        { "{\"dependentSchemas\":{\"k\":{\"properties\":{\"v\":{\"pattern\":\"" HOSTILE "\"}}}}}",
+          "{\"k\":1,\"v\":\"" L "\"}", JSV_UNDECIDED },
+        { "{\"patternProperties\":{\"" HOSTILE "\":true},\"unevaluatedProperties\":false}", "{\"" L "\":1}",
+          JSV_UNDECIDED },
+        { "{\"patternProperties\":{\"" HOSTILE "\":true},\"unevaluatedProperties\":false}", "{\"" M "\":1}", 1 },
+        { "{\"patternProperties\":{\"" HOSTILE "\":true},\"unevaluatedProperties\":{\"type\":\"integer\"}}",
+          "{\"" L "\":1}", 1 },
+        { "{\"anyOf\":[{\"properties\":{\"v\":{\"pattern\":\"" HOSTILE "\"}}},{\"properties\":{\"w\":true}}],"
+          "\"unevaluatedProperties\":false}", "{\"v\":\"" L "\",\"w\":1}", JSV_UNDECIDED },
+        { "{\"anyOf\":[{\"properties\":{\"v\":{\"pattern\":\"" HOSTILE "\"}}},{\"required\":[\"w\"]}],"
+          "\"unevaluatedProperties\":false}", "{\"v\":\"" L "\",\"w\":1}", 0 },
+        { "{\"contains\":{\"pattern\":\"" HOSTILE "\"},\"unevaluatedItems\":false}", "[\"aaa\",\"" L "\"]",
+          JSV_UNDECIDED },
+        { "{\"format\":\"regex\"}", "\"((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((("
+          "((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((("
+          "((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((("
+          "((((((((((((((((((((((((((((((((\"", JSV_UNDECIDED },
+        { "{\"not\":{\"format\":\"regex\"}}", "\"((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((("
+          "((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((("
+          "((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((("
+          "((((((((((((((((((((((((((((((((((((((((((((\"", JSV_UNDECIDED },
+        { "{\"format\":\"regex\"}", "\"((a))\"", 1 },
+        { "{\"format\":\"regex\"}", "\"((a)\"", 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fixture f;
+        if (setup(&f, cases[i].schema, 0) != 0) {
+            CHECK_MSG(t, 0, "schema %s does not compile: %s", cases[i].schema, f.err.message);
+            teardown(&f);
+            continue;
+        }
+        check_open(t, &f, cases[i].schema, cases[i].instance, cases[i].want);
+        teardown(&f);
+    }
+
+    /* what an undecided error says */
+    static const struct { const char *schema, *instance, *kw, *kl, *il, *msg; } says[] = {
+        { "{\"pattern\":\"" HOSTILE "\"}", "\"" L "\"", "pattern", "/pattern", "",
+          "pattern could not be evaluated: regex match limit reached (schema /pattern, instance (root))" },
+        { "{\"not\":{\"properties\":{\"p\":{\"pattern\":\"" HOSTILE "\"}}}}", "{\"p\":\"" L "\"}", "pattern",
+          "/not/properties/p/pattern", "/p",
+          "pattern could not be evaluated: regex match limit reached (schema /not/properties/p/pattern, instance /p)" },
+        { "{\"patternProperties\":{\"" HOSTILE "\":false}}", "{\"" L "\":1}", "patternProperties",
+          "/patternProperties/" HOSTILE, "/" L,
+          "patternProperties could not be evaluated: regex match limit reached on the member name "
+          "(schema /patternProperties/" HOSTILE ", instance /" L ")" },
+        { "{\"x-error\":\"not this\",\"anyOf\":[{\"pattern\":\"" HOSTILE "\"},{\"minLength\":100}]}", "\"" L "\"",
+          "pattern", "/anyOf/0/pattern", "",
+          "pattern could not be evaluated: regex match limit reached (schema /anyOf/0/pattern, instance (root))" },
+    };
+    for (size_t i = 0; i < sizeof says / sizeof says[0]; i++) {
+        fixture f;
+        CHECK(t, setup(&f, says[i].schema, 0) == 0);
+        CHECK_INT(t, run(&f, says[i].instance), JSV_UNDECIDED);
+        CHECK_INT(t, jsv_result_count(f.r), 1);
+        const jsv_error_item *e = jsv_result_get(f.r, 0);
+        if (e) {
+            CHECK_INT(t, e->kind, JSV_ERROR_UNDECIDED);
+            CHECK_STR(t, e->keyword, says[i].kw);
+            CHECK_STR(t, e->keyword_location, says[i].kl);
+            CHECK_STR(t, e->instance_location, says[i].il);
+            CHECK_STR(t, e->message, says[i].msg);
+        }
+        teardown(&f);
+    }
+}
+
+/* A hostile pattern against many strings: each search stops at the match
+ * limit, and the walk's time budget stops the rest, so a run stays short
+ * and every item is still undecided (never valid, never invalid). */
+static void test_regex_budget(struct check *t)
+{
+    enum { N = 400 };
+    strbuf b = {0};
+    sb_puts(&b, "[");
+    for (int i = 0; i < N; i++) sb_printf(&b, "%s\"" L "\"", i ? "," : "");
+    sb_puts(&b, "]");
+    fixture f;
+    memset(&f, 0, sizeof f);
+    f.reg = jsv_registry_new();
+    f.r = jsv_result_new();
+    const char *schema = "{\"items\":{\"pattern\":\"" HOSTILE "\"}}", *uri;
+    jsv_options o = { 0, 0, 50 };
+    CHECK(t, jsv_registry_add_json(f.reg, "https://example.test/s.json", schema, strlen(schema), &uri, &f.err) == 0);
+    f.s = jsv_compile(f.reg, uri, &o, &f.err);
+    CHECK(t, f.s != NULL);
+    json_error je;
+    json_doc *d = json_parse(b.data, b.len, NULL, NULL, &je);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    int v = f.s && d ? jsv_validate(f.s, d->root, f.r) : -9;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+    CHECK_INT(t, v, JSV_UNDECIDED);
+    CHECK_INT(t, jsv_result_count(f.r), N);
+    const jsv_error_item *last = jsv_result_get(f.r, N - 1);
+    CHECK(t, last && last->kind == JSV_ERROR_UNDECIDED && strstr(last->message, "time budget") != NULL);
+    /* without the budget: N searches at the limit, some 20 ms each */
+    CHECK_MSG(t, ms < 2000, "%d hostile strings took %.0f ms", N, ms);
+    /* the budget belongs to one validation: the next one starts afresh */
+    CHECK_INT(t, run(&f, "[\"" M "\",\"aaa\"]"), 1);
+    CHECK_INT(t, run(&f, "[\"" S "\"]"), 0);
+    json_doc_free(d);
+    sb_free(&b);
+    teardown(&f);
+}
+
+#undef L
+#undef S
+#undef M
+
 /* jsv_validate answers valid instances from the verdict walker alone; the
  * reporting walk must still produce the same report for invalid ones. */
 static void test_two_walkers(struct check *t)
@@ -807,6 +1131,8 @@ int main(void)
 {
     struct check t = { 0, 0, "engine" };
     test_two_walkers(&t);
+    test_regex_limits(&t);
+    test_regex_budget(&t);
     test_tape_cannot_tell(&t);
     test_key_collisions(&t);
     test_few_names(&t);
@@ -822,6 +1148,7 @@ int main(void)
     test_invalid_schemas(&t);
     test_depth(&t);
     test_basic_output(&t);
+    test_messages(&t);
     test_registry(&t);
     return check_done(&t);
 }

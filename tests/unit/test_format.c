@@ -223,11 +223,49 @@ static void test_addresses(struct check *t)
     YES(t, "email", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@x.org");
     NO(t, "email", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@x.org");
 
+    /* the "IPv6:" tag of an address literal is case-insensitive (RFC 5321
+     * literals are RFC 5234 strings); the address after it is still checked */
+    static const struct { const char *text; int want; } literals[] = {
+        { "x@[IPv6:::1]", 1 },
+        { "x@[ipv6:::1]", 1 },
+        { "x@[IPV6:::1]", 1 },
+        { "x@[IpV6:2001:db8::1]", 1 },
+        { "x@[iPv6:::ffff:10.0.0.1]", 1 },
+        { "x@[ipv6:::g]", 0 },
+        { "x@[IPV6:1::2::3]", 0 },
+        { "x@[ipv6:10.0.0.1]", 0 },
+        { "x@[ipv6:]", 0 },
+        { "x@[ipv7:::1]", 0 },
+        { "x@[ipv6;::1]", 0 },
+        { "x@[ipv6 ::1]", 0 },
+    };
+    for (size_t i = 0; i < sizeof literals / sizeof literals[0]; i++) {
+        const char *s = literals[i].text;
+        CHECK_MSG(t, format_check("email", s, strlen(s)) == literals[i].want, "email %s: want %d", s,
+                  literals[i].want);
+        CHECK_MSG(t, format_check("idn-email", s, strlen(s)) == literals[i].want, "idn-email %s: want %d", s,
+                  literals[i].want);
+    }
+
     YES(t, "idn-email", "\xc3\xa9@example.com");
     YES(t, "idn-email", "user@\xc3\xa9xample.com");
     YES(t, "idn-email", "\"\xc3\xa9 x\"@example.com");
     NO(t, "idn-email", "\xc3@example.com");
     NO(t, "idn-email", "a@b@example.com");
+}
+
+/* format "regex" answers FORMAT_UNDECIDED for a pattern nested deeper than
+ * its checker reads: neither valid nor invalid. */
+static void test_regex_undecided(struct check *t)
+{
+    char deep[700];
+    size_t n = 0;
+    for (int i = 0; i < 300; i++) deep[n++] = '(';
+    for (int i = 0; i < 300; i++) deep[n++] = ')';
+    CHECK_INT(t, format_check("regex", deep, n), FORMAT_UNDECIDED);
+    CHECK_INT(t, format_check("regex", deep + 200, 200), 1);     /* 100 deep */
+    CHECK_INT(t, format_check("regex", deep, 250), FORMAT_UNDECIDED);   /* unbalanced, too deep to tell */
+    CHECK_INT(t, format_check("regex", deep + 250, 99), 0);       /* unbalanced, 50 deep */
 }
 
 static void test_hostnames(struct check *t)
@@ -379,6 +417,7 @@ int main(void)
     test_dates(&t);
     test_date_bytes(&t);
     test_addresses(&t);
+    test_regex_undecided(&t);
     test_hostnames(&t);
     test_uris(&t);
     test_misc(&t);

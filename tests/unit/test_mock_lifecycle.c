@@ -89,6 +89,21 @@ static void test_create_errors(mc *m)
     CHECK_STR(&T, mc_str(r.json, "/error/field"), "/advertiserId");
     mc_resp_free(&r);
     free(body);
+    /* messages name ids as the request wrote them, not rounded to a
+     * double's digits: 2^53 - 1 is the largest id, 2^53 + 1 too large */
+    static const struct { const char *id, *message; long status; } ids[] = {
+        { "9007199254740991", "advertiser 9007199254740991 not found", 404 },
+        { "9007199254740993", "expected at most 9007199254740991, got 9007199254740993", 400 },
+    };
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+        body = mc_fmt("{\"advertiserId\":%s,\"name\":\"x\",\"flightDates\":{\"startDate\":"
+                      "\"2026-01-01T00:00:00Z\",\"endDate\":\"2026-02-01T00:00:00Z\"},\"budget\":{\"total\":10},"
+                      "\"campaignType\":\"ROUTED\"}", ids[i].id);
+        mc_call(m, &r, "POST", "/campaigns", body, ids[i].status, NULL);
+        CHECK_STR(&T, mc_str(r.json, "/error/message"), ids[i].message);
+        mc_resp_free(&r);
+        free(body);
+    }
 
     body = mc_create_body("x", 100, NULL, "\"discoveryId\":\"disc_nope\"");
     mc_call(m, &r, "POST", "/campaigns", body, 404, NULL);

@@ -432,7 +432,104 @@ static void test_catastrophic(struct check *t)
     CHECK_MSG(t, (r == 0 || r == -1) && took < 2000, "lookbehind: got %d in %.0f ms", r, took);
 
     /* invalid UTF-8 in the subject is a matching error, not a crash */
-    CHECK_INT(t, search("a", "\xFF" "a"), -1);
+    CHECK_INT(t, search("a", "\xFF" "a"), ECMA_REGEX_ERROR);
+}
+
+/* Subjects of n a's followed by tail, in a static buffer. */
+static const char *run_of_a(size_t n, const char *tail)
+{
+    static char buf[200064];
+    memset(buf, 'a', n);
+    strcpy(buf + n, tail);
+    return buf;
+}
+
+/* What a search answers at and under PCRE2's limits: a catastrophic
+ * pattern on a short subject is decided as usual, on a long one it is
+ * ECMA_REGEX_LIMIT (never a match or no match); a benign pattern with
+ * groups on a very long subject, which runs JIT code out of its stack, is
+ * decided by the interpreter. */
+static void test_limits(struct check *t)
+{
+    static const struct { const char *pattern; size_t n; const char *tail; int want; } cases[] = {
+        { "(a+)+$", 10, "!", 0 },
+        { "(a+)+$", 40, "!", ECMA_REGEX_LIMIT },
+        { "(a+)+$", 40, "", 1 },
+        { "^(a|a)*b$", 12, "!b", 0 },
+        { "^(a|a)*b$", 40, "!b", ECMA_REGEX_LIMIT },
+        { "^(a|a)*b$", 40, "b", 1 },
+        { "^(a|aa)*$", 5000, "", 1 },
+        { "^(?:a|b)*$", 100000, "", 1 },
+        { "^(a|b)*$", 50000, "", 1 },
+        { "^(a|b)*$", 50000, "c", 0 },
+        { "(?<=^(a+)+)!", 40, "b!", ECMA_REGEX_LIMIT },   /* an emulated lookbehind's body at the limit */
+        { "(?<=^(a|a)*)!", 2000, "!", 1 },
+    };
+    pcre2_match_data *md = ecma_regex_match_data_new();
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ecma_regex *re = ecma_regex_compile(cases[i].pattern, strlen(cases[i].pattern), NULL, 0);
+        const char *subj = run_of_a(cases[i].n, cases[i].tail);
+        int got = re ? ecma_regex_search(re, subj, strlen(subj), md) : -9;
+        int got8 = re ? ecma_regex_search_utf8(re, subj, strlen(subj), md) : -9;
+        CHECK_MSG(t, got == cases[i].want && got8 == cases[i].want, "/%s/ on %zu a's + \"%s\": %d / %d, want %d",
+                  cases[i].pattern, cases[i].n, cases[i].tail, got, got8, cases[i].want);
+        ecma_regex_free(re);
+    }
+    ecma_regex_match_data_free(md);
+}
+
+/* A run's time budget: once the searches have taken it, every further
+ * PCRE2 search answers ECMA_REGEX_BUDGET at once, so many catastrophic
+ * searches cost about the budget; one-pass patterns are still answered;
+ * a run without a budget never answers so. */
+static void test_budget(struct check *t)
+{
+    ecma_regex *bad = ecma_regex_compile("(a+)+$", 6, NULL, 0);
+    ecma_regex *simple = ecma_regex_compile("^[a!]+$", 7, NULL, 0);
+    ecma_regex *look = ecma_regex_compile("(?<=^(a+)+)!", 12, NULL, 0);
+    pcre2_match_data *md = ecma_regex_match_data_new();
+    const char *subj = run_of_a(40, "!");
+    ecma_regex_run run;
+    ecma_regex_run_init(&run, md, 30);
+    int limit = 0, budget = 0, other = 0;
+    double t0 = now_ms();
+    for (int i = 0; i < 200; i++) {
+        int r = ecma_regex_run_search(&run, bad, subj, strlen(subj), 1);
+        if (r == ECMA_REGEX_LIMIT) limit++;
+        else if (r == ECMA_REGEX_BUDGET) budget++;
+        else other++;
+    }
+    double took = now_ms() - t0;
+    CHECK_MSG(t, limit >= 1 && budget >= 150 && other == 0, "limit %d, budget %d, other %d", limit, budget, other);
+    CHECK_MSG(t, took < 1000, "200 searches took %.0f ms with a 30 ms budget", took);
+    CHECK_INT(t, ecma_regex_run_search(&run, simple, subj, strlen(subj), 1), 1);
+    CHECK_INT(t, ecma_regex_run_search(&run, look, "ab!", 3, 1), ECMA_REGEX_BUDGET);
+    /* a new run starts afresh; one without a budget is never spent */
+    ecma_regex_run_init(&run, NULL, 30);
+    CHECK_INT(t, ecma_regex_run_search(&run, bad, "aaa", 3, 0), 1);
+    CHECK_INT(t, ecma_regex_run_search(&run, look, "aab!", 4, 0), 0);
+    ecma_regex_run_init(&run, md, 0);
+    for (int i = 0; i < 3; i++) CHECK_INT(t, ecma_regex_run_search(&run, bad, subj, strlen(subj), 1), ECMA_REGEX_LIMIT);
+    ecma_regex_match_data_free(md);
+    ecma_regex_free(bad);
+    ecma_regex_free(simple);
+    ecma_regex_free(look);
+}
+
+/* Validity that cannot be decided: parentheses nested deeper than the
+ * translator reads are neither valid nor invalid. */
+static void test_valid_undecided(struct check *t)
+{
+    char deep[1024];
+    size_t n = 0;
+    for (int i = 0; i < 300; i++) deep[n++] = '(';
+    deep[n++] = 'a';
+    for (int i = 0; i < 300; i++) deep[n++] = ')';
+    deep[n] = '\0';
+    CHECK_INT(t, ecma_regex_valid(deep, n), -1);
+    CHECK_INT(t, ecma_regex_valid(deep, 200 + 1 + 0), -1);    /* unbalanced, but too deep to tell */
+    CHECK_INT(t, ecma_regex_valid("((((a))))", 9), 1);
+    CHECK_INT(t, ecma_regex_valid("((((a)))", 8), 0);
 }
 
 struct worker { const ecma_regex *re; int ok; };
@@ -483,7 +580,7 @@ static int oracle(const char *pattern, const char *subject, size_t len)
     int rc = pcre2_match(code, (PCRE2_SPTR)subject, len, 0, 0, md, NULL);
     pcre2_match_data_free(md);
     pcre2_code_free(code);
-    return rc >= 0 ? 1 : rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
+    return rc >= 0 ? 1 : rc == PCRE2_ERROR_NOMATCH ? 0 : ECMA_REGEX_ERROR;
 }
 
 static int simple_kind(const char *pattern)
@@ -586,6 +683,9 @@ static void test_simple(struct check *t)
 int main(void)
 {
     struct check t = { 0, 0, "regex_ecma" };
+    test_limits(&t);
+    test_budget(&t);
+    test_valid_undecided(&t);
     test_anchors(&t);
     test_dot(&t);
     test_digit_word(&t);

@@ -149,6 +149,59 @@ static void test_expect(struct check *t)
     CHECK_INT(t, findings("{\"pointer\": \"/c/k\", \"each\": {\"exists\": true}}", body), 1);
 }
 
+/* The one finding of assertion on body (parsed strictly, as a response
+ * body is: numbers keep their text), or "(not one finding)". */
+static char one_detail[1024];
+static const char *detail_of(const char *assertion, const char *body)
+{
+    cJSON *a = cJSON_Parse(assertion);
+    json_error e;
+    json_doc *b = json_parse(body, strlen(body), NULL, NULL, &e);
+    ct_step_result res;
+    memset(&res, 0, sizeof res);
+    expect_body(a, b ? b->root : NULL, &res);
+    snprintf(one_detail, sizeof one_detail, "%s", res.ndetails == 1 ? res.details[0] : "(not one finding)");
+    for (size_t i = 0; i < res.ndetails; i++) free(res.details[i]);
+    free(res.details);
+    cJSON_Delete(a);
+    json_doc_free(b);
+    return one_detail;
+}
+
+/* A finding shows the response's numbers as written and cuts a long
+ * value (at 197 bytes of its JSON text, then "...") on a character
+ * boundary. */
+static void test_finding_text(struct check *t)
+{
+    static const struct { const char *body, *detail; } nums[] = {
+        { "{\"n\":9007199254740993}", "/n: expected 1, got 9007199254740993" },
+        { "{\"n\":9007199254740991}", "/n: expected 1, got 9007199254740991" },
+        { "{\"n\":[-9007199254740993,1.00000000000000000000001]}",
+          "/n: expected 1, got [-9007199254740993,1.00000000000000000000001]" },
+    };
+    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
+        CHECK_STR(t, detail_of("{\"pointer\":\"/n\",\"equals\":1}", nums[i].body), nums[i].detail);
+    static const struct { size_t fill; const char *tail; size_t kept; } cuts[] = {
+        { 195, "\xe2\x82\xac" "bbbbbb", 195 },        /* across the cut */
+        { 194, "\xf0\x9f\x98\x80" "bbbbbb", 194 },
+        { 193, "\xe2\x82\xac" "bbbbbb", 196 },        /* ending at it */
+        { 192, "\xf0\x9f\x98\x80" "bbbbbb", 196 },
+        { 196, "\xf0\x9f\x98\x80" "bbbbbb", 196 },    /* starting at it */
+    };
+    for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
+        char v[256], body[300], want[300];
+        memset(v, 'a', cuts[i].fill);
+        strcpy(v + cuts[i].fill, cuts[i].tail);
+        snprintf(body, sizeof body, "{\"s\":\"%s\"}", v);
+        snprintf(want, sizeof want, "/s: expected \"x\", got \"%.*s...", (int)cuts[i].kept, v);
+        CHECK_STR(t, detail_of("{\"pointer\":\"/s\",\"equals\":\"x\"}", body), want);
+    }
+    /* a matches assertion PCRE2 cannot finish says so */
+    const char *d = detail_of("{\"pointer\":\"/s\",\"matches\":\"^(a|a)*b$\"}",
+                              "{\"s\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!b\"}");
+    CHECK_MSG(t, strstr(d, "(the regex could not be evaluated: match limit exceeded)") != NULL, "%s", d);
+}
+
 int main(void)
 {
     struct check t = { 0, 0, "runner_vars" };
@@ -156,5 +209,6 @@ int main(void)
     test_redact(&t);
     test_pointer(&t);
     test_expect(&t);
+    test_finding_text(&t);
     return check_done(&t);
 }

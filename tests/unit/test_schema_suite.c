@@ -99,7 +99,7 @@ static void run_file(suite_ctx *sc, const char *path, const char *label, unsigne
         const char *uri = NULL;
         jsv_schema *s = NULL;
         if (text && jsv_registry_add_json(reg, NULL, text, strlen(text), &uri, &err) == 0) {
-            jsv_options o = { flags, 0 };
+            jsv_options o = { flags, 0, 0 };
             s = jsv_compile(reg, uri, &o, &err);
         }
         free(text);
@@ -167,6 +167,167 @@ static void run_dir(suite_ctx *sc, const char *dir, const char *label, unsigned 
     free(files);
 }
 
+/* ---- the "basic" output format against the official output schema ---- */
+
+#define OUTPUT_SCHEMA "https://json-schema.org/draft/2020-12/output/schema"
+
+/* Validate instance (JSON text) against schema (JSON text) in reg, with
+ * format as an annotation (the specification's default); the engine's
+ * verdict, and its basic output in *out (NULL when not needed). */
+static int basic_of(jsv_registry *reg, const char *base, const char *schema, const cJSON *instance,
+                    unsigned flags, cJSON **out)
+{
+    const char *uri = NULL;
+    jsv_error err;
+    jsv_options o = { flags | JSV_FORMAT_ANNOTATION, 0, 0 };
+    if (jsv_registry_add_json(reg, base, schema, strlen(schema), &uri, &err) != 0) return -2;
+    jsv_schema *s = jsv_compile(reg, uri, &o, &err);
+    jsv_result *r = jsv_result_new();
+    int v = s && r ? jsv_validate(s, instance, r) : -2;
+    *out = v == 0 ? jsv_result_basic(r) : NULL;
+    jsv_result_free(r);
+    jsv_schema_free(s);
+    return v;
+}
+
+/* Is out valid against the schema at uri (registered in reg)? */
+static int output_keeps(jsv_registry *reg, const char *uri, const cJSON *out)
+{
+    jsv_error err;
+    jsv_schema *s = jsv_compile(reg, uri, NULL, &err);
+    if (!s) { fprintf(stderr, "  output schema %s: %s\n", uri, err.message); return 0; }
+    int v = jsv_validate(s, out, NULL);
+    jsv_schema_free(s);
+    return v == 1;
+}
+
+/* Every unit of out's errors says "valid": false. */
+static int units_invalid(const cJSON *out)
+{
+    const cJSON *errs = cJSON_GetObjectItemCaseSensitive(out, "errors");
+    if (!cJSON_IsArray(errs) || !errs->child) return 0;
+    for (const cJSON *u = errs->child; u; u = u->next)
+        if (!cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(u, "valid"))) return 0;
+    return 1;
+}
+
+/* The suite's output-tests/draft2020-12/content: each test's "basic"
+ * schema checks the engine's basic output.  The engine reports errors
+ * only (no annotations), so tests of a valid instance are skipped. */
+static void run_output_file(suite_ctx *sc, const char *path, jsv_registry *base, tally *t, int *skipped)
+{
+    size_t len;
+    char *buf = jsv_read_file(path, &len);
+    json_error je;
+    json_doc *doc = buf ? json_parse(buf, len, NULL, NULL, &je) : NULL;
+    if (!doc) { fprintf(stderr, "cannot read %s\n", path); t->failed++; free(buf); return; }
+    for (const cJSON *g = doc->root->child; g; g = g->next) {
+        char *schema = json_write(cJSON_GetObjectItemCaseSensitive(g, "schema"));
+        const cJSON *tests = cJSON_GetObjectItemCaseSensitive(g, "tests");
+        for (const cJSON *tc = tests ? tests->child : NULL; tc; tc = tc->next) {
+            const cJSON *want = cJSON_GetObjectItemCaseSensitive(
+                cJSON_GetObjectItemCaseSensitive(tc, "output"), "basic");
+            jsv_registry *reg = jsv_registry_new_overlay(base);
+            cJSON *out = NULL;
+            int v = schema ? basic_of(reg, NULL, schema, cJSON_GetObjectItemCaseSensitive(tc, "data"), 0, &out) : -2;
+            char *wtext = json_write(want);
+            const char *wuri = NULL;
+            jsv_error err;
+            if (v == 1 || !want) {
+                (*skipped)++;
+            } else if (v == 0 && out && wtext &&
+                       jsv_registry_add_json(reg, NULL, wtext, strlen(wtext), &wuri, &err) == 0 &&
+                       output_keeps(reg, wuri, out) && units_invalid(out)) {
+                t->passed++;
+            } else {
+                t->failed++;
+                char *o = out ? cJSON_PrintUnformatted(out) : NULL;
+                fprintf(sc->failures, "  FAIL output %s: %s: %s\n", path,
+                        cJSON_GetObjectItemCaseSensitive(tc, "description")->valuestring, o ? o : "(no output)");
+                free(o);
+            }
+            free(wtext);
+            cJSON_Delete(out);
+            jsv_registry_free(reg);
+        }
+        free(schema);
+    }
+    json_doc_free(doc);
+    free(buf);
+}
+
+/* Failing instances of the keywords whose units differ (a $ref on the
+ * way, patterns, x-error, unknown properties, nested combinators): the
+ * whole output must be a "basic" output unit of the output schema, and
+ * every unit in it must say "valid": false. */
+static void run_output_cases(suite_ctx *sc, jsv_registry *base, tally *t)
+{
+    static const struct { const char *schema, *instance; unsigned flags; } cases[] = {
+        { "{\"$defs\":{\"n\":{\"type\":\"integer\"}},\"properties\":{\"a\":{\"$ref\":\"#/$defs/n\"}}}",
+          "{\"a\":\"x\"}", 0 },
+        { "{\"patternProperties\":{\"^x-\":{\"maxLength\":2}},\"additionalProperties\":false}",
+          "{\"x-a\":\"long\",\"y\":1}", 0 },
+        { "{\"required\":[\"a\",\"b\"],\"properties\":{\"a\":{\"enum\":[1,2]}}}", "{\"a\":3}", 0 },
+        { "{\"anyOf\":[{\"type\":\"string\"},{\"minimum\":5}],\"not\":{\"const\":1}}", "1", 0 },
+        { "{\"x-error\":\"bad ${/k}\",\"properties\":{\"k\":{\"const\":\"a\"}}}", "{\"k\":\"b\"}", 0 },
+        { "{\"properties\":{\"a\":true}}", "{\"a\":1,\"zz\":2}", JSV_REPORT_UNKNOWN },
+        { "{\"properties\":{\"a b%\\u00e9\\\"{}\":{\"type\":\"null\"}}}", "{\"a b%\\u00e9\\\"{}\":0}", 0 },
+        { "{\"items\":{\"$ref\":\"#/$defs/p\"},\"$defs\":{\"p\":{\"oneOf\":[{\"type\":\"null\"},{\"type\":\"null\"}]}}}",
+          "[null,1]", 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        jsv_registry *reg = jsv_registry_new_overlay(base);
+        json_error je;
+        json_doc *d = json_parse(cases[i].instance, strlen(cases[i].instance), NULL, NULL, &je);
+        cJSON *out = NULL;
+        char uri[64];
+        snprintf(uri, sizeof uri, "https://example.test/output/%zu.json", i);
+        int v = d ? basic_of(reg, uri, cases[i].schema, d->root, cases[i].flags, &out) : -2;
+        if (v == 0 && out && output_keeps(reg, OUTPUT_SCHEMA "#/$defs/basic", out) &&
+            output_keeps(reg, OUTPUT_SCHEMA, out) && units_invalid(out)) {
+            t->passed++;
+        } else {
+            t->failed++;
+            char *o = out ? cJSON_PrintUnformatted(out) : NULL;
+            fprintf(sc->failures, "  FAIL output of %s against %s: %s\n", cases[i].instance, cases[i].schema,
+                    o ? o : "(no output)");
+            free(o);
+        }
+        cJSON_Delete(out);
+        json_doc_free(d);
+        jsv_registry_free(reg);
+    }
+}
+
+static void run_output(suite_ctx *sc, const char *suite, tally *t)
+{
+    char path[4096];
+    jsv_error err;
+    jsv_registry *base = jsv_registry_new_overlay(sc->base);
+    snprintf(path, sizeof path, "%s/output-tests/draft2020-12/output-schema.json", suite);
+    if (jsv_registry_add_file(base, path, NULL, NULL, &err) != 0) {
+        fprintf(stderr, "output schema %s: %s\n", path, err.message);
+        t->failed++;
+        jsv_registry_free(base);
+        return;
+    }
+    int skipped = 0;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/output-tests/draft2020-12/content", suite);
+    size_t n;
+    char **files = list_json(dir, &n);
+    for (size_t i = 0; i < n; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        run_output_file(sc, path, base, t, &skipped);
+        free(files[i]);
+    }
+    free(files);
+    run_output_cases(sc, base, t);
+    printf("basic output vs the output schema: %d passed, %d failed, %d skipped (valid instances: "
+           "no annotations are produced)\n", t->passed, t->failed, skipped);
+    jsv_registry_free(base);
+}
+
 int main(void)
 {
     struct check ck = { 0, 0, "schema_suite" };
@@ -207,6 +368,12 @@ int main(void)
     run_dir(&sc, dir, "optional/", JSV_FORMAT_ANNOTATION, &opt);
     snprintf(dir, sizeof dir, "%s/tests/draft2020-12/optional/format", suite);
     run_dir(&sc, dir, "optional/format/", 0, &fmt);
+
+    tally out = { 0, 0 };
+    run_output(&sc, suite, &out);
+    CHECK_MSG(&ck, out.passed >= 10, "only %d basic outputs checked against the output schema", out.passed);
+    ck.passed += out.passed;
+    ck.failed += out.failed;
 
     printf("required (tests/draft2020-12/*.json):\n");
     printf("compliance: %d passed, %d failed\n", req.passed, req.failed);

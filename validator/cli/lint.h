@@ -28,6 +28,8 @@ typedef struct lint_finding {
     const char *absolute_keyword_location; /* schema findings only, else NULL */
     unsigned line, col;           /* 1-based, in the file */
     int is_rule;                  /* rule or parse finding (not a keyword) */
+    int undecided;                /* a keyword that could not be evaluated
+                                   * (a regex limit): no verdict either way */
     size_t seq;                   /* order found (ties when sorting by position) */
 } lint_finding;
 
@@ -36,6 +38,8 @@ typedef struct lint_unit {
     const char *file;  /* FILE as it names the input */
     const lint_finding *findings; /* in source order (line, column) */
     size_t count;
+    int undecided;     /* count > 0 and every finding is undecided: the
+                        * payload is neither valid nor invalid */
 } lint_unit;
 
 /* ---- output ------------------------------------------------------------ */
@@ -110,9 +114,11 @@ void lint_checker_free(lint_checker *k);
 
 /* Lint buf[0..len) as one payload named `name` from `file`, whose first
  * byte sits on line first_line of the file, and emit the unit.  Returns
- * the number of findings (0 = valid), or -1 when out of memory. */
+ * the number of findings (0 = valid), or -1 when out of memory; *undecided
+ * is set to 1 when there are findings and every one is undecided (the
+ * payload could not be decided), else 0. */
 int lint_check_payload(lint_checker *k, const char *file, const char *name,
                        const char *buf, size_t len, unsigned first_line,
-                       lint_output *out);
+                       lint_output *out, int *undecided);
 
 #endif

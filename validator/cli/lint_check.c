@@ -214,8 +214,8 @@ static int emit_one(lint_checker *k, const char *file, const char *name, lint_ou
 {
     if (reserve(k, 1) != 0)
         return -1;
-    k->items[0] = (lint_finding){ pointer, id, message, NULL, NULL, line, col, 1, 0 };
-    lint_unit u = { name, file, k->items, 1 };
+    k->items[0] = (lint_finding){ pointer, id, message, NULL, NULL, line, col, 1, 0, 0 };
+    lint_unit u = { name, file, k->items, 1, 0 };
     return lint_output_unit(out, &u) == 0 ? 1 : -1;
 }
 
@@ -235,13 +235,14 @@ static int parse_failure(lint_checker *k, const char *file, const char *name,
 
 int lint_check_payload(lint_checker *k, const char *file, const char *name,
                        const char *buf, size_t len, unsigned first_line,
-                       lint_output *out)
+                       lint_output *out, int *undecided)
 {
     json_parse_opts opts = { JSON_PARSE_REJECT_DUPLICATES, 0 };
     json_error err;
     json_doc *doc;
     int rc = -1;
 
+    *undecided = 0;
     release_owned(k);
     contract_report_clear(k->report);
     arena_reset(k->mem);
@@ -262,7 +263,7 @@ int lint_check_payload(lint_checker *k, const char *file, const char *name,
         int kept = k->cfg.contract ? contract_check_tape(k->cfg.contract, k->cfg.body, k->tape, 0, k->report) == 1
                                    : jsv_check_tape(k->cfg.schema, k->tape, k->result) == 1;
         if (kept) {
-            lint_unit u = { name, file, k->items, 0 };
+            lint_unit u = { name, file, k->items, 0, 0 };
             return lint_output_unit(out, &u) == 0 ? 0 : -1;
         }
         /* The tree comes next: a large tape is given back first, so the
@@ -281,14 +282,14 @@ int lint_check_payload(lint_checker *k, const char *file, const char *name,
         return parse_failure(k, file, name, buf, len, first_line, &err, out);
 
     if (k->cfg.contract) {
-        if (contract_check(k->cfg.contract, k->cfg.body, doc->root, 0, k->report) < 0)
+        if (contract_check(k->cfg.contract, k->cfg.body, doc->root, 0, k->report) == -1)
             goto done;
     } else if (jsv_validate(k->cfg.schema, doc->root, k->result) != 1 &&
                contract_report_add_result(k->report, k->result) != 0) {
         goto done;
     }
 
-    size_t n = contract_report_count(k->report);
+    size_t n = contract_report_count(k->report), open = 0;
     if (reserve(k, n) != 0)
         goto done;
     for (size_t i = 0; i < n; i++) {
@@ -300,12 +301,15 @@ int lint_check_payload(lint_checker *k, const char *file, const char *name,
         lf->keyword_location = f->keyword_location;
         lf->absolute_keyword_location = f->absolute_keyword_location;
         lf->is_rule = f->is_rule;
+        lf->undecided = f->undecided;
+        open += (size_t)f->undecided;
         lf->seq = i;
         position(f, doc->root, first_line, lf);
     }
     if (n > 1)
         qsort(k->items, n, sizeof *k->items, by_position);
-    lint_unit u = { name, file, k->items, n };
+    *undecided = n > 0 && open == n;
+    lint_unit u = { name, file, k->items, n, *undecided };
     rc = lint_output_unit(out, &u) == 0 ? (int)n : -1;
 done:
     json_doc_free(doc);

@@ -3,7 +3,9 @@
  * only), before they are sent.
  *
  * Exit status: 0 every payload valid, 1 some payload invalid (malformed
- * JSON included), 2 usage error, unreadable input or unusable schema. */
+ * JSON included), 2 usage error, unreadable input or unusable schema,
+ * 3 no payload invalid but some could not be decided (a schema keyword
+ * could not be evaluated: a regex reached its match limit). */
 #include "lint.h"
 
 #include <dirent.h>
@@ -14,7 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum { EXIT_VALID = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
+enum { EXIT_VALID = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_UNDECIDED = 3 };
 
 static const char usage_text[] =
     "usage: campaign-lint --schema NAME|PATH [--format text|json|junit|github]\n"
@@ -36,7 +38,9 @@ static const char usage_text[] =
     "  -                   read standard input\n"
     "\n"
     "Exit status: 0 all valid, 1 some payload invalid, 2 usage error, unreadable\n"
-    "file or unknown schema.\n";
+    "file or unknown schema, 3 none invalid but some could not be decided (a\n"
+    "keyword could not be evaluated: a regex reached its match limit or the\n"
+    "time budget; such findings are marked \"undecided\").\n";
 
 typedef struct options {
     const char *schema;
@@ -248,16 +252,19 @@ static jsv_schema *load_schema_file(jsv_registry *reg, const char *path, const p
 /* ---- linting ----------------------------------------------------------- */
 
 typedef struct totals {
-    size_t units, invalid, findings;
+    size_t units, invalid, undecided, findings;
 } totals;
 
-static int count_result(totals *t, int n)
+/* Count a payload with n findings (-1: out of memory), undecided as
+ * lint_check_payload says. */
+static int count_result(totals *t, int n, int undecided)
 {
     if (n < 0)
         return -1;
     t->units++;
     if (n > 0) {
-        t->invalid++;
+        if (undecided) t->undecided++;
+        else t->invalid++;
         t->findings += (size_t)n;
     }
     return 0;
@@ -281,7 +288,9 @@ static int lint_ndjson(lint_checker *k, const char *file, const char *buf, size_
             j++;
         if (j < n) {
             snprintf(name, name_size, "%s:%u", file, line);
-            if (count_result(t, lint_check_payload(k, file, name, start, n, line, out)) != 0) {
+            int undecided;
+            int found = lint_check_payload(k, file, name, start, n, line, out, &undecided);
+            if (count_result(t, found, undecided) != 0) {
                 free(name);
                 return -1;
             }
@@ -316,7 +325,7 @@ int main(int argc, char **argv)
         goto done;
     rc = EXIT_USAGE;
 
-    jsv_options jopts = { 0, 0 };
+    jsv_options jopts = { 0, 0, 0 };
     if (o.strict)
         jopts.flags |= JSV_REPORT_UNKNOWN;
     if (o.no_format_assert)
@@ -368,20 +377,29 @@ int main(int argc, char **argv)
             unreadable = 1;
             continue;
         }
-        int r = o.ndjson ? lint_ndjson(k, name, buf, len, out, &t)
-                         : count_result(&t, lint_check_payload(k, name, name, buf, len, 1, out));
+        int r;
+        if (o.ndjson) {
+            r = lint_ndjson(k, name, buf, len, out, &t);
+        } else {
+            int undecided;
+            int found = lint_check_payload(k, name, name, buf, len, 1, out, &undecided);
+            r = count_result(&t, found, undecided);
+        }
         free(buf);
         if (r != 0)
             goto oom;
     }
     int write_failed = lint_output_finish(out) != 0;
     out = NULL;
-    fprintf(stderr, "%zu %s%s, %zu invalid, %zu %s\n", t.units,
-            o.ndjson ? "payload" : "file", t.units == 1 ? "" : "s", t.invalid,
-            t.findings, plural(t.findings, "finding", "findings"));
+    fprintf(stderr, "%zu %s%s, %zu invalid, ", t.units, o.ndjson ? "payload" : "file", t.units == 1 ? "" : "s",
+            t.invalid);
+    if (t.undecided)
+        fprintf(stderr, "%zu undecided, ", t.undecided);
+    fprintf(stderr, "%zu %s\n", t.findings, plural(t.findings, "finding", "findings"));
     if (write_failed)
         fprintf(stderr, LINT_NAME ": error writing the output\n");
-    rc = unreadable || write_failed ? EXIT_USAGE : t.invalid ? EXIT_INVALID : EXIT_VALID;
+    rc = unreadable || write_failed ? EXIT_USAGE
+       : t.invalid ? EXIT_INVALID : t.undecided ? EXIT_UNDECIDED : EXIT_VALID;
     goto done;
 oom:
     fprintf(stderr, LINT_NAME ": out of memory\n");

@@ -1,5 +1,10 @@
 /* lint_output.c - the four output formats of campaign-lint.
  *
+ * A finding that could not be decided (a keyword that could not be
+ * evaluated) shows as such in each: "(undecided)" after a text or github
+ * line (github: a warning, not an error), "undecided": true in json, and
+ * a junit <error> rather than a <failure> for a payload it leaves open.
+ *
  * Every format streams: text and github print each finding as it comes,
  * json prints one array element per unit, and junit keeps the test cases
  * in memory only because the suite's counts must precede them.  Every
@@ -20,7 +25,7 @@ struct lint_output {
     char *cases_buf;
     size_t cases_len;
     char *suite;
-    size_t units, failed;
+    size_t units, failed, errors;  /* errors: undecided units */
 };
 
 const char *lint_display_pointer(const char *pointer)
@@ -133,7 +138,7 @@ static void text_line(FILE *f, const char *file, const lint_finding *x, enum esc
     put_escaped(f, x->message, mode);
     fputs(" [", f);
     put_escaped(f, x->id, mode);
-    fputs("]", f);
+    fputs(x->undecided ? "] (undecided)" : "]", f);
 }
 
 static void json_member(FILE *f, const char *key, const char *value)
@@ -149,10 +154,11 @@ static void json_unit(lint_output *o, const lint_unit *u)
     fputs(o->units ? ",\n" : "\n", f);
     fputs("{\"file\":\"", f);
     put_escaped(f, u->name, ESC_JSON);
-    fprintf(f, "\",\"valid\":%s,\"errors\":[", u->count ? "false" : "true");
+    fprintf(f, "\",\"valid\":%s,%s\"errors\":[", u->count ? "false" : "true", u->undecided ? "\"undecided\":true," : "");
     for (size_t i = 0; i < u->count; i++) {
         const lint_finding *x = &u->findings[i];
-        fputs(i ? ",{" : "{", f);
+        /* each error is an output unit of the "basic" format */
+        fputs(i ? ",{\"valid\":false," : "{\"valid\":false,", f);
         fputs("\"instanceLocation\":\"", f);
         put_escaped(f, x->pointer, ESC_JSON);
         fputc('"', f);
@@ -161,7 +167,7 @@ static void json_unit(lint_output *o, const lint_unit *u)
             json_member(f, "absoluteKeywordLocation", x->absolute_keyword_location);
         json_member(f, "error", x->message);
         json_member(f, x->is_rule ? "ruleId" : "keyword", x->id);
-        fprintf(f, ",\"line\":%u,\"column\":%u}", x->line, x->col);
+        fprintf(f, ",\"line\":%u,\"column\":%u%s}", x->line, x->col, x->undecided ? ",\"undecided\":true" : "");
     }
     fputs("]}", f);
 }
@@ -177,13 +183,14 @@ static void junit_unit(lint_output *o, const lint_unit *u)
         fputs("\"/>\n", f);
         return;
     }
-    fprintf(f, "\">\n    <failure type=\"contract\" message=\"%zu finding%s\">", u->count,
-            u->count == 1 ? "" : "s");
+    const char *tag = u->undecided ? "error" : "failure";
+    fprintf(f, "\">\n    <%s type=\"%s\" message=\"%zu finding%s%s\">", tag, u->undecided ? "undecided" : "contract",
+            u->count, u->count == 1 ? "" : "s", u->undecided ? ", could not be decided" : "");
     for (size_t i = 0; i < u->count; i++) {
         text_line(f, u->file, &u->findings[i], ESC_XML_TEXT);
         fputc('\n', f);
     }
-    fputs("</failure>\n  </testcase>\n", f);
+    fprintf(f, "</%s>\n  </testcase>\n", tag);
 }
 
 int lint_output_unit(lint_output *o, const lint_unit *u)
@@ -198,7 +205,7 @@ int lint_output_unit(lint_output *o, const lint_unit *u)
     case LINT_GITHUB:
         for (size_t i = 0; i < u->count; i++) {
             const lint_finding *x = &u->findings[i];
-            fputs("::error file=", o->out);
+            fputs(x->undecided ? "::warning file=" : "::error file=", o->out);
             put_escaped(o->out, u->file, ESC_GH_PROP);
             fprintf(o->out, ",line=%u,col=%u::", x->line, x->col);
             put_escaped(o->out, lint_display_pointer(x->pointer), ESC_GH_DATA);
@@ -206,7 +213,7 @@ int lint_output_unit(lint_output *o, const lint_unit *u)
             put_escaped(o->out, x->message, ESC_GH_DATA);
             fputs(" [", o->out);
             put_escaped(o->out, x->id, ESC_GH_DATA);
-            fputs("]\n", o->out);
+            fputs(x->undecided ? "] (undecided)\n" : "]\n", o->out);
         }
         break;
     case LINT_JSON:
@@ -219,7 +226,9 @@ int lint_output_unit(lint_output *o, const lint_unit *u)
         break;
     }
     o->units++;
-    if (u->count)
+    if (u->count && u->undecided)
+        o->errors++;
+    else if (u->count)
         o->failed++;
     return 0;
 }
@@ -234,8 +243,8 @@ int lint_output_finish(lint_output *o)
             rc = -1;
         fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"", o->out);
         put_escaped(o->out, o->suite, ESC_XML_ATTR);
-        fprintf(o->out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"0\">\n",
-                o->units, o->failed);
+        fprintf(o->out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"0\">\n",
+                o->units, o->failed, o->errors);
         if (o->cases_len)
             fwrite(o->cases_buf, 1, o->cases_len, o->out);
         fputs("</testsuite>\n", o->out);

@@ -50,6 +50,8 @@ typedef struct contract_finding {
     const char *absolute_keyword_location; /* schema errors only, else NULL */
     const cJSON *instance; /* offending value when known (for line/col) */
     int is_rule;           /* 1 for a rule, 0 for a schema error */
+    int undecided;         /* 1: a schema keyword that could not be evaluated
+                            * (JSV_ERROR_UNDECIDED): neither kept nor broken */
 } contract_finding;
 
 contract_report *contract_report_new(void);
@@ -66,7 +68,8 @@ int contract_report_add(contract_report *r, const char *pointer, const char *id,
                         const char *message, const cJSON *instance, int is_rule);
 
 /* Append every error of a jsv_validate() result as a schema finding (for
- * tools validating against a schema outside the contract).  0 or -1. */
+ * tools validating against a schema outside the contract), undecided ones
+ * marked so.  0 or -1. */
 int contract_report_add_result(contract_report *r, const jsv_result *res);
 
 enum contract_check_flags {
@@ -74,10 +77,18 @@ enum contract_check_flags {
     CONTRACT_RULES_ONLY  = 1 << 1  /* skip the schema */
 };
 
+/* contract_check's answer when nothing says the body breaks the contract
+ * but the schema's verdict depends on a keyword that could not be
+ * evaluated (jsv_validate's JSV_UNDECIDED): the findings appended are
+ * undecided ones, which name each such keyword. */
+#define CONTRACT_UNDECIDED (-2)
+
 /* Check body against the named body's schema and rules; findings are
  * appended to r (which must outlive the body only as long as instance
  * pointers are used).  Returns 1 when the body keeps the contract, 0 when
- * not, -1 for an unknown name (nothing appended). */
+ * not (a violation decides even when other keywords are undecided: the
+ * findings then include undecided ones), CONTRACT_UNDECIDED, or -1 for an
+ * unknown name (nothing appended). */
 int contract_check(const contract *c, const char *name, const cJSON *body,
                    unsigned flags, contract_report *r);
 

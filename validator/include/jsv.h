@@ -106,7 +106,13 @@ enum jsv_flags {
 typedef struct jsv_options {
     unsigned flags;     /* enum jsv_flags */
     unsigned max_depth; /* instance nesting limit, 0 = 512 */
+    unsigned regex_budget_ms; /* search time the regexes of one walk over a
+                                 document may take, 0 = JSV_REGEX_BUDGET_MS;
+                                 past it a regex keyword is undecided
+                                 (jsv_error_kind) */
 } jsv_options;
+
+#define JSV_REGEX_BUDGET_MS 2000
 
 /* Compile the schema at uri (absolute URI, may carry a fragment).
  * opts may be NULL.  Returns NULL with *err naming the schema location on
@@ -117,6 +123,16 @@ void jsv_schema_free(jsv_schema *s);
 
 /* ---- evaluate --------------------------------------------------------- */
 
+/* What an error says.  Undecided: a regex the keyword needs (pattern,
+ * patternProperties, format "regex", or an unevaluated* that depends on
+ * one) reached PCRE2's match, depth or heap limit, the walk's regex time
+ * budget, or met a string it cannot read, so the keyword was neither
+ * satisfied nor violated; such an error never stands for a verdict. */
+typedef enum jsv_error_kind {
+    JSV_ERROR_INVALID = 0,   /* the instance breaks the keyword */
+    JSV_ERROR_UNDECIDED = 1  /* the keyword could not be evaluated */
+} jsv_error_kind;
+
 typedef struct jsv_error_item {
     const char *instance_location;          /* JSON Pointer, "" = root */
     const char *keyword_location;           /* path through the schema, via $ref */
@@ -124,14 +140,25 @@ typedef struct jsv_error_item {
     const char *keyword;                    /* "maxLength", "x-error", ... */
     const char *message;                    /* "expected at most 255 characters, got 256" */
     const cJSON *instance;                  /* the failing value (not owned) */
+    jsv_error_kind kind;
 } jsv_error_item;
 
 jsv_result *jsv_result_new(void);
 void jsv_result_free(jsv_result *r);
 
+/* jsv_validate's answer when the verdict hangs on a keyword that could
+ * not be evaluated (JSV_ERROR_UNDECIDED): neither valid nor invalid. */
+#define JSV_UNDECIDED (-2)
+
 /* Validate instance.  Returns 1 valid, 0 invalid (errors in r), -1 on an
- * internal failure (out of memory; message in the result's first error).
- * r may be NULL to get only the verdict (fastest). */
+ * internal failure (out of memory; message in the result's first error),
+ * JSV_UNDECIDED when the verdict depends on a keyword that could not be
+ * evaluated (r then holds only JSV_ERROR_UNDECIDED errors, which name
+ * each such keyword).  An invalid result may hold undecided errors too:
+ * the instance breaks some other keyword whatever their answer.  Such a
+ * keyword decides nothing either way: under "not" it does not become
+ * valid, in an "anyOf" it does not fail the branch.  r may be NULL to get
+ * only the verdict (fastest). */
 int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r);
 
 /* The verdict alone, for a document parsed with json_tape_parse()
@@ -139,6 +166,7 @@ int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r);
  * (uniqueItems, an enum or const that could equal an array or object, a
  * number written with more than 127 characters, a schema with
  * unevaluated* or a dynamic $dynamicRef, nesting limits, no document).
+ * A keyword that cannot be evaluated (a regex limit) is "cannot tell" too.
  * Nothing is reported: for the errors, or whenever this is not 1, parse a
  * tree with json_parse() and call jsv_validate().  r may be NULL; when
  * given, only its regex match data is borrowed (saves an allocation per

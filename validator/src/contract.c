@@ -271,7 +271,7 @@ const contract_finding *contract_report_get(const contract_report *r, size_t i)
 
 static int add_full(contract_report *r, const char *pointer, const char *id,
                     const char *message, const char *kw, const char *abs_kw,
-                    const cJSON *instance, int is_rule)
+                    const cJSON *instance, int is_rule, int undecided)
 {
     if (!r)
         return -1;
@@ -291,6 +291,7 @@ static int add_full(contract_report *r, const char *pointer, const char *id,
         .absolute_keyword_location = abs_kw ? strdup(abs_kw) : NULL,
         .instance = instance,
         .is_rule = is_rule,
+        .undecided = undecided,
     };
     if (!f.pointer || !f.id || !f.message || (kw && !f.keyword_location) ||
         (abs_kw && !f.absolute_keyword_location)) {
@@ -304,7 +305,7 @@ static int add_full(contract_report *r, const char *pointer, const char *id,
 int contract_report_add(contract_report *r, const char *pointer, const char *id,
                         const char *message, const cJSON *instance, int is_rule)
 {
-    return add_full(r, pointer, id, message, NULL, NULL, instance, is_rule);
+    return add_full(r, pointer, id, message, NULL, NULL, instance, is_rule, 0);
 }
 
 int contract_report_add_result(contract_report *r, const jsv_result *res)
@@ -314,7 +315,7 @@ int contract_report_add_result(contract_report *r, const jsv_result *res)
         const jsv_error_item *e = jsv_result_get(res, i);
         if (e && add_full(r, e->instance_location, e->keyword, e->message,
                           e->keyword_location, e->absolute_keyword_location,
-                          e->instance, 0) != 0)
+                          e->instance, 0, e->kind == JSV_ERROR_UNDECIDED) != 0)
             return -1;
     }
     return 0;
@@ -329,7 +330,7 @@ int contract_check(const contract *c, const char *name, const cJSON *body,
     if (b < 0 || !r)
         return -1;
     size_t before = r->count;
-    int failed = 0;
+    int failed = 0, open = 0;
 
     if (!body) {
         contract_report_add(r, "", "json", "no JSON body", NULL, 1);
@@ -342,8 +343,9 @@ int contract_check(const contract *c, const char *name, const cJSON *body,
             if (!r->scratch)
                 r->scratch = jsv_result_new();
             int v = r->scratch ? jsv_validate(c->schemas[b], body, r->scratch) : -1;
+            if (v == JSV_UNDECIDED) open = 1;
+            else if (v != 1) failed = 1;
             if (v != 1) {
-                failed = 1;
                 if (!r->scratch || contract_report_add_result(r, r->scratch) != 0 ||
                     (v < 0 && jsv_result_count(r->scratch) == 0))
                     contract_report_add(r, "", "internal",
@@ -351,9 +353,13 @@ int contract_check(const contract *c, const char *name, const cJSON *body,
             }
         }
     }
+    size_t schema_end = r->count;
     if (!(flags & CONTRACT_SCHEMA_ONLY))
         contract_rules_apply(name, body, r);
-    return failed || r->count != before ? 0 : 1;
+    /* a rule's finding is a violation whatever the schema left open */
+    if (failed || r->count != schema_end)
+        return 0;
+    return open ? CONTRACT_UNDECIDED : r->count != before ? 0 : 1;
 }
 
 int contract_check_tape(const contract *c, const char *name, const json_tape *t, unsigned flags,

@@ -12,7 +12,9 @@
  * them over tapes). */
 #include "contract_rules.h"
 #include "json_parse.h"
+#include "json_value.h"
 #include "map.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -149,6 +151,19 @@ void cr_format_day(int64_t z, char out[48])
     snprintf(out, 48, "%04d-%02d-%02d", (int)y, (int)m, (int)d);
 }
 
+const char *cr_format_amount(double d, char out[48])
+{
+    if (d == floor(d) && fabs(d) < 1e21) {
+        snprintf(out, 48, "%.0f", d);
+    } else {
+        for (int digits = 15; digits <= 17; digits++) {
+            snprintf(out, 48, "%.*g", digits, d);
+            if (strtod(out, NULL) == d) break;
+        }
+    }
+    return out;
+}
+
 /* ---- the rules over cJSON trees ----------------------------------------- */
 
 typedef const cJSON *rnode;
@@ -181,6 +196,12 @@ static int number_value(rnode item, double *out)
     return 1;
 }
 
+static const char *number_text(rctx *r, rnode item, char buf[48])
+{
+    (void)r;
+    return jv_number_text(item, buf, 48);
+}
+
 static inline int is_array(rnode x) { return cJSON_IsArray(x); }
 static inline int is_object(rnode x) { return cJSON_IsObject(x); }
 static inline int is_null(rnode x) { return cJSON_IsNull(x); }
@@ -203,8 +224,9 @@ static void add(rctx *r, const char *at, const char *rel, const char *id, rnode 
     va_list ap;
     snprintf(pointer, sizeof pointer, "%s%s", at, rel);
     va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
+    int n = vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
+    if (n >= (int)sizeof message) message[utf8_complete(message, sizeof message - 1)] = '\0';
     contract_report_add(r, pointer, id, message, instance, 1);
 }
 

@@ -75,5 +75,9 @@ int cr_parse_full_date(const char *s, int64_t *days);
 int cr_instant_cmp(const cr_instant *a, const cr_instant *b);
 /* Days since 1970-01-01 as YYYY-MM-DD (for messages). */
 void cr_format_day(int64_t z, char out[48]);
+/* An amount the rules computed (a sum, a difference), for messages: a
+ * whole amount in plain digits (no exponent), else the shortest decimal
+ * that reads back as the same double.  Returns out. */
+const char *cr_format_amount(double d, char out[48]);
 
 #endif

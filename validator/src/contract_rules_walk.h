@@ -14,6 +14,9 @@
  *                             a string, or holding U+0000 (no date or
  *                             identifier the rules compare can hold one)
  *   number_value(item, &d)    1 and *d for a finite number, else 0
+ *   number_text(r, item, buf) a number as its source wrote it, for a
+ *                             message (buf: char[48] for a form that keeps
+ *                             no text)
  *   is_array(x), is_object(x), is_null(x)    0 for NULL
  *   first_child(x), next_of(x)   children in order (first_child(NULL): NULL)
  *   count_children(x)
@@ -220,10 +223,11 @@ RULE void RULE_FN(cr_pacing_no_overlap)(rnode obj, const char *at, rctx *r)
 RULE void RULE_FN(cr_pacing_budget_sum)(rnode obj, const char *at, rctx *r)
 {
     rnode pp = member(r, obj, "pacingPeriods"), p;
+    rnode total_node = member(r, member(r, obj, "budget"), "total");
     const char *mode = string_value(r, member(r, pp, "mode"));
     double total, sum = 0, b;
-    if (!mode || strcmp(mode, "budget") != 0 ||
-        !number_value(member(r, member(r, obj, "budget"), "total"), &total))
+    char tb[48], sb[48];
+    if (!mode || strcmp(mode, "budget") != 0 || !number_value(total_node, &total))
         return;
     rnode periods = array_member(r, pp, "periods");
     if (!periods)
@@ -233,8 +237,8 @@ RULE void RULE_FN(cr_pacing_budget_sum)(rnode obj, const char *at, rctx *r)
             sum += b;
     if (sum > total + CONTRACT_MONEY_TOLERANCE + CONTRACT_FLOAT_SLACK)
         add(r, at, "/pacingPeriods/periods", "CR-PACING-BUDGET-SUM", periods,
-            "period budgets sum to %.15g, more than budget.total %.15g",
-            sum, total);
+            "period budgets sum to %s, more than budget.total %s",
+            cr_format_amount(sum, sb), number_text(r, total_node, tb));
 }
 
 /* ---- create request ---------------------------------------------------- */
@@ -254,10 +258,11 @@ RULE void RULE_FN(cr_products_need_discovery)(rnode obj, const char *at, rctx *r
 RULE void RULE_FN(cr_media_budget)(rnode obj, const char *at, rctx *r)
 {
     rnode media = member(r, member(r, obj, "mediaBudget"), "total");
+    rnode total_node = member(r, member(r, obj, "budget"), "total");
     rnode fees = member(r, obj, "fees"), f;
     double media_total, total, fee_sum = 0, amount;
-    if (!number_value(media, &media_total) ||
-        !number_value(member(r, member(r, obj, "budget"), "total"), &total))
+    char mb[48], tb[48], fb[48], wb[48];
+    if (!number_value(media, &media_total) || !number_value(total_node, &total))
         return;
     if (fees && !is_array(fees))
         return;
@@ -269,25 +274,29 @@ RULE void RULE_FN(cr_media_budget)(rnode obj, const char *at, rctx *r)
     double want = total - fee_sum;
     if (!money_equal(media_total, want))
         add(r, at, "/mediaBudget/total", "CR-MEDIA-BUDGET", media,
-            "mediaBudget.total is %.15g, expected budget.total %.15g minus fees "
-            "%.15g = %.15g (tolerance %.2f)",
-            media_total, total, fee_sum, want, CONTRACT_MONEY_TOLERANCE);
+            "mediaBudget.total is %s, expected budget.total %s minus fees "
+            "%s = %s (tolerance %.2f)",
+            number_text(r, media, mb), number_text(r, total_node, tb), cr_format_amount(fee_sum, fb),
+            cr_format_amount(want, wb), CONTRACT_MONEY_TOLERANCE);
 }
 
 RULE void RULE_FN(cr_unallocated)(rnode obj, const char *at, rctx *r)
 {
     rnode un = member(r, obj, "unallocatedBudget");
+    rnode media = member(r, member(r, obj, "mediaBudget"), "total");
+    rnode alloc = member(r, obj, "allocatedBudget");
     double unallocated, media_total, allocated;
-    if (!number_value(un, &unallocated) ||
-        !number_value(member(r, member(r, obj, "mediaBudget"), "total"), &media_total) ||
-        !number_value(member(r, obj, "allocatedBudget"), &allocated))
+    char ub[48], mb[48], ab[48], wb[48];
+    if (!number_value(un, &unallocated) || !number_value(media, &media_total) ||
+        !number_value(alloc, &allocated))
         return;
     double want = media_total - allocated;
     if (!money_equal(unallocated, want))
         add(r, at, "/unallocatedBudget", "CR-UNALLOCATED", un,
-            "unallocatedBudget is %.15g, expected mediaBudget.total %.15g minus "
-            "allocatedBudget %.15g = %.15g (tolerance %.2f)",
-            unallocated, media_total, allocated, want, CONTRACT_MONEY_TOLERANCE);
+            "unallocatedBudget is %s, expected mediaBudget.total %s minus "
+            "allocatedBudget %s = %s (tolerance %.2f)",
+            number_text(r, un, ub), number_text(r, media, mb), number_text(r, alloc, ab),
+            cr_format_amount(want, wb), CONTRACT_MONEY_TOLERANCE);
 }
 
 /* A media buy or package status whose money is no longer committed to a
@@ -491,13 +500,14 @@ RULE void RULE_FN(cr_buy_refs)(rnode obj, const char *at, rctx *r)
             snprintf(rel, sizeof rel, "/mediaBuyRefs/%d/mediaBuyId", vr[i].index);
             add(r, at, rel, "CR-BUY-REFS",
                 vr[i].id_node,
-                "mediaBuyRefs names media buy \"%.200s\", which mediaBuys does not contain",
-                vr[i].id);
+                "mediaBuyRefs names media buy \"%.*s\", which mediaBuys does not contain",
+                utf8_span(vr[i].id, 200), vr[i].id);
         } else if (vr[i].status && b->status && strcmp(vr[i].status, b->status) != 0) {
             snprintf(rel, sizeof rel, "/mediaBuyRefs/%d/status", vr[i].index);
             add(r, at, rel, "CR-BUY-REFS", vr[i].status_node,
-                "status %.100s of media buy \"%.200s\" differs from mediaBuys[%d].status %.100s",
-                vr[i].status, vr[i].id, b->index, b->status);
+                "status %.*s of media buy \"%.*s\" differs from mediaBuys[%d].status %.*s",
+                utf8_span(vr[i].status, 100), vr[i].status, utf8_span(vr[i].id, 200), vr[i].id, b->index,
+                utf8_span(b->status, 100), b->status);
         }
     }
     for (int j = 0; j < nb; j++) {
@@ -506,7 +516,7 @@ RULE void RULE_FN(cr_buy_refs)(rnode obj, const char *at, rctx *r)
             snprintf(rel, sizeof rel, "/mediaBuys/%d/mediaBuyId", vb[j].index);
             add(r, at, rel, "CR-BUY-REFS",
                 vb[j].id_node,
-                "media buy \"%.200s\" is missing from mediaBuyRefs", vb[j].id);
+                "media buy \"%.*s\" is missing from mediaBuyRefs", utf8_span(vb[j].id, 200), vb[j].id);
         }
     }
 out:

@@ -287,6 +287,7 @@ struct jsv_schema {
     size_t nregex, capregex;
     unsigned flags;
     unsigned max_depth;
+    unsigned regex_budget_ms; /* per walk (jsv_options) */
     int dynamic;           /* some $dynamicRef resolves dynamically: track scope */
     int annotations;       /* some schema uses unevaluatedItems/Properties */
     int verdict;           /* schema_verdict() can walk it: neither of the two,
@@ -318,21 +319,29 @@ static inline void sub_ref_fill(sub_ref *r, const cschema *sub)
  * (a schema recursing on the same instance). */
 #define EVAL_MAX_DEPTH 2000
 
-/* A verdict walk's third answer: neither valid nor invalid can be said. */
+/* A verdict walk's third answer: neither valid nor invalid can be said.
+ * Every negative answer means this (a regex search's ECMA_REGEX_* codes
+ * pass through as they are); the entry points give CANNOT_TELL. */
 #define CANNOT_TELL (-1)
+
+/* The reporting walk's third answer (schema_eval.c): a keyword could not
+ * be evaluated, and the verdict depends on it (jsv_validate's
+ * JSV_UNDECIDED). */
+#define UNDECIDED JSV_UNDECIDED
 
 /* The context of a verdict walk (schema_verdict_walk.h). */
 typedef struct verdict_ctx {
     const jsv_schema *s;
-    pcre2_match_data *md;
+    ecma_regex_run *rx;  /* the walk's regex searches and their budget */
     unsigned depth;      /* schema applications in progress */
     unsigned idepth;     /* how deep in the instance */
     const json_tape *t;  /* the tape walked (schema_verdict_tape.c), else NULL */
 } verdict_ctx;
 
 /* Verdict-only evaluation (schema_verdict.c): 1 valid, 0 invalid, -1 when
- * it cannot tell (s->verdict unset, nesting limits, out of memory) and the
- * reporting evaluator must decide.  md: match data for pattern keywords. */
+ * it cannot tell (s->verdict unset, nesting limits, out of memory, a
+ * regex that could not be evaluated) and the reporting evaluator must
+ * decide.  md: match data for pattern keywords. */
 int schema_verdict(const jsv_schema *s, const cJSON *instance, pcre2_match_data *md);
 
 /* The same over a tape (schema_verdict_tape.c); -1 also for what a tape
@@ -360,11 +369,14 @@ struct jsv_result {
     int oom;
 };
 
-/* Append an error; strings are copied into r->mem. */
+/* Append an error of the given kind; strings are copied into r->mem. */
 void result_add(jsv_result *r, const char *instance_location, const char *keyword_location,
                 const char *absolute_location, const char *keyword, const char *message,
-                const cJSON *instance);
+                const cJSON *instance, jsv_error_kind kind);
 void result_truncate(jsv_result *r, size_t n);
+/* Drop the errors from index `from` on that are not JSV_ERROR_UNDECIDED
+ * (what a branch whose answer stayed open says about its keywords). */
+void result_keep_undecided(jsv_result *r, size_t from);
 void result_reset(jsv_result *r);
 
 #endif

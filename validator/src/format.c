@@ -135,5 +135,6 @@ int fmt_relative_json_pointer(const char *s, size_t len)
 
 int fmt_regex(const char *s, size_t len)
 {
-    return ecma_regex_valid(s, len) == 1;
+    int v = ecma_regex_valid(s, len);
+    return v < 0 ? FORMAT_UNDECIDED : v;
 }

@@ -15,11 +15,16 @@
 
 typedef int (*format_check_fn)(const char *s, size_t len);
 
+/* What a check answers when it cannot decide (only "regex" can: a pattern
+ * nested deeper than its checker reads, see ecma_regex_valid).  Callers
+ * must take it for neither valid nor invalid. */
+#define FORMAT_UNDECIDED (-2)
+
 /* The checker for a format name, or NULL when the name is unknown
  * (unknown formats are annotations only and always pass). */
 format_check_fn format_lookup(const char *name);
 
-/* 1 valid, 0 invalid, -1 unknown format name. */
+/* 1 valid, 0 invalid, -1 unknown format name, FORMAT_UNDECIDED. */
 int format_check(const char *name, const char *s, size_t len);
 
 #endif

@@ -2,7 +2,8 @@
  *
  * The public contract is format.h; this header only connects the files
  * that implement it.  Every check has the format_check_fn signature:
- * text s[0..len) (UTF-8, may hold NUL bytes), result 1 valid / 0 invalid.
+ * text s[0..len) (UTF-8, may hold NUL bytes), result 1 valid / 0 invalid
+ * (/ FORMAT_UNDECIDED for fmt_regex).
  * Nothing here allocates. */
 #ifndef FORMAT_INTERNAL_H
 #define FORMAT_INTERNAL_H

@@ -141,14 +141,33 @@ static size_t local_part(const char *s, size_t len, int utf8)
     }
 }
 
-/* address-literal: "[" IPv4 "]" or "[IPv6:" IPv6 "]". */
+/* Does s[0..len) start with the ASCII text tag, in any case?  RFC 5321
+ * writes its literal strings in RFC 5234 ABNF, where "..." matches either
+ * case; compared by hand so the locale cannot change the answer. */
+static int starts_with_ci(const char *s, size_t len, const char *tag)
+{
+    size_t n = strlen(tag);
+    if (len < n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != tag[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* address-literal: "[" IPv4 "]" or "[IPv6:" IPv6 "]" (the tag in any
+ * case: "[ipv6:::1]" is the same address literal). */
 static int address_literal(const char *s, size_t len)
 {
     if (len < 2 || s[0] != '[' || s[len - 1] != ']')
         return 0;
     s++;
     len -= 2;
-    if (len > 5 && strncmp(s, "IPv6:", 5) == 0)
+    if (len > 5 && starts_with_ci(s, len, "ipv6:"))
         return fmt_ipv6(s + 5, len - 5);
     return fmt_ipv4(s, len);
 }

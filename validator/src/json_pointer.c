@@ -30,6 +30,29 @@ const char *jp_append_index(arena *a, const char *base, size_t i)
     return jp_append(a, base, buf);
 }
 
+/* unreserved, sub-delims, ":" and "@" (pchar without pct-encoded), "/"
+ * and "?": what a fragment holds as it is */
+static int fragment_char(unsigned char c)
+{
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return 1;
+    return c != 0 && strchr("-._~!$&'()*+,;=:@/?", c) != NULL;
+}
+
+void jp_fragment_append(strbuf *b, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t from = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (fragment_char(c)) continue;
+        char esc[3] = { '%', hex[c >> 4], hex[c & 15] };
+        sb_append(b, s + from, i - from);
+        sb_append(b, esc, 3);
+        from = i + 1;
+    }
+    sb_append(b, s + from, len - from);
+}
+
 /* Unescape one reference token (~0 -> ~, ~1 -> /) into out (n + 1 bytes);
  * 0 when it holds a '~' followed by anything else. */
 static int unescape_token(const char *t, size_t n, char *out)

@@ -6,6 +6,7 @@
 #define JSON_POINTER_H
 
 #include "arena.h"
+#include "strbuf.h"
 
 #include <cjson/cJSON.h>
 
@@ -17,6 +18,12 @@ const char *jp_append(arena *a, const char *base, const char *tok);
 
 /* base + "/" + i in decimal (an array index); NULL when out of memory. */
 const char *jp_append_index(arena *a, const char *base, size_t i);
+
+/* Append s[0..len) to b as it may stand in a URI fragment (RFC 3986
+ * section 3.5): every byte outside pchar, "/" and "?" percent-encoded
+ * (RFC 6901 section 6), so that a JSON Pointer after "#" keeps an
+ * absolute keyword location a URI whatever the member names hold. */
+void jp_fragment_append(strbuf *b, const char *s, size_t len);
 
 /* The value at ptr[0..len) below root ("" = root itself), or NULL when
  * absent or when the pointer is malformed (not starting with '/', a '~' not

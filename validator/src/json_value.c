@@ -1,7 +1,9 @@
-/* json_value.c - JSON equality and exact number arithmetic. */
+/* json_value.c - JSON equality, exact number arithmetic, and values
+ * written out for messages. */
 #include "json_value.h"
 #include "json_parse.h"
 #include "map.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -15,8 +17,10 @@ const char *jv_number_text(const cJSON *x, char *buf, size_t size)
     const char *t = json_number_text(x);
     if (t) return t;
     double d = x->valuedouble;
-    snprintf(buf, size, "%.15g", d);
-    if (strtod(buf, NULL) != d) snprintf(buf, size, "%.17g", d);
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(buf, size, "%.*g", digits, d);
+        if (strtod(buf, NULL) == d) break;
+    }
     return buf;
 }
 
@@ -227,4 +231,73 @@ uint64_t jv_hash(const cJSON *v)
     }
     default: return 0;
     }
+}
+
+/* ---- writing values out ------------------------------------------------ */
+
+static void write_string(strbuf *b, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t from = 0;
+    sb_append(b, "\"", 1);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *esc = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n" : c == '\r' ? "\\r"
+                        : c == '\t' ? "\\t" : NULL;
+        if (!esc && c >= 0x20) continue;
+        sb_append(b, s + from, i - from);
+        if (esc) sb_puts(b, esc);
+        else {
+            char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+            sb_append(b, u, 6);
+        }
+        from = i + 1;
+    }
+    sb_append(b, s + from, len - from);
+    sb_append(b, "\"", 1);
+}
+
+void jv_write(strbuf *b, const cJSON *v, size_t stop)
+{
+    char nb[40];
+    switch (JT(v)) {
+    case cJSON_Number: sb_puts(b, jv_number_text(v, nb, sizeof nb)); return;
+    case cJSON_String: write_string(b, v->valuestring ? v->valuestring : "", json_string_len(v)); return;
+    case cJSON_True: sb_puts(b, "true"); return;
+    case cJSON_False: sb_puts(b, "false"); return;
+    case cJSON_NULL: sb_puts(b, "null"); return;
+    case cJSON_Raw: sb_puts(b, v->valuestring ? v->valuestring : ""); return;
+    case cJSON_Array: case cJSON_Object: break;
+    default: return;
+    }
+    int obj = JT(v) == cJSON_Object;
+    sb_append(b, obj ? "{" : "[", 1);
+    for (const cJSON *e = v->child; e && b->len <= stop && !b->oom; e = e->next) {
+        if (e != v->child) sb_append(b, ",", 1);
+        if (obj) {
+            uint32_t klen = 0;
+            if (e->string) json_member_key(e, &klen);
+            write_string(b, e->string ? e->string : "", klen);
+            sb_append(b, ":", 1);
+        }
+        jv_write(b, e, stop);
+    }
+    sb_append(b, obj ? "}" : "]", 1);
+}
+
+const char *jv_excerpt(const cJSON *v, char *buf, size_t size)
+{
+    strbuf b = {0};
+    jv_write(&b, v, size);
+    size_t n = b.oom ? 0 : b.len;
+    if (n < size) {
+        memcpy(buf, b.data ? b.data : "", n);
+        buf[n] = '\0';
+    } else {
+        n = utf8_cut(b.data, n, size - 4);
+        memcpy(buf, b.data, n);
+        memcpy(buf + n, "...", 4);
+    }
+    sb_free(&b);
+    return buf;
 }

@@ -1,12 +1,14 @@
 /* json_value.h - JSON-level operations on cJSON values for the evaluator:
  * JSON equality (1 == 1.0, key order ignored), exact number comparison,
- * exact decimal multipleOf, code-point string length, structural hashing. */
+ * exact decimal multipleOf, code-point string length, structural hashing,
+ * and values written out for messages exactly as the source wrote them. */
 #ifndef JSON_VALUE_H
 #define JSON_VALUE_H
 
 #include <stddef.h>
 #include <stdint.h>
 #include <cjson/cJSON.h>
+#include "strbuf.h"
 
 /* 1 when a and b are equal JSON values. */
 int jv_equal(const cJSON *a, const cJSON *b);
@@ -29,5 +31,17 @@ uint64_t jv_hash(const cJSON *v);
 /* The number's decimal text: exact source text when known, else the
  * shortest round-tripping form written into buf (size >= 32). */
 const char *jv_number_text(const cJSON *x, char *buf, size_t size);
+
+/* Append v's compact JSON text to b: numbers as jv_number_text gives
+ * them (9007199254740993 stays 9007199254740993, where cJSON's printer
+ * would round it), strings escaped as JSON requires.  Writing stops soon
+ * after b holds stop bytes, so showing the start of a large value costs
+ * little; the caller cuts. */
+void jv_write(strbuf *b, const cJSON *v, size_t stop);
+
+/* v's JSON text for a message, in buf: whole when it fits in size - 1
+ * bytes, else cut on a character boundary and ended with "..." (size >=
+ * 32).  Returns buf. */
+const char *jv_excerpt(const cJSON *v, char *buf, size_t size);
 
 #endif

@@ -131,19 +131,21 @@ static inline int kw_length_ok(const ckw *k, const cJSON *inst, size_t *n)
     return kw_length_within(k->op, k->u.count, inst, n);
 }
 
-/* pattern: 1 match (or not a string), 0 no match, -1 matching limit. */
-static inline int kw_pattern_ok(const ckw *k, const cJSON *inst, pcre2_match_data *md)
+/* pattern: 1 match (or not a string), 0 no match, or a negative
+ * ECMA_REGEX_* code when the search could not answer (regex_ecma.h). */
+static inline int kw_pattern_ok(const ckw *k, const cJSON *inst, ecma_regex_run *rx)
 {
     if (KW_TYPE_OF(inst) != cJSON_String) return 1;
     /* the strict parser has checked a parsed string's UTF-8 */
-    int r = json_node_info(inst) ? ecma_regex_search_utf8(k->u.pattern.re, inst->valuestring, json_string_len(inst), md)
-                                 : ecma_regex_search(k->u.pattern.re, inst->valuestring, json_string_len(inst), md);
-    return r == 1 ? 1 : r < 0 ? -1 : 0;
+    return ecma_regex_run_search(rx, k->u.pattern.re, inst->valuestring, json_string_len(inst),
+                                 json_node_info(inst) != NULL);
 }
 
+/* format: 1 valid (or not a string), 0 not, FORMAT_UNDECIDED when the
+ * check could not decide (format.h). */
 static inline int kw_format_ok(const ckw *k, const cJSON *inst)
 {
-    return KW_TYPE_OF(inst) != cJSON_String || k->u.format.fn(inst->valuestring, json_string_len(inst));
+    return KW_TYPE_OF(inst) != cJSON_String ? 1 : k->u.format.fn(inst->valuestring, json_string_len(inst));
 }
 
 /* maxItems / minItems / maxProperties / minProperties; *n gets the count. */
@@ -167,17 +169,18 @@ static inline int kw_required_has(const ckw *k, size_t i, const cJSON *inst, uin
 }
 
 /* A SHAPE_SCALAR schema's assertions, straight through (the type was
- * checked).  Only those that apply to the value's type are looked at. */
+ * checked).  Only those that apply to the value's type are looked at.
+ * 1 holds, 0 not, negative: a format or pattern could not answer. */
 static inline __attribute__((always_inline)) int kw_scalar_ok(const scalar_prog *p, const cJSON *v,
-                                                              pcre2_match_data *md)
+                                                              ecma_regex_run *rx)
 {
-    int t = KW_TYPE_OF(v);
+    int t = KW_TYPE_OF(v), r;
     size_t n;
     if (t == cJSON_String) {
         if (p->has_max && !kw_length_within(OP_MAX_LENGTH, p->max_length, v, &n)) return 0;
         if (p->has_min && !kw_length_within(OP_MIN_LENGTH, p->min_length, v, &n)) return 0;
-        if (p->format && !p->format(v->valuestring, json_string_len(v))) return 0;
-        if (p->pattern && kw_pattern_ok(p->pattern, v, md) != 1) return 0;
+        if (p->format && (r = p->format(v->valuestring, json_string_len(v))) != 1) return r;
+        if (p->pattern && (r = kw_pattern_ok(p->pattern, v, rx)) != 1) return r;
         /* a string const is a compare of bytes, like a string enum */
         if (p->const_str.s && !kw_enum_has_string(&p->const_str, 1, v)) return 0;
         if (p->enum_values && p->nstrs <= 16) return kw_enum_has_string(p->strs, p->nstrs, v) &&
@@ -193,16 +196,16 @@ static inline __attribute__((always_inline)) int kw_scalar_ok(const scalar_prog 
 
 /* One of the keywords that look at a value alone (enum, const, the number
  * keywords, maxLength / minLength, pattern, format), for the verdict: 1
- * holds, 0 not (a pattern's matching limit counts as not: the reporting
- * walk then says so). */
-static inline int kw_value_ok(const ckw *k, const cJSON *inst, pcre2_match_data *md)
+ * holds, 0 not, negative when a pattern or format could not answer (the
+ * verdict walk cannot tell then; the reporting walk says why). */
+static inline int kw_value_ok(const ckw *k, const cJSON *inst, ecma_regex_run *rx)
 {
     size_t n;
     switch (k->op) {
     case OP_ENUM: return kw_enum_ok(k, inst);
     case OP_CONST: return jv_equal(inst, k->value);
     case OP_MAX_LENGTH: case OP_MIN_LENGTH: return kw_length_ok(k, inst, &n);
-    case OP_PATTERN: return kw_pattern_ok(k, inst, md) == 1;
+    case OP_PATTERN: return kw_pattern_ok(k, inst, rx);
     case OP_FORMAT: return kw_format_ok(k, inst);
     default: return kw_number_ok(k, inst);
     }

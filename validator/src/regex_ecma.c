@@ -24,7 +24,15 @@
  * with callout 255 accepting only the position the lookbehind ends at.
  * Only lookbehinds PCRE2 refuses and whose bodies hold no backreference
  * are emulated; a backreference to a group inside an emulated body is
- * refused (engine limit). */
+ * refused (engine limit).
+ *
+ * Every search is bounded, and a search that is cut short answers
+ * neither "match" nor "no match" but why it could not (ECMA_REGEX_*):
+ * PCRE2's match, depth and heap limits bound one search (JIT code out of
+ * JIT stack runs again in the interpreter, whose frames live on the heap),
+ * and a run's time budget bounds all the searches of one run, callouts
+ * included (ecma_regex_run).  The one-pass matcher of regex_simple.c
+ * needs no bound. */
 #include "regex_ecma.h"
 #include "regex_simple.h"
 #include "strbuf.h"
@@ -34,30 +42,41 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
-/* Backtracking budget per search; catastrophic patterns end with -1
- * after a few milliseconds instead of running for hours. */
-#define MATCH_LIMIT     1000000u
-#define DEPTH_LIMIT     100000u
+/* Backtracking budget per search: a catastrophic pattern ends with
+ * ECMA_REGEX_LIMIT after some 10 to 50 ms instead of running for hours.
+ * PCRE2's own default match limit; patterns a contract uses take a few
+ * hundred steps.  The interpreter's depth is bounded by its heap instead,
+ * so a long subject of a benign pattern (^(a|b)*$) is still decided. */
+#define MATCH_LIMIT     10000000u
+#define DEPTH_LIMIT     10000000u
 #define HEAP_LIMIT_KIB  65536u
+/* What a callout returns to abandon a search whose run has spent its
+ * time budget (PCRE2 hands a negative callout result back as the
+ * search's; its own codes stay above -100). */
+#define RUN_SPENT       (-1000)
 /* Group nesting beyond this is refused (keeps the recursion bounded). */
 #define MAX_DEPTH       200
 
 struct lookbehind;
 
 /* Callout data: the regex whose lookbehind table the callout numbers index,
- * and for a lookbehind body the position at which it must end. */
+ * for a lookbehind body the position at which it must end, and the run
+ * whose budget bounds the searches the callouts start. */
 struct callout_ctx {
     const struct ecma_regex *re;
     size_t end;
+    const ecma_regex_run *run;
+    uint64_t started;           /* when the outer search began (run clock) */
 };
 
 struct ecma_regex {
     pcre2_code *code;
-    pcre2_match_context *mctx;
+    pcre2_match_context *mctx;  /* the limits; a search with lookbehinds
+                                 * copies it to set its callout data */
     struct lookbehind *lb;      /* emulated lookbehinds, callout n = lb[n-1] */
     size_t nlb;
-    struct callout_ctx top;     /* callout data of mctx */
     int jit;                    /* code was JIT-compiled */
     regex_simple *simple;       /* the same pattern matched without PCRE2, or NULL */
 };
@@ -125,7 +144,10 @@ struct xlat {
     int depth;
 };
 
-enum { ERR_SYNTAX = 1, ERR_LIMIT = 2 };
+/* ERR_LIMIT: a valid pattern the engine cannot run (the grammar was
+ * checked); ERR_UNCHECKED: the check stopped before the end of the
+ * grammar (nesting too deep, out of memory), so validity is unknown. */
+enum { ERR_SYNTAX = 1, ERR_LIMIT = 2, ERR_UNCHECKED = 3 };
 
 static void fail_kind(struct xlat *x, int kind, size_t off, const char *fmt, const char *arg)
 {
@@ -137,6 +159,7 @@ static void fail_kind(struct xlat *x, int kind, size_t off, const char *fmt, con
 
 #define fail(x, off, msg) fail_kind((x), ERR_SYNTAX, (off), "%s", (msg))
 #define fail_limit(x, off, msg) fail_kind((x), ERR_LIMIT, (off), "%s", (msg))
+#define fail_unchecked(x, off, msg) fail_kind((x), ERR_UNCHECKED, (off), "%s", (msg))
 
 static void emitn(struct xlat *x, const char *s, size_t n, size_t src_off)
 {
@@ -575,7 +598,8 @@ static void parse_escape(struct xlat *x, int in_class, struct atom *a)
 /* ---- group names ----------------------------------------------------------- */
 
 /* Non-ASCII name characters are checked against ID_Start / ID_Continue
- * with PCRE2's own Unicode tables. */
+ * with PCRE2's own Unicode tables: 1 a valid name, 0 not, -1 when PCRE2
+ * could not answer (out of memory). */
 static int unicode_name_ok(const char *name, size_t n)
 {
     static const char check[] =
@@ -583,12 +607,11 @@ static int unicode_name_ok(const char *name, size_t n)
     int ec;
     PCRE2_SIZE eo;
     pcre2_code *c = pcre2_compile((PCRE2_SPTR)check, sizeof check - 1, PCRE2_UTF, &ec, &eo, NULL);
-    if (!c) return 0;
-    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-    int rc = md ? pcre2_match(c, (PCRE2_SPTR)name, n, 0, 0, md, NULL) : -1;
+    pcre2_match_data *md = c ? pcre2_match_data_create(1, NULL) : NULL;
+    int rc = md ? pcre2_match(c, (PCRE2_SPTR)name, n, 0, 0, md, NULL) : PCRE2_ERROR_NOMEMORY;
     pcre2_match_data_free(md);
     pcre2_code_free(c);
-    return rc >= 0;
+    return rc >= 0 ? 1 : rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
 }
 
 static int ascii_id(uint32_t cp, int first)
@@ -625,7 +648,11 @@ static char *parse_group_name(struct xlat *x)
         sb_put_utf8(&b, cp);
     }
     if (!x->err && b.len == 0) fail(x, start, "empty group name");
-    if (!x->err && nonascii && !unicode_name_ok(b.data, b.len)) fail(x, start, "invalid group name");
+    if (!x->err && nonascii) {
+        int ok = unicode_name_ok(b.data, b.len);
+        if (ok == 0) fail(x, start, "invalid group name");
+        else if (ok < 0) fail_unchecked(x, start, "the group name could not be checked");
+    }
     if (!x->err && b.oom) x->oom = 1;
     if (x->err || x->oom) { sb_free(&b); return NULL; }
     return sb_take(&b);
@@ -789,7 +816,7 @@ static int parse_lookbehind(struct xlat *x, size_t start, int negate)
     emit(x, negate ? "(?<!" : "(?<=", start);
     x->lb_depth++;
     if (++x->depth > MAX_DEPTH) {
-        fail_limit(x, start, "parentheses are nested too deeply");
+        fail_unchecked(x, start, "parentheses are nested too deeply");
         return 0;
     }
     parse_disjunction(x);
@@ -857,7 +884,7 @@ static int parse_group(struct xlat *x)
         emit(x, "(", start);
     }
     if (++x->depth > MAX_DEPTH) {
-        fail_limit(x, start, "parentheses are nested too deeply");
+        fail_unchecked(x, start, "parentheses are nested too deeply");
         return 0;
     }
     parse_disjunction(x);
@@ -1035,7 +1062,7 @@ static int translate(struct xlat *x, const char *pattern, size_t len, int sub, i
             if (x->refs[i] > x->lbs[k].cap_lo && x->refs[i] <= x->lbs[k].cap_hi)
                 fail_limit(x, x->lbs[k].body, "backreference to a group inside a "
                           "variable-length lookbehind is not supported");
-    if (x->oom && !x->err) fail_limit(x, 0, "out of memory");
+    if (x->oom && !x->err) fail_unchecked(x, 0, "out of memory");
     return x->err ? -1 : 0;
 }
 
@@ -1084,30 +1111,76 @@ static pcre2_code *compile_translated(const struct xlat *x, int *ec, size_t *src
     return code;
 }
 
-/* 1 match, 0 no match, else a negative PCRE2 error code. */
-static int run_match(const ecma_regex *re, PCRE2_SPTR subject, size_t len,
-                     pcre2_match_data *md, pcre2_match_context *ctx)
+/* ---- searching ------------------------------------------------------------ */
+
+/* The clock a run's budget is kept on.  A coarse clock reads in a few
+ * nanoseconds and is fine for a budget of seconds: what it charges a
+ * search is a whole number of its ticks, right on average. */
+static uint64_t run_clock(void)
 {
-    int rc = pcre2_match(re->code, subject, len, 0, 0, md, ctx);
+    struct timespec ts;
+#ifdef CLOCK_MONOTONIC_COARSE
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+#else
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+#endif
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Has a search that began at `started` used up what was left of run's
+ * budget? */
+static int run_over(const ecma_regex_run *run, uint64_t started)
+{
+    return run->limited && run_clock() - started >= run->left_ns;
+}
+
+/* One PCRE2 search: 1 match, 0 no match, else a negative PCRE2 code (or
+ * RUN_SPENT from a callout).  opts: PCRE2_NO_UTF_CHECK for a subject known
+ * to be UTF-8, which JIT code then runs without pcre2_match's checks.
+ * JIT code that runs out of JIT stack (a long subject of a pattern with
+ * groups) runs again in the interpreter, whose depth only its heap limit
+ * bounds: a benign pattern is still decided. */
+static int pcre_search(const ecma_regex *re, PCRE2_SPTR subject, size_t len, uint32_t opts,
+                       pcre2_match_data *md, pcre2_match_context *ctx)
+{
+    int rc = re->jit && (opts & PCRE2_NO_UTF_CHECK) ? pcre2_jit_match(re->code, subject, len, 0, 0, md, ctx)
+                                                   : pcre2_match(re->code, subject, len, 0, opts, md, ctx);
+    if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
+        rc = pcre2_match(re->code, subject, len, 0, opts | PCRE2_NO_JIT, md, ctx);
     if (rc >= 0) return 1;  /* 0 = matched, ovector too small for the groups */
     return rc == PCRE2_ERROR_NOMATCH ? 0 : rc;
+}
+
+/* A search's answer as ecma_regex_run_search gives it. */
+static int outcome(int rc)
+{
+    switch (rc) {
+    case 1: case 0: return rc;
+    case PCRE2_ERROR_MATCHLIMIT: case PCRE2_ERROR_DEPTHLIMIT: case PCRE2_ERROR_HEAPLIMIT:
+    case PCRE2_ERROR_JIT_STACKLIMIT:
+        return ECMA_REGEX_LIMIT;
+    case RUN_SPENT: return ECMA_REGEX_BUDGET;
+    default: return ECMA_REGEX_ERROR;
+    }
 }
 
 static int callout(pcre2_callout_block *cb, void *data);
 
 /* Does the lookbehind body match some subject[q..end)?  Uses its own
  * context copy (the callout data names `end`) and match data: allocates,
- * but only for lookbehinds PCRE2 cannot run natively. */
-static int lookbehind_holds(const ecma_regex *body, PCRE2_SPTR subject, size_t len, size_t end)
+ * but only for lookbehinds PCRE2 cannot run natively.  The outer search
+ * has checked the subject's UTF-8. */
+static int lookbehind_holds(const ecma_regex *body, PCRE2_SPTR subject, size_t len, size_t end,
+                            const struct callout_ctx *outer)
 {
     pcre2_match_context *ctx = pcre2_match_context_copy(body->mctx);
     pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-    struct callout_ctx cc = { body, end };
+    struct callout_ctx cc = { body, end, outer->run, outer->started };
     int r = PCRE2_ERROR_NOMEMORY;
     if (ctx && md) {
         pcre2_set_callout(ctx, callout, &cc);
         pcre2_set_offset_limit(ctx, end);
-        r = run_match(body, subject, len, md, ctx);
+        r = pcre_search(body, subject, len, PCRE2_NO_UTF_CHECK, md, ctx);
     }
     pcre2_match_data_free(md);
     pcre2_match_context_free(ctx);
@@ -1116,16 +1189,47 @@ static int lookbehind_holds(const ecma_regex *body, PCRE2_SPTR subject, size_t l
 
 /* Callout n < 255 evaluates emulated lookbehind n at the current position;
  * 255 ends a lookbehind body and succeeds only at the required end.
- * Returning 1 makes PCRE2 backtrack, a negative value aborts the match. */
+ * Returning 1 makes PCRE2 backtrack, a negative value aborts the match:
+ * a lookbehind that cannot be decided, or a run out of time (each
+ * callout may start a search of its own, so the match limit alone does
+ * not bound a search with callouts). */
 static int callout(pcre2_callout_block *cb, void *data)
 {
     const struct callout_ctx *cc = data;
     if (cb->callout_number == END_CALLOUT) return cb->current_position == cc->end ? 0 : 1;
     if (cb->callout_number == 0 || cb->callout_number > cc->re->nlb) return PCRE2_ERROR_CALLOUT;
+    if (run_over(cc->run, cc->started)) return RUN_SPENT;
     const struct lookbehind *lb = &cc->re->lb[cb->callout_number - 1];
-    int r = lookbehind_holds(lb->body, cb->subject, cb->subject_length, cb->current_position);
+    int r = lookbehind_holds(lb->body, cb->subject, cb->subject_length, cb->current_position, cc);
     if (r < 0) return r;
     return r != lb->negate ? 0 : 1;
+}
+
+/* A search through PCRE2, charged to run's budget. */
+static int search_pcre2(ecma_regex_run *run, const ecma_regex *re, PCRE2_SPTR subject, size_t len,
+                        uint32_t opts)
+{
+    if (run->limited && run->left_ns == 0) return ECMA_REGEX_BUDGET;
+    uint64_t t0 = run->limited ? run_clock() : 0;
+    int rc;
+    if (!re->nlb) {
+        rc = pcre_search(re, subject, len, opts, run->md, re->mctx);
+    } else {
+        /* the callouts need this search's data: a context of its own */
+        pcre2_match_context *ctx = pcre2_match_context_copy(re->mctx);
+        struct callout_ctx cc = { re, (size_t)-1, run, t0 };
+        rc = PCRE2_ERROR_NOMEMORY;
+        if (ctx) {
+            pcre2_set_callout(ctx, callout, &cc);
+            rc = pcre_search(re, subject, len, opts, run->md, ctx);
+        }
+        pcre2_match_context_free(ctx);
+    }
+    if (run->limited) {
+        uint64_t took = run_clock() - t0;
+        run->left_ns = took >= run->left_ns ? 0 : run->left_ns - took;
+    }
+    return outcome(rc);
 }
 
 static void set_error(char *errbuf, size_t errlen, size_t off, const char *msg)
@@ -1136,8 +1240,9 @@ static void set_error(char *errbuf, size_t errlen, size_t off, const char *msg)
 /* Compile pattern[0..len), which sits at offset `base` of the caller's
  * pattern (error offsets are reported against that).  sub: a lookbehind
  * body.  Variable-length lookbehinds are emulated only when PCRE2 refuses
- * them natively.  On failure *limit tells an engine limitation (the
- * pattern is valid ECMA-262) from a malformed pattern. */
+ * them natively.  On failure *limit tells an engine limitation (1: the
+ * pattern is valid ECMA-262) from a malformed pattern (0), and from a
+ * check that stopped before the end of the grammar (2: validity unknown). */
 static ecma_regex *compile_internal(const char *pattern, size_t len, int sub, size_t base,
                                     int jit, int *limit, char *errbuf, size_t errlen)
 {
@@ -1147,7 +1252,7 @@ static ecma_regex *compile_internal(const char *pattern, size_t len, int sub, si
     size_t off = 0;
     for (int emulate = 0;; emulate = 1) {
         if (translate(&x, pattern, len, sub, emulate) != 0) {
-            *limit = x.err == ERR_LIMIT;
+            *limit = x.err == ERR_LIMIT ? 1 : x.err == ERR_UNCHECKED ? 2 : 0;
             set_error(errbuf, errlen, base + x.err_off, x.err_msg);
             xlat_free(&x);
             return NULL;
@@ -1198,9 +1303,6 @@ static ecma_regex *compile_internal(const char *pattern, size_t len, int sub, si
     pcre2_set_match_limit(re->mctx, MATCH_LIMIT);
     pcre2_set_depth_limit(re->mctx, DEPTH_LIMIT);
     pcre2_set_heap_limit(re->mctx, HEAP_LIMIT_KIB);
-    re->top.re = re;
-    re->top.end = (size_t)-1;
-    if (re->nlb) pcre2_set_callout(re->mctx, callout, &re->top);
     return re;
 }
 
@@ -1223,33 +1325,43 @@ ecma_regex *ecma_regex_compile(const char *pattern, size_t len, char *errbuf, si
     return re;
 }
 
+void ecma_regex_run_init(ecma_regex_run *run, pcre2_match_data *md, unsigned budget_ms)
+{
+    run->md = md;
+    run->limited = budget_ms != 0;
+    run->left_ns = (uint64_t)budget_ms * 1000000u;
+}
+
+int ecma_regex_run_search(ecma_regex_run *run, const ecma_regex *re, const char *subject, size_t len, int utf8)
+{
+    if (!re) return ECMA_REGEX_ERROR;
+    if (!subject) { subject = ""; len = 0; }
+    /* one pass with no backtracking: nothing to bound.  PCRE2 refuses a
+     * subject that is not UTF-8, whatever part of it the pattern reads, so
+     * an unchecked one goes the short way only when all ASCII. */
+    if (re->simple && (utf8 || ascii_only(subject, len))) return regex_simple_match(re->simple, subject, len);
+    if (run->md) return search_pcre2(run, re, (PCRE2_SPTR)subject, len, utf8 ? PCRE2_NO_UTF_CHECK : 0);
+    ecma_regex_run own = *run;
+    own.md = ecma_regex_match_data_new();
+    if (!own.md) return ECMA_REGEX_ERROR;
+    int r = search_pcre2(&own, re, (PCRE2_SPTR)subject, len, utf8 ? PCRE2_NO_UTF_CHECK : 0);
+    run->left_ns = own.left_ns;
+    ecma_regex_match_data_free(own.md);
+    return r;
+}
+
 int ecma_regex_search(const ecma_regex *re, const char *subject, size_t len, pcre2_match_data *md)
 {
-    if (!re) return -1;
-    /* PCRE2 answers -1 for a subject that is not UTF-8, whatever part of
-     * it the pattern reads: only an all-ASCII subject goes the short way */
-    if (re->simple && ascii_only(subject, subject ? len : 0))
-        return regex_simple_match(re->simple, subject ? subject : "", subject ? len : 0);
-    pcre2_match_data *own = NULL;
-    if (!md) {
-        own = md = ecma_regex_match_data_new();
-        if (!md) return -1;
-    }
-    int r = run_match(re, (PCRE2_SPTR)(subject ? subject : ""), subject ? len : 0, md, re->mctx);
-    pcre2_match_data_free(own);
-    return r < 0 ? -1 : r;
+    ecma_regex_run run;
+    ecma_regex_run_init(&run, md, 0);
+    return ecma_regex_run_search(&run, re, subject, len, 0);
 }
 
 int ecma_regex_search_utf8(const ecma_regex *re, const char *subject, size_t len, pcre2_match_data *md)
 {
-    if (!re || !md || !subject) return ecma_regex_search(re, subject, len, md);
-    if (re->simple) return regex_simple_match(re->simple, subject, len);
-    /* the subject is known valid UTF-8: skip PCRE2's check of it, and for
-     * JIT code the rest of pcre2_match's argument checks too */
-    int rc = re->jit ? pcre2_jit_match(re->code, (PCRE2_SPTR)subject, len, 0, 0, md, re->mctx)
-                     : pcre2_match(re->code, (PCRE2_SPTR)subject, len, 0, PCRE2_NO_UTF_CHECK, md, re->mctx);
-    if (rc >= 0) return 1;
-    return rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
+    ecma_regex_run run;
+    ecma_regex_run_init(&run, md, 0);
+    return ecma_regex_run_search(&run, re, subject, len, 1);
 }
 
 pcre2_match_data *ecma_regex_match_data_new(void)
@@ -1268,7 +1380,7 @@ int ecma_regex_valid(const char *pattern, size_t len)
     int limit = 0;
     if (!pattern) len = 0;
     ecma_regex *re = compile_internal(pattern ? pattern : "", len, 0, 0, 0, &limit, NULL, 0);
-    if (!re) return limit;
+    if (!re) return limit == 2 ? -1 : limit;
     ecma_regex_free(re);
     return 1;
 }

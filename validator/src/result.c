@@ -43,8 +43,16 @@ void result_truncate(jsv_result *r, size_t n)
     if (n < r->n) r->n = n;
 }
 
+void result_keep_undecided(jsv_result *r, size_t from)
+{
+    size_t w = from;
+    for (size_t i = from; i < r->n; i++)
+        if (r->items[i].kind == JSV_ERROR_UNDECIDED) r->items[w++] = r->items[i];
+    if (w < r->n) r->n = w;
+}
+
 void result_add(jsv_result *r, const char *il, const char *kl, const char *al, const char *kw,
-                const char *msg, const cJSON *inst)
+                const char *msg, const cJSON *inst, jsv_error_kind kind)
 {
     if (r->n == r->cap) {
         size_t nc = r->cap ? r->cap * 2 : 16;
@@ -60,6 +68,7 @@ void result_add(jsv_result *r, const char *il, const char *kl, const char *al, c
     e->keyword = arena_strndup(r->mem, kw, strlen(kw));
     e->message = arena_strndup(r->mem, msg, strlen(msg));
     e->instance = inst;
+    e->kind = kind;
     if (!e->instance_location || !e->keyword_location || !e->absolute_keyword_location ||
         !e->keyword || !e->message) { r->oom = 1; return; }
     r->n++;
@@ -75,21 +84,36 @@ const jsv_error_item *jsv_result_get(const jsv_result *r, size_t i)
     return r && i < r->n ? &r->items[i] : NULL;
 }
 
+/* One output unit of the "basic" format: every unit in "errors" reports
+ * a failed assertion, so each carries "valid": false, as the output
+ * schema's outputUnit requires. */
+static cJSON *basic_unit(const jsv_error_item *e)
+{
+    cJSON *u = cJSON_CreateObject();
+    if (!u) return NULL;
+    cJSON_AddFalseToObject(u, "valid");
+    cJSON_AddStringToObject(u, "keywordLocation", e->keyword_location);
+    if (e->absolute_keyword_location[0])
+        cJSON_AddStringToObject(u, "absoluteKeywordLocation", e->absolute_keyword_location);
+    cJSON_AddStringToObject(u, "instanceLocation", e->instance_location);
+    cJSON_AddStringToObject(u, "error", e->message);
+    return u;
+}
+
 cJSON *jsv_result_basic(const jsv_result *r)
 {
     cJSON *out = cJSON_CreateObject();
     if (!out) return NULL;
+    /* the root is an output unit too: it names the root schema applied to
+     * the whole instance */
     cJSON_AddBoolToObject(out, "valid", r->n == 0);
+    cJSON_AddStringToObject(out, "keywordLocation", "");
+    cJSON_AddStringToObject(out, "instanceLocation", "");
     if (r->n) {
         cJSON *errs = cJSON_AddArrayToObject(out, "errors");
         for (size_t i = 0; errs && i < r->n; i++) {
-            const jsv_error_item *e = &r->items[i];
-            cJSON *u = cJSON_CreateObject();
+            cJSON *u = basic_unit(&r->items[i]);
             if (!u) break;
-            cJSON_AddStringToObject(u, "keywordLocation", e->keyword_location);
-            cJSON_AddStringToObject(u, "absoluteKeywordLocation", e->absolute_keyword_location);
-            cJSON_AddStringToObject(u, "instanceLocation", e->instance_location);
-            cJSON_AddStringToObject(u, "error", e->message);
             cJSON_AddItemToArray(errs, u);
         }
     }

@@ -551,11 +551,14 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
     s = calloc_hot(c, 1, sizeof *s);
     if (!s) return NULL;
     s->src = node;
-    size_t al = strlen(base) + strlen(pointer) + 2;
-    char *abs = arena_alloc(c->s->mem, al);
-    if (!abs) { c->failed = 1; return NULL; }
-    snprintf(abs, al, "%s#%s", base, pointer);
-    s->abs = abs;
+    /* base#pointer, the pointer percent-encoded where a fragment needs it */
+    strbuf ab = {0};
+    sb_puts(&ab, base);
+    sb_append(&ab, "#", 1);
+    jp_fragment_append(&ab, pointer, strlen(pointer));
+    s->abs = ab.oom ? NULL : arena_strndup(c->s->mem, ab.data, ab.len);
+    sb_free(&ab);
+    if (!s->abs) { c->failed = 1; return NULL; }
     s->boolean = -1;
     if (ptrmap_put(&c->s->by_node, node, s)) { c->failed = 1; return NULL; }
     /* resource identity: the interned base string (same pointer for every
@@ -995,6 +998,7 @@ jsv_schema *jsv_compile(jsv_registry *reg, const char *uri, const jsv_options *o
     s->hot = arena_new(0);
     s->flags = opts ? opts->flags : 0;
     s->max_depth = opts && opts->max_depth ? opts->max_depth : 512;
+    s->regex_budget_ms = opts && opts->regex_budget_ms ? opts->regex_budget_ms : JSV_REGEX_BUDGET_MS;
     if (!s->mem || !s->hot) {
         arena_free(s->mem);
         arena_free(s->hot);

@@ -12,6 +12,7 @@
 #include "json_value.h"
 #include "keyword.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -33,7 +34,7 @@ typedef struct ectx {
     int quiet;                /* > 0: errors are not recorded */
     int report_unknown;
     arena *scratch;
-    pcre2_match_data *md;
+    ecma_regex_run rx;        /* the walk's regex searches and their budget */
     segstack ip, kp;          /* instance and keyword paths */
     const char **scope;       /* dynamic scope: resource base URIs (interned) */
     size_t nscope, capscope;
@@ -100,6 +101,16 @@ static void sb_token(strbuf *b, const seg *sg)
     }
 }
 
+/* The same token as part of an absolute keyword location's fragment. */
+static void sb_token_uri(strbuf *b, const seg *sg)
+{
+    strbuf t = {0};
+    sb_token(&t, sg);
+    if (t.oom) b->oom = 1;
+    else jp_fragment_append(b, t.data, t.len);
+    sb_free(&t);
+}
+
 static void sb_path(strbuf *b, const segstack *st, size_t from)
 {
     sb_append(b, "", 0);
@@ -108,9 +119,39 @@ static void sb_path(strbuf *b, const segstack *st, size_t from)
 
 /* ---- errors --------------------------------------------------------- */
 
-/* Record an error for the keyword kw of schema s (k0: keyword-path depth
- * where s starts).  extra_ip: a member name to append to the instance
- * location, or NULL. */
+/* Record an error of kind `kind` for the keyword kw of schema s (k0:
+ * keyword-path depth where s starts; extra: a token after kw in the
+ * keyword location, or NULL).  An undecided error's message is
+ * "<kw> could not be evaluated: <msg>", followed by the schema location
+ * and the instance it was evaluated on, so a line of text says it all. */
+static void record(ectx *c, const cschema *s, size_t k0, const char *kw, const char *extra, const cJSON *inst,
+                   jsv_error_kind kind, const char *msg)
+{
+    strbuf il = {0}, kl = {0}, al = {0}, m = {0};
+    sb_path(&il, &c->ip, 0);
+    sb_path(&kl, &c->kp, 0);
+    sb_puts(&al, s->abs);
+    for (size_t i = k0; i < c->kp.n; i++) sb_token_uri(&al, &c->kp.v[i]);
+    const char *toks[2] = { kw, kw ? extra : NULL };
+    for (int i = 0; i < 2 && toks[i]; i++) {
+        seg t = { toks[i], 0 };
+        sb_token(&kl, &t);
+        sb_token_uri(&al, &t);
+    }
+    if (kind == JSV_ERROR_UNDECIDED && !kl.oom && !il.oom)
+        sb_printf(&m, "%s could not be evaluated: %s (schema %s, instance %s)", kw ? kw : "schema", msg,
+                  kl.data, il.len ? il.data : "(root)");
+    else sb_puts(&m, msg);
+    if (il.oom || kl.oom || al.oom || m.oom) c->oom = 1;
+    else result_add(c->r, il.data, kl.data, al.data, kw ? kw : "false", m.data,
+                    c->name_owner ? c->name_owner : inst, kind);
+    sb_free(&il);
+    sb_free(&kl);
+    sb_free(&al);
+    sb_free(&m);
+}
+
+/* Record an error: the instance breaks keyword kw. */
 static void emit(ectx *c, const cschema *s, size_t k0, const char *kw, const cJSON *inst,
                  const char *fmt, ...)
 {
@@ -118,49 +159,60 @@ static void emit(ectx *c, const cschema *s, size_t k0, const char *kw, const cJS
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int n = vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    strbuf il = {0}, kl = {0}, al = {0};
-    sb_path(&il, &c->ip, 0);
-    sb_path(&kl, &c->kp, 0);
-    sb_puts(&al, s->abs);
-    for (size_t i = k0; i < c->kp.n; i++) sb_token(&al, &c->kp.v[i]);
-    if (kw) {
-        seg t = { kw, 0 };
-        sb_token(&kl, &t);
-        sb_token(&al, &t);
-    }
-    if (il.oom || kl.oom || al.oom) c->oom = 1;
-    else result_add(c->r, il.data, kl.data, al.data, kw ? kw : "false", msg,
-                    c->name_owner ? c->name_owner : inst);
-    sb_free(&il);
-    sb_free(&kl);
-    sb_free(&al);
+    if (n >= (int)sizeof msg) msg[utf8_complete(msg, sizeof msg - 1)] = '\0';
+    record(c, s, k0, kw, NULL, inst, JSV_ERROR_INVALID, msg);
 }
 
-/* Short printable form of a JSON value for messages. */
+/* Why a regex search could not answer, from its ECMA_REGEX_* code. */
+static const char *regex_why(int code)
+{
+    switch (code) {
+    case ECMA_REGEX_LIMIT: return "regex match limit reached";
+    case ECMA_REGEX_BUDGET: return "the regex time budget of this validation is spent";
+    default: return "the regex could not read the text (not UTF-8, or out of memory)";
+    }
+}
+
+/* Record that keyword kw (extra: as for record) could not be evaluated,
+ * and why; answer UNDECIDED. */
+static __attribute__((noinline)) int emit_undecided(ectx *c, const cschema *s, size_t k0, const char *kw,
+                                                    const char *extra, const cJSON *inst, const char *why)
+{
+    if (!c->quiet && c->r) record(c, s, k0, kw, extra, inst, JSV_ERROR_UNDECIDED, why);
+    return UNDECIDED;
+}
+
+/* The answers of the reporting walk: 1 holds, 0 fails, UNDECIDED.  Both
+ * of a and b must hold: a failure decides, else an open answer stays
+ * open. */
+static inline int and3(int a, int b)
+{
+    if (a == 0 || b == 0) return 0;
+    return a == UNDECIDED || b == UNDECIDED ? UNDECIDED : 1;
+}
+
+/* Short printable form of a JSON value for messages: a number as its
+ * source wrote it (whatever its length: the digits are the point), a
+ * string raw in quotes, anything else as JSON; cut to size - 1 bytes on
+ * a character boundary, "..." marking the cut. */
 static const char *show(const cJSON *v, char *buf, size_t size)
 {
-    char nb[40];
     switch (JT(v)) {
-    case cJSON_Number: snprintf(buf, size, "%s", jv_number_text(v, nb, sizeof nb)); return buf;
+    case cJSON_Number: return jv_number_text(v, buf, size);
     case cJSON_String: {
         size_t len = json_string_len(v);
-        if (len + 3 > size) snprintf(buf, size, "\"%.*s...\"", (int)(size > 8 ? size - 8 : 0), v->valuestring);
+        if (len + 3 > size)
+            snprintf(buf, size, "\"%.*s...\"", (int)utf8_cut(v->valuestring, len, size > 8 ? size - 8 : 0),
+                     v->valuestring);
         else snprintf(buf, size, "\"%s\"", v->valuestring);
         return buf;
     }
     case cJSON_True: return "true";
     case cJSON_False: return "false";
     case cJSON_NULL: return "null";
-    default: {
-        char *p = cJSON_PrintUnformatted(v);
-        if (!p) return JT(v) == cJSON_Array ? "[...]" : "{...}";
-        if (strlen(p) + 1 > size) snprintf(buf, size, "%.*s...", (int)(size > 4 ? size - 4 : 0), p);
-        else snprintf(buf, size, "%s", p);
-        free(p);
-        return buf;
-    }
+    default: return jv_excerpt(v, buf, size);
     }
 }
 
@@ -178,28 +230,28 @@ static const char *type_name(const cJSON *v)
 }
 
 
-/* The x-error message with ${/pointer} replaced by instance values. */
+/* The x-error message with ${/pointer} replaced by instance values
+ * (strings raw, other values as show() gives them), in out; cut on a
+ * character boundary when it does not fit. */
 static void interpolate(const char *tmpl, const cJSON *inst, char *out, size_t size)
 {
-    size_t o = 0;
-    for (const char *p = tmpl; *p && o + 1 < size;) {
-        if (p[0] == '$' && p[1] == '{') {
-            const char *end = strchr(p, '}');
-            if (end) {
-                const cJSON *v = jp_get(inst, p + 2, (size_t)(end - p - 2));
-                char buf[256];
-                const char *txt = !v ? "(absent)" : cJSON_IsString(v) ? v->valuestring : show(v, buf, sizeof buf);
-                size_t tl = strlen(txt);
-                if (tl > size - 1 - o) tl = size - 1 - o;
-                memcpy(out + o, txt, tl);
-                o += tl;
-                p = end + 1;
-                continue;
-            }
+    strbuf b = {0};
+    for (const char *p = tmpl; *p && b.len < size;) {
+        const char *end = p[0] == '$' && p[1] == '{' ? strchr(p, '}') : NULL;
+        if (!end) {
+            sb_append(&b, p++, 1);
+            continue;
         }
-        out[o++] = *p++;
+        const cJSON *v = jp_get(inst, p + 2, (size_t)(end - p - 2));
+        char buf[256];
+        const char *txt = !v ? "(absent)" : cJSON_IsString(v) ? v->valuestring : show(v, buf, sizeof buf);
+        sb_append(&b, txt, strnlen(txt, size));
+        p = end + 1;
     }
-    out[o] = 0;
+    size_t n = b.oom || !b.data ? 0 : utf8_cut(b.data, b.len, size - 1);
+    if (n) memcpy(out, b.data, n);
+    out[n] = 0;
+    sb_free(&b);
 }
 
 /* ---- unknown-property log (JSV_REPORT_UNKNOWN) ------------------------ */
@@ -234,7 +286,7 @@ static void log_applied(ectx *c, const cschema *s, size_t k0, const cJSON *obj)
     strbuf il = {0}, al = {0};
     sb_path(&il, &c->ip, 0);
     sb_puts(&al, s->abs);
-    for (size_t i = k0; i < c->kp.n; i++) sb_token(&al, &c->kp.v[i]);
+    for (size_t i = k0; i < c->kp.n; i++) sb_token_uri(&al, &c->kp.v[i]);
     r->applied[r->napplied].obj = obj;
     r->applied[r->napplied].at = il.data ? arena_strndup(r->scratch, il.data, il.len) : "";
     r->applied[r->napplied].abs = al.data ? arena_strndup(r->scratch, al.data, al.len) : "";
@@ -276,6 +328,12 @@ static __attribute__((noinline)) void emit_type(ectx *c, const cschema *s, size_
 static __attribute__((noinline)) void emit_enum(ectx *c, const cschema *s, size_t k0, const ckw *k,
                                                 const cJSON *inst);
 
+/* Annotation marks (unevaluated*), one byte per array item or object
+ * member: MARK_MAYBE when the item was evaluated only if a regex that
+ * could not be evaluated matched, or by a schema whose answer stayed
+ * open; unevaluated* cannot decide on such an item alone. */
+enum { MARK_NO = 0, MARK_YES = 1, MARK_MAYBE = 2 };
+
 static uint8_t *new_marks(ectx *c, size_t n)
 {
     if (!c->scratch) {
@@ -288,9 +346,14 @@ static uint8_t *new_marks(ectx *c, size_t n)
     return m;
 }
 
-static void or_marks(uint8_t *dst, const uint8_t *src, size_t n)
+/* dst gets src's marks; maybe: only as MARK_MAYBE (src came from a
+ * schema whose answer is open). */
+static void or_marks(uint8_t *dst, const uint8_t *src, size_t n, int maybe)
 {
-    for (size_t i = 0; i < n; i++) dst[i] |= src[i];
+    for (size_t i = 0; i < n; i++) {
+        if (src[i] == MARK_YES && !maybe) dst[i] = MARK_YES;
+        else if (src[i] && dst[i] == MARK_NO) dst[i] = MARK_MAYBE;
+    }
 }
 
 static size_t marks_len(const cJSON *inst)
@@ -305,6 +368,15 @@ static int ev_child(ectx *c, const cschema *sub, const cJSON *child, const char 
     if (ikey_is_index) PUSHII(c, iidx); else PUSHI(c, ikey);
     int r = ev(c, sub, child, NULL);
     POPI(c);
+    return r;
+}
+
+/* ev, quietly: the answer of a schema that may not apply. */
+static int ev_quiet(ectx *c, const cschema *sub, const cJSON *child, const char *ikey)
+{
+    c->quiet++;
+    int r = ev_child(c, sub, child, ikey, 0, 0);
+    c->quiet--;
     return r;
 }
 
@@ -323,6 +395,81 @@ static int ev_false_member(ectx *c, const cschema *s, size_t k0, const cschema *
     return r;
 }
 
+/* A member's patternProperties.  A definite match's schema counts as
+ * usual (*matched); a pattern that could not be evaluated on the name
+ * (*open_pe, the first such, and *code why) may or may not apply, so its
+ * schema is asked quietly and, when it fails, leaves the member open
+ * (*open). */
+static int member_patterns(ectx *c, const ckw *k, const cJSON *m, int *matched, const pat_entry **open_pe,
+                           int *code, int *open)
+{
+    const char *name = m->string;
+    int ok = 1;
+    for (size_t j = 0; j < k->u.props.npats; j++) {
+        const pat_entry *pe = &k->u.props.pats[j];
+        int hit = ecma_regex_run_search(&c->rx, pe->re, name, strlen(name), json_node_info(m) != NULL);
+        if (hit == 0) continue;
+        PUSHK(c, "patternProperties");
+        PUSHK(c, pe->src);
+        if (hit == 1) {
+            *matched = 1;
+            ok = and3(ok, ev_child(c, pe->sub, m, name, 0, 0));
+        } else {
+            if (!*open_pe) { *open_pe = pe; *code = hit; }
+            if (ev_quiet(c, pe->sub, m, name) != 1) *open = 1;
+        }
+        POPK(c, 2);
+        if (ok == 0 && c->quiet) return 0;
+    }
+    return ok;
+}
+
+/* One member under properties / patternProperties / additionalProperties
+ * (member index i of inst). */
+static int kw_member(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst, const cJSON *m,
+                     size_t i, uint8_t *marks, uint64_t *seen, int track)
+{
+    const char *name = m->string;
+    int ok = 1, matched = 0, open = 0, code = 0;
+    const pat_entry *open_pe = NULL;
+    const prop_key *key = kw_prop_key(k, m);
+    if (key) {
+        matched = 1;
+        *seen |= key->bit;
+        PUSHK(c, "properties");
+        PUSHK(c, key->pe->name);
+        ok = ev_child(c, key->pe->sub, m, name, 0, 0);
+        POPK(c, 2);
+        if (ok == 0 && c->quiet) return 0;
+    }
+    ok = and3(ok, member_patterns(c, k, m, &matched, &open_pe, &code, &open));
+    if (!matched && k->u.props.additional) {
+        if (!open_pe) {
+            ok = and3(ok, ev_false_member(c, s, k0, k->u.props.additional, m, name, "additionalProperties", ""));
+        } else {
+            /* applies unless the open pattern matches: it must pass too */
+            c->quiet++;
+            if (ev_false_member(c, s, k0, k->u.props.additional, m, name, "additionalProperties", "") != 1) open = 1;
+            c->quiet--;
+        }
+        matched = 1;  /* evaluated either way */
+    }
+    /* whether an unknown property, when only the open pattern may cover it */
+    if (open_pe && !matched && c->report_unknown) open = 1;
+    if (open && ok != 0) {
+        char why[160];
+        snprintf(why, sizeof why, "%s on the member name", regex_why(code));
+        PUSHI(c, name);
+        ok = emit_undecided(c, s, k0, "patternProperties", open_pe->src, m, why);
+        POPI(c);
+    }
+    if (matched || open_pe) {
+        if (marks && marks[i] != MARK_YES) marks[i] = matched ? MARK_YES : MARK_MAYBE;
+        if (track) log_known(c, inst, i);
+    }
+    return ok;
+}
+
 static int kw_properties(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst, uint8_t *marks,
                          uint64_t *seen)
 {
@@ -331,37 +478,8 @@ static int kw_properties(ectx *c, const cschema *s, size_t k0, const ckw *k, con
     int track = c->report_unknown && c->r && (k->u.props.has_props || k->u.props.has_pats);
     if (track) log_applied(c, s, k0, inst);
     for (const cJSON *m = inst->child; m; m = m->next, i++) {
-        int matched = 0;
-        const char *name = m->string;
-        const prop_key *key = kw_prop_key(k, m);
-        if (key) {
-            const prop_entry *pe = key->pe;
-            matched = 1;
-            *seen |= key->bit;
-            PUSHK(c, "properties");
-            PUSHK(c, pe->name);
-            if (!ev_child(c, pe->sub, m, name, 0, 0)) ok = 0;
-            POPK(c, 2);
-        }
-        for (size_t j = 0; j < k->u.props.npats; j++) {
-            const pat_entry *pe = &k->u.props.pats[j];
-            if (ecma_regex_search(pe->re, name, strlen(name), c->md) != 1) continue;
-            matched = 1;
-            PUSHK(c, "patternProperties");
-            PUSHK(c, pe->src);
-            if (!ev_child(c, pe->sub, m, name, 0, 0)) ok = 0;
-            POPK(c, 2);
-        }
-        if (!matched && k->u.props.additional) {
-            matched = 1;
-            if (!ev_false_member(c, s, k0, k->u.props.additional, m, name, "additionalProperties", ""))
-                ok = 0;
-        }
-        if (matched) {
-            if (marks) marks[i] = 1;
-            if (track) log_known(c, inst, i);
-        }
-        if (!ok && c->quiet) return 0;
+        ok = and3(ok, kw_member(c, s, k0, k, inst, m, i, marks, seen, track));
+        if (ok == 0 && c->quiet) return 0;
     }
     return ok;
 }
@@ -374,10 +492,10 @@ static int kw_items(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJ
     for (; e && i < k->u.items.nprefix; e = e->next, i++) {
         PUSHK(c, "prefixItems");
         PUSHKI(c, i);
-        if (!ev_child(c, k->u.items.prefix[i], e, NULL, i, 1)) ok = 0;
+        ok = and3(ok, ev_child(c, k->u.items.prefix[i], e, NULL, i, 1));
         POPK(c, 2);
-        if (marks) marks[i] = 1;
-        if (!ok && c->quiet) return 0;
+        if (marks) marks[i] = MARK_YES;
+        if (ok == 0 && c->quiet) return 0;
     }
     if (!k->u.items.items) return ok;
     if (k->u.items.items->boolean == 0 && e) {
@@ -388,10 +506,10 @@ static int kw_items(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJ
     }
     for (; e; e = e->next, i++) {
         PUSHK(c, "items");
-        if (!ev_child(c, k->u.items.items, e, NULL, i, 1)) ok = 0;
+        ok = and3(ok, ev_child(c, k->u.items.items, e, NULL, i, 1));
         POPK(c, 1);
-        if (marks) marks[i] = 1;
-        if (!ok && c->quiet) return 0;
+        if (marks) marks[i] = MARK_YES;
+        if (ok == 0 && c->quiet) return 0;
     }
     return ok;
 }
@@ -406,34 +524,58 @@ static int kw_unique(ectx *c, const cschema *s, size_t k0, const cJSON *inst)
     return 0;
 }
 
+/* Record the undecided errors of a quiet branch whose answer stayed open
+ * (sub on inst; the caller has pushed the keyword): it is evaluated again
+ * with errors on, and only what could not be evaluated is kept.  Nothing
+ * when errors are off here too (an enclosing quiet branch replays). */
+static void replay_open(ectx *c, const cschema *sub, const cJSON *inst, const char *ikey, size_t iidx,
+                        int item)
+{
+    if (c->quiet || !c->r) return;
+    size_t err0 = c->r->n, log0 = c->r->nknown;
+    int r = item ? ev_child(c, sub, inst, ikey, iidx, 1) : ev(c, sub, inst, NULL);
+    if (r == UNDECIDED) result_keep_undecided(c->r, err0);
+    else result_truncate(c->r, err0);
+    c->r->nknown = log0;
+}
+
 static int kw_contains(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst, uint8_t *marks)
 {
-    size_t found = 0, i = 0;
+    size_t found = 0, open = 0, i = 0, min = k->u.contains.min, max = k->u.contains.max;
     int need_all = marks != NULL || k->u.contains.has_max;
     c->quiet++;
     PUSHK(c, "contains");
     for (const cJSON *e = inst->child; e; e = e->next, i++) {
-        if (ev_child(c, k->u.contains.sub, e, NULL, i, 1)) {
+        int r = ev_child(c, k->u.contains.sub, e, NULL, i, 1);
+        if (r == UNDECIDED) {
+            open++;
+            if (marks && marks[i] == MARK_NO) marks[i] = MARK_MAYBE;
+        } else if (r) {
             found++;
-            if (marks) marks[i] = 1;
-            if (!need_all && found >= k->u.contains.min) break;
+            if (marks) marks[i] = MARK_YES;
+            if (!need_all && found >= min) break;
         }
     }
     POPK(c, 1);
     c->quiet--;
-    if (found < k->u.contains.min) {
+    if (found + open < min) {
         if (k->u.contains.has_min)
             emit(c, s, k0, "minContains", inst, "expected at least %zu items matching \"contains\", found %zu",
-                 k->u.contains.min, found);
+                 min, found);
         else emit(c, s, k0, "contains", inst, "no item matches the \"contains\" schema");
         return 0;
     }
-    if (k->u.contains.has_max && found > k->u.contains.max) {
-        emit(c, s, k0, "maxContains", inst, "expected at most %zu items matching \"contains\", found %zu",
-             k->u.contains.max, found);
+    if (k->u.contains.has_max && found > max) {
+        emit(c, s, k0, "maxContains", inst, "expected at most %zu items matching \"contains\", found %zu", max, found);
         return 0;
     }
-    return 1;
+    /* the open items decide whether there are enough, or too many */
+    if (found >= min && (!k->u.contains.has_max || found + open <= max)) return 1;
+    PUSHK(c, "contains");
+    i = 0;
+    for (const cJSON *e = inst->child; e; e = e->next, i++) replay_open(c, k->u.contains.sub, e, NULL, i, 1);
+    POPK(c, 1);
+    return UNDECIDED;
 }
 
 /* Remove the unknown-property log entries of failed branches, given the
@@ -449,12 +591,24 @@ static void drop_failed_ranges(ectx *c, const size_t *start, const size_t *end, 
     c->r->nknown = w;
 }
 
+/* anyOf (one = 0) or oneOf (one = 1) from the branches' answers: passed
+ * definitely, open.  An open branch may pass or fail: anyOf holds once
+ * one branch passes; oneOf fails once two pass and holds with one only
+ * when none is open.  Under JSV_REPORT_UNKNOWN an open branch also
+ * leaves open which members it declares, so it keeps the answer open. */
+static int some_of(size_t passed, size_t open, int one, int report_unknown)
+{
+    if (open && report_unknown && passed <= 1) return UNDECIDED;
+    if (one) return passed > 1 ? 0 : open ? UNDECIDED : passed == 1;
+    return passed ? 1 : open ? UNDECIDED : 0;
+}
+
 static int kw_anyof_oneof(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst,
                           uint8_t *marks, int one)
 {
     size_t n = k->u.subs.n, ml = marks ? marks_len(inst) : 0;
     size_t err0 = c->r ? c->r->n : 0;
-    size_t passed = 0, first = 0, second = 0;
+    size_t passed = 0, open = 0, first = 0, second = 0;
     int shortcut = c->quiet && !marks;
     size_t *lstart = NULL, *lend = NULL;
     int *lpass = NULL;
@@ -474,12 +628,15 @@ static int kw_anyof_oneof(ectx *c, const cschema *s, size_t k0, const ckw *k, co
         PUSHKI(c, i);
         int r = ev(c, k->u.subs.v[i], inst, tmp);
         POPK(c, 1);
-        if (logr) { lend[i] = c->r->nknown; lpass[i] = r; }
-        if (r) {
+        if (logr) { lend[i] = c->r->nknown; lpass[i] = r == 1; }
+        if (r == UNDECIDED) {
+            open++;
+            if (acc) or_marks(acc, tmp, ml, 1);
+        } else if (r) {
             if (passed == 0) first = i; else if (passed == 1) second = i;
             passed++;
-            if (acc) or_marks(acc, tmp, ml);
-            if (shortcut && (!one || passed > 1)) { n = i + 1; break; }
+            if (acc) or_marks(acc, tmp, ml, 0);
+            if (shortcut && (!one || passed > 1) && !(open && c->report_unknown)) { n = i + 1; break; }
         }
     }
     POPK(c, 1);
@@ -487,26 +644,108 @@ static int kw_anyof_oneof(ectx *c, const cschema *s, size_t k0, const ckw *k, co
     free(lstart);
     free(lend);
     free(lpass);
-    if (one) {
-        if (passed == 1) {
-            if (c->r) result_truncate(c->r, err0);
-            if (marks) or_marks(marks, acc, ml);
-            return 1;
-        }
-        if (passed == 0) emit(c, s, k0, "oneOf", inst, "value does not match any of the %zu oneOf schemas", k->u.subs.n);
-        else {
-            if (c->r) result_truncate(c->r, err0);
-            emit(c, s, k0, "oneOf", inst, "value matches more than one oneOf schema (%zu and %zu)", first, second);
-        }
+    int v = some_of(passed, open, one, c->report_unknown);
+    if (v != 0) {
+        /* what the failed branches said does not stand: the keyword holds,
+         * or its answer is open and only the open branches' reasons stay */
+        if (c->r && v == 1) result_truncate(c->r, err0);
+        if (c->r && v == UNDECIDED) result_keep_undecided(c->r, err0);
+        if (marks) or_marks(marks, acc, ml, v == UNDECIDED);
+        return v;
+    }
+    if (passed > 1) {
+        if (c->r) result_truncate(c->r, err0);
+        emit(c, s, k0, "oneOf", inst, "value matches more than one oneOf schema (%zu and %zu)", first, second);
+    } else {
+        emit(c, s, k0, k->kw, inst, "value does not match any of the %zu %s schemas", k->u.subs.n, k->kw);
+    }
+    return 0;
+}
+
+static int kw_not(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst)
+{
+    c->quiet++;
+    PUSHK(c, "not");
+    size_t log0 = c->r ? c->r->nknown : 0;
+    int r = ev(c, k->u.sub, inst, NULL);
+    if (c->r) c->r->nknown = log0;
+    POPK(c, 1);
+    c->quiet--;
+    if (r == 0) return 1;
+    if (r == UNDECIDED) {
+        /* not an open answer is open: say which keywords left it so */
+        PUSHK(c, "not");
+        replay_open(c, k->u.sub, inst, NULL, 0, 0);
+        POPK(c, 1);
+        return UNDECIDED;
+    }
+    emit(c, s, k0, "not", inst, "value must not match the schema in \"not\"");
+    return 0;
+}
+
+/* if / then / else.  A condition whose answer is open leaves open which
+ * branch applies: the keyword holds only when there is neither. */
+static int kw_if(ectx *c, const ckw *k, const cJSON *inst, uint8_t *marks)
+{
+    size_t ml = marks ? marks_len(inst) : 0;
+    uint8_t *tmp = marks ? new_marks(c, ml) : NULL;
+    size_t log0 = c->r ? c->r->nknown : 0;
+    c->quiet++;
+    PUSHK(c, "if");
+    int r = ev(c, k->u.cond.cond, inst, tmp);
+    POPK(c, 1);
+    c->quiet--;
+    if (r != 1 && c->r) c->r->nknown = log0;
+    if (r != 0 && marks && tmp) or_marks(marks, tmp, ml, r == UNDECIDED);
+    if (r == UNDECIDED) {
+        if (!k->u.cond.then_s && !k->u.cond.else_s) return 1;
+        PUSHK(c, "if");
+        replay_open(c, k->u.cond.cond, inst, NULL, 0, 0);
+        POPK(c, 1);
+        return UNDECIDED;
+    }
+    const cschema *next = r ? k->u.cond.then_s : k->u.cond.else_s;
+    if (!next) return 1;
+    PUSHK(c, r ? "then" : "else");
+    int ok = ev(c, next, inst, marks);
+    POPK(c, 1);
+    return ok;
+}
+
+/* unevaluatedItems / unevaluatedProperties on item e (index i), which no
+ * adjacent keyword evaluated. */
+static int uneval_one(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *e, size_t i)
+{
+    if (k->op == OP_UNEVAL_PROPS)
+        return ev_false_member(c, s, k0, k->u.sub, e, e->string, "unevaluatedProperties", " (unevaluated)");
+    if (k->u.sub->boolean == 0) {
+        PUSHII(c, i);
+        emit(c, s, k0, "unevaluatedItems", e, "item %zu is not allowed (unevaluated)", i);
+        POPI(c);
         return 0;
     }
-    if (passed) {
-        if (c->r) result_truncate(c->r, err0);
-        if (marks) or_marks(marks, acc, ml);
-        return 1;
-    }
-    emit(c, s, k0, "anyOf", inst, "value does not match any of the %zu anyOf schemas", k->u.subs.n);
-    return 0;
+    PUSHK(c, "unevaluatedItems");
+    int r = ev_child(c, k->u.sub, e, NULL, i, 1);
+    POPK(c, 1);
+    return r;
+}
+
+/* The same for an item evaluated only maybe (MARK_MAYBE): if the
+ * unevaluated* schema passes it, it passes either way; else whether it
+ * applies at all is open. */
+static int uneval_open(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *e, size_t i)
+{
+    c->quiet++;
+    int r = uneval_one(c, s, k0, k, e, i);
+    c->quiet--;
+    if (r == 1) return 1;
+    const char *kw = k->op == OP_UNEVAL_PROPS ? "unevaluatedProperties" : "unevaluatedItems";
+    if (k->op == OP_UNEVAL_PROPS) PUSHI(c, e->string);
+    else PUSHII(c, i);
+    r = emit_undecided(c, s, k0, kw, NULL, e,
+                       "whether an adjacent keyword evaluated this value depends on a regex that could not be evaluated");
+    POPI(c);
+    return r;
 }
 
 static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst, uint8_t *marks,
@@ -562,16 +801,21 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
         return 0;
     }
     case OP_PATTERN: {
-        int r = kw_pattern_ok(k, inst, c->md);
+        int r = kw_pattern_ok(k, inst, &c->rx);
         if (r == 1) return 1;
-        if (r < 0) emit(c, s, k0, "pattern", inst, "could not match pattern %s (matching limit reached)", k->u.pattern.src);
-        else emit_value(c, s, k0, "pattern", inst, "%s does not match the pattern %s", k->u.pattern.src);
+        if (r < 0) return emit_undecided(c, s, k0, "pattern", NULL, inst, regex_why(r));
+        emit_value(c, s, k0, "pattern", inst, "%s does not match the pattern %s", k->u.pattern.src);
         return 0;
     }
-    case OP_FORMAT:
-        if (kw_format_ok(k, inst)) return 1;
+    case OP_FORMAT: {
+        int r = kw_format_ok(k, inst);
+        if (r == 1) return 1;
+        if (r < 0)  /* FORMAT_UNDECIDED: only "regex" answers so */
+            return emit_undecided(c, s, k0, "format", NULL, inst,
+                                  "the pattern nests groups deeper than the regex checker reads");
         emit_value(c, s, k0, "format", inst, "%s is not a valid %s", k->u.format.name);
         return 0;
+    }
     case OP_MAX_ITEMS: case OP_MIN_ITEMS: case OP_MAX_PROPS: case OP_MIN_PROPS: {
         size_t n = 0;
         if (kw_count_ok(k, inst, &n)) return 1;
@@ -583,7 +827,7 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
     case OP_UNIQUE_ITEMS:
         return t != cJSON_Array || kw_unique(c, s, k0, inst);
     case OP_CONTAINS:
-        return t != cJSON_Array || kw_contains(c, s, k0, k, inst, marks);
+        return t != cJSON_Array ? 1 : kw_contains(c, s, k0, k, inst, marks);
     case OP_REQUIRED: {
         if (t != cJSON_Object) return 1;
         int ok = 1;
@@ -616,45 +860,17 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
         PUSHK(c, "allOf");
         for (size_t i = 0; i < k->u.subs.n; i++) {
             PUSHKI(c, i);
-            if (!ev(c, k->u.subs.v[i], inst, marks)) ok = 0;
+            ok = and3(ok, ev(c, k->u.subs.v[i], inst, marks));
             POPK(c, 1);
-            if (!ok && c->quiet) break;
+            if (ok == 0 && c->quiet) break;
         }
         POPK(c, 1);
         return ok;
     }
     case OP_ANY_OF: return kw_anyof_oneof(c, s, k0, k, inst, marks, 0);
     case OP_ONE_OF: return kw_anyof_oneof(c, s, k0, k, inst, marks, 1);
-    case OP_NOT: {
-        c->quiet++;
-        PUSHK(c, "not");
-        size_t log0 = c->r ? c->r->nknown : 0;
-        int r = ev(c, k->u.sub, inst, NULL);
-        if (c->r) c->r->nknown = log0;
-        POPK(c, 1);
-        c->quiet--;
-        if (!r) return 1;
-        emit(c, s, k0, "not", inst, "value must not match the schema in \"not\"");
-        return 0;
-    }
-    case OP_IF: {
-        size_t ml = marks ? marks_len(inst) : 0;
-        uint8_t *tmp = marks ? new_marks(c, ml) : NULL;
-        size_t log0 = c->r ? c->r->nknown : 0;
-        c->quiet++;
-        PUSHK(c, "if");
-        int r = ev(c, k->u.cond.cond, inst, tmp);
-        POPK(c, 1);
-        c->quiet--;
-        if (!r && c->r) c->r->nknown = log0;
-        if (r && marks) or_marks(marks, tmp, ml);
-        const cschema *next = r ? k->u.cond.then_s : k->u.cond.else_s;
-        if (!next) return 1;
-        PUSHK(c, r ? "then" : "else");
-        int ok = ev(c, next, inst, marks);
-        POPK(c, 1);
-        return ok;
-    }
+    case OP_NOT: return kw_not(c, s, k0, k, inst);
+    case OP_IF: return kw_if(c, k, inst, marks);
     case OP_DEP_SCHEMAS: {
         if (t != cJSON_Object) return 1;
         int ok = 1;
@@ -663,16 +879,16 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
             if (!has_member(inst, d->name)) continue;
             PUSHK(c, k->kw);
             PUSHK(c, d->name);
-            if (!ev(c, d->sub, inst, marks)) ok = 0;
+            ok = and3(ok, ev(c, d->sub, inst, marks));
             POPK(c, 2);
-            if (!ok && c->quiet) return 0;
+            if (ok == 0 && c->quiet) return 0;
         }
         return ok;
     }
     case OP_ITEMS:
-        return t != cJSON_Array || kw_items(c, s, k0, k, inst, marks);
+        return t != cJSON_Array ? 1 : kw_items(c, s, k0, k, inst, marks);
     case OP_PROPERTIES:
-        return t != cJSON_Object || kw_properties(c, s, k0, k, inst, marks, seen);
+        return t != cJSON_Object ? 1 : kw_properties(c, s, k0, k, inst, marks, seen);
     case OP_PROPERTY_NAMES: {
         if (t != cJSON_Object) return 1;
         int ok = 1;
@@ -685,11 +901,11 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
             c->name_owner = inst;
             PUSHK(c, "propertyNames");
             PUSHI(c, m->string);
-            if (!ev(c, k->u.sub, &key, NULL)) ok = 0;
+            ok = and3(ok, ev(c, k->u.sub, &key, NULL));
             POPI(c);
             POPK(c, 1);
             c->name_owner = saved;
-            if (!ok && c->quiet) return 0;
+            if (ok == 0 && c->quiet) return 0;
         }
         return ok;
     }
@@ -699,23 +915,12 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
         int ok = 1;
         size_t i = 0;
         for (const cJSON *e = inst->child; e; e = e->next, i++) {
-            if (marks[i]) continue;
-            marks[i] = 1;
+            if (marks[i] == MARK_YES) continue;
+            int maybe = marks[i] == MARK_MAYBE;
+            marks[i] = MARK_YES;
             if (c->report_unknown && c->r && !is_items) log_known(c, inst, i);
-            if (!is_items) {
-                if (!ev_false_member(c, s, k0, k->u.sub, e, e->string, "unevaluatedProperties", " (unevaluated)"))
-                    ok = 0;
-            } else if (k->u.sub->boolean == 0) {
-                PUSHII(c, i);
-                emit(c, s, k0, "unevaluatedItems", e, "item %zu is not allowed (unevaluated)", i);
-                POPI(c);
-                ok = 0;
-            } else {
-                PUSHK(c, "unevaluatedItems");
-                if (!ev_child(c, k->u.sub, e, NULL, i, 1)) ok = 0;
-                POPK(c, 1);
-            }
-            if (!ok && c->quiet) return 0;
+            ok = and3(ok, maybe ? uneval_open(c, s, k0, k, e, i) : uneval_one(c, s, k0, k, e, i));
+            if (ok == 0 && c->quiet) return 0;
         }
         return ok;
     }
@@ -844,13 +1049,12 @@ static int ev_schema(ectx *c, const cschema *s, const cJSON *inst, uint8_t *mark
     int ok = 1;
     uint64_t seen = 0; /* properties slots present in inst (see required) */
     for (size_t i = 0; i < s->nkw; i++) {
-        if (!kw_eval(c, s, k0, &s->kw[i], inst, own, &seen)) {
-            ok = 0;
-            if (c->quiet) break;
-        }
+        ok = and3(ok, kw_eval(c, s, k0, &s->kw[i], inst, own, &seen));
+        if (ok == 0 && c->quiet) break;
     }
-    if (s->tracks && ok && own != marks && marks && own) or_marks(marks, own, ml);
-    if (!ok && s->x_error && c->r && !c->quiet) emit_x_error(c, s, k0, err0, inst);
+    if (s->tracks && ok != 0 && own != marks && marks && own) or_marks(marks, own, ml, ok == UNDECIDED);
+    /* x-error speaks for a failure; an open answer keeps its reasons */
+    if (ok == 0 && s->x_error && c->r && !c->quiet) emit_x_error(c, s, k0, err0, inst);
     if (pushed) c->nscope--;
     c->depth--;
     return ok;
@@ -895,9 +1099,9 @@ int schema_evaluate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
         result_reset(r);
         c.scratch = r->scratch;
         if (!r->md) r->md = ecma_regex_match_data_new();
-        c.md = r->md;
+        ecma_regex_run_init(&c.rx, r->md, s->regex_budget_ms);
     } else {
-        c.md = own_md = ecma_regex_match_data_new();
+        ecma_regex_run_init(&c.rx, own_md = ecma_regex_match_data_new(), s->regex_budget_ms);
     }
     int ok = ev(&c, s->root, instance, NULL);
     if (c.report_unknown && !c.oom) {
@@ -916,8 +1120,9 @@ int schema_evaluate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
                 seg t = { m->string, 0 };
                 sb_token(&b, &t);
                 char msg[600];
-                snprintf(msg, sizeof msg, "unknown property \"%s\"", m->string);
-                result_add(r, b.data ? b.data : "", "", r->applied[a].abs, "unknownProperty", msg, m);
+                snprintf(msg, sizeof msg, "unknown property \"%.*s\"", utf8_span(m->string, 560), m->string);
+                result_add(r, b.data ? b.data : "", "", r->applied[a].abs, "unknownProperty", msg, m,
+                           JSV_ERROR_INVALID);
                 sb_free(&b);
                 ok = 0;
             }
@@ -928,8 +1133,10 @@ int schema_evaluate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
     if (c.ip.v != c.ip.inline_v) free(c.ip.v);
     if (c.kp.v != c.kp.inline_v) free(c.kp.v);
     if (c.scope != c.scope_inline) free(c.scope);
+    /* an open verdict stands on its undecided errors alone */
+    if (ok == UNDECIDED && r) result_keep_undecided(r, 0);
     if (c.oom || (r && r->oom)) {
-        if (r) result_add(r, "", "", "", "internal", "out of memory during validation", instance);
+        if (r) result_add(r, "", "", "", "internal", "out of memory during validation", instance, JSV_ERROR_INVALID);
         ok = -1;
     }
     jsv_result_free(tmp_r);
@@ -972,7 +1179,7 @@ int jsv_check_tape(const jsv_schema *s, const json_tape *t, jsv_result *r)
     pcre2_match_data *own, *md = verdict_match_data(r, &own);
     int v = md ? schema_verdict_tape(s, t, md) : -1;
     ecma_regex_match_data_free(own);
-    return v;
+    return v < 0 ? -1 : v;
 }
 
 int jsv_checks_tapes(const jsv_schema *s)

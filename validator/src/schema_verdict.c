@@ -12,8 +12,9 @@
  * document forms: this file reads cJSON trees, schema_verdict_tape.c
  * reads tapes.  Keyword meanings come from keyword.h, shared with
  * schema_eval.c.  The walker answers 1 (valid), 0 (invalid) or -1 (cannot
- * tell: evaluation nested too deeply, out of memory), and -1 sends the
- * caller to the reporting evaluator, which says what went wrong.  Schemas
+ * tell: evaluation nested too deeply, out of memory, a regex that could
+ * not be evaluated), and -1 sends the caller to the reporting evaluator,
+ * which says what went wrong or that the verdict is undecided.  Schemas
  * that need annotations (unevaluatedItems / unevaluatedProperties) or a
  * dynamic scope ($dynamicRef), and schemas compiled with
  * JSV_REPORT_UNKNOWN (whose unknown-property log only the reporting walk
@@ -38,12 +39,12 @@ static inline int vn_types_allow(verdict_ctx *c, unsigned want, vnode v)
 
 static inline __attribute__((always_inline)) int vn_scalar(verdict_ctx *c, const scalar_prog *p, vnode v)
 {
-    return kw_scalar_ok(p, v, c->md);
+    return kw_scalar_ok(p, v, c->rx);
 }
 
 static inline int vn_value_keyword(verdict_ctx *c, const ckw *k, vnode v)
 {
-    return kw_value_ok(k, v, c->md);
+    return kw_value_ok(k, v, c->rx);
 }
 
 static inline int vn_unique(verdict_ctx *c, vnode v)
@@ -60,12 +61,11 @@ static inline const prop_key *vn_key_find(verdict_ctx *c, const prop_key *keys, 
     return kw_key_find(keys, n, index, mask, m);
 }
 
-/* (the name up to a NUL, as the reporting walk reads it) */
-static inline const char *vn_key(verdict_ctx *c, vnode m, size_t *len)
+/* (the name up to a NUL, as the reporting walk reads it; the parser has
+ * checked the UTF-8 of a name it read) */
+static inline int vn_key_matches(verdict_ctx *c, const ecma_regex *re, vnode m)
 {
-    (void)c;
-    *len = strlen(m->string);
-    return m->string;
+    return ecma_regex_run_search(c->rx, re, m->string, strlen(m->string), json_node_info(m) != NULL);
 }
 
 static inline vnode vn_key_value(verdict_ctx *c, vnode m, vnode_tmp *tmp)
@@ -88,6 +88,9 @@ static inline vnode vn_member(verdict_ctx *c, vnode obj, const char *name, size_
 int schema_verdict(const jsv_schema *s, const cJSON *instance, pcre2_match_data *md)
 {
     if (!s->verdict) return CANNOT_TELL;
-    verdict_ctx c = { s, md, 0, 0, NULL };
-    return vschema(&c, s->root, instance);
+    ecma_regex_run rx;
+    ecma_regex_run_init(&rx, md, s->regex_budget_ms);
+    verdict_ctx c = { s, &rx, 0, 0, NULL };
+    int v = vschema(&c, s->root, instance);
+    return v < 0 ? CANNOT_TELL : v;
 }

@@ -86,7 +86,7 @@ static inline int vn_value_keyword(verdict_ctx *c, const ckw *k, vnode v)
     }
     tape_scalar x;
     if (scalar_node(c, v, &x) != 1) return CANNOT_TELL;
-    return kw_value_ok(k, &x.n.item, c->md);
+    return kw_value_ok(k, &x.n.item, c->rx);
 }
 
 static inline __attribute__((always_inline)) int vn_scalar(verdict_ctx *c, const scalar_prog *p, vnode v)
@@ -99,7 +99,7 @@ static inline __attribute__((always_inline)) int vn_scalar(verdict_ctx *c, const
     }
     tape_scalar x;
     if (scalar_node(c, v, &x) != 1) return CANNOT_TELL;
-    return kw_scalar_ok(p, &x.n.item, c->md);
+    return kw_scalar_ok(p, &x.n.item, c->rx);
 }
 
 static inline int vn_unique(verdict_ctx *c, vnode v)
@@ -162,6 +162,14 @@ static inline const char *vn_key(verdict_ctx *c, vnode m, size_t *len)
     return k;
 }
 
+/* (the parser has checked the name's UTF-8) */
+static inline int vn_key_matches(verdict_ctx *c, const ecma_regex *re, vnode m)
+{
+    size_t len;
+    const char *k = vn_key(c, m, &len);
+    return ecma_regex_run_search(c->rx, re, k, len, 1);
+}
+
 static inline vnode vn_key_value(verdict_ctx *c, vnode m, vnode_tmp *tmp)
 {
     size_t len;
@@ -186,6 +194,9 @@ int schema_verdict_tape(const jsv_schema *s, const json_tape *t, pcre2_match_dat
 {
     const jt_value *root = t ? jt_root(t) : NULL;
     if (!s->verdict || !root) return CANNOT_TELL;
-    verdict_ctx c = { s, md, 0, 0, t };
-    return vschema(&c, s->root, root);
+    ecma_regex_run rx;
+    ecma_regex_run_init(&rx, md, s->regex_budget_ms);
+    verdict_ctx c = { s, &rx, 0, 0, t };
+    int v = vschema(&c, s->root, root);
+    return v < 0 ? CANNOT_TELL : v;
 }

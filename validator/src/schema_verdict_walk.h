@@ -12,14 +12,19 @@
  *                          and format keywords on v
  *   vn_unique(c, v)        uniqueItems on array v
  *   vn_key_find(c, keys, n, index, mask, m)  kw_key_find() for member m
- *   vn_key(c, m, &len)     member m's name bytes
+ *   vn_key_matches(c, re, m)    ecma_regex_run_search() of regex re on
+ *                          member m's name (patternProperties)
  *   vn_key_value(c, m, &tmp)   member m's name as a string value (for
  *                          propertyNames), built in *tmp (a vnode_tmp)
  *   vn_member(c, obj, name, len, hash)  json_member_h() for obj
- * Each of the answering ones returns 1 (holds), 0 (does not) or
- * CANNOT_TELL (engine.h), which ends the walk with "cannot tell": a form
- * may answer so for what it cannot check, and the caller then asks the
- * reporting walk on a tree.  Everything here is static: each including file gets its
+ * Each of the answering ones returns 1 (holds), 0 (does not) or a
+ * negative answer (CANNOT_TELL, engine.h, or a regex search's code),
+ * which ends the walk with "cannot tell": a form may answer so for what
+ * it cannot check, a regex that cannot be evaluated answers so in every
+ * form, and the caller then asks the reporting walk on a tree, which
+ * decides or says the verdict is undecided.  "Cannot tell" never becomes
+ * a verdict on the way up: not, if, anyOf, oneOf and contains keep it
+ * unless their other parts decide.  Everything here is static: each including file gets its
  * own walk. */
 
 /* What the properties pass of one schema application met, for the
@@ -126,9 +131,9 @@ static int vproperties(verdict_ctx *c, const vinstr *vi, vnode inst, vmet *met)
         if (vi->simple) continue;
         for (size_t j = 0; j < k->u.props.npats; j++) {
             const pat_entry *pt = &k->u.props.pats[j];
-            size_t len;
-            const char *name = vn_key(c, m, &len);
-            if (ecma_regex_search(pt->re, name, len, c->md) != 1) continue;
+            int hit = vn_key_matches(c, pt->re, m);
+            if (hit < 0) return hit;  /* which schemas apply is unknown */
+            if (!hit) continue;
             if ((r = vchild(c, pt->sub, m)) != 1) return r;
             matched = 1;
         }
