@@ -188,6 +188,16 @@ static const char *string_value(rctx *r, rnode item)
     return item->valuestring;
 }
 
+static inline const char *string_span(rctx *r, rnode item, size_t *len)
+{
+    (void)r;
+    if (!cJSON_IsString(item) || !item->valuestring)
+        return NULL;
+    const json_node *info = json_node_info(item);
+    *len = info ? info->len : strlen(item->valuestring);
+    return item->valuestring;
+}
+
 static int number_value(rnode item, double *out)
 {
     if (!cJSON_IsNumber(item) || !isfinite(item->valuedouble))

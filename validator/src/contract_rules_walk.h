@@ -13,6 +13,9 @@
  *   string_value(r, item)     a string as a C string; NULL when absent, not
  *                             a string, or holding U+0000 (no date or
  *                             identifier the rules compare can hold one)
+ *   string_span(r, item, &len)  a string's bytes and length as they lie (may
+ *                             hold U+0000, not terminated), without a copy;
+ *                             NULL when absent or not a string
  *   number_value(item, &d)    1 and *d for a finite number, else 0
  *   number_text(r, item, buf) a number as its source wrote it, for a
  *                             message (buf: char[48] for a form that keeps
@@ -299,14 +302,17 @@ RULE void RULE_FN(cr_unallocated)(rnode obj, const char *at, rctx *r)
             cr_format_amount(want, wb), CONTRACT_MONEY_TOLERANCE);
 }
 
-/* A media buy or package status whose money is no longer committed to a
- * seller (D46): CANCELED, ARCHIVED, FAILED or REJECTED, in any case
- * (packages report seller statuses in lower case). */
-static int releases_budget(const char *status)
+/* Whether the status member of a media buy or package says its money is
+ * no longer committed to a seller (D46): CANCELED, ARCHIVED, FAILED or
+ * REJECTED, in any case (packages report seller statuses in lower case).
+ * Read in place: every package of a large response passes here. */
+static int releases_budget(rctx *r, rnode status)
 {
     static const char *const gone[] = { "CANCELED", "ARCHIVED", "FAILED", "REJECTED" };
-    for (size_t i = 0; status && i < sizeof gone / sizeof gone[0]; i++)
-        if (strcasecmp(status, gone[i]) == 0)
+    size_t len;
+    const char *s = string_span(r, status, &len);
+    for (size_t i = 0; s && i < sizeof gone / sizeof gone[0]; i++)
+        if (len == strlen(gone[i]) && strncasecmp(s, gone[i], len) == 0)
             return 1;
     return 0;
 }
@@ -318,14 +324,13 @@ static int releases_budget(const char *status)
 static int add_committed(rctx *r, rnode mb, double *sum)
 {
     rnode packages = member(r, mb, "packages"), p;
-    if (releases_budget(string_value(r, member(r, mb, "status"))))
+    if (releases_budget(r, member(r, mb, "status")))
         return 0;
     if (packages && !is_array(packages))
         return -1;
     for (p = first_child(packages); p; p = next_of(p)) {
         double budget;
-        prefetch_next(r, p); /* packages are most of a large response */
-        if (releases_budget(string_value(r, member(r, p, "status"))))
+        if (releases_budget(r, member(r, p, "status")))
             continue;
         if (!number_value(member(r, p, "budget"), &budget))
             return -1;
