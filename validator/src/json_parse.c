@@ -1277,6 +1277,64 @@ const char *json_number_text(const cJSON *item)
     return n && (item->type & 0xFF) == cJSON_Number ? n->text : NULL;
 }
 
+char *json_escape_nul(const char *s, size_t len)
+{
+    if (!memchr(s, '\0', len)) return NULL;
+    char *o = malloc(6 * len + 1);
+    if (!o) return NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i]) { o[n++] = s[i]; continue; }
+        memcpy(o + n, "\\u0000", 6);
+        n += 6;
+    }
+    o[n] = '\0';
+    return o;
+}
+
+/* Modified UTF-8 (see json_copy): U+0000 as the two bytes C0 80. */
+#define MUTF8_NUL "\xC0\x80"
+
+/* s[0..len) as a C string for a cJSON node: s itself when it holds no
+ * U+0000 (it is terminated: the parser's strings and keys are), else a
+ * malloc'd copy in modified UTF-8 (*owned set; the caller frees it). */
+static const char *c_text(const char *s, size_t len, char **owned)
+{
+    *owned = NULL;
+    if (!memchr(s, '\0', len)) return s;
+    char *o = malloc(2 * len + 1);
+    if (!o) return NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i]) { o[n++] = s[i]; continue; }
+        memcpy(o + n, MUTF8_NUL, 2);
+        n += 2;
+    }
+    o[n] = '\0';
+    return *owned = o;
+}
+
+static cJSON *copy_string(const cJSON *v)
+{
+    char *owned = NULL;
+    const char *s = v->valuestring ? c_text(v->valuestring, json_string_len(v), &owned) : "";
+    cJSON *out = s ? cJSON_CreateString(s) : NULL;
+    free(owned);
+    return out;
+}
+
+/* Add copy cc of member c to object out under c's whole name; 0 when out
+ * of memory (cc is then freed). */
+static int copy_member(cJSON *out, const cJSON *c, cJSON *cc)
+{
+    char *owned = NULL;
+    const char *k = c->string ? c_text(c->string, json_key_len(c), &owned) : "";
+    int ok = k && cJSON_AddItemToObject(out, k, cc);
+    free(owned);
+    if (!ok) cJSON_Delete(cc);
+    return ok;
+}
+
 cJSON *json_copy(const cJSON *v)
 {
     cJSON *out = NULL;
@@ -1285,7 +1343,7 @@ cJSON *json_copy(const cJSON *v)
     case cJSON_True: return cJSON_CreateTrue();
     case cJSON_NULL: return cJSON_CreateNull();
     case cJSON_Number: return cJSON_CreateNumber(v->valuedouble);
-    case cJSON_String: return cJSON_CreateString(v->valuestring ? v->valuestring : "");
+    case cJSON_String: return copy_string(v);
     case cJSON_Raw: return cJSON_CreateRaw(v->valuestring ? v->valuestring : "");
     case cJSON_Array: out = cJSON_CreateArray(); break;
     case cJSON_Object: out = cJSON_CreateObject(); break;
@@ -1295,12 +1353,39 @@ cJSON *json_copy(const cJSON *v)
         cJSON *cc = json_copy(c);
         if (!cc) { cJSON_Delete(out); return NULL; }
         if (cJSON_IsArray(out)) cJSON_AddItemToArray(out, cc);
-        else if (!cJSON_AddItemToObject(out, c->string ? c->string : "", cc)) {
-            cJSON_Delete(cc);
+        else if (!copy_member(out, c, cc)) {
             cJSON_Delete(out);
             return NULL;
         }
     }
+    return out;
+}
+
+char *json_print(const cJSON *v)
+{
+    cJSON *copy = NULL;
+    if (json_node_info(v) && !(copy = json_copy(v))) return NULL;
+    char *text = cJSON_PrintUnformatted(copy ? copy : v);
+    cJSON_Delete(copy);
+    if (!text) return NULL;
+    size_t nul = 0;
+    for (const char *p = text; (p = strstr(p, MUTF8_NUL)); p += 2) nul++;
+    if (!nul) return text;
+    /* each two bytes become the six of \u0000 */
+    char *out = malloc(strlen(text) + 4 * nul + 1), *o = out;
+    if (out) {
+        for (const char *p = text, *q;; p = q + 2) {
+            q = strstr(p, MUTF8_NUL);
+            size_t k = q ? (size_t)(q - p) : strlen(p);
+            memcpy(o, p, k);
+            o += k;
+            if (!q) break;
+            memcpy(o, "\\u0000", 6);
+            o += 6;
+        }
+        *o = '\0';
+    }
+    cJSON_free(text);
     return out;
 }
 
@@ -1319,6 +1404,10 @@ const cJSON *json_member_h(const cJSON *obj, const char *name, size_t len, uint3
 
 const cJSON *json_member(const cJSON *obj, const char *name)
 {
-    size_t len = strlen(name);
+    return json_member_n(obj, name, strlen(name));
+}
+
+const cJSON *json_member_n(const cJSON *obj, const char *name, size_t len)
+{
     return json_member_h(obj, name, len, json_key_hash(name, len));
 }
