@@ -1,4 +1,6 @@
-/* json_value.c - JSON equality and exact number arithmetic. */
+/* json_value.c - JSON equality and exact number arithmetic.  Strings and
+ * member names compare as whole byte strings (a parsed one may hold
+ * U+0000). */
 #include "json_value.h"
 #include "json_parse.h"
 #include "map.h"
@@ -193,7 +195,7 @@ int jv_equal(const cJSON *a, const cJSON *b)
         if (na != nb) return 0;
         for (const cJSON *x = a->child; x; x = x->next) {
             const cJSON *y = b->child;
-            while (y && strcmp(x->string, y->string)) y = y->next;
+            while (y && !json_same_key(y, x)) y = y->next;
             if (!y || !jv_equal(x, y)) return 0;
         }
         return 1;
@@ -222,7 +224,7 @@ uint64_t jv_hash(const cJSON *v)
     case cJSON_Object: {
         uint64_t h = 0xdef; /* order-independent: sum of member hashes */
         for (const cJSON *x = v->child; x; x = x->next)
-            h += map_hash_bytes(x->string, strlen(x->string)) * 7 + jv_hash(x);
+            h += map_hash_bytes(x->string, json_key_len(x)) * 7 + jv_hash(x);
         return h;
     }
     default: return 0;

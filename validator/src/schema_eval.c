@@ -21,7 +21,11 @@
 
 #define JT(x) ((x)->type & 0xFF)
 
+/* A path segment: an array index idx (key NULL), or a name of idx bytes
+ * (a member's whole name, which may hold U+0000), or with idx SEG_CSTR a
+ * keyword or other C string. */
 typedef struct seg { const char *key; size_t idx; } seg;
+#define SEG_CSTR ((size_t)-1)
 
 /* A path stack; starts in the inline array and moves to the heap only
  * when a document nests deeper than that. */
@@ -77,10 +81,11 @@ static int push_grow(ectx *c, segstack *st, const char *key, size_t idx)
  * properties, logged); a quiet branch skips the bookkeeping.  quiet only
  * changes around calls, so every push and its pop see the same answer. */
 #define PATHS(c) (!(c)->quiet || (c)->report_unknown)
-#define PUSHK(c, k) (PATHS(c) ? push((c), &(c)->kp, (k), 0) : 1)
+#define PUSHK(c, k) (PATHS(c) ? push((c), &(c)->kp, (k), SEG_CSTR) : 1)
+#define PUSHKN(c, k, len) (PATHS(c) ? push((c), &(c)->kp, (k), (len)) : 1)
 #define PUSHKI(c, i) (PATHS(c) ? push((c), &(c)->kp, NULL, (i)) : 1)
 #define POPK(c, cnt) (PATHS(c) ? (void)((c)->kp.n -= (cnt)) : (void)0)
-#define PUSHI(c, k) (PATHS(c) ? push((c), &(c)->ip, (k), 0) : 1)
+#define PUSHIN(c, k, len) (PATHS(c) ? push((c), &(c)->ip, (k), (len)) : 1)
 #define PUSHII(c, i) (PATHS(c) ? push((c), &(c)->ip, NULL, (i)) : 1)
 #define POPI(c) (PATHS(c) ? (void)((c)->ip.n--) : (void)0)
 
@@ -93,11 +98,14 @@ static void sb_token(strbuf *b, const seg *sg)
         sb_append(b, t, (size_t)n);
         return;
     }
-    for (const char *p = sg->key; *p; p++) {
-        if (*p == '~') sb_append(b, "~0", 2);
-        else if (*p == '/') sb_append(b, "~1", 2);
-        else sb_append(b, p, 1);
-    }
+    /* escaped as jp_append_n escapes it (~0, ~1, and \u0000 for U+0000) */
+    size_t len = sg->idx == SEG_CSTR ? strlen(sg->key) : sg->idx;
+    size_t n = jp_token_size(sg->key, len);
+    char small[256], *t = n <= sizeof small ? small : malloc(n);
+    if (!t) { b->oom = 1; return; }
+    jp_token_write(t, sg->key, len);
+    sb_append(b, t, n);
+    if (t != small) free(t);
 }
 
 static void sb_path(strbuf *b, const segstack *st, size_t from)
@@ -115,18 +123,23 @@ static void emit(ectx *c, const cschema *s, size_t k0, const char *kw, const cJS
                  const char *fmt, ...)
 {
     if (c->quiet || !c->r) return;
-    char msg[1024];
-    va_list ap;
+    /* a message may quote a long member name: it is never cut */
+    char small[1024], *msg = small;
+    va_list ap, again;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_copy(again, ap);
+    int need = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);
+    if (need >= (int)sizeof small && (msg = malloc((size_t)need + 1))) vsnprintf(msg, (size_t)need + 1, fmt, again);
+    va_end(again);
+    if (!msg) { c->oom = 1; return; }
     strbuf il = {0}, kl = {0}, al = {0};
     sb_path(&il, &c->ip, 0);
     sb_path(&kl, &c->kp, 0);
     sb_puts(&al, s->abs);
     for (size_t i = k0; i < c->kp.n; i++) sb_token(&al, &c->kp.v[i]);
     if (kw) {
-        seg t = { kw, 0 };
+        seg t = { kw, SEG_CSTR };
         sb_token(&kl, &t);
         sb_token(&al, &t);
     }
@@ -136,6 +149,21 @@ static void emit(ectx *c, const cschema *s, size_t k0, const char *kw, const cJS
     sb_free(&il);
     sb_free(&kl);
     sb_free(&al);
+    if (msg != small) free(msg);
+}
+
+/* A member name or other text of len bytes as a message shows it: the
+ * text, or when it holds U+0000 a copy in the scratch arena with each
+ * written \u0000 (never printed raw, never cutting the text short).  Only
+ * where a message is recorded: a quiet walk gets the text as it is. */
+static const char *shown(ectx *c, const char *s, size_t len)
+{
+    if (c->quiet || !c->r || !c->scratch || !memchr(s, '\0', len)) return s;
+    char *e = json_escape_nul(s, len);
+    const char *kept = e ? arena_strndup(c->scratch, e, strlen(e)) : NULL;
+    free(e);
+    if (!kept) { c->oom = 1; return ""; }
+    return kept;
 }
 
 /* Short printable form of a JSON value for messages. */
@@ -146,15 +174,19 @@ static const char *show(const cJSON *v, char *buf, size_t size)
     case cJSON_Number: snprintf(buf, size, "%s", jv_number_text(v, nb, sizeof nb)); return buf;
     case cJSON_String: {
         size_t len = json_string_len(v);
-        if (len + 3 > size) snprintf(buf, size, "\"%.*s...\"", (int)(size > 8 ? size - 8 : 0), v->valuestring);
-        else snprintf(buf, size, "\"%s\"", v->valuestring);
+        char *esc = json_escape_nul(v->valuestring, len);
+        const char *text = esc ? esc : v->valuestring;
+        if (esc) len = strlen(esc);
+        if (len + 3 > size) snprintf(buf, size, "\"%.*s...\"", (int)(size > 8 ? size - 8 : 0), text);
+        else snprintf(buf, size, "\"%s\"", text);
+        free(esc);
         return buf;
     }
     case cJSON_True: return "true";
     case cJSON_False: return "false";
     case cJSON_NULL: return "null";
     default: {
-        char *p = cJSON_PrintUnformatted(v);
+        char *p = json_print(v);
         if (!p) return JT(v) == cJSON_Array ? "[...]" : "{...}";
         if (strlen(p) + 1 > size) snprintf(buf, size, "%.*s...", (int)(size > 4 ? size - 4 : 0), p);
         else snprintf(buf, size, "%s", p);
@@ -179,7 +211,7 @@ static const char *type_name(const cJSON *v)
 
 
 /* The x-error message with ${/pointer} replaced by instance values. */
-static void interpolate(const char *tmpl, const cJSON *inst, char *out, size_t size)
+static void interpolate(ectx *c, const char *tmpl, const cJSON *inst, char *out, size_t size)
 {
     size_t o = 0;
     for (const char *p = tmpl; *p && o + 1 < size;) {
@@ -188,7 +220,9 @@ static void interpolate(const char *tmpl, const cJSON *inst, char *out, size_t s
             if (end) {
                 const cJSON *v = jp_get(inst, p + 2, (size_t)(end - p - 2));
                 char buf[256];
-                const char *txt = !v ? "(absent)" : cJSON_IsString(v) ? v->valuestring : show(v, buf, sizeof buf);
+                const char *txt = !v ? "(absent)"
+                                  : cJSON_IsString(v) ? shown(c, v->valuestring, json_string_len(v))
+                                                      : show(v, buf, sizeof buf);
                 size_t tl = strlen(txt);
                 if (tl > size - 1 - o) tl = size - 1 - o;
                 memcpy(out + o, txt, tl);
@@ -247,9 +281,10 @@ static void log_applied(ectx *c, const cschema *s, size_t k0, const cJSON *obj)
 
 static int ev(ectx *c, const cschema *s, const cJSON *inst, uint8_t *marks);
 
-static int has_member(const cJSON *obj, const char *name)
+/* Is the name (len bytes, json_key_hash hash) a member of obj? */
+static int has_member(const cJSON *obj, const char *name, size_t len, uint32_t hash)
 {
-    return json_member(obj, name) != NULL;
+    return json_member_h(obj, name, len, hash) != NULL;
 }
 
 
@@ -298,27 +333,37 @@ static size_t marks_len(const cJSON *inst)
     return (JT(inst) == cJSON_Object || JT(inst) == cJSON_Array) ? kw_child_count(inst) : 0;
 }
 
-/* Evaluate sub against the child at key/index, pushing both paths. */
-static int ev_child(ectx *c, const cschema *sub, const cJSON *child, const char *ikey, size_t iidx,
-                    int ikey_is_index)
+/* Evaluate sub against member m, pushing its whole name on the instance
+ * path. */
+static int ev_member(ectx *c, const cschema *sub, const cJSON *m)
 {
-    if (ikey_is_index) PUSHII(c, iidx); else PUSHI(c, ikey);
-    int r = ev(c, sub, child, NULL);
+    PUSHIN(c, m->string, json_key_len(m));
+    int r = ev(c, sub, m, NULL);
     POPI(c);
     return r;
 }
 
-static int ev_false_member(ectx *c, const cschema *s, size_t k0, const cschema *sub, const cJSON *child,
-                           const char *name, const char *kw, const char *why)
+/* Evaluate sub against item e at index i. */
+static int ev_item(ectx *c, const cschema *sub, const cJSON *e, size_t i)
+{
+    PUSHII(c, i);
+    int r = ev(c, sub, e, NULL);
+    POPI(c);
+    return r;
+}
+
+static int ev_false_member(ectx *c, const cschema *s, size_t k0, const cschema *sub, const cJSON *m,
+                           const char *kw, const char *why)
 {
     if (sub->boolean == 0) {
-        PUSHI(c, name);
-        emit(c, s, k0, kw, child, "property \"%s\" is not allowed%s", name, why);
+        size_t len = json_key_len(m);
+        PUSHIN(c, m->string, len);
+        emit(c, s, k0, kw, m, "property \"%s\" is not allowed%s", shown(c, m->string, len), why);
         POPI(c);
         return 0;
     }
     PUSHK(c, kw);
-    int r = ev_child(c, sub, child, name, 0, 0);
+    int r = ev_member(c, sub, m);
     POPK(c, 1);
     return r;
 }
@@ -332,29 +377,28 @@ static int kw_properties(ectx *c, const cschema *s, size_t k0, const ckw *k, con
     if (track) log_applied(c, s, k0, inst);
     for (const cJSON *m = inst->child; m; m = m->next, i++) {
         int matched = 0;
-        const char *name = m->string;
         const prop_key *key = kw_prop_key(k, m);
         if (key) {
             const prop_entry *pe = key->pe;
             matched = 1;
             *seen |= key->bit;
             PUSHK(c, "properties");
-            PUSHK(c, pe->name);
-            if (!ev_child(c, pe->sub, m, name, 0, 0)) ok = 0;
+            PUSHKN(c, pe->name, pe->len);
+            if (!ev_member(c, pe->sub, m)) ok = 0;
             POPK(c, 2);
         }
         for (size_t j = 0; j < k->u.props.npats; j++) {
             const pat_entry *pe = &k->u.props.pats[j];
-            if (ecma_regex_search(pe->re, name, strlen(name), c->md) != 1) continue;
+            if (ecma_regex_search(pe->re, m->string, json_key_len(m), c->md) != 1) continue;
             matched = 1;
             PUSHK(c, "patternProperties");
-            PUSHK(c, pe->src);
-            if (!ev_child(c, pe->sub, m, name, 0, 0)) ok = 0;
+            PUSHKN(c, pe->src, pe->src_len);
+            if (!ev_member(c, pe->sub, m)) ok = 0;
             POPK(c, 2);
         }
         if (!matched && k->u.props.additional) {
             matched = 1;
-            if (!ev_false_member(c, s, k0, k->u.props.additional, m, name, "additionalProperties", ""))
+            if (!ev_false_member(c, s, k0, k->u.props.additional, m, "additionalProperties", ""))
                 ok = 0;
         }
         if (matched) {
@@ -374,7 +418,7 @@ static int kw_items(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJ
     for (; e && i < k->u.items.nprefix; e = e->next, i++) {
         PUSHK(c, "prefixItems");
         PUSHKI(c, i);
-        if (!ev_child(c, k->u.items.prefix[i], e, NULL, i, 1)) ok = 0;
+        if (!ev_item(c, k->u.items.prefix[i], e, i)) ok = 0;
         POPK(c, 2);
         if (marks) marks[i] = 1;
         if (!ok && c->quiet) return 0;
@@ -388,7 +432,7 @@ static int kw_items(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJ
     }
     for (; e; e = e->next, i++) {
         PUSHK(c, "items");
-        if (!ev_child(c, k->u.items.items, e, NULL, i, 1)) ok = 0;
+        if (!ev_item(c, k->u.items.items, e, i)) ok = 0;
         POPK(c, 1);
         if (marks) marks[i] = 1;
         if (!ok && c->quiet) return 0;
@@ -413,7 +457,7 @@ static int kw_contains(ectx *c, const cschema *s, size_t k0, const ckw *k, const
     c->quiet++;
     PUSHK(c, "contains");
     for (const cJSON *e = inst->child; e; e = e->next, i++) {
-        if (ev_child(c, k->u.contains.sub, e, NULL, i, 1)) {
+        if (ev_item(c, k->u.contains.sub, e, i)) {
             found++;
             if (marks) marks[i] = 1;
             if (!need_all && found >= k->u.contains.min) break;
@@ -591,7 +635,8 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
             if (kw_required_has(k, i, inst, *seen)) continue;
             ok = 0;
             if (c->quiet) return 0;
-            emit(c, s, k0, "required", inst, "missing required property \"%s\"", k->u.required.names[i]);
+            emit(c, s, k0, "required", inst, "missing required property \"%s\"",
+                 shown(c, k->u.required.names[i], k->u.required.lens[i]));
         }
         return ok;
     }
@@ -600,13 +645,13 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
         int ok = 1;
         for (size_t i = 0; i < k->u.dep_required.n; i++) {
             const dep_req *d = &k->u.dep_required.v[i];
-            if (!has_member(inst, d->name)) continue;
+            if (!has_member(inst, d->name, d->len, d->hash)) continue;
             for (size_t j = 0; j < d->req.n; j++) {
-                if (has_member(inst, d->req.names[j])) continue;
+                if (has_member(inst, d->req.names[j], d->req.lens[j], d->req.hashes[j])) continue;
                 ok = 0;
                 if (c->quiet) return 0;
                 emit(c, s, k0, k->kw, inst, "property \"%s\" requires property \"%s\"",
-                     d->name, d->req.names[j]);
+                     shown(c, d->name, d->len), shown(c, d->req.names[j], d->req.lens[j]));
             }
         }
         return ok;
@@ -660,9 +705,9 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
         int ok = 1;
         for (size_t i = 0; i < k->u.dep_schemas.n; i++) {
             const prop_entry *d = &k->u.dep_schemas.v[i];
-            if (!has_member(inst, d->name)) continue;
+            if (!has_member(inst, d->name, d->len, d->hash)) continue;
             PUSHK(c, k->kw);
-            PUSHK(c, d->name);
+            PUSHKN(c, d->name, d->len);
             if (!ev(c, d->sub, inst, marks)) ok = 0;
             POPK(c, 2);
             if (!ok && c->quiet) return 0;
@@ -678,14 +723,12 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
         int ok = 1;
         const cJSON *saved = c->name_owner;
         for (const cJSON *m = inst->child; m; m = m->next) {
-            cJSON key;
-            memset(&key, 0, sizeof key);
-            key.type = cJSON_String;
-            key.valuestring = m->string;
+            json_node key;
+            const cJSON *name = kw_key_node(m, &key);
             c->name_owner = inst;
             PUSHK(c, "propertyNames");
-            PUSHI(c, m->string);
-            if (!ev(c, k->u.sub, &key, NULL)) ok = 0;
+            PUSHIN(c, m->string, json_key_len(m));
+            if (!ev(c, k->u.sub, name, NULL)) ok = 0;
             POPI(c);
             POPK(c, 1);
             c->name_owner = saved;
@@ -703,7 +746,7 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
             marks[i] = 1;
             if (c->report_unknown && c->r && !is_items) log_known(c, inst, i);
             if (!is_items) {
-                if (!ev_false_member(c, s, k0, k->u.sub, e, e->string, "unevaluatedProperties", " (unevaluated)"))
+                if (!ev_false_member(c, s, k0, k->u.sub, e, "unevaluatedProperties", " (unevaluated)"))
                     ok = 0;
             } else if (k->u.sub->boolean == 0) {
                 PUSHII(c, i);
@@ -712,7 +755,7 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
                 ok = 0;
             } else {
                 PUSHK(c, "unevaluatedItems");
-                if (!ev_child(c, k->u.sub, e, NULL, i, 1)) ok = 0;
+                if (!ev_item(c, k->u.sub, e, i)) ok = 0;
                 POPK(c, 1);
             }
             if (!ok && c->quiet) return 0;
@@ -774,17 +817,19 @@ static __attribute__((noinline)) void emit_x_error(ectx *c, const cschema *s, si
 {
         result_truncate(c->r, err0);
         char msg[1024];
-        interpolate(s->x_error, inst, msg, sizeof msg);
+        interpolate(c, s->x_error, inst, msg, sizeof msg);
         const cJSON *at = inst;
         size_t pushed_ip = 0;
-        if (s->x_error_at && s->x_error_at[0]) {
-            const cJSON *v = jp_get(inst, s->x_error_at, strlen(s->x_error_at));
+        if (s->x_error_at && s->x_error_at_len) {
+            const cJSON *v = jp_get(inst, s->x_error_at, s->x_error_at_len);
             if (v) {
-                /* push each token of x-error-at onto the instance path */
-                const char *p = s->x_error_at;
-                while (*p == '/') {
+                /* push each token of x-error-at onto the instance path
+                 * (whole tokens: the pointer may name a key holding U+0000) */
+                const char *p = s->x_error_at, *end = p + s->x_error_at_len;
+                while (p < end && *p == '/') {
                     p++;
-                    size_t n = strcspn(p, "/");
+                    const char *slash = memchr(p, '/', (size_t)(end - p));
+                    size_t n = slash ? (size_t)(slash - p) : (size_t)(end - p);
                     char *tok = arena_alloc(c->r->scratch, n + 1);
                     if (!tok) break;
                     size_t o = 0;
@@ -795,7 +840,7 @@ static __attribute__((noinline)) void emit_x_error(ectx *c, const cschema *s, si
                         } else tok[o++] = p[j];
                     }
                     tok[o] = 0;
-                    PUSHI(c, tok);
+                    PUSHIN(c, tok, o);
                     pushed_ip++;
                     p += n;
                 }
@@ -911,14 +956,18 @@ int schema_evaluate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
             for (const cJSON *m = obj->child; m; m = m->next, i++) {
                 struct known_mark key = { obj, i };
                 if (r->nknown && bsearch(&key, r->known, r->nknown, sizeof *r->known, cmp_known)) continue;
-                strbuf b = {0};
+                strbuf b = {0}, msg = {0};
+                size_t len = json_key_len(m);
                 sb_puts(&b, r->applied[a].at);
-                seg t = { m->string, 0 };
+                seg t = { m->string, len };
                 sb_token(&b, &t);
-                char msg[600];
-                snprintf(msg, sizeof msg, "unknown property \"%s\"", m->string);
-                result_add(r, b.data ? b.data : "", "", r->applied[a].abs, "unknownProperty", msg, m);
+                char *esc = json_escape_nul(m->string, len);
+                sb_printf(&msg, "unknown property \"%s\"", esc ? esc : m->string);
+                free(esc);
+                if (b.oom || msg.oom) c.oom = 1;
+                else result_add(r, b.data, "", r->applied[a].abs, "unknownProperty", msg.data, m);
                 sb_free(&b);
+                sb_free(&msg);
                 ok = 0;
             }
         }

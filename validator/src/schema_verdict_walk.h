@@ -12,9 +12,10 @@
  *                          and format keywords on v
  *   vn_unique(c, v)        uniqueItems on array v
  *   vn_key_find(c, keys, n, index, mask, m)  kw_key_find() for member m
- *   vn_key(c, m, &len)     member m's name bytes
- *   vn_key_value(c, m, &tmp)   member m's name as a string value (for
- *                          propertyNames), built in *tmp (a vnode_tmp)
+ *   vn_key(c, m, &len)     member m's whole name (len bytes; it may hold
+ *                          U+0000)
+ *   vn_key_value(c, m, &tmp)   member m's whole name as a string value
+ *                          (for propertyNames), built in *tmp (a vnode_tmp)
  *   vn_member(c, obj, name, len, hash)  json_member_h() for obj
  * Each of the answering ones returns 1 (holds), 0 (does not) or
  * CANNOT_TELL (engine.h), which ends the walk with "cannot tell": a form
@@ -236,14 +237,13 @@ static int vrequired_has(verdict_ctx *c, const ckw *k, size_t i, vnode inst, uin
 {
     const int16_t *pidx = k->u.required.prop_idx;
     if (pidx && pidx[i] >= 0) return (int)((seen >> pidx[i]) & 1);
-    const char *name = k->u.required.names[i];
-    return vn_member(c, inst, name, strlen(name), k->u.required.hashes[i]) != NULL;
+    return vn_member(c, inst, k->u.required.names[i], k->u.required.lens[i], k->u.required.hashes[i]) != NULL;
 }
 
-static int vhas(verdict_ctx *c, vnode inst, const char *name)
+/* Is the name (len bytes, json_key_hash hash) a member of inst? */
+static int vhas(verdict_ctx *c, vnode inst, const char *name, size_t len, uint32_t hash)
 {
-    size_t len = strlen(name);
-    return vn_member(c, inst, name, len, json_key_hash(name, len)) != NULL;
+    return vn_member(c, inst, name, len, hash) != NULL;
 }
 
 static int vkeyword(verdict_ctx *c, const vinstr *vi, vnode inst, vmet *met)
@@ -273,9 +273,9 @@ static int vkeyword(verdict_ctx *c, const vinstr *vi, vnode inst, vmet *met)
         if (t != cJSON_Object) return 1;
         for (size_t i = 0; i < k->u.dep_required.n; i++) {
             const dep_req *d = &k->u.dep_required.v[i];
-            if (!vhas(c, inst, d->name)) continue;
+            if (!vhas(c, inst, d->name, d->len, d->hash)) continue;
             for (size_t j = 0; j < d->req.n; j++)
-                if (!vhas(c, inst, d->req.names[j])) return 0;
+                if (!vhas(c, inst, d->req.names[j], d->req.lens[j], d->req.hashes[j])) return 0;
         }
         return 1;
     case OP_ALL_OF:
@@ -298,7 +298,7 @@ static int vkeyword(verdict_ctx *c, const vinstr *vi, vnode inst, vmet *met)
         if (t != cJSON_Object) return 1;
         for (size_t i = 0; i < k->u.dep_schemas.n; i++) {
             const prop_entry *d = &k->u.dep_schemas.v[i];
-            if (vhas(c, inst, d->name) && (r = vschema(c, d->sub, inst)) != 1) return r;
+            if (vhas(c, inst, d->name, d->len, d->hash) && (r = vschema(c, d->sub, inst)) != 1) return r;
         }
         return 1;
     case OP_ITEMS: return t != cJSON_Array ? 1 : vitems(c, k, inst);
