@@ -172,6 +172,15 @@ static const char *string_value(rctx *r, rnode item)
     return item->valuestring;
 }
 
+static const char *string_bytes(rctx *r, rnode item, size_t *len)
+{
+    (void)r;
+    if (!cJSON_IsString(item) || !item->valuestring)
+        return NULL;
+    *len = json_string_len(item);
+    return item->valuestring;
+}
+
 static int number_value(rnode item, double *out)
 {
     if (!cJSON_IsNumber(item) || !isfinite(item->valuedouble))

@@ -48,6 +48,14 @@ static const char *string_value(rctx *r, rnode item)
     return copy;
 }
 
+static const char *string_bytes(rctx *r, rnode item, size_t *len)
+{
+    if (!item || item->type != cJSON_String)
+        return NULL;
+    *len = item->u.str.len;
+    return jt_str(r->t, item);
+}
+
 static int number_value(rnode item, double *out)
 {
     if (!item || item->type != cJSON_Number || !isfinite(item->u.num))
