@@ -836,15 +836,29 @@ static void test_whole_names(struct check *t)
         }
     }
     json_doc_free(d);
+    /* one text either way: bytes to json_copy's form and back */
+    char *c = json_c_text("a\0b\0", 4);
+    CHECK_STR(t, c, "a\xC0\x80" "b\xC0\x80");
+    CHECK(t, c && json_c_text_bytes(c) == 4 && memcmp(c, "a\0b\0", 5) == 0);
+    free(c);
+    c = json_c_text("plain", 5);
+    CHECK(t, c && json_c_text_bytes(c) == 5 && strcmp(c, "plain") == 0);
+    free(c);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "k\xC0\x80", "v");
+    char *text = json_print_pretty(o);
+    CHECK_STR(t, text, "{\n\t\"k\\u0000\":\t\"v\"\n}");
+    free(text);
+    cJSON_Delete(o);
     /* the text of a name for a message */
     char *shown = json_escape_nul("a\0b\0", 4);
     CHECK_STR(t, shown, "a\\u0000b\\u0000");
     free(shown);
     CHECK(t, json_escape_nul("ab", 2) == NULL);
     /* printing keeps other text as cJSON writes it */
-    cJSON *o = cJSON_CreateObject();
+    o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "k", "caf\xC3\xA9 \"q\"\n");
-    char *text = json_print(o);
+    text = json_print(o);
     CHECK_STR(t, text, "{\"k\":\"caf\xC3\xA9 \\\"q\\\"\\n\"}");
     free(text);
     cJSON_Delete(o);

@@ -280,8 +280,19 @@ cJSON *json_copy(const cJSON *v);
 /* The compact JSON text of v (a parsed tree or one made by json_copy or
  * the cJSON API), malloc'd (free()), or NULL when out of memory: what
  * cJSON_PrintUnformatted writes, with the bytes C0 80 inside strings and
- * names written as \u0000 (see json_copy). */
+ * names written as \u0000 (see json_copy).  json_print_pretty: the same
+ * laid out as cJSON_Print lays it out. */
 char *json_print(const cJSON *v);
+char *json_print_pretty(const cJSON *v);
+
+/* s[0..len) (a parsed string or name, which may hold U+0000) as json_copy
+ * writes a text: a malloc'd C string with each U+0000 as C0 80, for code
+ * that builds cJSON trees of its own.  NULL when out of memory. */
+char *json_c_text(const char *s, size_t len);
+
+/* The reverse, in place: each C0 80 of the C string s becomes U+0000;
+ * returns the byte length of the result (which stays terminated). */
+size_t json_c_text_bytes(char *s);
 
 /* Exact source text of a number node, or NULL when not known. */
 const char *json_number_text(const cJSON *item);

@@ -1361,11 +1361,31 @@ cJSON *json_copy(const cJSON *v)
     return out;
 }
 
-char *json_print(const cJSON *v)
+char *json_c_text(const char *s, size_t len)
+{
+    char *owned;
+    const char *t = c_text(s, len, &owned);
+    return owned ? owned : t ? strndup(t, len) : NULL;
+}
+
+size_t json_c_text_bytes(char *s)
+{
+    size_t n = 0;
+    for (const char *p = s; *p; p++) {
+        if (p[0] == MUTF8_NUL[0] && p[1] == MUTF8_NUL[1]) { s[n++] = '\0'; p++; }
+        else s[n++] = *p;
+    }
+    s[n] = '\0';
+    return n;
+}
+
+/* cJSON's text of v, formatted or not, with C0 80 as \u0000. */
+static char *print_text(const cJSON *v, int pretty)
 {
     cJSON *copy = NULL;
     if (json_node_info(v) && !(copy = json_copy(v))) return NULL;
-    char *text = cJSON_PrintUnformatted(copy ? copy : v);
+    const cJSON *w = copy ? copy : v;
+    char *text = pretty ? cJSON_Print(w) : cJSON_PrintUnformatted(w);
     cJSON_Delete(copy);
     if (!text) return NULL;
     size_t nul = 0;
@@ -1387,6 +1407,16 @@ char *json_print(const cJSON *v)
     }
     cJSON_free(text);
     return out;
+}
+
+char *json_print(const cJSON *v)
+{
+    return print_text(v, 0);
+}
+
+char *json_print_pretty(const cJSON *v)
+{
+    return print_text(v, 1);
 }
 
 const cJSON *json_member_h(const cJSON *obj, const char *name, size_t len, uint32_t hash)
