@@ -33,11 +33,7 @@ const cJSON *ct_pointer_get(const cJSON *root, const char *p)
 
 char *ct_json_text(const cJSON *v)
 {
-    cJSON *c = json_copy(v);
-    if (!c) return NULL;
-    char *s = cJSON_PrintUnformatted(c);
-    cJSON_Delete(c);
-    return s;
+    return json_print(v);
 }
 
 const char *ct_json_type_name(const cJSON *v)

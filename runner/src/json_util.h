@@ -24,7 +24,8 @@ const cJSON *ct_pointer_get(const cJSON *root, const char *pointer);
 /* 1 if s is a syntactically valid JSON Pointer. */
 int ct_pointer_valid(const char *s);
 
-/* Compact JSON text of v (malloc'd), or NULL when out of memory. */
+/* Compact JSON text of v (malloc'd), or NULL when out of memory; U+0000
+ * (C0 80 in the runner's own trees) written \u0000 (json_print). */
 char *ct_json_text(const cJSON *v);
 
 /* JSON type name as JSON Schema names them ("integer" for whole numbers). */
