@@ -276,8 +276,8 @@ struct cschema {
     const char *abs;        /* absolute location: base#pointer */
     const char *res;        /* the resource this schema belongs to (interned base URI) */
     const char *x_error;
-    const char *x_error_at;
-    size_t x_error_at_len;  /* its byte length (a pointer may name a key holding U+0000) */
+    const cJSON *x_error_at; /* its string node: the pointer may name a key
+                              * holding U+0000 (json_string_len) */
     int tracks;             /* evaluates unevaluatedItems/Properties here */
     int compiled;
 };

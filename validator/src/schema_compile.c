@@ -679,8 +679,7 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
     if ((v = GET("x-error-at"))) {
         if (!cJSON_IsString(v) || (v->valuestring[0] && v->valuestring[0] != '/'))
             FAIL("x-error-at", "x-error-at must be a JSON Pointer string");
-        s->x_error_at = v->valuestring;
-        s->x_error_at_len = json_string_len(v);
+        s->x_error_at = v;
     }
     /* $defs: compiled so that errors in them surface at load time */
     if ((v = GET("$defs"))) {

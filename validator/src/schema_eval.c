@@ -820,12 +820,13 @@ static __attribute__((noinline)) void emit_x_error(ectx *c, const cschema *s, si
         interpolate(c, s->x_error, inst, msg, sizeof msg);
         const cJSON *at = inst;
         size_t pushed_ip = 0;
-        if (s->x_error_at && s->x_error_at_len) {
-            const cJSON *v = jp_get(inst, s->x_error_at, s->x_error_at_len);
+        size_t at_len = s->x_error_at ? json_string_len(s->x_error_at) : 0;
+        if (at_len) {
+            const cJSON *v = jp_get(inst, s->x_error_at->valuestring, at_len);
             if (v) {
                 /* push each token of x-error-at onto the instance path
                  * (whole tokens: the pointer may name a key holding U+0000) */
-                const char *p = s->x_error_at, *end = p + s->x_error_at_len;
+                const char *p = s->x_error_at->valuestring, *end = p + at_len;
                 while (p < end && *p == '/') {
                     p++;
                     const char *slash = memchr(p, '/', (size_t)(end - p));

@@ -111,6 +111,23 @@ static int vfew(verdict_ctx *c, const vinstr *vi, vnode inst, vmet *met)
     return 1;
 }
 
+/* patternProperties for member m (its whole name is the subject); sets
+ * *matched when a pattern matches.  Out of line: few schemas have any,
+ * and the properties pass around it is the hot walk. */
+static __attribute__((noinline)) int vpatterns(verdict_ctx *c, const ckw *k, vnode m, int *matched)
+{
+    size_t len;
+    const char *name = vn_key(c, m, &len);
+    for (size_t j = 0; j < k->u.props.npats; j++) {
+        const pat_entry *pt = &k->u.props.pats[j];
+        if (ecma_regex_search(pt->re, name, len, c->md) != 1) continue;
+        int r = vchild(c, pt->sub, m);
+        if (r != 1) return r;
+        *matched = 1;
+    }
+    return 1;
+}
+
 static int vproperties(verdict_ctx *c, const vinstr *vi, vnode inst, vmet *met)
 {
     if (vi->simple && !vi->index) return vfew(c, vi, inst, met);
@@ -125,14 +142,7 @@ static int vproperties(verdict_ctx *c, const vinstr *vi, vnode inst, vmet *met)
             matched = 1;
         }
         if (vi->simple) continue;
-        for (size_t j = 0; j < k->u.props.npats; j++) {
-            const pat_entry *pt = &k->u.props.pats[j];
-            size_t len;
-            const char *name = vn_key(c, m, &len);
-            if (ecma_regex_search(pt->re, name, len, c->md) != 1) continue;
-            if ((r = vchild(c, pt->sub, m)) != 1) return r;
-            matched = 1;
-        }
+        if (k->u.props.npats && (r = vpatterns(c, k, m, &matched)) != 1) return r;
         if (!matched && k->u.props.additional && (r = vchild(c, k->u.props.additional, m)) != 1) return r;
     }
     return 1;
@@ -240,8 +250,10 @@ static int vrequired_has(verdict_ctx *c, const ckw *k, size_t i, vnode inst, uin
     return vn_member(c, inst, k->u.required.names[i], k->u.required.lens[i], k->u.required.hashes[i]) != NULL;
 }
 
-/* Is the name (len bytes, json_key_hash hash) a member of inst? */
-static int vhas(verdict_ctx *c, vnode inst, const char *name, size_t len, uint32_t hash)
+/* Is the name (len bytes, json_key_hash hash) a member of inst?  Out of
+ * line: dependentRequired and dependentSchemas are rare, and this inlined
+ * into vkeyword grows the hot walk around it. */
+static __attribute__((noinline)) int vhas(verdict_ctx *c, vnode inst, const char *name, size_t len, uint32_t hash)
 {
     return vn_member(c, inst, name, len, hash) != NULL;
 }
