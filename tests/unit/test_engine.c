@@ -278,6 +278,12 @@ static void test_invalid_schemas(struct check *t)
     expect_load_error(t, "{\"anyOf\":[]}", "anyOf must be a non-empty array", "/anyOf");
     expect_load_error(t, "{\"multipleOf\":0}", "multipleOf must be greater than 0", "/multipleOf");
     expect_load_error(t, "{\"properties\":7}", "properties must be an object", "/properties");
+    /* a schema text holding U+0000: named whole, with \u0000, and its pointer too */
+    expect_load_error(t, "{\"properties\":{\"a\\u0000b\":{\"pattern\":\"x\\u0000(\"}}}",
+                      "invalid regular expression \"x\\u0000(\"", "/properties/a\\u0000b/pattern");
+    expect_load_error(t, "{\"type\":\"string\\u0000x\"}", "unknown type \"string\\u0000x\"", "/type");
+    expect_load_error(t, "{\"patternProperties\":{\"a\\u0000(\":true}}", "invalid regular expression \"a\\u0000(\"",
+                      "/patternProperties/a\\u0000(");
     expect_load_error(t, "{\"a\":1,\"a\":2}", "duplicate", NULL);
     expect_load_error(t, "{\"a\":", "", NULL);
 }

@@ -94,6 +94,17 @@ static const char *join_idx(cctx *c, const char *base, size_t i)
     return s ? s : "";
 }
 
+/* A schema text (a pattern, a name) for a message: a U+0000 written as
+ * \u0000, so the text is neither cut there nor printed raw. */
+static const char *shown_text(cctx *c, const char *s, size_t len)
+{
+    char *e = json_escape_nul(s, len);
+    if (!e) return s;
+    const char *kept = astrdup(c, e);
+    free(e);
+    return kept ? kept : "";
+}
+
 /* ---- vocabularies --------------------------------------------------- */
 
 static unsigned vocab_of_uri(const char *u)
@@ -132,7 +143,7 @@ static unsigned vocab_for(cctx *c, const cJSON *root, const char *base)
                 if (bit) v |= bit;
                 else if (cJSON_IsTrue(m))
                     cerr(c, base, "/$schema", sch, "metaschema %s requires the unknown vocabulary %s",
-                         sch->valuestring, m->string);
+                         sch->valuestring, shown_text(c, m->string, json_key_len(m)));
             }
         }
     }
@@ -203,16 +214,6 @@ static int name_list_fill(cctx *c, name_list *nl, const cJSON *v)
     return 0;
 }
 
-/* A schema text (a pattern, a name) for a message: a U+0000 written as
- * \u0000, so the text is neither cut there nor printed raw. */
-static const char *shown_text(cctx *c, const char *s, size_t len)
-{
-    char *e = json_escape_nul(s, len);
-    if (!e) return s;
-    const char *kept = astrdup(c, e);
-    free(e);
-    return kept ? kept : "";
-}
 
 /* The lookup key for pe, the j-th name of its table (the required bit). */
 static void prop_key_fill(prop_key *key, const prop_entry *pe, size_t j)
