@@ -1,7 +1,8 @@
 /* mock_api.h - the endpoint handlers, independent of the HTTP library.
  *
  * The server turns a request into a call of one handler with the parsed
- * body (already checked against its request schema) and gets back a
+ * body (which the handler checks against its request schema, reading a
+ * copy: api_read_request) and gets back a
  * mock_reply: a status and a cJSON body that the server serialises and
  * frees.  Handlers take the store lock themselves. */
 #ifndef MOCK_API_H
@@ -41,10 +42,15 @@ void reply_error(mock_reply *r, int status, const char *code, const char *field,
 /* Fill r with {"campaign": render_campaign(c)} and the given status. */
 void reply_campaign(mock_reply *r, int status, const mock_campaign *c, const mock_fixtures *fx);
 
-/* Check body against a request schema and the contract rules; on a
- * finding fill r with 400 VALIDATION_ERROR (field = the first finding's
- * pointer) and return 0.  1 when the body keeps the contract. */
-int api_check_request(const mock_app *app, const char *schema, const cJSON *body, mock_reply *r);
+/* Check body (the parsed request) against a request schema and the
+ * contract rules; on a finding fill r with 400 VALIDATION_ERROR (field =
+ * the first finding's pointer) and return NULL.  When the body keeps the
+ * contract, return what the handler reads: a copy of it in the mock's own
+ * form (json_copy, see mock_json.h), owned by the caller (cJSON_Delete);
+ * it holds the members the check saw, each under its whole name, so the
+ * handler reads exactly what was checked.  NULL with a 500 in r when out
+ * of memory. */
+cJSON *api_read_request(const mock_app *app, const char *schema, const cJSON *body, mock_reply *r);
 
 /* Check the rules that span members a partial update may not carry
  * together (flight order, pacing periods inside the flight, budget-mode

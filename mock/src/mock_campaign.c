@@ -94,9 +94,9 @@ static int build_campaign(const mock_app *app, mock_campaign *c, const cJSON *bo
     return 0;
 }
 
-void api_create(const mock_app *app, const cJSON *body, mock_reply *r)
+/* POST /campaigns with the request as the mock reads it (api_read_request). */
+static void create(const mock_app *app, const cJSON *body, mock_reply *r)
 {
-    if (!api_check_request(app, "campaign-create-request", body, r)) return;
     mock_campaign *c = campaign_new();
     if (!c) { reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory"); return; }
     if (build_campaign(app, c, body, r) != 0) { campaign_free(c); return; }
@@ -119,6 +119,14 @@ void api_create(const mock_app *app, const cJSON *body, mock_reply *r)
     }
     reply_campaign(r, 201, c, app->fx);
     store_unlock(app->store);
+}
+
+void api_create(const mock_app *app, const cJSON *body, mock_reply *r)
+{
+    cJSON *req = api_read_request(app, "campaign-create-request", body, r);
+    if (!req) return;
+    create(app, req, r);
+    cJSON_Delete(req);
 }
 
 /* ?includePropertyLists=: exactly true or false (repeated, the same each
@@ -156,7 +164,7 @@ void api_get(const mock_app *app, const char *id, const mock_query *q, mock_repl
         reply_error(r, 404, "NOT_FOUND", NULL, NULL, "campaign %s not found", id);
     } else if (property_lists_param(q, &lists, r)) {
         reply_campaign(r, 200, c, app->fx);
-        cJSON *camp = r->status == 200 ? cJSON_GetObjectItemCaseSensitive(r->body, "campaign") : NULL;
+        cJSON *camp = r->status == 200 ? mj_child(r->body, "campaign") : NULL;
         cJSON *pl = camp && lists ? render_property_lists(c, app->fx) : NULL;
         if (camp && lists && (!pl || !cJSON_AddItemToObject(camp, "propertyLists", pl))) {
             cJSON_Delete(pl);

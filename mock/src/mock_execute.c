@@ -268,8 +268,10 @@ void api_execute(const mock_app *app, const char *id, const cJSON *body, mock_re
         reply_error(r, 404, "NOT_FOUND", NULL, NULL, "campaign %s not found", id);
         return;
     }
-    if (body && !api_check_request(app, "campaign-execute-request", body, r)) return;
-    int debug = mj_bool(body, "debug", 0);
+    cJSON *req = NULL;
+    if (body && !(req = api_read_request(app, "campaign-execute-request", body, r))) return;
+    int debug = mj_bool(req, "debug", 0);
+    cJSON_Delete(req);
     store_lock(app->store);
     mock_campaign *c = store_find(app->store, id), *w = NULL;
     cJSON *errors = NULL;

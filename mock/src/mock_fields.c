@@ -138,10 +138,10 @@ int fields_audiences(mock_campaign *c, const cJSON *cfg, int replace, mock_reply
 
 int fields_utm(mock_campaign *c, const cJSON *cfg, mock_reply *r)
 {
-    cJSON *cur = c->echo ? cJSON_GetObjectItemCaseSensitive(c->echo, "utmConfig") : NULL;
+    cJSON *cur = c->echo ? mj_child(c->echo, "utmConfig") : NULL;
     if (!cur || mj_bool(cfg, "deleteMissing", 0)) return fields_set_echo(c, "utmConfig", cfg, r);
     /* additive: a listed key overrides, other keys stay */
-    cJSON *params = cJSON_GetObjectItemCaseSensitive(cur, "params");
+    cJSON *params = mj_child(cur, "params");
     if (!cJSON_IsArray(params)) return fields_set_echo(c, "utmConfig", cfg, r);
     const cJSON *p;
     cJSON_ArrayForEach(p, mj_get(cfg, "params")) {
@@ -184,12 +184,12 @@ int fields_data_delivery(mock_store *st, mock_campaign *c, const cJSON *dd, mock
             snprintf(cred, sizeof cred, "cred_%s", name);
             cJSON_AddStringToObject(e, "credentialId", cred);
         }
-        if (!cJSON_GetObjectItemCaseSensitive(e, "enabled")) cJSON_AddTrueToObject(e, "enabled");
-        cJSON *cfg = cJSON_GetObjectItemCaseSensitive(e, "deliveryConfig");
+        if (!mj_child(e, "enabled")) cJSON_AddTrueToObject(e, "enabled");
+        cJSON *cfg = mj_child(e, "deliveryConfig");
         if (cJSON_IsObject(cfg)) {
             /* the documented defaults, so a returned config always has both */
-            if (!cJSON_GetObjectItemCaseSensitive(cfg, "pathPrefix")) cJSON_AddStringToObject(cfg, "pathPrefix", "");
-            if (!cJSON_GetObjectItemCaseSensitive(cfg, "format")) cJSON_AddStringToObject(cfg, "format", "JSONL");
+            if (!mj_child(cfg, "pathPrefix")) cJSON_AddStringToObject(cfg, "pathPrefix", "");
+            if (!mj_child(cfg, "format")) cJSON_AddStringToObject(cfg, "format", "JSONL");
         }
         cJSON_AddStringToObject(e, "source", "campaign");
         cJSON_AddStringToObject(e, "createdAt", now);

@@ -74,11 +74,18 @@ static void *alloc_array(loader *ld, size_t n, size_t sz)
     return p;
 }
 
+/* A string node's text when it holds no U+0000 (fixture ids and names
+ * are C strings: "p\u0000x" must not be read as "p"), else NULL. */
+static const char *c_string(const cJSON *v)
+{
+    return cJSON_IsString(v) && json_string_len(v) == strlen(v->valuestring) ? v->valuestring : NULL;
+}
+
 /* Member `key` of obj as a non-empty string; required or NULL allowed. */
 static const char *get_str(loader *ld, const cJSON *obj, const char *where,
                            const char *key, int required)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    const cJSON *v = json_member(obj, key);
     if (!v) {
         if (required) fail(ld, obj, "%s: missing \"%s\"", where, key);
         return NULL;
@@ -87,13 +94,17 @@ static const char *get_str(loader *ld, const cJSON *obj, const char *where,
         fail(ld, v, "%s.%s: expected a non-empty string", where, key);
         return NULL;
     }
+    if (!c_string(v)) {
+        fail(ld, v, "%s.%s: U+0000 is not allowed in fixture text", where, key);
+        return NULL;
+    }
     return str_copy(ld, v->valuestring);
 }
 
 static int get_int(loader *ld, const cJSON *obj, const char *where, const char *key,
                    int required, int64_t lo, int64_t hi, int64_t *out)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    const cJSON *v = json_member(obj, key);
     if (!v) {
         if (required) fail(ld, obj, "%s: missing \"%s\"", where, key);
         return 0;
@@ -110,7 +121,7 @@ static int get_int(loader *ld, const cJSON *obj, const char *where, const char *
 
 static int get_bool(loader *ld, const cJSON *obj, const char *where, const char *key)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    const cJSON *v = json_member(obj, key);
     if (!v) return 0;
     if (!cJSON_IsBool(v)) { fail(ld, v, "%s.%s: expected true or false", where, key); return 0; }
     return cJSON_IsTrue(v);
@@ -119,7 +130,7 @@ static int get_bool(loader *ld, const cJSON *obj, const char *where, const char 
 /* Member `key` of root as an array of objects (may be absent: n = 0). */
 static const cJSON *get_list(loader *ld, const cJSON *root, const char *key, size_t *n)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, key);
+    const cJSON *v = json_member(root, key);
     *n = 0;
     if (!v) return NULL;
     if (!cJSON_IsArray(v)) { fail(ld, v, "%s: expected an array", key); return NULL; }
@@ -148,7 +159,7 @@ static void load_advertisers(loader *ld, const cJSON *root)
         a->apply_mode = "AUTO";
         if (mode && strcmp(mode, "MANUAL") == 0) a->apply_mode = "MANUAL";
         else if (mode && strcmp(mode, "AUTO") != 0)
-            fail(ld, cJSON_GetObjectItemCaseSensitive(e, "optimizationApplyMode"),
+            fail(ld, json_member(e, "optimizationApplyMode"),
                  "%s.optimizationApplyMode: expected AUTO or MANUAL", where);
     }
 }
@@ -168,11 +179,11 @@ static void load_fees(loader *ld, const cJSON *root)
         f->label = get_str(ld, e, where, "label", 1);
         const char *type = get_str(ld, e, where, "pricingType", 0);
         if (type && strcmp(type, "MARGIN") != 0) {
-            fail(ld, cJSON_GetObjectItemCaseSensitive(e, "pricingType"),
+            fail(ld, json_member(e, "pricingType"),
                  "%s.pricingType: only MARGIN fees are supported", where);
             return;
         }
-        const cJSON *pct = cJSON_GetObjectItemCaseSensitive(e, "marginPercent");
+        const cJSON *pct = json_member(e, "marginPercent");
         if (!cJSON_IsNumber(pct) || !(pct->valuedouble >= 0 && pct->valuedouble < 100)) {
             fail(ld, pct ? pct : e, "%s.marginPercent: expected a number from 0 to below 100", where);
             return;
@@ -223,12 +234,12 @@ static void load_agents(loader *ld, const cJSON *root)
             if (a->execute_status != BS_ACTIVE && a->execute_status != BS_PENDING_APPROVAL &&
                 a->execute_status != BS_INPUT_REQUIRED && a->execute_status != BS_FAILED &&
                 a->execute_status != BS_REJECTED)
-                fail(ld, cJSON_GetObjectItemCaseSensitive(e, "onExecute"),
+                fail(ld, json_member(e, "onExecute"),
                      "%s.onExecute: expected ACTIVE, PENDING_APPROVAL, INPUT_REQUIRED, FAILED or REJECTED", where);
         }
         a->fail_http_status = 422;
         a->fail_message = "the sales agent rejected the submission";
-        const cJSON *failure = cJSON_GetObjectItemCaseSensitive(e, "failure");
+        const cJSON *failure = json_member(e, "failure");
         if (failure) {
             if (!cJSON_IsObject(failure)) { fail(ld, failure, "%s.failure: expected an object", where); return; }
             int64_t st;
@@ -272,7 +283,7 @@ static const void **get_refs(loader *ld, const cJSON *obj, const char *where, co
                              size_t *n, const void *(*lookup)(const mock_fixtures *, const char *),
                              const char *what)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key), *e;
+    const cJSON *v = json_member(obj, key), *e;
     *n = 0;
     if (!v) return NULL;
     if (!cJSON_IsArray(v)) { fail(ld, v, "%s.%s: expected an array of strings", where, key); return NULL; }
@@ -280,7 +291,7 @@ static const void **get_refs(loader *ld, const cJSON *obj, const char *where, co
     const void **out = alloc_array(ld, cnt, sizeof *out);
     cJSON_ArrayForEach(e, v) {
         if (ld->failed) return NULL;
-        const void *p = cJSON_IsString(e) ? lookup(ld->fx, e->valuestring) : NULL;
+        const void *p = c_string(e) ? lookup(ld->fx, e->valuestring) : NULL;
         if (!p) {
             fail(ld, e, "%s.%s[%zu]: unknown %s", where, key, i, what);
             return NULL;
@@ -312,7 +323,7 @@ static void load_products(loader *ld, const cJSON *root)
         if (ld->failed) return;
         p->agent = fixtures_agent(fx, agent);
         if (!p->agent) {
-            fail(ld, cJSON_GetObjectItemCaseSensitive(e, "salesAgentId"),
+            fail(ld, json_member(e, "salesAgentId"),
                  "%s.salesAgentId: unknown sales agent \"%s\"", where, agent);
             return;
         }
@@ -320,7 +331,7 @@ static void load_products(loader *ld, const cJSON *root)
         if (get_int(ld, e, where, "storefrontId", 0, 0, INT64_C(9007199254740991), &sf)) {
             p->storefront = fixtures_storefront(fx, sf);
             if (!p->storefront)
-                fail(ld, cJSON_GetObjectItemCaseSensitive(e, "storefrontId"),
+                fail(ld, json_member(e, "storefrontId"),
                      "%s.storefrontId: unknown storefront %lld", where, (long long)sf);
         }
         p->formats = (const fx_format **)get_refs(ld, e, where, "formats", &p->n_formats,
@@ -367,7 +378,7 @@ static void load_creatives(loader *ld, const cJSON *root)
         if (ld->failed) return;
         c->format = find_format(fx, fmt);
         if (!c->format)
-            fail(ld, cJSON_GetObjectItemCaseSensitive(e, "format"),
+            fail(ld, json_member(e, "format"),
                  "%s.format: unknown format \"%s\"", where, fmt);
     }
 }
@@ -388,22 +399,22 @@ static void load_property_lists(loader *ld, const cJSON *root)
         int64_t adv = 0;
         if (get_int(ld, e, where, "advertiserId", 1, 0, INT64_C(9007199254740991), &adv) &&
             !(l->advertiser = fixtures_advertiser(fx, adv)))
-            fail(ld, cJSON_GetObjectItemCaseSensitive(e, "advertiserId"),
+            fail(ld, json_member(e, "advertiserId"),
                  "%s.advertiserId: unknown advertiser %lld", where, (long long)adv);
         const char *purpose = get_str(ld, e, where, "purpose", 1);
         if (purpose && strcmp(purpose, "include") != 0 && strcmp(purpose, "exclude") != 0)
-            fail(ld, cJSON_GetObjectItemCaseSensitive(e, "purpose"), "%s.purpose: expected include or exclude", where);
+            fail(ld, json_member(e, "purpose"), "%s.purpose: expected include or exclude", where);
         l->exclude = purpose && strcmp(purpose, "exclude") == 0;
         get_int(ld, e, where, "propertyCount", 1, 0, INT64_C(9007199254740991), &l->property_count);
         static const char *const times[] = { "createdAt", "updatedAt" };
         for (int t = 0; t < 2 && !ld->failed; t++) {
             const char *v = get_str(ld, e, where, times[t], 1);
             if (v && format_check("date-time", v, strlen(v)) != 1)
-                fail(ld, cJSON_GetObjectItemCaseSensitive(e, times[t]),
+                fail(ld, json_member(e, times[t]),
                      "%s.%s: expected an RFC 3339 date-time", where, times[t]);
             if (t == 0) l->created_at = v; else l->updated_at = v;
         }
-        const cJSON *prods = cJSON_GetObjectItemCaseSensitive(e, "productIds");
+        const cJSON *prods = json_member(e, "productIds");
         l->products = (const fx_product **)get_refs(ld, e, where, "productIds", &l->n_products,
                                                     lookup_product, "product");
         if (!ld->failed && prods && l->n_products == 0)

@@ -7,21 +7,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Bytes of the well-formed character at p[0..n), C0 80 (the mock's
+ * U+0000) included; 0 when ill-formed. */
+static size_t text_char(const unsigned char *p, size_t n)
+{
+    uint32_t cp;
+    if (n >= 2 && p[0] == 0xC0 && p[1] == 0x80) return 2;
+    return utf8_decode(p, n, &cp);
+}
+
 cJSON *mj_text(const char *s)
 {
     if (!s) s = "";
     const unsigned char *p = (const unsigned char *)s;
     size_t n = strlen(s), bad = 0;
-    uint32_t cp;
     for (size_t i = 0; i < n;) {
-        size_t l = utf8_decode(p + i, n - i, &cp);
+        size_t l = text_char(p + i, n - i);
         if (l) i += l; else { bad++; i++; }
     }
     if (!bad) return cJSON_CreateString(s);
     char *clean = malloc(n + 2 * bad + 1), *o = clean;
     if (!clean) return NULL;
     for (size_t i = 0; i < n;) {
-        size_t l = utf8_decode(p + i, n - i, &cp);
+        size_t l = text_char(p + i, n - i);
         if (l) { memcpy(o, p + i, l); o += l; i += l; }
         else { memcpy(o, "\xEF\xBF\xBD", 3); o += 3; i++; }
     }
@@ -95,9 +103,19 @@ cJSON *mj_error_body(const char *code, const char *message, const char *field,
     return body;
 }
 
+char *mj_print(const cJSON *body)
+{
+    return json_print(body);
+}
+
 const cJSON *mj_get(const cJSON *obj, const char *key)
 {
-    return cJSON_IsObject(obj) ? cJSON_GetObjectItemCaseSensitive(obj, key) : NULL;
+    return json_member(obj, key);
+}
+
+cJSON *mj_child(cJSON *obj, const char *key)
+{
+    return (cJSON *)json_member(obj, key);
 }
 
 const char *mj_string(const cJSON *obj, const char *key)

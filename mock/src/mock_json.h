@@ -1,9 +1,16 @@
 /* mock_json.h - small cJSON helpers shared by the handlers.
  *
  * Request bodies come from the strict parser, whose nodes live in the
- * request's arena and carry parser-private type bits; anything kept past
- * the request must be rebuilt with json_copy (json_parse.h), which makes
- * ordinary malloc'd cJSON nodes (free with cJSON_Delete). */
+ * request's arena and carry parser-private type bits; the handlers read
+ * a copy made with json_copy (json_parse.h, see api_read_request), made
+ * of ordinary malloc'd cJSON nodes (free with cJSON_Delete).
+ *
+ * Text in the mock's own trees and fields is a C string in which U+0000
+ * is the two bytes C0 80 (json_copy's form; no valid UTF-8 holds them):
+ * a name "a\u0000b" is stored, compared and looked up as a text of its
+ * own, never as "a", and mj_print writes it back as \u0000.  Members are
+ * found with mj_get / mj_child (whole names), never with
+ * cJSON_GetObjectItem*. */
 #ifndef MOCK_JSON_H
 #define MOCK_JSON_H
 
@@ -13,8 +20,13 @@
 
 /* String node holding s with every ill-formed UTF-8 byte replaced by
  * U+FFFD (s NULL = ""), so text quoted from a request never makes a body
- * invalid JSON.  NULL when out of memory. */
+ * invalid JSON; C0 80 (the mock's U+0000) is kept.  NULL when out of
+ * memory. */
 cJSON *mj_text(const char *s);
+
+/* The body's JSON text for the wire (json_print: C0 80 as \u0000),
+ * malloc'd, or NULL when out of memory. */
+char *mj_print(const cJSON *body);
 
 /* A malloc'd copy of s with every occurrence of secret replaced by
  * "[REDACTED]", or NULL when s holds none (or out of memory). */
@@ -34,8 +46,10 @@ cJSON *mj_error_body(const char *code, const char *message, const char *field,
                      cJSON *details);
 
 /* Member lookups that tolerate any input: NULL / default when absent or
- * of another type. */
+ * of another type.  Names are compared whole (json_member). */
 const cJSON *mj_get(const cJSON *obj, const char *key);
+/* mj_get in a tree the mock owns and changes. */
+cJSON *mj_child(cJSON *obj, const char *key);
 const char *mj_string(const cJSON *obj, const char *key);
 int mj_bool(const cJSON *obj, const char *key, int dflt);
 

@@ -91,12 +91,17 @@ static const char *conn_header(void *cls, const char *name)
 
 /* ---- sending ------------------------------------------------------------- */
 
-static void self_check(const mock_server *s, const char *method, const char *url, const mock_reply *r)
+/* Check the body as sent (its text, parsed again: the client's view,
+ * U+0000 included) against the reply's response schema. */
+static void self_check(const mock_server *s, const char *method, const char *url, const mock_reply *r,
+                       const char *text)
 {
-    if (!s->opts.self_check || !r->schema || !r->body) return;
-    contract_report *rep = contract_report_new();
-    if (!rep) return;
-    if (contract_check(s->app->contract, r->schema, r->body, 0, rep) != 1) {
+    if (!s->opts.self_check || !r->schema || !text) return;
+    json_error jerr;
+    json_doc *doc = json_parse(text, strlen(text), NULL, NULL, &jerr);
+    contract_report *rep = doc ? contract_report_new() : NULL;
+    if (!rep) { json_doc_free(doc); return; }
+    if (contract_check(s->app->contract, r->schema, doc->root, 0, rep) != 1) {
         for (size_t i = 0; i < contract_report_count(rep); i++) {
             const contract_finding *f = contract_report_get(rep, i);
             char line[1024];
@@ -107,6 +112,7 @@ static void self_check(const mock_server *s, const char *method, const char *url
         }
     }
     contract_report_free(rep);
+    json_doc_free(doc);
 }
 
 /* Queue r (whose body is freed here) on the connection. */
@@ -119,8 +125,8 @@ static enum MHD_Result send_reply(mock_server *s, struct MHD_Connection *conn, r
         while (nanosleep(&d, &d) != 0 && errno == EINTR) {}
     }
     mj_redact(r->body, s->opts.token);     /* the token never leaves the server */
-    self_check(s, method, url, r);
-    char *text = r->body ? cJSON_PrintUnformatted(r->body) : NULL;
+    char *text = r->body ? mj_print(r->body) : NULL;
+    self_check(s, method, url, r, text);
     cJSON_Delete(r->body);
     r->body = NULL;
     if (!text) {

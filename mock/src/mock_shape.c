@@ -81,8 +81,8 @@ static cJSON *cut(const cJSON *v, const shape *members)
  * one: it is accepted and ignored). */
 static void drop_maximize_value(cJSON *goal)
 {
-    cJSON *t = cJSON_GetObjectItemCaseSensitive(goal, "target");
-    const cJSON *k = cJSON_GetObjectItemCaseSensitive(t, "kind");
+    cJSON *t = mj_child(goal, "target");
+    const cJSON *k = mj_get(t, "kind");
     if (cJSON_IsString(k) && strcmp(k->valuestring, "maximize_value") == 0)
         cJSON_DeleteItemFromObjectCaseSensitive(t, "value");
 }

@@ -435,11 +435,13 @@ void api_update(const mock_app *app, const char *id, const cJSON *body, mock_rep
     }
     store_unlock(app->store);
     /* checked outside the lock: the schema check is the slow part */
-    if (!api_check_request(app, "campaign-update-request", body, r)) return;
+    cJSON *req = api_read_request(app, "campaign-update-request", body, r);
+    if (!req) return;
     store_lock(app->store);
     c = store_find(app->store, id);   /* campaigns are never removed, but be safe */
     if (!c) {
         store_unlock(app->store);
+        cJSON_Delete(req);
         reply_error(r, 404, "NOT_FOUND", NULL, NULL, "campaign %s not found", id);
         return;
     }
@@ -447,7 +449,7 @@ void api_update(const mock_app *app, const char *id, const cJSON *body, mock_rep
     cJSON *proposals = cJSON_CreateArray();
     if (!w || !proposals) {
         oom(r);
-    } else if (apply_update(app, c, w, body, proposals, r) == 0 && api_check_merged(app, w, r)) {
+    } else if (apply_update(app, c, w, req, proposals, r) == 0 && api_check_merged(app, w, r)) {
         mock_now(w->updated_at);
         store_replace(app->store, c, w);
         if (cJSON_GetArraySize(proposals) > 0) {
@@ -470,4 +472,5 @@ void api_update(const mock_app *app, const char *id, const cJSON *body, mock_rep
     campaign_free(w);
     cJSON_Delete(proposals);
     store_unlock(app->store);
+    cJSON_Delete(req);
 }

@@ -82,17 +82,28 @@ static void problem(FILE *errs, const char *path, const cJSON *at, const char *f
     fputc('\n', errs);
 }
 
+/* ct_vars_check on a parsed string or name of len bytes, read whole as
+ * the expansion reads it (json_c_text). */
+static int vars_ok(const char *s, size_t len, char *err, size_t errlen)
+{
+    char *t = json_c_text(s, len);
+    int ok = t && ct_vars_check(t, err, errlen);
+    if (!t) snprintf(err, errlen, "out of memory");
+    free(t);
+    return ok;
+}
+
 /* Walk every string (and object key) below v checking ${...} syntax. */
 static int check_vars(FILE *errs, const char *path, const cJSON *v)
 {
     int bad = 0;
     char err[256];
-    if (ct_json_type(v) == cJSON_String && !ct_vars_check(v->valuestring, err, sizeof err)) {
+    if (ct_json_type(v) == cJSON_String && !vars_ok(v->valuestring, json_string_len(v), err, sizeof err)) {
         problem(errs, path, v, "%s%s", err, NULL);
         bad++;
     }
     for (const cJSON *c = (ct_json_type(v) == cJSON_Array || ct_json_type(v) == cJSON_Object) ? v->child : NULL; c; c = c->next) {
-        if (c->string && !ct_vars_check(c->string, err, sizeof err)) {
+        if (c->string && !vars_ok(c->string, json_key_len(c), err, sizeof err)) {
             problem(errs, path, c, "%s%s", err, NULL);
             bad++;
         }
@@ -105,7 +116,7 @@ static int check_regex(FILE *errs, const char *path, const cJSON *m)
 {
     int ec;
     PCRE2_SIZE off;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)m->valuestring, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &ec, &off, NULL);
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)m->valuestring, json_string_len(m), PCRE2_UTF, &ec, &off, NULL);
     if (re) { pcre2_code_free(re); return 0; }
     PCRE2_UCHAR msg[200];
     pcre2_get_error_message(ec, msg, sizeof msg);
@@ -119,16 +130,16 @@ static int check_regex(FILE *errs, const char *path, const cJSON *m)
 static int check_assertion(FILE *errs, const char *path, const cJSON *a, int depth)
 {
     int bad = 0;
-    const cJSON *p = cJSON_GetObjectItemCaseSensitive(a, "pointer");
+    const cJSON *p = json_member(a, "pointer");
     if (cJSON_IsString(p) && !ct_pointer_valid(p->valuestring)) {
         problem(errs, path, p, "invalid JSON Pointer \"%s\" (\"~\" must be followed by 0 or 1)", p->valuestring, NULL);
         bad++;
     }
-    const cJSON *m = cJSON_GetObjectItemCaseSensitive(a, "matches");
+    const cJSON *m = json_member(a, "matches");
     if (cJSON_IsString(m)) bad += check_regex(errs, path, m);
     static const char *const nested[] = { "each", "some" };
     for (size_t i = 0; i < 2 && depth < 16; i++) {
-        const cJSON *n = cJSON_GetObjectItemCaseSensitive(a, nested[i]);
+        const cJSON *n = json_member(a, nested[i]);
         if (cJSON_IsObject(n)) bad += check_assertion(errs, path, n, depth + 1);
     }
     return bad;
@@ -141,14 +152,28 @@ static char *dir_of(const char *path)
     return strndup(path, (size_t)(slash - path) + (slash == path));
 }
 
+/* Text the step sends as a C string (a path, a file name, a header
+ * value) cannot hold U+0000: it would be cut there, and the step would
+ * send something else than the case says.  1 when v holds one. */
+static int nul_in_text(FILE *errs, const char *path, const cJSON *v, const char *what)
+{
+    if (!cJSON_IsString(v) || json_string_len(v) == strlen(v->valuestring)) return 0;
+    problem(errs, path, v, "U+0000 cannot be sent in %s%s", what, NULL);
+    return 1;
+}
+
 /* Checks the schema cannot express, for one (schema-valid) step. */
 static int check_step(case_loader *l, FILE *errs, const char *path, ct_step *st)
 {
     int bad = check_vars(errs, path, st->json);
-    const cJSON *req = cJSON_GetObjectItemCaseSensitive(st->json, "request");
-    const cJSON *expect = cJSON_GetObjectItemCaseSensitive(st->json, "expect");
-    const cJSON *bf = cJSON_GetObjectItemCaseSensitive(req, "bodyFile");
-    if (cJSON_IsString(bf)) {
+    const cJSON *req = json_member(st->json, "request");
+    const cJSON *expect = json_member(st->json, "expect");
+    const cJSON *bf = json_member(req, "bodyFile");
+    bad += nul_in_text(errs, path, json_member(req, "path"), "a request path");
+    bad += nul_in_text(errs, path, bf, "a file name");
+    const cJSON *rh = json_member(req, "headers");
+    for (const cJSON *h = rh ? rh->child : NULL; h; h = h->next) bad += nul_in_text(errs, path, h, "a header");
+    if (cJSON_IsString(bf) && !bad) {
         char *dir = dir_of(path);
         size_t n = strlen(dir) + strlen(bf->valuestring) + 2;
         char *full = malloc(n);
@@ -178,31 +203,43 @@ static int check_step(case_loader *l, FILE *errs, const char *path, ct_step *st)
         free(dir);
         free(full);
     }
-    const cJSON *sch = cJSON_GetObjectItemCaseSensitive(expect, "schema");
+    const cJSON *sch = json_member(expect, "schema");
     if (cJSON_IsString(sch) && l->contract && !contract_schema(l->contract, sch->valuestring)) {
         problem(errs, path, sch, "unknown body schema \"%s\" (see schemas/)", sch->valuestring, NULL);
         bad++;
     }
-    const cJSON *body = cJSON_GetObjectItemCaseSensitive(expect, "body");
+    const cJSON *body = json_member(expect, "body");
     for (const cJSON *a = body ? body->child : NULL; a; a = a->next) bad += check_assertion(errs, path, a, 0);
-    const cJSON *hdrs = cJSON_GetObjectItemCaseSensitive(expect, "headers");
+    const cJSON *hdrs = json_member(expect, "headers");
     for (const cJSON *h = hdrs ? hdrs->child : NULL; h; h = h->next) {
-        const cJSON *m = cJSON_GetObjectItemCaseSensitive(h, "matches");
+        const cJSON *m = json_member(h, "matches");
         if (cJSON_IsString(m)) bad += check_regex(errs, path, m);
     }
     return bad;
 }
 
+/* A name of the case for reports: its text, U+0000 shown as \u0000. */
+static char *display_text(const cJSON *v)
+{
+    char *e = json_escape_nul(v->valuestring, json_string_len(v));
+    return e ? e : strdup(v->valuestring);
+}
+
 static char *step_display_name(size_t idx, const cJSON *step)
 {
-    const cJSON *n = cJSON_GetObjectItemCaseSensitive(step, "name");
-    const cJSON *req = cJSON_GetObjectItemCaseSensitive(step, "request");
-    const cJSON *m = cJSON_GetObjectItemCaseSensitive(req, "method");
-    const cJSON *p = cJSON_GetObjectItemCaseSensitive(req, "path");
+    const cJSON *n = json_member(step, "name");
+    const cJSON *req = json_member(step, "request");
+    const cJSON *m = json_member(req, "method");
+    const cJSON *p = json_member(req, "path");
     strbuf b = {0};
     sb_printf(&b, "%02zu ", idx + 1);
-    if (cJSON_IsString(n)) sb_puts(&b, n->valuestring);
-    else sb_printf(&b, "%s %s", cJSON_IsString(m) ? m->valuestring : "?", cJSON_IsString(p) ? p->valuestring : "?");
+    if (cJSON_IsString(n)) {
+        char *name = display_text(n);
+        sb_puts(&b, name ? name : "?");
+        free(name);
+    } else {
+        sb_printf(&b, "%s %s", cJSON_IsString(m) ? m->valuestring : "?", cJSON_IsString(p) ? p->valuestring : "?");
+    }
     return sb_take(&b);
 }
 
@@ -255,14 +292,14 @@ ct_case *case_load_text(case_loader *l, const char *path, const char *text, size
     c->doc = doc;
     c->path = strdup(path);
     const cJSON *root = doc->root;
-    c->name = strdup(cJSON_GetObjectItemCaseSensitive(root, "name")->valuestring);
-    c->variables = cJSON_GetObjectItemCaseSensitive(root, "variables");
-    const cJSON *tags = cJSON_GetObjectItemCaseSensitive(root, "tags");
+    c->name = display_text(json_member(root, "name"));
+    c->variables = json_member(root, "variables");
+    const cJSON *tags = json_member(root, "tags");
     size_t nt = (size_t)cJSON_GetArraySize(tags);
     c->tags = calloc(nt + 1, sizeof *c->tags);
     for (const cJSON *t = tags ? tags->child : NULL; c->tags && t; t = t->next)
         c->tags[c->ntags++] = strdup(t->valuestring);
-    const cJSON *steps = cJSON_GetObjectItemCaseSensitive(root, "steps");
+    const cJSON *steps = json_member(root, "steps");
     size_t ns = (size_t)cJSON_GetArraySize(steps);
     c->steps = calloc(ns, sizeof *c->steps);
     if (!c->path || !c->name || !c->tags || !c->steps) {

@@ -265,13 +265,26 @@ int ct_vars_check(const char *s, char *err, size_t errlen)
     return r != NULL;
 }
 
+/* A parsed string or name of len bytes as the text the expansion reads
+ * and builds: json_copy's form (U+0000 as C0 80), so a name "a\u0000b"
+ * stays whole and is sent back as "a\u0000b" (json_print), never as "a".
+ * malloc'd; NULL with err set when out of memory. */
+static char *text_of(const char *s, size_t len, char *err, size_t errlen)
+{
+    char *t = json_c_text(s, len);
+    if (!t) snprintf(err, errlen, "out of memory");
+    return t;
+}
+
 /* Expand t, taking what it builds from *left (bytes still allowed). */
 static cJSON *expand_json(const ct_vars *v, const cJSON *t, size_t *left, char *err, size_t errlen)
 {
     cJSON *out;
     switch (ct_json_type(t)) {
     case cJSON_String: {
-        const char *s = t->valuestring;
+        /* the whole text (a parsed one may hold U+0000: see text_of) */
+        char *s = text_of(t->valuestring, json_string_len(t), err, errlen);
+        if (!s) return NULL;
         size_t n = strlen(s);
         /* Exactly "${name}": keep the variable's own type. */
         if (n > 3 && s[0] == '$' && s[1] == '{' && s[n - 1] == '}' && !memchr(s + 2, '}', n - 3)) {
@@ -280,14 +293,16 @@ static cJSON *expand_json(const ct_vars *v, const cJSON *t, size_t *left, char *
             free(name);
             if (val) {
                 size_t size = json_size(val);
-                if (size > *left) { too_long(s, CT_MAX_EXPANSION, err, errlen); return NULL; }
+                if (size > *left) { too_long(s, CT_MAX_EXPANSION, err, errlen); free(s); return NULL; }
                 *left -= size;
+                free(s);
                 out = json_copy(val);
                 if (!out) snprintf(err, errlen, "out of memory");
                 return out;
             }
         }
         char *e = scan(v, s, *left, err, errlen);
+        free(s);
         if (!e) return NULL;
         *left -= strlen(e);
         out = cJSON_CreateString(e);
@@ -306,7 +321,9 @@ static cJSON *expand_json(const ct_vars *v, const cJSON *t, size_t *left, char *
             if (!cc) { cJSON_Delete(out); return NULL; }
             if (ct_json_type(t) == cJSON_Array) cJSON_AddItemToArray(out, cc);
             else {
-                char *k = scan(v, c->string ? c->string : "", *left, err, errlen);
+                char *name = c->string ? text_of(c->string, json_key_len(c), err, errlen) : strdup("");
+                char *k = name ? scan(v, name, *left, err, errlen) : NULL;
+                free(name);
                 if (!k) { cJSON_Delete(cc); cJSON_Delete(out); return NULL; }
                 *left -= strlen(k);
                 cJSON_AddItemToObject(out, k, cc);

@@ -33,8 +33,8 @@ const cJSON *ct_pointer_get(const cJSON *root, const char *p)
 
 char *ct_json_text(const cJSON *v)
 {
-    /* numbers as the body wrote them: cJSON's printer would round
-     * 9007199254740993 to a double's digits */
+    /* numbers as the body wrote them (cJSON's printer would round
+     * 9007199254740993 to a double's digits); U+0000 as \u0000 */
     strbuf b = {0};
     jv_write(&b, v, (size_t)-1);
     return sb_take(&b);

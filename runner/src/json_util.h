@@ -25,7 +25,7 @@ const cJSON *ct_pointer_get(const cJSON *root, const char *pointer);
 int ct_pointer_valid(const char *s);
 
 /* Compact JSON text of v (malloc'd), numbers as their source wrote them
- * (jv_write), or NULL when out of memory. */
+ * and U+0000 written \u0000 (jv_write), or NULL when out of memory. */
 char *ct_json_text(const cJSON *v);
 
 /* JSON type name as JSON Schema names them ("integer" for whole numbers). */

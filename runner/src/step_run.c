@@ -84,10 +84,12 @@ static void set_error(const run_ctx *ctx, ct_step_result *res, ct_outcome o, con
     step_set_text(ctx, &res->message, msg);
 }
 
+/* s (the runner's text: U+0000 as C0 80, see case_vars.c) percent-encoded. */
 static void percent_encode(strbuf *b, const char *s)
 {
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
+        if (c == 0xC0 && (unsigned char)s[1] == 0x80) { sb_append(b, "%00", 3); s++; continue; }
         if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') sb_append(b, s, 1);
         else sb_printf(b, "%%%02X", c);
     }
@@ -173,25 +175,32 @@ int step_prepare(const run_ctx *ctx, const ct_step *st, const ct_vars *vars,
                  http_exchange *x, ct_step_result *res)
 {
     char err[512], msg[800];
-    const cJSON *req = cJSON_GetObjectItemCaseSensitive(st->json, "request");
-    const char *method = cJSON_GetObjectItemCaseSensitive(req, "method")->valuestring;
-    const cJSON *hdrs_raw = cJSON_GetObjectItemCaseSensitive(req, "headers");
-    const cJSON *q_raw = cJSON_GetObjectItemCaseSensitive(req, "query");
-    const cJSON *body_raw = cJSON_GetObjectItemCaseSensitive(req, "body");
-    const cJSON *raw_body = cJSON_GetObjectItemCaseSensitive(req, "rawBody");
-    const cJSON *negative = cJSON_GetObjectItemCaseSensitive(st->json, "negative");
+    const cJSON *req = json_member(st->json, "request");
+    const char *method = json_member(req, "method")->valuestring;
+    const cJSON *hdrs_raw = json_member(req, "headers");
+    const cJSON *q_raw = json_member(req, "query");
+    const cJSON *body_raw = json_member(req, "body");
+    const cJSON *raw_body = json_member(req, "rawBody");
+    const cJSON *negative = json_member(st->json, "negative");
     cJSON *hdrs = NULL, *query = NULL, *body = NULL;
     char *path = NULL, *raw = NULL;
     strbuf url = {0};
     int rc = -1;
 
-    path = ct_vars_expand(vars, cJSON_GetObjectItemCaseSensitive(req, "path")->valuestring, err, sizeof err);
+    path = ct_vars_expand(vars, json_member(req, "path")->valuestring, err, sizeof err);
     if (!path) goto var_error;
     if (hdrs_raw && !(hdrs = ct_vars_expand_json(vars, hdrs_raw, err, sizeof err))) goto var_error;
     if (q_raw && !(query = ct_vars_expand_json(vars, q_raw, err, sizeof err))) goto var_error;
     if (st->body_file) body_raw = st->body_file->root;
     if (body_raw && !(body = ct_vars_expand_json(vars, body_raw, err, sizeof err))) goto var_error;
-    if (cJSON_IsString(raw_body) && !(raw = ct_vars_expand(vars, raw_body->valuestring, err, sizeof err))) goto var_error;
+    if (cJSON_IsString(raw_body)) {
+        /* the whole text, U+0000 included (sent as the bytes it stands for) */
+        char *whole = json_c_text(raw_body->valuestring, json_string_len(raw_body));
+        raw = whole ? ct_vars_expand(vars, whole, err, sizeof err) : NULL;
+        if (!whole) snprintf(err, sizeof err, "out of memory");
+        free(whole);
+        if (!raw) goto var_error;
+    }
 
     sb_puts(&url, ctx->base_url);
     sb_puts(&url, path);
@@ -205,11 +214,11 @@ int step_prepare(const run_ctx *ctx, const ct_step *st, const ct_vars *vars,
     x->method = strdup(method);
     x->url = sb_take(&url);
     if (body) {
-        x->body = cJSON_PrintUnformatted(body);
+        x->body = json_print(body);   /* U+0000 as \u0000 */
         x->body_len = x->body ? strlen(x->body) : 0;
     } else if (raw) {
         x->body = raw;
-        x->body_len = strlen(raw);
+        x->body_len = json_c_text_bytes(raw);
         raw = NULL;
     }
     if (!x->method || !x->url || ((body || cJSON_IsString(raw_body)) && !x->body)) {
@@ -245,8 +254,12 @@ int step_prepare(const run_ctx *ctx, const ct_step *st, const ct_vars *vars,
      * deliberate negative case. */
     const char *rschema = ct_request_schema(ct_op_of(method, path));
     if (body && rschema && ctx->contract && !cJSON_IsTrue(negative)) {
+        /* the body as sent: its text read again as the server reads it */
+        json_error je;
+        json_doc *sent = json_parse(x->body, x->body_len, NULL, NULL, &je);
         contract_report *r = contract_report_new();
-        int ok = r ? contract_check(ctx->contract, rschema, body, 0, r) : -1;
+        int ok = r && sent ? contract_check(ctx->contract, rschema, sent->root, 0, r) : -1;
+        json_doc_free(sent);
         if (ok != 1) {
             add_findings(r, rschema, res, "request body violates", "the request body");
             redact_details(ctx, res);
@@ -320,9 +333,9 @@ void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
     }
     echo_response(ctx, x, res);
 
-    const cJSON *req = cJSON_GetObjectItemCaseSensitive(st->json, "request");
-    const char *method = cJSON_GetObjectItemCaseSensitive(req, "method")->valuestring;
-    const cJSON *expect_raw = cJSON_GetObjectItemCaseSensitive(st->json, "expect");
+    const cJSON *req = json_member(st->json, "request");
+    const char *method = json_member(req, "method")->valuestring;
+    const cJSON *expect_raw = json_member(st->json, "expect");
     cJSON *expect = NULL;
     if (expect_raw) {
         expect = ct_vars_expand_json(vars, expect_raw, err, sizeof err);
@@ -331,11 +344,11 @@ void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
             set_error(ctx, res, CT_ERROR, msg);
             return;
         }
-        char *t = cJSON_Print(expect);
+        char *t = json_print_pretty(expect);
         step_set_text(ctx, &res->expectation, t);
         free(t);
     }
-    const cJSON *want_status = cJSON_GetObjectItemCaseSensitive(expect, "status");
+    const cJSON *want_status = json_member(expect, "status");
     if (!status_ok(want_status, x->status)) {
         char *w = want_status ? ct_json_text(want_status) : strdup("2xx");
         snprintf(msg, sizeof msg, "status: expected %s, got %ld", w ? w : "?", x->status);
@@ -352,14 +365,18 @@ void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
         doc = json_parse(x->resp_body.data, x->resp_body.len, &o, NULL, &je);
     }
     const cJSON *body = doc ? doc->root : NULL;
+    /* The assertions and captures read it as the case's own text is read
+     * (json_copy's form: see case_vars.c), so that a name or string
+     * holding U+0000 compares with the case's whole. */
+    cJSON *seen = body ? json_copy(body) : NULL;
 
     /* Which schema the body must keep. */
-    const cJSON *sch = cJSON_GetObjectItemCaseSensitive(expect, "schema");
+    const cJSON *sch = json_member(expect, "schema");
     const char *schema = NULL;
     char *path = NULL;
     if (cJSON_IsString(sch)) schema = sch->valuestring;
     else if (!cJSON_IsFalse(sch) && strcmp(method, "HEAD") != 0) {
-        path = ct_vars_expand(vars, cJSON_GetObjectItemCaseSensitive(req, "path")->valuestring, err, sizeof err);
+        path = ct_vars_expand(vars, json_member(req, "path")->valuestring, err, sizeof err);
         schema = ct_response_schema(ct_op_of(method, path ? path : ""), x->status);
     }
     if (schema && ctx->contract) {
@@ -382,13 +399,14 @@ void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
     }
     free(path);
 
-    const cJSON *asserts = cJSON_GetObjectItemCaseSensitive(expect, "body");
-    if (asserts && asserts->child && !body) {
-        ct_step_add_detail(res, "body assertions cannot be checked: the response body is not JSON");
+    const cJSON *asserts = json_member(expect, "body");
+    if (asserts && asserts->child && !seen) {
+        ct_step_add_detail(res, body ? "body assertions cannot be checked: out of memory"
+                                     : "body assertions cannot be checked: the response body is not JSON");
     } else {
-        for (const cJSON *a = asserts ? asserts->child : NULL; a; a = a->next) expect_body(a, body, res);
+        for (const cJSON *a = asserts ? asserts->child : NULL; a; a = a->next) expect_body(a, seen, res);
     }
-    const cJSON *hexp = cJSON_GetObjectItemCaseSensitive(expect, "headers");
+    const cJSON *hexp = json_member(expect, "headers");
     for (const cJSON *h = hexp ? hexp->child : NULL; h; h = h->next) {
         char *v = http_response_header(x, h->string);
         expect_header(h->string, h, v, res);
@@ -396,10 +414,10 @@ void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
     }
 
     /* Captures, for the steps that follow. */
-    const cJSON *cap = cJSON_GetObjectItemCaseSensitive(st->json, "capture");
+    const cJSON *cap = json_member(st->json, "capture");
     for (const cJSON *c = cap ? cap->child : NULL; c; c = c->next) {
-        const cJSON *ptr = cJSON_IsString(c) ? c : cJSON_GetObjectItemCaseSensitive(c, "pointer");
-        const cJSON *hdr = cJSON_GetObjectItemCaseSensitive(c, "header");
+        const cJSON *ptr = cJSON_IsString(c) ? c : json_member(c, "pointer");
+        const cJSON *hdr = json_member(c, "header");
         if (hdr) {
             char *v = http_response_header(x, hdr->valuestring);
             cJSON *s = v ? cJSON_CreateString(v) : NULL;
@@ -411,8 +429,11 @@ void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
             free(v);
             continue;
         }
-        char *p = ct_vars_expand(vars, ptr->valuestring, err, sizeof err);
-        const cJSON *v = p ? ct_pointer_get(body, p) : NULL;
+        char *whole = json_c_text(ptr->valuestring, json_string_len(ptr));   /* as the copy reads */
+        char *p = whole ? ct_vars_expand(vars, whole, err, sizeof err) : NULL;
+        if (!whole) snprintf(err, sizeof err, "out of memory");
+        free(whole);
+        const cJSON *v = p ? ct_pointer_get(seen, p) : NULL;
         int set = v ? ct_vars_set(vars, c->string, v) : -1;
         if (set == -2) {
             snprintf(msg, sizeof msg, "capture %s: the variables would hold more than %u bytes", c->string, CT_MAX_VARS_TOTAL);
@@ -425,6 +446,7 @@ void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
     }
 
     json_doc_free(doc);
+    cJSON_Delete(seen);
     cJSON_Delete(expect);
     /* Findings were built from response text: redact them too. */
     redact_details(ctx, res);

@@ -328,6 +328,21 @@ printf '{"data": null, "error": {"code": "NOT_FOUND", "message": "%s"}}\n' "$lon
 lint --schema-dir "$tmp/hostile-contract" --schema error-response "$tmp/error-undecided.json"; status 3 "contract body undecided"
 has "/error/message: pattern could not be evaluated: regex match limit reached" out "contract undecided finding"
 lint --help; has "3 none invalid but some could not be decided" out "help documents exit status 3"
+# ---- names holding U+0000 --------------------------------------------------------
+# a member "name\u0000..." is not name: unknown under --strict, named whole
+# with \u0000 (never cut, never a raw NUL), at its key
+printf '{"advertiserId":12345,"name\\u0000xx":"%s","name":"Q1","campaignType":"DECISIONED","budget":{"total":1000},"flightDates":{"startDate":"2025-01-15T00:00:00Z","endDate":"2025-03-31T23:59:59Z"}}\n' \
+    "$(head -c 300 /dev/zero | tr '\0' y)" >"$tmp/nul-key.json"
+lint --schema campaign-create-request "$tmp/nul-key.json"; status 0 "a long value under a name holding U+0000 is not the name"
+lint --strict --schema campaign-create-request "$tmp/nul-key.json"; status 1 "--strict: a name holding U+0000 is unknown"
+has "$tmp/nul-key.json:1:23: /name\\u0000xx: unknown property \"name\\u0000xx\" [unknownProperty]" out "the whole name, shown"
+lint --strict --format json --schema campaign-create-request "$tmp/nul-key.json"
+has '"instanceLocation":"/name\\u0000xx"' out "json output names it too"
+if [ "$(tr -d '\000' <"$tmp/out" | wc -c)" = "$(wc -c <"$tmp/out")" ]; then pass; else fail "a raw NUL in the output"; fi
+# a parse error below such a member: its pointer shows it
+printf '{"flightDates\\u0000x": {"startDate": 01}}' >"$tmp/nul-parse.json"
+lint --schema campaign-create-request "$tmp/nul-parse.json"; status 1 "parse error below a name holding U+0000"
+has '/flightDates\u0000x/startDate: leading zeros' out "the parse error's pointer"
 
 # ---- the examples ---------------------------------------------------------------
 for f in examples/*.json; do

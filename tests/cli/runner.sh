@@ -48,12 +48,15 @@ JSON
 printf '{\n  "name": "broken",\n  "steps": [\n    {"request": {"method": "GET", "path": "/campaigns"}},\n  ]\n}\n' >"$tmp/bad/syntax.json"
 printf '{\n  "name": "invalid",\n  "steps": [\n    {"request": {"method": "GET", "path": "campaigns"}}\n  ]\n}\n' >"$tmp/bad/schema.json"
 printf '{"name": "undefined var", "steps": [{"request": {"method": "GET", "path": "/campaigns/${nope}"}}]}\n' >"$tmp/undef.json"
+# a path holding U+0000 would be sent cut at it: refused at load
+printf '{"name": "nul",\n "steps": [{"request": {"method": "GET", "path": "/campaigns\\u0000/x"}}]}\n' >"$tmp/bad/nul.json"
 
 # ---- case-file errors: FILE:LINE:COL, exit 2, nothing sent -------------
 run --base-url "$closed" --report-dir "$tmp/r0" "$tmp/bad" "$tmp/cases"
 status 2 "malformed cases"
 has "$tmp/bad/syntax.json:5:3:" "$tmp/err" "syntax error position"
 has "$tmp/bad/schema.json:4:43:" "$tmp/err" "schema error position"
+has "$tmp/bad/nul.json:2:50: U+0000 cannot be sent in a request path" "$tmp/err" "U+0000 in a path"
 has "nothing was sent" "$tmp/err" "nothing sent note"
 hasnt "connection" "$tmp/out" "no request attempted"
 if [ -e "$tmp/r0" ]; then fail "reports written for a case error"; else pass; fi

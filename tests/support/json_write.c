@@ -45,7 +45,7 @@ static void write_value(strbuf *b, const cJSON *v)
     case cJSON_Object:
         sb_append(b, "{", 1);
         for (const cJSON *e = v->child; e; e = e->next) {
-            put_str(b, e->string, strlen(e->string));
+            put_str(b, e->string, json_key_len(e));
             sb_append(b, ":", 1);
             write_value(b, e);
             if (e->next) sb_append(b, ",", 1);

@@ -55,8 +55,8 @@ static void same_on_tape(const char *json)
     free(body);
 }
 
-/* Apply rule to json, parsed as the tools parse it (strings keep their
- * length, U+0000 included), at pointer base ""; the findings stay in r. */
+/* Apply rule to json (parsed as the tools parse it: member names and
+ * strings may hold U+0000) at pointer base ""; the findings stay in r. */
 static size_t run(contract_rule_fn rule, const char *json, contract_report *r)
 {
     json_error e;
@@ -516,10 +516,12 @@ static void test_messages(void)
 static char applied[2048];
 static const char *apply(const char *name, const char *json)
 {
-    cJSON *doc = cJSON_Parse(json);
+    json_error e;
+    json_doc *doc = json_parse(json, strlen(json), NULL, NULL, &e);
     contract_report *r = contract_report_new();
     applied[0] = '\0';
-    contract_rules_apply(name, doc, r);
+    CHECK_MSG(&T, doc != NULL, "test JSON does not parse: %s", json);
+    contract_rules_apply(name, doc ? doc->root : NULL, r);
     same_rules_on_tape(name, json);
     for (size_t i = 0; i < contract_report_count(r); i++) {
         const contract_finding *f = contract_report_get(r, i);
@@ -527,7 +529,7 @@ static const char *apply(const char *name, const char *json)
         snprintf(applied + n, sizeof applied - n, "%s@%s;", f->id, f->pointer);
     }
     contract_report_free(r);
-    cJSON_Delete(doc);
+    json_doc_free(doc);
     return applied;
 }
 
@@ -566,6 +568,84 @@ static void test_apply(void)
     CHECK_STR(&T, apply("campaign-list-response", "{\"campaigns\":{\"a\":{}}}"), "");
     CHECK_STR(&T, apply("campaign-list-response", "{\"campaigns\":[1,null,[],\"x\"]}"), "");
 }
+
+/* JSON text for U+0000. */
+#define NUL "\\u0000"
+#define LATE "\"2025-01-15T00:00:00Z\""
+#define EARLY "\"2025-03-31T00:00:00Z\""
+
+/* A rule reads the member it names and no other: a member whose name
+ * only starts with the wanted one ("endDate\u0000x") is not it, on trees
+ * and tapes alike (apply checks both).  Media buy ids are matched on all
+ * their bytes, U+0000 included. */
+static void test_whole_names(void)
+{
+    static const struct { const char *name, *json, *want; } cases[] = {
+        /* the wanted member missing: only a longer name is there */
+        { "campaign-create-request", "{\"flightDates" NUL "x\":{\"startDate\":" EARLY ",\"endDate\":" LATE "}}", "" },
+        { "campaign-create-request",
+          "{\"flightDates\":{\"startDate\":" EARLY ",\"endDate" NUL "\":" LATE "}}", "" },
+        /* next to the wanted member, in either order: the wanted one counts */
+        { "campaign-create-request",
+          "{\"flightDates\":{\"startDate\":" LATE ",\"endDate" NUL "\":" LATE ",\"endDate\":" EARLY "}}", "" },
+        { "campaign-create-request",
+          "{\"flightDates\":{\"startDate\":" EARLY ",\"endDate" NUL "\":" EARLY ",\"endDate\":" LATE "}}",
+          "CR-FLIGHT-ORDER@/flightDates/endDate;" },
+        { "campaign-create-request",
+          "{\"flightDates" NUL "\":{\"startDate\":" EARLY ",\"endDate\":" LATE "},"
+          "\"flightDates\":{\"startDate\":" LATE ",\"endDate\":" EARLY "}}", "" },
+        { "campaign-create-request", "{\"productIds" NUL "\":[\"p\"]}", "" },
+        { "campaign-create-request", "{\"productIds\":[\"p\"],\"discoveryId" NUL "\":\"d\"}",
+          "CR-PRODUCTS-NEED-DISCOVERY@/productIds;" },
+        { "campaign-create-request", "{\"productIds\":[\"p\"],\"discoveryId\":\"d\"}", "" },
+        { "campaign-update-request",
+          "{\"pacingPeriods" NUL "\":{\"periods\":[{\"start\":\"2025-02-01\",\"end\":\"2025-01-01\"}]}}", "" },
+        { "campaign-update-request",
+          "{\"pacingPeriods\":{\"periods\":[{\"start\":\"2025-02-01\",\"end" NUL "\":\"2025-01-01\"}]}}", "" },
+        { "campaign-update-request",
+          "{\"pacingPeriods\":{\"periods\":[{\"start\":\"2025-02-01\",\"end" NUL "\":\"2025-03-01\",\"end\":\"2025-01-01\"}]}}",
+          "CR-PACING-PERIOD-ORDER@/pacingPeriods/periods/0/end;" },
+        /* the body's own wrapper member */
+        { "campaign-response", "{\"campaign" NUL "\":{\"status\":\"DRAFT\",\"mediaBuyRefs\":[{}]}}", "" },
+        { "campaign-response", "{\"campaign\":{\"status" NUL "\":\"DRAFT\",\"mediaBuyRefs\":[{}]}}", "" },
+        { "campaign-response", "{\"campaign\":{\"status\":\"DRAFT\",\"mediaBuyRefs" NUL "\":[{}]}}", "" },
+        { "campaign-response", "{\"campaign\":{\"status\":\"DRAFT\",\"mediaBuyRefs\":[{}]}}",
+          "CR-DRAFT-NO-BUYS@/campaign/mediaBuyRefs;" },
+        { "campaign-list-response", "{\"campaigns" NUL "\":[{\"status\":\"DRAFT\",\"mediaBuys\":[{}]}]}", "" },
+        /* ids: whole bytes on both sides */
+        { "campaign-response",
+          "{\"campaign\":{\"mediaBuyRefs\":[{\"mediaBuyId\":\"m" NUL "a\"}],\"mediaBuys\":[{\"mediaBuyId\":\"m" NUL "a\"}]}}",
+          "" },
+        { "campaign-response",
+          "{\"campaign\":{\"mediaBuyRefs\":[{\"mediaBuyId\":\"m" NUL "a\"}],\"mediaBuys\":[{\"mediaBuyId\":\"m" NUL "b\"}]}}",
+          "CR-BUY-REFS@/campaign/mediaBuyRefs/0/mediaBuyId;CR-BUY-REFS@/campaign/mediaBuys/0/mediaBuyId;" },
+        { "campaign-response",
+          "{\"campaign\":{\"mediaBuyRefs\":[{\"mediaBuyId\":\"m\"}],\"mediaBuys\":[{\"mediaBuyId\":\"m" NUL "\"}]}}",
+          "CR-BUY-REFS@/campaign/mediaBuyRefs/0/mediaBuyId;CR-BUY-REFS@/campaign/mediaBuys/0/mediaBuyId;" },
+        { "campaign-response",
+          "{\"campaign\":{\"mediaBuyRefs\":[{\"mediaBuyId\":\"m\"}],\"mediaBuys\":[{\"mediaBuyId" NUL "\":\"x\",\"mediaBuyId\":\"m\"}]}}",
+          "" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        CHECK_STR(&T, apply(cases[i].name, cases[i].json), cases[i].want);
+    /* a message names such an id with \u0000, never cut there */
+    contract_report *r = contract_report_new();
+    json_error e;
+    const char *body = "{\"mediaBuyRefs\":[{\"mediaBuyId\":\"m" NUL "a\"}],\"mediaBuys\":[]}";
+    json_doc *doc = json_parse(body, strlen(body), NULL, NULL, &e);
+    if (doc && r) {
+        cr_buy_refs(doc->root, "", r);
+        CHECK_INT(&T, contract_report_count(r), 1);
+        if (contract_report_count(r))
+            CHECK_STR(&T, contract_report_get(r, 0)->message,
+                      "mediaBuyRefs names media buy \"m\\u0000a\", which mediaBuys does not contain");
+    }
+    json_doc_free(doc);
+    contract_report_free(r);
+}
+#undef NUL
+#undef LATE
+#undef EARLY
 
 /* Every rule on a set of odd shapes: no finding, no crash. */
 static void test_odd_shapes(void)
@@ -610,6 +690,7 @@ int main(void)
     test_buy_refs();
     test_messages();
     test_apply();
+    test_whole_names();
     test_odd_shapes();
     return check_done(&T);
 }

@@ -280,6 +280,12 @@ static void test_invalid_schemas(struct check *t)
     expect_load_error(t, "{\"anyOf\":[]}", "anyOf must be a non-empty array", "/anyOf");
     expect_load_error(t, "{\"multipleOf\":0}", "multipleOf must be greater than 0", "/multipleOf");
     expect_load_error(t, "{\"properties\":7}", "properties must be an object", "/properties");
+    /* a schema text holding U+0000: named whole, with \u0000, and its pointer too */
+    expect_load_error(t, "{\"properties\":{\"a\\u0000b\":{\"pattern\":\"x\\u0000(\"}}}",
+                      "invalid regular expression \"x\\u0000(\"", "/properties/a\\u0000b/pattern");
+    expect_load_error(t, "{\"type\":\"string\\u0000x\"}", "unknown type \"string\\u0000x\"", "/type");
+    expect_load_error(t, "{\"patternProperties\":{\"a\\u0000(\":true}}", "invalid regular expression \"a\\u0000(\"",
+                      "/patternProperties/a\\u0000(");
     expect_load_error(t, "{\"a\":1,\"a\":2}", "duplicate", NULL);
     expect_load_error(t, "{\"a\":", "", NULL);
 }
@@ -1079,6 +1085,219 @@ static void test_regex_budget(struct check *t)
 #undef S
 #undef M
 
+/* JSON text for U+0000, in the tables below. */
+#define NUL "\\u0000"
+
+/* Member names are whole byte strings: a key holding U+0000 is neither
+ * its prefix nor any other name, in every keyword that reads names, in
+ * schemas and instances alike, on trees and tapes (check_walk). */
+static void test_nul_names(struct check *t)
+{
+    static const walk_case cases[] = {
+        /* properties: few names (scanned) */
+        { "{\"properties\":{\"a" NUL "b\":{\"type\":\"integer\"}}}", "{\"a" NUL "b\":1}", 1 },
+        { "{\"properties\":{\"a" NUL "b\":{\"type\":\"integer\"}}}", "{\"a" NUL "b\":\"x\"}", 0 },
+        { "{\"properties\":{\"a" NUL "b\":{\"type\":\"integer\"}}}", "{\"a\":\"x\"}", 1 },
+        { "{\"properties\":{\"a" NUL "b\":{\"type\":\"integer\"}}}", "{\"a" NUL "c\":\"x\"}", 1 },
+        { "{\"properties\":{\"a" NUL "b\":{\"type\":\"integer\"}}}", "{\"a" NUL "b" NUL "\":\"x\"}", 1 },
+        { "{\"properties\":{\"a\":{\"type\":\"integer\"}}}", "{\"a" NUL "\":\"x\"}", 1 },
+        { "{\"properties\":{\"a\":{\"type\":\"integer\"}}}", "{\"a" NUL "\":\"x\",\"a\":\"y\"}", 0 },
+        /* properties: many names (the hash index), names past 16 bytes */
+        { "{\"properties\":{\"p1\":{},\"p2\":{},\"p3\":{},\"p4\":{},\"p5\":{},"
+          "\"k" NUL "x\":{\"type\":\"string\"},\"long_name_past_16" NUL "\":{\"type\":\"null\"}}}",
+          "{\"k" NUL "x\":\"s\",\"long_name_past_16" NUL "\":null}", 1 },
+        { "{\"properties\":{\"p1\":{},\"p2\":{},\"p3\":{},\"p4\":{},\"p5\":{},"
+          "\"k" NUL "x\":{\"type\":\"string\"},\"long_name_past_16" NUL "\":{\"type\":\"null\"}}}",
+          "{\"k" NUL "x\":1}", 0 },
+        { "{\"properties\":{\"p1\":{},\"p2\":{},\"p3\":{},\"p4\":{},\"p5\":{},"
+          "\"k" NUL "x\":{\"type\":\"string\"},\"long_name_past_16" NUL "\":{\"type\":\"null\"}}}",
+          "{\"long_name_past_16\":1,\"k\":1,\"k" NUL "\":1}", 1 },
+        { "{\"properties\":{\"p1\":{},\"p2\":{},\"p3\":{},\"p4\":{},\"p5\":{},"
+          "\"k" NUL "x\":{\"type\":\"string\"},\"long_name_past_16" NUL "\":{\"type\":\"null\"}}}",
+          "{\"long_name_past_16" NUL "\":1}", 0 },
+        /* required: a name holding U+0000 is not its prefix, nor the reverse */
+        { "{\"required\":[\"a\"]}", "{\"a" NUL "\":1}", 0 },
+        { "{\"required\":[\"a\"]}", "{\"a" NUL "\":1,\"a\":2}", 1 },
+        { "{\"required\":[\"a" NUL "b\"]}", "{\"a" NUL "b\":1}", 1 },
+        { "{\"required\":[\"a" NUL "b\"]}", "{\"a\":1}", 0 },
+        { "{\"required\":[\"a" NUL "b\"]}", "{\"a" NUL "\":1,\"a" NUL "c\":1}", 0 },
+        /* required names joining the walker's keys, or answered by properties */
+        { "{\"properties\":{\"a\":{}},\"required\":[\"a" NUL "b\"]}", "{\"a\":1}", 0 },
+        { "{\"properties\":{\"a\":{}},\"required\":[\"a" NUL "b\"]}", "{\"a\":1,\"a" NUL "b\":2}", 1 },
+        { "{\"properties\":{\"a" NUL "b\":{\"type\":\"string\"}},\"required\":[\"a" NUL "b\"]}",
+          "{\"a" NUL "b\":\"s\"}", 1 },
+        { "{\"properties\":{\"a" NUL "b\":{\"type\":\"string\"}},\"required\":[\"a" NUL "b\"]}", "{\"a\":\"s\"}", 0 },
+        { "{\"properties\":{\"a\":{\"type\":\"string\"}},\"required\":[\"a\"]}", "{\"a" NUL "\":\"s\"}", 0 },
+        /* additionalProperties: a name properties does not list */
+        { "{\"properties\":{\"a\":{}},\"additionalProperties\":false}", "{\"a" NUL "b\":1}", 0 },
+        { "{\"properties\":{\"a\":{}},\"additionalProperties\":false}", "{\"a\":1}", 1 },
+        { "{\"properties\":{\"a" NUL "b\":{}},\"additionalProperties\":false}", "{\"a" NUL "b\":1}", 1 },
+        /* patternProperties: the whole name is the subject, and a pattern may hold U+0000 */
+        { "{\"patternProperties\":{\"^a$\":{\"type\":\"integer\"}}}", "{\"a" NUL "b\":\"x\"}", 1 },
+        { "{\"patternProperties\":{\"^a$\":{\"type\":\"integer\"}}}", "{\"a\":\"x\"}", 0 },
+        { "{\"patternProperties\":{\"b$\":false}}", "{\"a" NUL "b\":1}", 0 },
+        { "{\"patternProperties\":{\"^a" NUL "\":false}}", "{\"a" NUL "b\":1}", 0 },
+        { "{\"patternProperties\":{\"^a" NUL "\":false}}", "{\"ab\":1}", 1 },
+        { "{\"patternProperties\":{\"^a\":{}},\"additionalProperties\":false}", "{\"b" NUL "a\":1}", 0 },
+        /* propertyNames: the name is a string holding U+0000 */
+        { "{\"propertyNames\":{\"maxLength\":1}}", "{\"a" NUL "\":1}", 0 },
+        { "{\"propertyNames\":{\"maxLength\":1}}", "{\"a\":1}", 1 },
+        { "{\"propertyNames\":{\"maxLength\":2}}", "{\"a" NUL "\":1}", 1 },
+        { "{\"propertyNames\":{\"pattern\":\"^a$\"}}", "{\"a" NUL "\":1}", 0 },
+        { "{\"propertyNames\":{\"const\":\"a" NUL "b\"}}", "{\"a" NUL "b\":1}", 1 },
+        { "{\"propertyNames\":{\"const\":\"a" NUL "b\"}}", "{\"a\":1}", 0 },
+        { "{\"propertyNames\":{\"enum\":[\"a\",\"b\"]}}", "{\"a" NUL "b\":1}", 0 },
+        /* dependentRequired and dependentSchemas */
+        { "{\"dependentRequired\":{\"a" NUL "\":[\"b\"]}}", "{\"a\":1}", 1 },
+        { "{\"dependentRequired\":{\"a" NUL "\":[\"b\"]}}", "{\"a" NUL "\":1}", 0 },
+        { "{\"dependentRequired\":{\"a" NUL "\":[\"b\"]}}", "{\"a" NUL "\":1,\"b\":2}", 1 },
+        { "{\"dependentRequired\":{\"a\":[\"b" NUL "\"]}}", "{\"a\":1,\"b\":2}", 0 },
+        { "{\"dependentRequired\":{\"a\":[\"b" NUL "\"]}}", "{\"a\":1,\"b" NUL "\":2}", 1 },
+        { "{\"dependentSchemas\":{\"a" NUL "\":false}}", "{\"a\":1}", 1 },
+        { "{\"dependentSchemas\":{\"a" NUL "\":false}}", "{\"a" NUL "\":1}", 0 },
+        /* keywords are names too: "type" followed by U+0000 is no keyword */
+        { "{\"type" NUL "\":\"string\"}", "1", 1 },
+        { "{\"properties" NUL "\":{\"a\":false}}", "{\"a\":1}", 1 },
+        /* strings holding U+0000 against string keywords */
+        { "{\"const\":\"a" NUL "b\"}", "\"a\"", 0 },
+        { "{\"enum\":[\"a" NUL "b\",\"x\"]}", "\"a" NUL "b\"", 1 },
+        { "{\"enum\":[\"a" NUL "b\",\"x\"]}", "\"a\"", 0 },
+        { "{\"type\":\"string\",\"maxLength\":1}", "\"a" NUL "\"", 0 },
+        { "{\"type\":\"string\",\"pattern\":\"^a$\"}", "\"a" NUL "\"", 0 },
+        { "{\"type\":\"string\",\"pattern\":\"^a" NUL "$\"}", "\"a" NUL "\"", 1 },
+    };
+    check_walks(t, "U+0000 in names", cases, sizeof cases / sizeof cases[0]);
+}
+
+/* const, enum and uniqueItems compare objects by whole member names and
+ * strings by all their bytes.  A tape cannot tell for an array or object
+ * against const or enum, nor for uniqueItems (test_tape_cannot_tell):
+ * its answer here is the tree's or -1. */
+static void test_nul_equality(struct check *t)
+{
+    static const walk_case cases[] = {
+        { "{\"const\":{\"a" NUL "b\":1}}", "{\"a\":1}", 0 },
+        { "{\"const\":{\"a" NUL "b\":1}}", "{\"a" NUL "b\":1}", 1 },
+        { "{\"const\":{\"a" NUL "b\":1}}", "{\"a" NUL "c\":1}", 0 },
+        { "{\"const\":{\"a\":1}}", "{\"a" NUL "b\":1}", 0 },
+        { "{\"const\":{\"a\":1,\"a" NUL "\":2}}", "{\"a" NUL "\":2,\"a\":1}", 1 },
+        { "{\"const\":{\"a\":1,\"a" NUL "\":2}}", "{\"a" NUL "\":1,\"a\":2}", 0 },
+        { "{\"enum\":[{\"a" NUL "b\":1},2]}", "{\"a" NUL "c\":1}", 0 },
+        { "{\"enum\":[{\"a" NUL "b\":1},2]}", "{\"a" NUL "b\":1}", 1 },
+        { "{\"enum\":[1,2,3,4,{\"a" NUL "b\":1}]}", "{\"a\":1}", 0 },    /* the hashed enum */
+        { "{\"enum\":[1,2,3,4,{\"a" NUL "b\":1}]}", "{\"a" NUL "b\":1}", 1 },
+        { "{\"const\":[\"a" NUL "b\"]}", "[\"a" NUL "c\"]", 0 },
+        { "{\"uniqueItems\":true}", "[\"a" NUL "b\",\"a" NUL "c\"]", 1 },
+        { "{\"uniqueItems\":true}", "[\"a" NUL "b\",\"a" NUL "b\"]", 0 },
+        { "{\"uniqueItems\":true}", "[\"a\",\"a" NUL "\"]", 1 },
+        { "{\"uniqueItems\":true}", "[{\"a" NUL "b\":1},{\"a" NUL "c\":1}]", 1 },
+        { "{\"uniqueItems\":true}", "[{\"a" NUL "b\":1},{\"a" NUL "b\":1}]", 0 },
+        { "{\"uniqueItems\":true}", "[{\"a\":1},{\"a" NUL "\":1}]", 1 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fixture f;
+        if (setup(&f, cases[i].schema, 0) != 0) {
+            CHECK_MSG(t, 0, "schema %s does not compile", cases[i].schema);
+            continue;
+        }
+        const char *in = cases[i].instance;
+        int want = cases[i].want, tp = verdict_tape(&f, in);
+        CHECK_MSG(t, verdict(&f, in) == want && run(&f, in) == want && reported(&f, in) == want &&
+                     (tp == want || tp == -1),
+                  "%s against %s: want %d (tape %d)", in, cases[i].schema, want, tp);
+        teardown(&f);
+    }
+    /* unevaluatedProperties, which only the reporting walk checks */
+    fixture f;
+    if (setup(&f, "{\"properties\":{\"a\":true},\"unevaluatedProperties\":false}", 0) == 0) {
+        CHECK_INT(t, run(&f, "{\"a\":1}"), 1);
+        CHECK_INT(t, run(&f, "{\"a" NUL "b\":1}"), 0);
+        CHECK_STR(t, first_msg(&f), "property \"a\\u0000b\" is not allowed (unevaluated)");
+        CHECK_INT(t, run(&f, "{\"a\":1,\"a" NUL "\":1}"), 0);
+        teardown(&f);
+    }
+}
+
+/* Where a report names a member or a string holding U+0000 it shows it
+ * as \u0000: locations, messages, the unknown-property log; never a raw
+ * NUL, never the name cut at it. */
+static void test_nul_reports(struct check *t)
+{
+    fixture f;
+    CHECK(t, setup(&f, "{\"properties\":{\"a" NUL "b\":{\"type\":\"integer\"}}}", 0) == 0);
+    CHECK_INT(t, run(&f, "{\"a" NUL "b\":\"x\"}"), 0);
+    const jsv_error_item *e = jsv_result_get(f.r, 0);
+    if (e) {
+        CHECK_STR(t, e->instance_location, "/a\\u0000b");
+        CHECK_STR(t, e->keyword_location, "/properties/a\\u0000b/type");
+        /* a URI: the location's \u0000 percent-encoded as a fragment needs */
+        CHECK_STR(t, e->absolute_keyword_location, "https://example.test/s.json#/properties/a%5Cu0000b/type");
+    }
+    teardown(&f);
+    CHECK(t, setup(&f, "{\"properties\":{\"a\":{}},\"required\":[\"a" NUL "b\"],\"additionalProperties\":false}",
+                   0) == 0);
+    CHECK_INT(t, run(&f, "{\"a" NUL "c\":1}"), 0);
+    CHECK_INT(t, jsv_result_count(f.r), 2);
+    if ((e = jsv_result_get(f.r, 0))) {
+        CHECK_STR(t, e->instance_location, "/a\\u0000c");
+        CHECK_STR(t, e->message, "property \"a\\u0000c\" is not allowed");
+    }
+    if ((e = jsv_result_get(f.r, 1))) CHECK_STR(t, e->message, "missing required property \"a\\u0000b\"");
+    teardown(&f);
+    CHECK(t, setup(&f, "{\"const\":\"a" NUL "b\"}", 0) == 0);
+    CHECK_INT(t, run(&f, "\"a\""), 0);
+    CHECK_STR(t, first_msg(&f), "expected \"a\\u0000b\", got \"a\"");
+    teardown(&f);
+    CHECK(t, setup(&f, "{\"const\":{\"k" NUL "\":\"v" NUL "\"}}", 0) == 0);
+    CHECK_INT(t, run(&f, "1"), 0);
+    CHECK_STR(t, first_msg(&f), "expected {\"k\\u0000\":\"v\\u0000\"}, got 1");
+    teardown(&f);
+    CHECK(t, setup(&f, "{\"propertyNames\":{\"maxLength\":1}}", 0) == 0);
+    CHECK_INT(t, run(&f, "{\"a" NUL "\":1}"), 0);
+    if ((e = jsv_result_get(f.r, 0))) {
+        CHECK_STR(t, e->instance_location, "/a\\u0000");
+        CHECK_STR(t, e->message, "expected at most 1 characters, got 2");
+    }
+    teardown(&f);
+    CHECK(t, setup(&f, "{\"dependentRequired\":{\"a" NUL "\":[\"b" NUL "\"]}}", 0) == 0);
+    CHECK_INT(t, run(&f, "{\"a" NUL "\":1}"), 0);
+    CHECK_STR(t, first_msg(&f), "property \"a\\u0000\" requires property \"b\\u0000\"");
+    teardown(&f);
+    /* x-error-at naming such a member */
+    CHECK(t, setup(&f, "{\"x-error\":\"bad\",\"x-error-at\":\"/a" NUL "b\",\"required\":[\"z\"]}", 0) == 0);
+    CHECK_INT(t, run(&f, "{\"a" NUL "b\":1}"), 0);
+    if ((e = jsv_result_get(f.r, 0))) CHECK_STR(t, e->instance_location, "/a\\u0000b");
+    CHECK_INT(t, run(&f, "{\"a\":1}"), 0);
+    if ((e = jsv_result_get(f.r, 0))) CHECK_STR(t, e->instance_location, "");
+    teardown(&f);
+    /* a $ref through a percent-encoded U+0000 */
+    CHECK(t, setup(&f, "{\"properties\":{\"a" NUL "b\":{\"type\":\"integer\"},\"a\":{\"type\":\"string\"},"
+                       "\"c\":{\"$ref\":\"#/properties/a%00b\"}}}", 0) == 0);
+    CHECK_INT(t, run(&f, "{\"c\":1}"), 1);
+    CHECK_INT(t, run(&f, "{\"c\":\"s\"}"), 0);
+    teardown(&f);
+    /* the unknown-property log: a long name, whole, after the U+0000 */
+    CHECK(t, setup(&f, "{\"properties\":{\"name\":{\"maxLength\":3}}}", JSV_REPORT_UNKNOWN) == 0);
+    char inst[1200], want[1200];
+    int n = snprintf(inst, sizeof inst, "{\"name\":\"ok\",\"name" NUL);
+    memset(inst + n, 'x', 1000);
+    snprintf(inst + n + 1000, sizeof inst - (size_t)n - 1000, "\":1}");
+    CHECK_INT(t, run(&f, inst), 0);
+    CHECK_INT(t, jsv_result_count(f.r), 1);
+    n = snprintf(want, sizeof want, "/name\\u0000");
+    memset(want + n, 'x', 1000);
+    want[n + 1000] = '\0';
+    if ((e = jsv_result_get(f.r, 0))) {
+        CHECK_STR(t, e->keyword, "unknownProperty");
+        CHECK_STR(t, e->instance_location, want);
+        /* the location whole; the message quotes the name's first 560 bytes */
+        CHECK_MSG(t, strlen(e->message) == strlen("unknown property \"\"") + 560 &&
+                     strncmp(e->message, "unknown property \"name\\u0000xxx", 31) == 0,
+                  "message %.60s... (%zu bytes)", e->message, strlen(e->message));
+    }
+    teardown(&f);
+}
+
 /* jsv_validate answers valid instances from the verdict walker alone; the
  * reporting walk must still produce the same report for invalid ones. */
 static void test_two_walkers(struct check *t)
@@ -1137,6 +1356,9 @@ int main(void)
     test_key_collisions(&t);
     test_few_names(&t);
     test_scalar_strings(&t);
+    test_nul_names(&t);
+    test_nul_equality(&t);
+    test_nul_reports(&t);
     test_required_keys(&t);
     test_discriminated_allof(&t);
     test_locations(&t);

@@ -781,6 +781,89 @@ static void test_tape(struct check *t)
     CHECK(t, json_tape_parse(NULL, "1", 1, NULL, &e) == -1 && e.code == JSON_ERR_NOMEM);
 }
 
+/* Keys are whole byte strings: a key holding U+0000 keeps its length in
+ * trees and tapes, and every name compare reads all of it. */
+static void test_whole_names(struct check *t)
+{
+    /* duplicates among more members than the scan takes (the hashed path) */
+    const char *many = "{\"k0\":0,\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":7,\"k8\":8,"
+                       "\"a\\u0000b\":9,\"a\":10,\"a\\u0000\":11,\"\\u0000\":12,\"\":13}";
+    json_doc *d = OKF(t, many, JSON_PARSE_REJECT_DUPLICATES);
+    json_doc_free(d);
+    ERRF(t, "{\"k0\":0,\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":7,\"k8\":8,"
+            "\"a\\u0000b\":9,\"a\":10,\"a\\u0000b\":11}",
+         JSON_PARSE_REJECT_DUPLICATES, JSON_ERR_DUPLICATE, 1, 85, "duplicate key \"a\\u0000b\" (first at line 1, column 65)");
+    ERRF(t, "{\"\\u0000\":1,\"\\u0000\":2}", JSON_PARSE_REJECT_DUPLICATES, JSON_ERR_DUPLICATE, 1, 13,
+         "duplicate key \"\\u0000\"");
+
+    /* the lookups and compares of json_parse.h */
+    d = OK(t, "{\"a\\u0000b\":1,\"a\":2,\"name\\u0000xxxx\":\"long\",\"name\":\"ok\",\"s\":\"a\\u0000b\"}");
+    if (d) {
+        const cJSON *nul = d->root->child, *a = nul->next, *longer = a->next, *name = longer->next;
+        CHECK_INT(t, json_key_len(nul), 3);
+        CHECK(t, json_key_is(a, "a") && !json_key_is(nul, "a") && !json_key_is(longer, "name"));
+        CHECK(t, json_key_is_n(nul, "a\0b", 3) && !json_key_is_n(nul, "a\0c", 3));
+        CHECK(t, !json_same_key(nul, a) && !json_same_key(a, nul) && json_same_key(nul, nul));
+        CHECK(t, json_member(d->root, "name") == name);
+        CHECK(t, json_member(d->root, "a") == a);
+        CHECK(t, json_member_n(d->root, "a\0b", 3) == nul);
+        CHECK(t, json_member_n(d->root, "name\0xxxx", 9) == longer);
+        CHECK(t, json_member_n(d->root, "a\0", 2) == NULL);
+        const cJSON *s = json_member(d->root, "s");
+        CHECK(t, !json_string_is(s, "a") && json_string_is(json_member(d->root, "name"), "ok"));
+        /* the same on plain cJSON nodes, whose names end at their NUL */
+        cJSON *plain = cJSON_Parse("{\"ab\":1,\"a\":2}");
+        CHECK(t, plain && json_member(plain, "a") == plain->child->next && json_key_len(plain->child) == 2);
+        CHECK(t, plain && json_key_is(plain->child, "ab") && !json_key_is(plain->child, "a"));
+        CHECK(t, json_same_key(a, plain->child->next) && !json_same_key(nul, plain->child->next));
+        cJSON_Delete(plain);
+
+        /* a copy keeps U+0000 as C0 80, and json_print writes it back */
+        cJSON *copy = json_copy(d->root);
+        CHECK(t, copy != NULL);
+        if (copy) {
+            CHECK_STR(t, copy->child->string, "a\xC0\x80" "b");
+            CHECK(t, json_member(copy, "a") == copy->child->next);
+            CHECK(t, json_member(copy, "name") == copy->child->next->next->next);
+            CHECK_STR(t, json_member(copy, "s")->valuestring, "a\xC0\x80" "b");
+            char *text = json_print(copy), *direct = json_print(d->root);
+            const char *want = "{\"a\\u0000b\":1,\"a\":2,\"name\\u0000xxxx\":\"long\",\"name\":\"ok\",\"s\":\"a\\u0000b\"}";
+            CHECK_STR(t, text, want);
+            CHECK_STR(t, direct, want);
+            free(text);
+            free(direct);
+            cJSON_Delete(copy);
+        }
+    }
+    json_doc_free(d);
+    /* one text either way: bytes to json_copy's form and back */
+    char *c = json_c_text("a\0b\0", 4);
+    CHECK_STR(t, c, "a\xC0\x80" "b\xC0\x80");
+    CHECK(t, c && json_c_text_bytes(c) == 4 && memcmp(c, "a\0b\0", 5) == 0);
+    free(c);
+    c = json_c_text("plain", 5);
+    CHECK(t, c && json_c_text_bytes(c) == 5 && strcmp(c, "plain") == 0);
+    free(c);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "k\xC0\x80", "v");
+    char *text = json_print_pretty(o);
+    CHECK_STR(t, text, "{\n\t\"k\\u0000\":\t\"v\"\n}");
+    free(text);
+    cJSON_Delete(o);
+    /* the text of a name for a message */
+    char *shown = json_escape_nul("a\0b\0", 4);
+    CHECK_STR(t, shown, "a\\u0000b\\u0000");
+    free(shown);
+    CHECK(t, json_escape_nul("ab", 2) == NULL);
+    /* printing keeps other text as cJSON writes it */
+    o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "k", "caf\xC3\xA9 \"q\"\n");
+    text = json_print(o);
+    CHECK_STR(t, text, "{\"k\":\"caf\xC3\xA9 \\\"q\\\"\\n\"}");
+    free(text);
+    cJSON_Delete(o);
+}
+
 int main(void)
 {
     struct check t = { 0, 0, "json_parse" };
@@ -797,6 +880,7 @@ int main(void)
     test_escapes(&t);
     test_numbers(&t);
     test_duplicates(&t);
+    test_whole_names(&t);
     test_bom(&t);
     test_depth(&t);
     test_caller_arena(&t);

@@ -296,6 +296,142 @@ static void test_validation_field(mc *m)
     }
 }
 
+/* JSON text for U+0000. */
+#define NUL "\\u0000"
+
+/* A response's text parsed as the tools parse it (U+0000 kept, duplicate
+ * keys an error); NULL when it does not parse so. */
+static json_doc *strict(const mc_resp *r)
+{
+    json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES, 0 };
+    json_error e;
+    return r->text ? json_parse(r->text, r->len, &o, NULL, &e) : NULL;
+}
+
+/* The string at /campaign/<name> of a strict parse: its bytes in out
+ * (size bytes at most), its length, or -1 when absent. */
+static long campaign_string(const json_doc *d, const char *name, char *out, size_t size)
+{
+    const cJSON *v = d ? json_member(json_member(d->root, "campaign"), name) : NULL;
+    if (!cJSON_IsString(v)) return -1;
+    size_t n = json_string_len(v);
+    memcpy(out, v->valuestring, n < size ? n : size);
+    return (long)n;
+}
+
+/* A member whose name holds U+0000 is a member of its own: the mock reads
+ * the very members the schema checked ("name\u0000xxx..." is not name,
+ * whichever comes first), and a string holding U+0000 is stored and
+ * echoed whole. */
+static void test_whole_names(mc *m)
+{
+    char key[1100], value[1100];
+    int n = snprintf(key, sizeof key, "name" NUL);
+    memset(key + n, 'x', 1000);
+    key[n + 1000] = '\0';
+    memset(value, 'y', 1000);
+    value[1000] = '\0';
+    for (int order = 0; order < 2; order++) {
+        char *body = mc_fmt("{%s%s%s\"advertiserId\":12345,\"name\":\"ok\","
+                            "\"flightDates\":{\"startDate\":\"2026-01-01T00:00:00Z\",\"endDate\":\"2026-03-31T23:59:59Z\"},"
+                            "\"budget\":{\"total\":1000,\"currency\":\"USD\"},\"campaignType\":\"DECISIONED\"%s%s%s}",
+                            order ? "" : "\"", order ? "" : key, order ? "" : "\":\"x\",",
+                            order ? ",\"" : "", order ? key : "", order ? "\":\"x\"" : "");
+        char *twisted = strstr(body, "\"x\"");   /* the long name's value: 1000 characters */
+        char *full = mc_fmt("%.*s\"%s\"%s", (int)(twisted - body), body, value, twisted + 3);
+        mc_resp r;
+        mc_call(m, &r, "POST", "/campaigns", full, 201, "campaign-response");
+        json_doc *d = strict(&r);
+        char got[1100];
+        long len = campaign_string(d, "name", got, sizeof got);
+        CHECK_MSG(&T, len == 2 && memcmp(got, "ok", 2) == 0, "order %d: stored name of %ld bytes", order, len);
+        json_doc_free(d);
+        const char *id = mc_str(r.json, "/campaign/campaignId");
+        mc_resp g;
+        if (id) {
+            mc_get(m, id, &g);
+            CHECK_STR(&T, mc_str(g.json, "/campaign/name"), "ok");
+            mc_resp_free(&g);
+        }
+        mc_resp_free(&r);
+        free(full);
+        free(body);
+    }
+
+    /* a name holding U+0000 round-trips through create, GET and PUT */
+    char *body = mc_create_body("a" NUL "b", 1000, NULL, NULL);
+    mc_resp r;
+    mc_call(m, &r, "POST", "/campaigns", body, 201, "campaign-response");
+    CHECK_MSG(&T, r.text && strstr(r.text, "\"name\":\"a" NUL "b\""), "create: %.200s", r.text ? r.text : "");
+    json_doc *d = strict(&r);
+    char got[64];
+    CHECK(&T, campaign_string(d, "name", got, sizeof got) == 3 && memcmp(got, "a\0b", 3) == 0);
+    json_doc_free(d);
+    char id[64];
+    snprintf(id, sizeof id, "%s", mc_str(r.json, "/campaign/campaignId") ? mc_str(r.json, "/campaign/campaignId") : "x");
+    mc_resp_free(&r);
+    free(body);
+    mc_get(m, id, &r);
+    d = strict(&r);
+    CHECK(&T, campaign_string(d, "name", got, sizeof got) == 3 && memcmp(got, "a\0b", 3) == 0);
+    json_doc_free(d);
+    mc_resp_free(&r);
+    char path[128];
+    snprintf(path, sizeof path, "/campaigns/%s", id);
+    mc_call(m, &r, "PUT", path, "{\"name\":\"" NUL "c" NUL "\"}", 200, "campaign-response");
+    mc_resp_free(&r);
+    mc_get(m, id, &r);
+    d = strict(&r);
+    CHECK(&T, campaign_string(d, "name", got, sizeof got) == 3 && memcmp(got, "\0c\0", 3) == 0);
+    json_doc_free(d);
+    mc_resp_free(&r);
+    /* ... and a 255-character name with U+0000 in it is still 255 characters */
+    char name[300];
+    n = snprintf(name, sizeof name, "a" NUL);
+    memset(name + n, 'z', 253);
+    name[n + 253] = '\0';
+    body = mc_create_body(name, 1000, NULL, NULL);
+    mc_call(m, &r, "POST", "/campaigns", body, 201, "campaign-response");
+    mc_resp_free(&r);
+    free(body);
+    name[n + 253] = 'z';
+    name[n + 254] = '\0';
+    body = mc_create_body(name, 1000, NULL, NULL);
+    mc_call(m, &r, "POST", "/campaigns", body, 400, NULL);
+    CHECK_STR(&T, mc_str(r.json, "/error/field"), "/name");
+    mc_resp_free(&r);
+    free(body);
+
+    /* a nested name holding U+0000 stays apart from the name it starts
+     * with: dropped from closed flightDates (no second "endDate" in the
+     * response), echoed whole by open constraints */
+    body = mc_fmt("{\"advertiserId\":12345,\"name\":\"echo\",\"flightDates\":{\"startDate\":\"2026-01-01T00:00:00Z\","
+                  "\"endDate" NUL "x\":\"not a date\",\"endDate\":\"2026-03-31T23:59:59Z\"},"
+                  "\"constraints\":{\"language" NUL "x\":\"kept\",\"language\":[\"en\"]},"
+                  "\"budget\":{\"total\":1000},\"campaignType\":\"DECISIONED\"}");
+    mc_call(m, &r, "POST", "/campaigns", body, 201, "campaign-response");
+    d = strict(&r);
+    CHECK_MSG(&T, d != NULL, "the response has no duplicate key: %.300s", r.text ? r.text : "");
+    const cJSON *camp = d ? json_member(d->root, "campaign") : NULL;
+    const cJSON *fd = json_member(camp, "flightDates"), *cons = json_member(camp, "constraints");
+    CHECK(&T, json_string_is(json_member(fd, "endDate"), "2026-03-31T23:59:59Z"));
+    CHECK(&T, fd && json_member_n(fd, "endDate\0x", 9) == NULL);
+    CHECK(&T, json_string_is(json_member_n(cons, "language\0x", 10), "kept"));
+    CHECK(&T, cJSON_IsArray(json_member(cons, "language")));
+    json_doc_free(d);
+    mc_resp_free(&r);
+    free(body);
+
+    /* an id holding U+0000 is not the id it starts with */
+    body = mc_create_body("disc", 1000, NULL, "\"discoveryId\":\"disc_demo" NUL "x\",\"productIds\":[\"prod_display_1\"]");
+    mc_call(m, &r, "POST", "/campaigns", body, 404, NULL);
+    CHECK_STR(&T, mc_str(r.json, "/error/field"), "/discoveryId");
+    CHECK_MSG(&T, r.text && strstr(r.text, "disc_demo" NUL "x not found"), "%.300s", r.text ? r.text : "");
+    mc_resp_free(&r);
+    free(body);
+}
+#undef NUL
+
 static void test_fail_rate(mc *m)
 {
     (void)m;
@@ -445,6 +581,15 @@ static void test_exit_codes(mc *m)
     snprintf(want, sizeof want, "%s:3:", path);
     CHECK_MSG(&T, strstr(mc_stderr(&s), want) && strstr(mc_stderr(&s), "nobody"), "stderr: %s", mc_stderr(&s));
     mc_stop(&s);
+    /* fixture ids and names are C strings: U+0000 is refused, not cut */
+    f = fopen(path, "w");
+    fputs("{\"salesAgents\": [\n  {\"salesAgentId\": \"agent\\u0000x\", \"name\": \"A\"}]}\n", f);
+    fclose(f);
+    CHECK_INT(&T, mc_run(&s, fx_args), 2);
+    snprintf(want, sizeof want, "%s:2:", path);
+    CHECK_MSG(&T, strstr(mc_stderr(&s), want) && strstr(mc_stderr(&s), "U+0000 is not allowed"), "stderr: %s",
+              mc_stderr(&s));
+    mc_stop(&s);
     const char *const missing[] = { "--fixtures", "/nonexistent/fixtures.json", NULL };
     CHECK_INT(&T, mc_run(&s, missing), 2);
     mc_stop(&s);
@@ -483,6 +628,7 @@ int main(void)
     test_body_limit(&m);
     test_malformed(&m);
     test_validation_field(&m);
+    test_whole_names(&m);
     test_fail_rate(&m);
     test_latency(&m);
     test_parallel_creates(&m);

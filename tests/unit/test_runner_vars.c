@@ -201,6 +201,82 @@ static void test_finding_text(struct check *t)
                               "{\"s\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!b\"}");
     CHECK_MSG(t, strstr(d, "(the regex could not be evaluated: match limit exceeded)") != NULL, "%s", d);
 }
+/* JSON text for U+0000. */
+#define NUL "\\u0000"
+
+/* findings() as a step runs them: the assertion expanded from the parsed
+ * case (the runner's text), the body parsed strictly and read as a copy
+ * in the same form (step_run.c). */
+static int findings_read(const char *assertion, const char *body)
+{
+    json_error e;
+    json_doc *a = json_parse(assertion, strlen(assertion), NULL, NULL, &e);
+    json_doc *b = json_parse(body, strlen(body), NULL, NULL, &e);
+    ct_vars *v = ct_vars_new("id", T0);
+    char err[256];
+    cJSON *ax = a && v ? ct_vars_expand_json(v, a->root, err, sizeof err) : NULL;
+    cJSON *seen = b ? json_copy(b->root) : NULL;
+    ct_step_result res;
+    memset(&res, 0, sizeof res);
+    int n = ax && seen ? expect_body(ax, seen, &res) : -1;
+    for (size_t i = 0; i < res.ndetails; i++) free(res.details[i]);
+    free(res.details);
+    cJSON_Delete(ax);
+    cJSON_Delete(seen);
+    ct_vars_free(v);
+    json_doc_free(a);
+    json_doc_free(b);
+    return n;
+}
+
+/* Names and strings holding U+0000 stay whole from the case file to the
+ * request sent, and in the assertions on a response: "name\u0000x" is
+ * never read as name. */
+static void test_whole_names(struct check *t)
+{
+    static const struct { const char *assertion; int findings; } cases[] = {
+        { "{\"pointer\": \"/c/name\", \"equals\": \"ok\"}", 0 },
+        { "{\"pointer\": \"/c/name" NUL "x\", \"equals\": \"long\"}", 0 },
+        { "{\"pointer\": \"/c/name" NUL "\", \"absent\": true}", 0 },
+        { "{\"pointer\": \"/c/s\", \"equals\": \"a" NUL "b\", \"length\": 3}", 0 },
+        { "{\"pointer\": \"/c/s\", \"equals\": \"a\"}", 1 },
+        { "{\"pointer\": \"/c/s\", \"matches\": \"^a" NUL "b$\"}", 0 },
+        { "{\"pointer\": \"/c/s\", \"matches\": \"^a$\"}", 1 },
+        { "{\"pointer\": \"/c/s\", \"contains\": \"" NUL "b\"}", 0 },
+        { "{\"pointer\": \"/o\", \"contains\": \"name\"}", 1 },
+        { "{\"pointer\": \"/o\", \"contains\": \"name" NUL "x\"}", 0 },
+        { "{\"pointer\": \"/o\", \"equals\": {\"name" NUL "x\": 1}}", 0 },
+        { "{\"pointer\": \"/o\", \"equals\": {\"name\": 1}}", 1 },
+    };
+    const char *body = "{\"c\": {\"name" NUL "x\": \"long\", \"name\": \"ok\", \"s\": \"a" NUL "b\"},"
+                       " \"o\": {\"name" NUL "x\": 1}}";
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        CHECK_MSG(t, findings_read(cases[i].assertion, body) == cases[i].findings, "%s", cases[i].assertion);
+
+    /* a case's body: expanded whole, sent with \u0000 back in place */
+    const char *text = "{\"name" NUL "x\": \"a" NUL "b ${v}\", \"k\": \"${v}\", \"w\": \"${w}\"}";
+    json_error e;
+    json_doc *d = json_parse(text, strlen(text), NULL, NULL, &e);
+    ct_vars *v = ct_vars_new("id", T0);
+    const char *response = "{\"w\":\"c" NUL "d\"}";
+    json_doc *resp = json_parse(response, strlen(response), NULL, NULL, &e);
+    cJSON *captured = resp ? json_copy(json_member(resp->root, "w")) : NULL;
+    cJSON *val = cJSON_CreateString("v1");
+    CHECK_INT(t, ct_vars_set(v, "v", val), 0);
+    CHECK_INT(t, ct_vars_set(v, "w", captured), 0);
+    char err[256];
+    cJSON *x = d ? ct_vars_expand_json(v, d->root, err, sizeof err) : NULL;
+    char *sent = x ? json_print(x) : NULL;
+    CHECK_STR(t, sent, "{\"name" NUL "x\":\"a" NUL "b v1\",\"k\":\"v1\",\"w\":\"c" NUL "d\"}");
+    free(sent);
+    cJSON_Delete(x);
+    cJSON_Delete(val);
+    cJSON_Delete(captured);
+    ct_vars_free(v);
+    json_doc_free(resp);
+    json_doc_free(d);
+}
+#undef NUL
 
 int main(void)
 {
@@ -210,5 +286,6 @@ int main(void)
     test_pointer(&t);
     test_expect(&t);
     test_finding_text(&t);
+    test_whole_names(&t);
     return check_done(&t);
 }

@@ -107,7 +107,7 @@ static const cJSON *resolve(const cJSON *root, const char *p)
         }
         tok[n] = '\0';
         if (cJSON_IsObject(cur)) {
-            cur = cJSON_GetObjectItemCaseSensitive(cur, tok);
+            cur = json_member(cur, tok);
         } else if (cJSON_IsArray(cur)) {
             char *end;
             long i = strtol(tok, &end, 10);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cjson/cJSON.h>
+#include "json_parse.h"
 
 #define MAX_NAME 128 /* longer names are never compared */
 
@@ -20,10 +21,12 @@ struct lint_hints {
     char **paths;       /* the schema files, read at the first suggestion */
     size_t npaths;
     int loaded;
-    cJSON **docs;       /* parsed schema documents */
+    json_doc **docs;    /* parsed schema documents (strictly: names whole) */
     size_t ndocs;
     const char **names; /* every declared property name, sorted, unique */
     size_t nnames, cap;
+    char **shown;       /* names holding U+0000, written \u0000 (owned) */
+    size_t nshown, capshown;
 };
 
 static int add_name(lint_hints *h, const char *name)
@@ -40,16 +43,38 @@ static int add_name(lint_hints *h, const char *name)
     return 0;
 }
 
+/* Declared name m as a hint shows it: the name, or one holding U+0000
+ * with it written \u0000 (kept in h), never cut there. */
+static const char *shown_name(lint_hints *h, const cJSON *m)
+{
+    char *e = json_escape_nul(m->string, json_key_len(m));
+    if (!e)
+        return m->string;
+    if (h->nshown == h->capshown) {
+        size_t cap = h->capshown ? h->capshown * 2 : 8;
+        char **p = realloc(h->shown, cap * sizeof *p);
+        if (!p) {
+            free(e);
+            return NULL;
+        }
+        h->shown = p;
+        h->capshown = cap;
+    }
+    return h->shown[h->nshown++] = e;
+}
+
 /* Collect the keys of every "properties" object in the tree. */
 static int collect(lint_hints *h, const cJSON *node)
 {
     const cJSON *c;
     if (cJSON_IsObject(node)) {
-        const cJSON *props = cJSON_GetObjectItemCaseSensitive(node, "properties");
+        const cJSON *props = json_member(node, "properties");
         if (cJSON_IsObject(props))
-            cJSON_ArrayForEach(c, props)
-                if (add_name(h, c->string) != 0)
+            cJSON_ArrayForEach(c, props) {
+                const char *name = shown_name(h, c);
+                if (!name || add_name(h, name) != 0)
                     return -1;
+            }
     }
     if (cJSON_IsObject(node) || cJSON_IsArray(node))
         cJSON_ArrayForEach(c, node)
@@ -58,11 +83,18 @@ static int collect(lint_hints *h, const cJSON *node)
     return 0;
 }
 
-static char *slurp(const char *path)
+/* The schema document at path, parsed (the tree owns its strings), or
+ * NULL. */
+static json_doc *read_doc(const char *path)
 {
     char *buf;
     size_t len;
-    return lint_read_file(path, &buf, &len) == 0 ? buf : NULL;
+    json_error err;
+    if (lint_read_file(path, &buf, &len) != 0)
+        return NULL;
+    json_doc *doc = json_parse(buf, len, NULL, NULL, &err);
+    free(buf);
+    return doc;
 }
 
 static int by_string(const void *a, const void *b)
@@ -94,13 +126,11 @@ static int load(lint_hints *h)
     if (!(h->docs = calloc(h->npaths ? h->npaths : 1, sizeof *h->docs)))
         return -1;
     for (size_t i = 0; i < h->npaths; i++) {
-        char *text = slurp(h->paths[i]);
-        cJSON *doc = text ? cJSON_Parse(text) : NULL;
-        free(text);
+        json_doc *doc = read_doc(h->paths[i]);
         if (!doc)
             continue; /* not a schema we can read: no hints from it */
         h->docs[h->ndocs++] = doc;
-        if (collect(h, doc) != 0) {
+        if (collect(h, doc->root) != 0) {
             h->nnames = 0;
             return -1;
         }
@@ -121,7 +151,10 @@ void lint_hints_free(lint_hints *h)
     if (!h)
         return;
     for (size_t i = 0; i < h->ndocs; i++)
-        cJSON_Delete(h->docs[i]);
+        json_doc_free(h->docs[i]);
+    for (size_t i = 0; i < h->nshown; i++)
+        free(h->shown[i]);
+    free(h->shown);
     for (size_t i = 0; i < h->npaths; i++)
         free(h->paths[i]);
     free(h->paths);
@@ -228,11 +261,11 @@ static const cJSON *properties_at(const lint_hints *h, const char *location)
         return NULL;
     size_t ulen = (size_t)(hash - location);
     for (size_t i = 0; i < h->ndocs && !node; i++) {
-        const cJSON *id = cJSON_GetObjectItemCaseSensitive(h->docs[i], "$id");
+        const cJSON *id = json_member(h->docs[i]->root, "$id");
         if (cJSON_IsString(id) && strlen(id->valuestring) >= ulen &&
             strncmp(id->valuestring, location, ulen) == 0 &&
             (id->valuestring[ulen] == '\0' || strcmp(id->valuestring + ulen, "#") == 0))
-            node = h->docs[i];
+            node = h->docs[i]->root;
     }
     const char *p = hash + 1;
     while (node && *p == '/') {
@@ -241,7 +274,7 @@ static const cJSON *properties_at(const lint_hints *h, const char *location)
         char tok[256];
         token(p + 1, n, tok, sizeof tok);
         if (cJSON_IsObject(node))
-            node = cJSON_GetObjectItemCaseSensitive(node, tok);
+            node = json_member(node, tok);
         else if (cJSON_IsArray(node))
             node = cJSON_GetArrayItem(node, atoi(tok));
         else
@@ -254,7 +287,7 @@ static const cJSON *properties_at(const lint_hints *h, const char *location)
     }
     if (!node || *p)
         return NULL;
-    node = cJSON_GetObjectItemCaseSensitive(node, "properties");
+    node = json_member(node, "properties");
     return cJSON_IsObject(node) ? node : NULL;
 }
 
@@ -279,7 +312,8 @@ const char *lint_hints_suggest(lint_hints *h, const char *abs_location, const ch
         return NULL;
     const cJSON *props = declared_at(h, abs_location), *c;
     cJSON_ArrayForEach(c, props)
-        consider(&b, c->string, name);
+        if (json_key_len(c) == strlen(c->string)) /* one holding U+0000: as shown in names */
+            consider(&b, c->string, name);
     if (b.name && b.distance <= limit)
         return b.name;
     b = (best){ NULL, SIZE_MAX };

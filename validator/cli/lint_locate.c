@@ -80,11 +80,13 @@ static int hex4(const char *s, size_t avail, unsigned *out)
     return 1;
 }
 
-/* Append a code point as a JSON Pointer token character (~ and / escaped). */
+/* Append a code point as a JSON Pointer token character (~ and / escaped;
+ * U+0000 written \u0000, as the engine writes it: jp_append_n). */
 static void put_token_cp(out_buf *o, unsigned cp)
 {
     if (cp == '~') { put(o, '~'); put(o, '0'); }
     else if (cp == '/') { put(o, '~'); put(o, '1'); }
+    else if (cp == 0) { for (const char *e = "\\u0000"; *e; e++) put(o, *e); }
     else put_utf8(o, cp);
 }
 

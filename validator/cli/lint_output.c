@@ -141,7 +141,7 @@ static void text_line(FILE *f, const char *file, const lint_finding *x, enum esc
     fputs(x->undecided ? "] (undecided)" : "]", f);
 }
 
-static void json_member(FILE *f, const char *key, const char *value)
+static void json_field(FILE *f, const char *key, const char *value)
 {
     fprintf(f, ",\"%s\":\"", key);
     put_escaped(f, value, ESC_JSON);
@@ -162,11 +162,11 @@ static void json_unit(lint_output *o, const lint_unit *u)
         fputs("\"instanceLocation\":\"", f);
         put_escaped(f, x->pointer, ESC_JSON);
         fputc('"', f);
-        json_member(f, "keywordLocation", x->keyword_location ? x->keyword_location : "");
+        json_field(f, "keywordLocation", x->keyword_location ? x->keyword_location : "");
         if (x->absolute_keyword_location && *x->absolute_keyword_location)
-            json_member(f, "absoluteKeywordLocation", x->absolute_keyword_location);
-        json_member(f, "error", x->message);
-        json_member(f, x->is_rule ? "ruleId" : "keyword", x->id);
+            json_field(f, "absoluteKeywordLocation", x->absolute_keyword_location);
+        json_field(f, "error", x->message);
+        json_field(f, x->is_rule ? "ruleId" : "keyword", x->id);
         fprintf(f, ",\"line\":%u,\"column\":%u%s}", x->line, x->col, x->undecided ? ",\"undecided\":true" : "");
     }
     fputs("]}", f);

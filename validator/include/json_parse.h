@@ -196,6 +196,22 @@ static inline size_t json_string_len(const cJSON *item)
     return strlen(item->valuestring);
 }
 
+/* s[0..len) for a message or a JSON Pointer, where a C string is wanted:
+ * NULL when it holds no U+0000 (use s itself), else a malloc'd copy
+ * (free()) with each U+0000 written as the six characters \u0000, so the
+ * text is neither cut at it nor printed with a raw NUL.  NULL also when
+ * out of memory. */
+char *json_escape_nul(const char *s, size_t len);
+
+/* Is string node v exactly the text s (its whole bytes: a parsed
+ * "a\u0000b" is not "a")?  0 for a node that is no string. */
+static inline int json_string_is(const cJSON *v, const char *s)
+{
+    if (!v || (v->type & 0xFF) != cJSON_String || !v->valuestring) return 0;
+    size_t n = strlen(s);
+    return json_string_len(v) == n && memcmp(v->valuestring, s, n) == 0;
+}
+
 /* A member's key hash (json_key_hash) and byte length: kept by the parser
  * for its nodes, computed for any other node. */
 static inline uint32_t json_member_key(const cJSON *m, uint32_t *len)
@@ -207,19 +223,76 @@ static inline uint32_t json_member_key(const cJSON *m, uint32_t *len)
     return json_key_hash(m->string, l);
 }
 
+/* Byte length of member m's name: the parser's key_len for its nodes
+ * (a parsed key may hold U+0000), strlen for any other node. */
+static inline size_t json_key_len(const cJSON *m)
+{
+    const json_node *n = json_node_info(m);
+    return n ? n->key_len : strlen(m->string);
+}
+
+/* Is member m named exactly name[0..len)?  Whole names are compared, so
+ * a key "a\u0000b" is neither "a" nor "a\u0000c". */
+static inline int json_key_is_n(const cJSON *m, const char *name, size_t len)
+{
+    return m->string && json_key_len(m) == len && memcmp(m->string, name, len) == 0;
+}
+
+/* json_key_is_n for a NUL-terminated name: how code compares a member
+ * with a name it knows (never strcmp on m->string, which stops at a
+ * U+0000 and so reads "name\u0000x" as "name"). */
+static inline int json_key_is(const cJSON *m, const char *name)
+{
+    return json_key_is_n(m, name, strlen(name));
+}
+
+/* Do members a and b have the same name, byte for byte? */
+static inline int json_same_key(const cJSON *a, const cJSON *b)
+{
+    return json_key_is_n(a, b->string, json_key_len(b));
+}
+
 /* The member of obj named name[0..len) whose json_key_hash is hash, or NULL
  * (also when obj is not an object).  Compares integers before bytes, so it
- * is the lookup to use on parsed documents. */
+ * is the lookup to use on parsed documents.  Names are compared whole
+ * (json_key_is_n). */
 const cJSON *json_member_h(const cJSON *obj, const char *name, size_t len, uint32_t hash);
 
-/* json_member_h for a NUL-terminated name. */
+/* json_member_h for a NUL-terminated name: the member lookup for any tree
+ * (parsed or not) in place of cJSON_GetObjectItem*, which compare names
+ * as C strings. */
 const cJSON *json_member(const cJSON *obj, const char *name);
+
+/* json_member_h for name[0..len) (a name that may hold U+0000). */
+const cJSON *json_member_n(const cJSON *obj, const char *name, size_t len);
 
 /* A deep copy made of ordinary cJSON_Create* nodes (free with cJSON_Delete),
  * for keeping any part of a parsed tree past its document - use it where
  * cJSON_Duplicate would copy the parser's bits.  NULL when v is NULL or out
- * of memory. */
+ * of memory.
+ * A cJSON string is a C string and cannot hold U+0000, so the copy writes
+ * each U+0000 of a string or a member name as the two bytes C0 80 (the
+ * "modified UTF-8" of Java's DataOutput; no valid UTF-8 holds them, so
+ * nothing the parser accepts reads alike): "a\u0000b" stays a text of its
+ * own, never "a", and json_print() writes it back as "a\u0000b". */
 cJSON *json_copy(const cJSON *v);
+
+/* The compact JSON text of v (a parsed tree or one made by json_copy or
+ * the cJSON API), malloc'd (free()), or NULL when out of memory: what
+ * cJSON_PrintUnformatted writes, with the bytes C0 80 inside strings and
+ * names written as \u0000 (see json_copy).  json_print_pretty: the same
+ * laid out as cJSON_Print lays it out. */
+char *json_print(const cJSON *v);
+char *json_print_pretty(const cJSON *v);
+
+/* s[0..len) (a parsed string or name, which may hold U+0000) as json_copy
+ * writes a text: a malloc'd C string with each U+0000 as C0 80, for code
+ * that builds cJSON trees of its own.  NULL when out of memory. */
+char *json_c_text(const char *s, size_t len);
+
+/* The reverse, in place: each C0 80 of the C string s becomes U+0000;
+ * returns the byte length of the result (which stays terminated). */
+size_t json_c_text_bytes(char *s);
 
 /* Exact source text of a number node, or NULL when not known. */
 const char *json_number_text(const cJSON *item);

@@ -188,13 +188,12 @@ static const char *string_value(rctx *r, rnode item)
     return item->valuestring;
 }
 
-static inline const char *string_span(rctx *r, rnode item, size_t *len)
+static const char *string_bytes(rctx *r, rnode item, size_t *len)
 {
     (void)r;
     if (!cJSON_IsString(item) || !item->valuestring)
         return NULL;
-    const json_node *info = json_node_info(item);
-    *len = info ? info->len : strlen(item->valuestring);
+    *len = json_string_len(item);
     return item->valuestring;
 }
 

@@ -50,9 +50,7 @@ static const char *string_value(rctx *r, rnode item)
     return copy;
 }
 
-/* A string's bytes where they lie, without the copy string_value makes;
- * NULL when absent or not a string. */
-static inline const char *string_span(rctx *r, rnode item, size_t *len)
+static const char *string_bytes(rctx *r, rnode item, size_t *len)
 {
     if (!item || item->type != cJSON_String)
         return NULL;

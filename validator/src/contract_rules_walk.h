@@ -9,13 +9,14 @@
  *   rctx                      what the rules report to
  *   RULE, RULE_FN(name)       the storage class and the name of each
  *                             cr_* rule function
- *   member(r, obj, key)       obj's member, NULL when absent or obj is no object
+ *   member(r, obj, key)       obj's member, NULL when absent or obj is no object;
+ *                             it compares whole names: a member "endDate\u0000x"
+ *                             is not endDate
  *   string_value(r, item)     a string as a C string; NULL when absent, not
  *                             a string, or holding U+0000 (no date or
- *                             identifier the rules compare can hold one)
- *   string_span(r, item, &len)  a string's bytes and length as they lie (may
- *                             hold U+0000, not terminated), without a copy;
- *                             NULL when absent or not a string
+ *                             status the rules compare can hold one)
+ *   string_bytes(r, item, &len)  a string's bytes, not terminated (they may
+ *                             hold U+0000); NULL when absent or not a string
  *   number_value(item, &d)    1 and *d for a finite number, else 0
  *   number_text(r, item, buf) a number as its source wrote it, for a
  *                             message (buf: char[48] for a form that keeps
@@ -310,7 +311,7 @@ static int releases_budget(rctx *r, rnode status)
 {
     static const char *const gone[] = { "CANCELED", "ARCHIVED", "FAILED", "REJECTED" };
     size_t len;
-    const char *s = string_span(r, status, &len);
+    const char *s = string_bytes(r, status, &len);
     for (size_t i = 0; s && i < sizeof gone / sizeof gone[0]; i++)
         if (len == strlen(gone[i]) && strncasecmp(s, gone[i], len) == 0)
             return 1;
@@ -402,6 +403,23 @@ RULE void RULE_FN(cr_draft_no_buys)(rnode obj, const char *at, rctx *r)
     }
 }
 
+/* At most 200 bytes of an id for a message, each U+0000 written \u0000
+ * (an id is any non-empty string: the lists are matched on all its
+ * bytes, and a message must neither cut it there nor print a raw NUL). */
+#define ID_SHOWN 200
+static const char *id_text(const char *id, size_t len, char out[6 * ID_SHOWN + 1])
+{
+    size_t o = 0;
+    len = utf8_cut(id, len, ID_SHOWN); /* whole characters only */
+    for (size_t i = 0; i < len; i++) {
+        if (id[i]) { out[o++] = id[i]; continue; }
+        memcpy(out + o, "\\u0000", 6);
+        o += 6;
+    }
+    out[o] = '\0';
+    return out;
+}
+
 /* One entry of mediaBuyRefs or mediaBuys.  In a large response the
  * entries' ids lie far apart in memory, so each id is read once, to hash
  * it, and the lists are matched through a hash index of the entries; the
@@ -409,7 +427,7 @@ RULE void RULE_FN(cr_draft_no_buys)(rnode obj, const char *at, rctx *r)
  * the key again on every lookup: a trip to memory per id, measured 17%
  * slower on the rules of a 10 MB response.) */
 typedef struct buy_entry {
-    const char *id;
+    const char *id;     /* all its bytes (string_bytes) */
     size_t id_len;
     uint64_t hash;
     rnode id_node;      /* the mediaBuyId member, for a finding */
@@ -431,10 +449,10 @@ static buy_entry *collect_buys(rctx *r, rnode list, int *n)
          * ask for it now, so it arrives while this one is read */
         prefetch_next(r, e);
         rnode id_node = member(r, e, "mediaBuyId");
-        const char *id = string_value(r, id_node);
+        size_t len;
+        const char *id = string_bytes(r, id_node, &len);
         if (id) {
             rnode st = member(r, e, "status");
-            size_t len = strlen(id);
             v[k++] = (buy_entry){ id, len, map_hash_bytes(id, len), id_node, string_value(r, st), st, i };
         }
         i++;
@@ -500,28 +518,28 @@ RULE void RULE_FN(cr_buy_refs)(rnode obj, const char *at, rctx *r)
     /* findings in list order */
     for (int i = 0; i < nr; i++) {
         const buy_entry *b = find_buy(&xb, &vr[i]);
-        char rel[64];
+        char rel[64], id[6 * ID_SHOWN + 1];
         if (!b) {
             snprintf(rel, sizeof rel, "/mediaBuyRefs/%d/mediaBuyId", vr[i].index);
             add(r, at, rel, "CR-BUY-REFS",
                 vr[i].id_node,
-                "mediaBuyRefs names media buy \"%.*s\", which mediaBuys does not contain",
-                utf8_span(vr[i].id, 200), vr[i].id);
+                "mediaBuyRefs names media buy \"%s\", which mediaBuys does not contain",
+                id_text(vr[i].id, vr[i].id_len, id));
         } else if (vr[i].status && b->status && strcmp(vr[i].status, b->status) != 0) {
             snprintf(rel, sizeof rel, "/mediaBuyRefs/%d/status", vr[i].index);
             add(r, at, rel, "CR-BUY-REFS", vr[i].status_node,
-                "status %.*s of media buy \"%.*s\" differs from mediaBuys[%d].status %.*s",
-                utf8_span(vr[i].status, 100), vr[i].status, utf8_span(vr[i].id, 200), vr[i].id, b->index,
+                "status %.*s of media buy \"%s\" differs from mediaBuys[%d].status %.*s",
+                utf8_span(vr[i].status, 100), vr[i].status, id_text(vr[i].id, vr[i].id_len, id), b->index,
                 utf8_span(b->status, 100), b->status);
         }
     }
     for (int j = 0; j < nb; j++) {
         if (!find_buy(&xr, &vb[j])) {
-            char rel[64];
+            char rel[64], id[6 * ID_SHOWN + 1];
             snprintf(rel, sizeof rel, "/mediaBuys/%d/mediaBuyId", vb[j].index);
             add(r, at, rel, "CR-BUY-REFS",
                 vb[j].id_node,
-                "media buy \"%.*s\" is missing from mediaBuyRefs", utf8_span(vb[j].id, 200), vb[j].id);
+                "media buy \"%s\" is missing from mediaBuyRefs", id_text(vb[j].id, vb[j].id_len, id));
         }
     }
 out:

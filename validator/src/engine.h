@@ -136,7 +136,10 @@ typedef struct sub_ref {
     uint16_t ctypes;        /* types_as_cjson() of its type keyword */
 } sub_ref;
 
-/* A property name with its json_key_hash() and byte length, and its schema. */
+/* A property name with its json_key_hash() and byte length, and its schema.
+ * Names here and in name_list, dep_req and pat_entry are a schema
+ * member's or string's whole bytes (they may hold U+0000): always compared
+ * with their lengths, never as C strings. */
 typedef struct prop_entry { const char *name; uint32_t hash, len; cschema *sub; } prop_entry;
 /* A properties entry as a lookup compares it: the name's hash and
  * length, its first and last 8 bytes (w0, w1; zero padded, see
@@ -153,7 +156,7 @@ typedef struct prop_key {
     uint8_t watch;         /* 1 + the slot where the verdict walker notes the
                             * member for a discriminated allOf, 0 none */
 } prop_key;
-typedef struct pat_entry { const char *src; ecma_regex *re; cschema *sub; } pat_entry;
+typedef struct pat_entry { const char *src; uint32_t src_len; ecma_regex *re; cschema *sub; } pat_entry;
 /* Names for required/dependentRequired.  prop_idx (required only, may be
  * NULL): each name's index in the same schema's properties table, or -1,
  * so that required can read what properties already saw. */
@@ -161,11 +164,12 @@ typedef struct name_list {
     const char **names;
     size_t n;
     int16_t *prop_idx;
-    uint32_t *hashes;
+    uint32_t *lens;      /* each name's byte length */
+    uint32_t *hashes;    /* and json_key_hash() */
     uint64_t seen_mask;  /* required: the prop_idx bits (those below 64) */
     int all_in_mask;     /* required: every name is in seen_mask */
 } name_list;
-typedef struct dep_req { const char *name; name_list req; } dep_req;
+typedef struct dep_req { const char *name; uint32_t len, hash; name_list req; } dep_req;
 
 typedef struct ckw {
     uint8_t op;
@@ -272,7 +276,8 @@ struct cschema {
     const char *abs;        /* absolute location: base#pointer */
     const char *res;        /* the resource this schema belongs to (interned base URI) */
     const char *x_error;
-    const char *x_error_at;
+    const cJSON *x_error_at; /* its string node: the pointer may name a key
+                              * holding U+0000 (json_string_len) */
     int tracks;             /* evaluates unevaluatedItems/Properties here */
     int compiled;
 };

@@ -1277,33 +1277,6 @@ const char *json_number_text(const cJSON *item)
     return n && (item->type & 0xFF) == cJSON_Number ? n->text : NULL;
 }
 
-cJSON *json_copy(const cJSON *v)
-{
-    cJSON *out = NULL;
-    switch (v ? v->type & 0xFF : cJSON_Invalid) {
-    case cJSON_False: return cJSON_CreateFalse();
-    case cJSON_True: return cJSON_CreateTrue();
-    case cJSON_NULL: return cJSON_CreateNull();
-    case cJSON_Number: return cJSON_CreateNumber(v->valuedouble);
-    case cJSON_String: return cJSON_CreateString(v->valuestring ? v->valuestring : "");
-    case cJSON_Raw: return cJSON_CreateRaw(v->valuestring ? v->valuestring : "");
-    case cJSON_Array: out = cJSON_CreateArray(); break;
-    case cJSON_Object: out = cJSON_CreateObject(); break;
-    default: return NULL;
-    }
-    for (const cJSON *c = v->child; out && c; c = c->next) {
-        cJSON *cc = json_copy(c);
-        if (!cc) { cJSON_Delete(out); return NULL; }
-        if (cJSON_IsArray(out)) cJSON_AddItemToArray(out, cc);
-        else if (!cJSON_AddItemToObject(out, c->string ? c->string : "", cc)) {
-            cJSON_Delete(cc);
-            cJSON_Delete(out);
-            return NULL;
-        }
-    }
-    return out;
-}
-
 const cJSON *json_member_h(const cJSON *obj, const char *name, size_t len, uint32_t hash)
 {
     if (!obj || (obj->type & 0xFF) != cJSON_Object) return NULL;
@@ -1319,6 +1292,10 @@ const cJSON *json_member_h(const cJSON *obj, const char *name, size_t len, uint3
 
 const cJSON *json_member(const cJSON *obj, const char *name)
 {
-    size_t len = strlen(name);
+    return json_member_n(obj, name, strlen(name));
+}
+
+const cJSON *json_member_n(const cJSON *obj, const char *name, size_t len)
+{
     return json_member_h(obj, name, len, json_key_hash(name, len));
 }

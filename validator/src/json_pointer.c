@@ -1,26 +1,46 @@
 /* json_pointer.c - JSON Pointer building and lookup (see json_pointer.h). */
 #include "json_pointer.h"
+#include "json_parse.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-const char *jp_append(arena *a, const char *base, const char *tok)
+size_t jp_token_size(const char *tok, size_t len)
 {
-    size_t bl = strlen(base), tl = strlen(tok), extra = 0;
-    for (size_t i = 0; i < tl; i++) if (tok[i] == '~' || tok[i] == '/') extra++;
-    char *s = arena_alloc(a, bl + tl + extra + 2);
+    size_t n = len;
+    for (size_t i = 0; i < len; i++) {
+        if (tok[i] == '~' || tok[i] == '/') n += 1;
+        else if (tok[i] == '\0') n += 5;
+    }
+    return n;
+}
+
+void jp_token_write(char *out, const char *tok, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (tok[i] == '~') { *out++ = '~'; *out++ = '0'; }
+        else if (tok[i] == '/') { *out++ = '~'; *out++ = '1'; }
+        else if (tok[i] == '\0') { memcpy(out, "\\u0000", 6); out += 6; }
+        else *out++ = tok[i];
+    }
+}
+
+const char *jp_append_n(arena *a, const char *base, const char *tok, size_t len)
+{
+    size_t bl = strlen(base), tl = jp_token_size(tok, len);
+    char *s = arena_alloc(a, bl + tl + 2);
     if (!s) return NULL;
     memcpy(s, base, bl);
-    size_t o = bl;
-    s[o++] = '/';
-    for (size_t i = 0; i < tl; i++) {
-        if (tok[i] == '~') { s[o++] = '~'; s[o++] = '0'; }
-        else if (tok[i] == '/') { s[o++] = '~'; s[o++] = '1'; }
-        else s[o++] = tok[i];
-    }
-    s[o] = 0;
+    s[bl] = '/';
+    jp_token_write(s + bl + 1, tok, len);
+    s[bl + 1 + tl] = 0;
     return s;
+}
+
+const char *jp_append(arena *a, const char *base, const char *tok)
+{
+    return jp_append_n(a, base, tok, strlen(tok));
 }
 
 const char *jp_append_index(arena *a, const char *base, size_t i)
@@ -53,18 +73,19 @@ void jp_fragment_append(strbuf *b, const char *s, size_t len)
     sb_append(b, s + from, len - from);
 }
 
-/* Unescape one reference token (~0 -> ~, ~1 -> /) into out (n + 1 bytes);
- * 0 when it holds a '~' followed by anything else. */
-static int unescape_token(const char *t, size_t n, char *out)
+/* Unescape one reference token (~0 -> ~, ~1 -> /) into out (n + 1 bytes,
+ * terminated); its length, or -1 when it holds a '~' followed by anything
+ * else. */
+static long unescape_token(const char *t, size_t n, char *out)
 {
     size_t o = 0;
     for (size_t i = 0; i < n; i++) {
         if (t[i] != '~') { out[o++] = t[i]; continue; }
-        if (i + 1 >= n || (t[i + 1] != '0' && t[i + 1] != '1')) return 0;
+        if (i + 1 >= n || (t[i + 1] != '0' && t[i + 1] != '1')) return -1;
         out[o++] = t[++i] == '0' ? '~' : '/';
     }
     out[o] = 0;
-    return 1;
+    return (long)o;
 }
 
 const cJSON *jp_get(const cJSON *root, const char *ptr, size_t len)
@@ -79,9 +100,10 @@ const cJSON *jp_get(const cJSON *root, const char *ptr, size_t len)
         char small[128], *tok = n < sizeof small ? small : malloc(n + 1);
         if (!tok) return NULL;
         const cJSON *next = NULL;
-        if (unescape_token(ptr + start, n, tok)) {
+        long tl = unescape_token(ptr + start, n, tok);
+        if (tl >= 0) {
             if ((cur->type & 0xFF) == cJSON_Object) {
-                for (next = cur->child; next && strcmp(next->string, tok); next = next->next) {}
+                next = json_member_n(cur, tok, (size_t)tl);
             } else if ((cur->type & 0xFF) == cJSON_Array && n > 0 && n < 10 &&
                        (n == 1 || tok[0] != '0') && strspn(tok, "0123456789") == n) {
                 long idx = strtol(tok, NULL, 10);

@@ -16,6 +16,17 @@
  * out of memory. */
 const char *jp_append(arena *a, const char *base, const char *tok);
 
+/* The same for a token of len bytes that may hold U+0000 (a parsed member
+ * name): a C string cannot hold that character, so it is written as the
+ * six characters \u0000, seen in every message and never cutting the
+ * name short. */
+const char *jp_append_n(arena *a, const char *base, const char *tok, size_t len);
+
+/* The bytes jp_append_n writes for a token of len bytes (escapes
+ * included, no terminator); and the token itself into out. */
+size_t jp_token_size(const char *tok, size_t len);
+void jp_token_write(char *out, const char *tok, size_t len);
+
 /* base + "/" + i in decimal (an array index); NULL when out of memory. */
 const char *jp_append_index(arena *a, const char *base, size_t i);
 
@@ -27,7 +38,9 @@ void jp_fragment_append(strbuf *b, const char *s, size_t len);
 
 /* The value at ptr[0..len) below root ("" = root itself), or NULL when
  * absent or when the pointer is malformed (not starting with '/', a '~' not
- * followed by 0 or 1, an array index with a leading zero or not a number). */
+ * followed by 0 or 1, an array index with a leading zero or not a number).
+ * A reference token names the member whose whole name it is (ptr may hold
+ * U+0000: a pointer taken from a parsed string). */
 const cJSON *jp_get(const cJSON *root, const char *ptr, size_t len);
 
 #endif

@@ -1,5 +1,6 @@
 /* json_value.c - JSON equality, exact number arithmetic, and values
- * written out for messages. */
+ * written out for messages.  Strings and member names compare as whole
+ * byte strings (a parsed one may hold U+0000). */
 #include "json_value.h"
 #include "json_parse.h"
 #include "map.h"
@@ -197,7 +198,7 @@ int jv_equal(const cJSON *a, const cJSON *b)
         if (na != nb) return 0;
         for (const cJSON *x = a->child; x; x = x->next) {
             const cJSON *y = b->child;
-            while (y && strcmp(x->string, y->string)) y = y->next;
+            while (y && !json_same_key(y, x)) y = y->next;
             if (!y || !jv_equal(x, y)) return 0;
         }
         return 1;
@@ -226,7 +227,7 @@ uint64_t jv_hash(const cJSON *v)
     case cJSON_Object: {
         uint64_t h = 0xdef; /* order-independent: sum of member hashes */
         for (const cJSON *x = v->child; x; x = x->next)
-            h += map_hash_bytes(x->string, strlen(x->string)) * 7 + jv_hash(x);
+            h += map_hash_bytes(x->string, json_key_len(x)) * 7 + jv_hash(x);
         return h;
     }
     default: return 0;
@@ -244,10 +245,17 @@ static void write_string(strbuf *b, const char *s, size_t len)
         unsigned char c = (unsigned char)s[i];
         const char *esc = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n" : c == '\r' ? "\\r"
                         : c == '\t' ? "\\t" : NULL;
-        if (!esc && c >= 0x20) continue;
+        /* C0 80 is U+0000 in a tree json_copy made (never valid UTF-8
+         * otherwise): written as the parsed string's \u0000 would be */
+        int copied_nul = c == 0xC0 && i + 1 < len && (unsigned char)s[i + 1] == 0x80;
+        if (!esc && c >= 0x20 && !copied_nul) continue;
         sb_append(b, s + from, i - from);
-        if (esc) sb_puts(b, esc);
-        else {
+        if (copied_nul) {
+            sb_puts(b, "\\u0000");
+            i++;
+        } else if (esc) {
+            sb_puts(b, esc);
+        } else {
             char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
             sb_append(b, u, 6);
         }

@@ -164,8 +164,24 @@ static inline int kw_required_has(const ckw *k, size_t i, const cJSON *inst, uin
 {
     const int16_t *pidx = k->u.required.prop_idx;
     if (pidx && pidx[i] >= 0) return (int)((seen >> pidx[i]) & 1);
-    const char *name = k->u.required.names[i];
-    return json_member_h(inst, name, strlen(name), k->u.required.hashes[i]) != NULL;
+    return json_member_h(inst, k->u.required.names[i], k->u.required.lens[i], k->u.required.hashes[i]) != NULL;
+}
+
+/* Member m's name as a string value (propertyNames checks names as
+ * strings), built in *tmp: for a member the parser made, a parsed string
+ * node of the whole name (it may hold U+0000, and its UTF-8 was checked);
+ * for another, a plain cJSON string. */
+static inline const cJSON *kw_key_node(const cJSON *m, json_node *tmp)
+{
+    memset(tmp, 0, sizeof *tmp);
+    tmp->item.type = cJSON_String;
+    tmp->item.valuestring = m->string;
+    const json_node *n = json_node_info(m);
+    if (n) {
+        tmp->item.type |= JSON_NODE_PARSED;
+        tmp->len = n->key_len;
+    }
+    return &tmp->item;
 }
 
 /* A SHAPE_SCALAR schema's assertions, straight through (the type was

@@ -86,9 +86,10 @@ static const char *const kw_object[] = {
     "$defs", "definitions", "properties", "patternProperties", "dependentSchemas", NULL
 };
 
-static int in_list(const char *const *list, const char *s)
+/* Is member m named one of the keywords in list (whole names)? */
+static int in_list(const char *const *list, const cJSON *m)
 {
-    for (; *list; list++) if (!strcmp(*list, s)) return 1;
+    for (; *list; list++) if (json_key_is(m, *list)) return 1;
     return 0;
 }
 
@@ -120,7 +121,7 @@ static int walk(jsv_registry *reg, const reg_doc *doc, const cJSON *node, const 
     }
     if (JT(node) != cJSON_Object && !cJSON_IsBool(node)) return 0;
     if (JT(node) == cJSON_Object) {
-        const cJSON *id = cJSON_GetObjectItemCaseSensitive(node, "$id");
+        const cJSON *id = json_member(node, "$id");
         /* an $id with a non-empty fragment is not an identifier in 2020-12
          * (older drafts used "#name" as an anchor); it is ignored */
         const char *hash = id && cJSON_IsString(id) ? strchr(id->valuestring, '#') : NULL;
@@ -136,7 +137,7 @@ static int walk(jsv_registry *reg, const reg_doc *doc, const cJSON *node, const 
         }
         const char *anchor_kw[2] = { "$anchor", "$dynamicAnchor" };
         for (int k = 0; k < 2; k++) {
-            const cJSON *a = cJSON_GetObjectItemCaseSensitive(node, anchor_kw[k]);
+            const cJSON *a = json_member(node, anchor_kw[k]);
             if (!a) continue;
             if (!cJSON_IsString(a)) {
                 set_err(err, base, pointer, a, "%s must be a string", anchor_kw[k]);
@@ -159,18 +160,18 @@ static int walk(jsv_registry *reg, const reg_doc *doc, const cJSON *node, const 
     if (JT(node) != cJSON_Object) return 0;
 
     for (const cJSON *m = node->child; m; m = m->next) {
-        const char *k = m->string;
-        const char *p = jp_append(reg->mem, pointer, k);
+        const char *p = jp_append_n(reg->mem, pointer, m->string, json_key_len(m));
         if (!p) return -1;
-        if (JT(m) == cJSON_Array && in_list(kw_array, k)) {
+        if (JT(m) == cJSON_Array && in_list(kw_array, m)) {
             int i = 0;
             for (const cJSON *e = m->child; e; e = e->next, i++)
                 if (walk(reg, doc, e, base, jp_append_index(reg->mem, p, (size_t)i), depth + 1, err)) return -1;
-        } else if (in_list(kw_single, k)) {
+        } else if (in_list(kw_single, m)) {
             if (walk(reg, doc, m, base, p, depth + 1, err)) return -1;
-        } else if (JT(m) == cJSON_Object && in_list(kw_object, k)) {
+        } else if (JT(m) == cJSON_Object && in_list(kw_object, m)) {
             for (const cJSON *e = m->child; e; e = e->next)
-                if (walk(reg, doc, e, base, jp_append(reg->mem, p, e->string), depth + 1, err)) return -1;
+                if (walk(reg, doc, e, base, jp_append_n(reg->mem, p, e->string, json_key_len(e)), depth + 1, err))
+                    return -1;
         }
     }
     return 0;
@@ -183,7 +184,7 @@ static int add_doc(jsv_registry *reg, json_doc *jd, const char *base_uri, const 
     const cJSON *root = jd->root;
     const char *docuri = base_uri;
     if (!docuri) {
-        const cJSON *id = JT(root) == cJSON_Object ? cJSON_GetObjectItemCaseSensitive(root, "$id") : NULL;
+        const cJSON *id = JT(root) == cJSON_Object ? json_member(root, "$id") : NULL;
         if (id && cJSON_IsString(id) && uri_has_scheme(id->valuestring)) docuri = id->valuestring;
         else {
             snprintf(gen, sizeof gen, "urn:jsv:doc:%u", ++reg->counter);
@@ -251,7 +252,7 @@ int jsv_registry_add_file(jsv_registry *reg, const char *path, const char *base_
             free(buf);
             return -1;
         }
-        const cJSON *id = JT(jd->root) == cJSON_Object ? cJSON_GetObjectItemCaseSensitive(jd->root, "$id") : NULL;
+        const cJSON *id = JT(jd->root) == cJSON_Object ? json_member(jd->root, "$id") : NULL;
         if (!(id && cJSON_IsString(id) && uri_has_scheme(id->valuestring))) {
             char *rp = realpath(path, NULL);
             if (rp) {
@@ -316,9 +317,10 @@ int jsv_registry_add_dir(jsv_registry *reg, const char *dir, const char *base_ur
 /* The node at a fragment JSON Pointer (percent-encoded, as in a URI). */
 static const cJSON *walk_pointer(const cJSON *node, const char *frag)
 {
-    char *dec = uri_percent_decode(frag, strlen(frag));
+    size_t len;
+    char *dec = uri_percent_decode(frag, strlen(frag), &len);
     if (!dec) return NULL;
-    const cJSON *n = jp_get(node, dec, strlen(dec));
+    const cJSON *n = jp_get(node, dec, len);
     free(dec);
     return n;
 }

@@ -81,10 +81,28 @@ static const char *join_ptr(cctx *c, const char *base, const char *tok)
     return s ? s : "";
 }
 
+/* base + "/" + member m's whole name. */
+static const char *join_key(cctx *c, const char *base, const cJSON *m)
+{
+    const char *s = jp_append_n(c->s->mem, base, m->string, json_key_len(m));
+    return s ? s : "";
+}
+
 static const char *join_idx(cctx *c, const char *base, size_t i)
 {
     const char *s = jp_append_index(c->s->mem, base, i);
     return s ? s : "";
+}
+
+/* A schema text (a pattern, a name) for a message: a U+0000 written as
+ * \u0000, so the text is neither cut there nor printed raw. */
+static const char *shown_text(cctx *c, const char *s, size_t len)
+{
+    char *e = json_escape_nul(s, len);
+    if (!e) return s;
+    const char *kept = astrdup(c, e);
+    free(e);
+    return kept ? kept : "";
 }
 
 /* ---- vocabularies --------------------------------------------------- */
@@ -108,7 +126,7 @@ static unsigned vocab_of_uri(const char *u)
 static unsigned vocab_for(cctx *c, const cJSON *root, const char *base)
 {
     if (JT(root) != cJSON_Object) return V_DEFAULT;
-    const cJSON *sch = cJSON_GetObjectItemCaseSensitive(root, "$schema");
+    const cJSON *sch = json_member(root, "$schema");
     if (!sch || !cJSON_IsString(sch)) return V_DEFAULT;
     void *cached = strmap_get(&c->vocab_cache, sch->valuestring);
     if (cached) return (unsigned)((uintptr_t)cached - 1);
@@ -116,15 +134,16 @@ static unsigned vocab_for(cctx *c, const cJSON *root, const char *base)
     reg_target t;
     char *abs = uri_resolve(base, sch->valuestring);
     if (abs && registry_find(c->s->reg, abs, &t) == 0 && JT(t.node) == cJSON_Object) {
-        const cJSON *voc = cJSON_GetObjectItemCaseSensitive(t.node, "$vocabulary");
+        const cJSON *voc = json_member(t.node, "$vocabulary");
         if (voc && JT(voc) == cJSON_Object) {
             v = V_CORE;
             for (const cJSON *m = voc->child; m; m = m->next) {
-                unsigned bit = vocab_of_uri(m->string);
+                /* a name holding U+0000 is no vocabulary's URI */
+                unsigned bit = json_key_len(m) == strlen(m->string) ? vocab_of_uri(m->string) : 0;
                 if (bit) v |= bit;
                 else if (cJSON_IsTrue(m))
                     cerr(c, base, "/$schema", sch, "metaschema %s requires the unknown vocabulary %s",
-                         sch->valuestring, m->string);
+                         sch->valuestring, shown_text(c, m->string, json_key_len(m)));
             }
         }
     }
@@ -152,13 +171,49 @@ static int as_count(const cJSON *v, size_t *out)
 
 static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const char *pointer);
 
-/* A property name with its length and json_key_hash(). */
-static void prop_entry_name(prop_entry *pe, const char *name)
+/* A property name (len bytes) with its json_key_hash(). */
+static void prop_entry_name(prop_entry *pe, const char *name, size_t len)
 {
     pe->name = name;
-    pe->len = (uint32_t)strlen(name);
-    pe->hash = json_key_hash(name, pe->len);
+    pe->len = (uint32_t)len;
+    pe->hash = json_key_hash(name, len);
 }
+
+/* A dependentRequired entry's name: member m's whole name. */
+static void dep_req_name(dep_req *d, const cJSON *m)
+{
+    d->name = m->string;
+    d->len = (uint32_t)json_key_len(m);
+    d->hash = json_key_hash(d->name, d->len);
+}
+
+/* Are a[0..al) and b[0..bl) the same name? */
+static int same_name(const char *a, size_t al, const char *b, size_t bl)
+{
+    return al == bl && memcmp(a, b, al) == 0;
+}
+
+/* The strings of array v (checked to be strings) as a name_list: each
+ * with its byte length and json_key_hash().  0, or -1 when an element is
+ * no string (or out of memory: c->failed). */
+static int name_list_fill(cctx *c, name_list *nl, const cJSON *v)
+{
+    size_t n = (size_t)cJSON_GetArraySize(v), i = 0;
+    nl->n = n;
+    nl->names = calloc_arena(c, n, sizeof(char *));
+    nl->lens = calloc_arena(c, n, sizeof(uint32_t));
+    nl->hashes = calloc_arena(c, n, sizeof(uint32_t));
+    if (!nl->names || !nl->lens || !nl->hashes) return -1;
+    for (const cJSON *e = v->child; e; e = e->next, i++) {
+        if (!cJSON_IsString(e)) return -1;
+        size_t len = json_string_len(e);
+        nl->names[i] = e->valuestring;
+        nl->lens[i] = (uint32_t)len;
+        nl->hashes[i] = json_key_hash(e->valuestring, len);
+    }
+    return 0;
+}
+
 
 /* The lookup key for pe, the j-th name of its table (the required bit). */
 static void prop_key_fill(prop_key *key, const prop_entry *pe, size_t j)
@@ -215,11 +270,11 @@ static int walker_keys(cctx *c, vinstr *vp, vinstr *vr)
     for (size_t i = 0; i < nreq; i++) {
         if (kr->u.required.prop_idx[i] >= 0) continue;
         const char *name = kr->u.required.names[i];
-        size_t j = np;
-        while (j < n && strcmp(keys[j].pe->name, name)) j++;
+        size_t len = kr->u.required.lens[i], j = np;
+        while (j < n && !same_name(keys[j].pe->name, keys[j].pe->len, name, len)) j++;
         if (j == n) {
             prop_entry *pe = &extra[n - np];
-            prop_entry_name(pe, name);
+            prop_entry_name(pe, name, len);
             prop_key *key = &keys[n++];
             prop_key_fill(key, pe, j);
             /* required asks only for presence: any member passes */
@@ -242,10 +297,10 @@ static int walker_keys(cctx *c, vinstr *vp, vinstr *vr)
 
 /* The slot of the member named name among the walker's keys (giving it
  * one if it has none yet), or -1: not a key, or no slot left. */
-static int watch_slot(prop_key *keys, size_t n, const char *name, unsigned *nwatch)
+static int watch_slot(prop_key *keys, size_t n, const char *name, size_t len, unsigned *nwatch)
 {
     for (size_t j = 0; j < n; j++) {
-        if (strcmp(keys[j].pe->name, name)) continue;
+        if (!same_name(keys[j].pe->name, keys[j].pe->len, name, len)) continue;
         if (!keys[j].watch) {
             if (*nwatch == DISC_SLOTS) return -1;
             keys[j].watch = (uint8_t)++*nwatch;
@@ -285,14 +340,15 @@ static int disc_branch_fill(disc_branch *b, prop_key *keys, size_t n, unsigned *
         if (k->op == OP_TYPE) continue;
         if (k->op == OP_REQUIRED) {
             for (size_t j = 0; j < k->u.required.n; j++) {
-                int slot = watch_slot(keys, n, k->u.required.names[j], nwatch);
+                int slot = watch_slot(keys, n, k->u.required.names[j], k->u.required.lens[j], nwatch);
                 disc_test *dt = slot < 0 ? NULL : disc_test_for(b, slot);
                 if (!dt) return 0;
                 dt->required = 1;
             }
         } else if (k->op == OP_PROPERTIES && !k->u.props.npats && !k->u.props.additional) {
             for (size_t j = 0; j < k->u.props.nprops; j++) {
-                int slot = watch_slot(keys, n, k->u.props.props[j].name, nwatch);
+                const prop_entry *pe = &k->u.props.props[j];
+                int slot = watch_slot(keys, n, pe->name, pe->len, nwatch);
                 disc_test *dt = slot < 0 ? NULL : disc_test_for(b, slot);
                 if (!dt) return 0;
                 dt->has_sub = 1;
@@ -482,12 +538,13 @@ static ckw *add_kw(cctx *c, ckw **v, size_t *n, size_t *cap, uint8_t op, const c
     return k;
 }
 
-static ecma_regex *compile_regex(cctx *c, const char *src, const char *base, const char *ptr, const cJSON *at)
+static ecma_regex *compile_regex(cctx *c, const char *src, size_t len, const char *base, const char *ptr,
+                                 const cJSON *at)
 {
     char eb[256];
-    ecma_regex *re = ecma_regex_compile(src, strlen(src), eb, sizeof eb);
+    ecma_regex *re = ecma_regex_compile(src, len, eb, sizeof eb);
     if (!re) {
-        cerr(c, base, ptr, at, "invalid regular expression \"%s\": %s", src, eb);
+        cerr(c, base, ptr, at, "invalid regular expression \"%s\": %s", shown_text(c, src, len), eb);
         return NULL;
     }
     jsv_schema *s = c->s;
@@ -586,7 +643,7 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
     size_t nkw = 0, capkw = 0;
     ckw *uneval_items = NULL, *uneval_props = NULL;
     const cJSON *v;
-#define GET(name) cJSON_GetObjectItemCaseSensitive(node, name)
+#define GET(name) json_member(node, name)
 #define P(name) join_ptr(c, pointer, name)
 #define FAIL(at, ...) do { cerr(c, base, P(at), v, __VA_ARGS__); return NULL; } while (0)
 
@@ -626,13 +683,13 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
     if ((v = GET("x-error-at"))) {
         if (!cJSON_IsString(v) || (v->valuestring[0] && v->valuestring[0] != '/'))
             FAIL("x-error-at", "x-error-at must be a JSON Pointer string");
-        s->x_error_at = v->valuestring;
+        s->x_error_at = v;
     }
     /* $defs: compiled so that errors in them surface at load time */
     if ((v = GET("$defs"))) {
         if (JT(v) != cJSON_Object) FAIL("$defs", "$defs must be an object");
         for (const cJSON *m = v->child; m; m = m->next)
-            if (!compile_node(c, m, base, join_ptr(c, P("$defs"), m->string))) return NULL;
+            if (!compile_node(c, m, base, join_key(c, P("$defs"), m))) return NULL;
     }
 
     if (vocab & V_VALIDATION) {
@@ -646,8 +703,8 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
             for (; e; e = (e == v) ? NULL : e->next) {
                 if (!cJSON_IsString(e)) FAIL("type", "type must be a string or an array of strings");
                 size_t i;
-                for (i = 0; i < 7; i++) if (!strcmp(e->valuestring, tn[i].n)) break;
-                if (i == 7) FAIL("type", "unknown type \"%s\"", e->valuestring);
+                for (i = 0; i < 7; i++) if (json_string_is(e, tn[i].n)) break;
+                if (i == 7) FAIL("type", "unknown type \"%s\"", shown_text(c, e->valuestring, json_string_len(e)));
                 mask |= tn[i].b;
             }
             ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_TYPE, "type", v);
@@ -699,7 +756,8 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
             ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_PATTERN, "pattern", v);
             if (!k) return NULL;
             k->u.pattern.src = v->valuestring;
-            if (!(k->u.pattern.re = compile_regex(c, v->valuestring, base, P("pattern"), v))) return NULL;
+            if (!(k->u.pattern.re = compile_regex(c, v->valuestring, json_string_len(v), base, P("pattern"), v)))
+                return NULL;
         }
         if ((v = GET("uniqueItems"))) {
             if (!cJSON_IsBool(v)) FAIL("uniqueItems", "uniqueItems must be a boolean");
@@ -707,17 +765,11 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
         }
         if ((v = GET("required"))) {
             if (JT(v) != cJSON_Array) FAIL("required", "required must be an array of strings");
-            size_t n = (size_t)cJSON_GetArraySize(v), i = 0;
             ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_REQUIRED, "required", v);
             if (!k) return NULL;
-            k->u.required.names = calloc_arena(c, n, sizeof(char *));
-            k->u.required.hashes = calloc_arena(c, n, sizeof(uint32_t));
-            k->u.required.n = n;
-            if (!k->u.required.names || !k->u.required.hashes) return NULL;
-            for (const cJSON *e = v->child; e; e = e->next, i++) {
-                if (!cJSON_IsString(e)) FAIL("required", "required must be an array of strings");
-                k->u.required.names[i] = e->valuestring;
-                k->u.required.hashes[i] = json_key_hash(e->valuestring, strlen(e->valuestring));
+            if (name_list_fill(c, &k->u.required, v)) {
+                if (c->failed) return NULL;
+                FAIL("required", "required must be an array of strings");
             }
         }
         if ((v = GET("dependentRequired"))) {
@@ -730,20 +782,18 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
             for (const cJSON *m = v->child; m; m = m->next, i++) {
                 if (JT(m) != cJSON_Array) FAIL("dependentRequired", "dependentRequired values must be arrays of strings");
                 dep_req *d = &k->u.dep_required.v[i];
-                d->name = m->string;
-                d->req.n = (size_t)cJSON_GetArraySize(m);
-                d->req.names = calloc_arena(c, d->req.n, sizeof(char *));
-                size_t j = 0;
-                for (const cJSON *e = m->child; e; e = e->next, j++) {
-                    if (!cJSON_IsString(e)) FAIL("dependentRequired", "dependentRequired values must be arrays of strings");
-                    d->req.names[j] = e->valuestring;
+                dep_req_name(d, m);
+                if (name_list_fill(c, &d->req, m)) {
+                    if (c->failed) return NULL;
+                    FAIL("dependentRequired", "dependentRequired values must be arrays of strings");
                 }
             }
         }
     }
     if ((vocab & (V_FORMAT_ANNOTATION | V_FORMAT_ASSERTION)) && (v = GET("format"))) {
         if (!cJSON_IsString(v)) FAIL("format", "format must be a string");
-        format_check_fn fn = format_lookup(v->valuestring);
+        /* a name holding U+0000 is no format's name */
+        format_check_fn fn = json_string_len(v) == strlen(v->valuestring) ? format_lookup(v->valuestring) : NULL;
         if (fn && fmt_assert) {
             ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_FORMAT, "format", v);
             if (!k) return NULL;
@@ -791,8 +841,8 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
             k->u.dep_schemas.v = calloc_arena(c, n, sizeof(prop_entry));
             k->u.dep_schemas.n = n;
             for (const cJSON *m = v->child; m; m = m->next, i++) {
-                k->u.dep_schemas.v[i].name = m->string;
-                if (!(k->u.dep_schemas.v[i].sub = compile_node(c, m, base, join_ptr(c, P("dependentSchemas"), m->string))))
+                prop_entry_name(&k->u.dep_schemas.v[i], m->string, json_key_len(m));
+                if (!(k->u.dep_schemas.v[i].sub = compile_node(c, m, base, join_key(c, P("dependentSchemas"), m))))
                     return NULL;
             }
         }
@@ -808,17 +858,14 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
             for (const cJSON *m = v->child; m; m = m->next) {
                 if (JT(m) == cJSON_Array) {
                     dep_req *d = &rq[nr++];
-                    d->name = m->string;
-                    d->req.n = (size_t)cJSON_GetArraySize(m);
-                    d->req.names = calloc_arena(c, d->req.n, sizeof(char *));
-                    size_t j = 0;
-                    for (const cJSON *e = m->child; e; e = e->next, j++) {
-                        if (!cJSON_IsString(e)) FAIL("dependencies", "dependencies arrays must hold strings");
-                        d->req.names[j] = e->valuestring;
+                    dep_req_name(d, m);
+                    if (name_list_fill(c, &d->req, m)) {
+                        if (c->failed) return NULL;
+                        FAIL("dependencies", "dependencies arrays must hold strings");
                     }
                 } else {
-                    sc[ns].name = m->string;
-                    if (!(sc[ns++].sub = compile_node(c, m, base, join_ptr(c, P("dependencies"), m->string))))
+                    prop_entry_name(&sc[ns], m->string, json_key_len(m));
+                    if (!(sc[ns++].sub = compile_node(c, m, base, join_key(c, P("dependencies"), m))))
                         return NULL;
                 }
             }
@@ -880,8 +927,8 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
                 k->u.props.has_props = 1;
                 for (const cJSON *m = pr->child; m; m = m->next, i++) {
                     prop_entry *pe = &k->u.props.props[i];
-                    prop_entry_name(pe, m->string);
-                    if (!(pe->sub = compile_node(c, m, base, join_ptr(c, P("properties"), m->string)))) return NULL;
+                    prop_entry_name(pe, m->string, json_key_len(m));
+                    if (!(pe->sub = compile_node(c, m, base, join_key(c, P("properties"), m)))) return NULL;
                 }
                 if (n) {
                     /* dense keys, and an index at most half full so that
@@ -906,8 +953,9 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
                 for (const cJSON *m = pp->child; m; m = m->next, i++) {
                     pat_entry *pe = &k->u.props.pats[i];
                     pe->src = m->string;
-                    const char *pp_ptr = join_ptr(c, P("patternProperties"), m->string);
-                    if (!(pe->re = compile_regex(c, m->string, base, pp_ptr, m))) return NULL;
+                    pe->src_len = (uint32_t)json_key_len(m);
+                    const char *pp_ptr = join_key(c, P("patternProperties"), m);
+                    if (!(pe->re = compile_regex(c, pe->src, pe->src_len, base, pp_ptr, m))) return NULL;
                     if (!(pe->sub = compile_node(c, m, base, pp_ptr))) return NULL;
                 }
             }
@@ -967,8 +1015,13 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
         if (!idx) return NULL;
         for (size_t i = 0; i < kr->u.required.n; i++) {
             idx[i] = -1;
-            for (size_t j = 0; j < kp->u.props.nprops; j++)
-                if (!strcmp(kp->u.props.props[j].name, kr->u.required.names[i])) { idx[i] = (int16_t)j; break; }
+            for (size_t j = 0; j < kp->u.props.nprops; j++) {
+                const prop_entry *pe = &kp->u.props.props[j];
+                if (same_name(pe->name, pe->len, kr->u.required.names[i], kr->u.required.lens[i])) {
+                    idx[i] = (int16_t)j;
+                    break;
+                }
+            }
         }
         kr->u.required.prop_idx = idx;
         kr->u.required.all_in_mask = 1;

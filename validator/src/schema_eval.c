@@ -22,7 +22,11 @@
 
 #define JT(x) ((x)->type & 0xFF)
 
+/* A path segment: an array index idx (key NULL), or a name of idx bytes
+ * (a member's whole name, which may hold U+0000), or with idx SEG_CSTR a
+ * keyword or other C string. */
 typedef struct seg { const char *key; size_t idx; } seg;
+#define SEG_CSTR ((size_t)-1)
 
 /* A path stack; starts in the inline array and moves to the heap only
  * when a document nests deeper than that. */
@@ -78,10 +82,11 @@ static int push_grow(ectx *c, segstack *st, const char *key, size_t idx)
  * properties, logged); a quiet branch skips the bookkeeping.  quiet only
  * changes around calls, so every push and its pop see the same answer. */
 #define PATHS(c) (!(c)->quiet || (c)->report_unknown)
-#define PUSHK(c, k) (PATHS(c) ? push((c), &(c)->kp, (k), 0) : 1)
+#define PUSHK(c, k) (PATHS(c) ? push((c), &(c)->kp, (k), SEG_CSTR) : 1)
+#define PUSHKN(c, k, len) (PATHS(c) ? push((c), &(c)->kp, (k), (len)) : 1)
 #define PUSHKI(c, i) (PATHS(c) ? push((c), &(c)->kp, NULL, (i)) : 1)
 #define POPK(c, cnt) (PATHS(c) ? (void)((c)->kp.n -= (cnt)) : (void)0)
-#define PUSHI(c, k) (PATHS(c) ? push((c), &(c)->ip, (k), 0) : 1)
+#define PUSHIN(c, k, len) (PATHS(c) ? push((c), &(c)->ip, (k), (len)) : 1)
 #define PUSHII(c, i) (PATHS(c) ? push((c), &(c)->ip, NULL, (i)) : 1)
 #define POPI(c) (PATHS(c) ? (void)((c)->ip.n--) : (void)0)
 
@@ -94,14 +99,19 @@ static void sb_token(strbuf *b, const seg *sg)
         sb_append(b, t, (size_t)n);
         return;
     }
-    for (const char *p = sg->key; *p; p++) {
-        if (*p == '~') sb_append(b, "~0", 2);
-        else if (*p == '/') sb_append(b, "~1", 2);
-        else sb_append(b, p, 1);
-    }
+    /* escaped as jp_append_n escapes it (~0, ~1, and \u0000 for U+0000) */
+    size_t len = sg->idx == SEG_CSTR ? strlen(sg->key) : sg->idx;
+    size_t n = jp_token_size(sg->key, len);
+    char small[256], *t = n <= sizeof small ? small : malloc(n);
+    if (!t) { b->oom = 1; return; }
+    jp_token_write(t, sg->key, len);
+    sb_append(b, t, n);
+    if (t != small) free(t);
 }
 
-/* The same token as part of an absolute keyword location's fragment. */
+/* The same token as part of an absolute keyword location's fragment
+ * (percent-encoded where a URI requires it; U+0000 in a name is written
+ * \u0000 as in every location, so %5Cu0000 here). */
 static void sb_token_uri(strbuf *b, const seg *sg)
 {
     strbuf t = {0};
@@ -134,7 +144,7 @@ static void record(ectx *c, const cschema *s, size_t k0, const char *kw, const c
     for (size_t i = k0; i < c->kp.n; i++) sb_token_uri(&al, &c->kp.v[i]);
     const char *toks[2] = { kw, kw ? extra : NULL };
     for (int i = 0; i < 2 && toks[i]; i++) {
-        seg t = { toks[i], 0 };
+        seg t = { toks[i], SEG_CSTR };
         sb_token(&kl, &t);
         sb_token_uri(&al, &t);
     }
@@ -156,6 +166,8 @@ static void emit(ectx *c, const cschema *s, size_t k0, const char *kw, const cJS
                  const char *fmt, ...)
 {
     if (c->quiet || !c->r) return;
+    /* at most 1023 bytes, cut between characters (a value or name the
+     * message quotes may be long; show() already bounds most) */
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
@@ -163,6 +175,20 @@ static void emit(ectx *c, const cschema *s, size_t k0, const char *kw, const cJS
     va_end(ap);
     if (n >= (int)sizeof msg) msg[utf8_complete(msg, sizeof msg - 1)] = '\0';
     record(c, s, k0, kw, NULL, inst, JSV_ERROR_INVALID, msg);
+}
+
+/* A member name or other text of len bytes as a message shows it: the
+ * text, or when it holds U+0000 a copy in the scratch arena with each
+ * written \u0000 (never printed raw, never cutting the text short).  Only
+ * where a message is recorded: a quiet walk gets the text as it is. */
+static const char *shown(ectx *c, const char *s, size_t len)
+{
+    if (c->quiet || !c->r || !c->scratch || !memchr(s, '\0', len)) return s;
+    char *e = json_escape_nul(s, len);
+    const char *kept = e ? arena_strndup(c->scratch, e, strlen(e)) : NULL;
+    free(e);
+    if (!kept) { c->oom = 1; return ""; }
+    return kept;
 }
 
 /* Why a regex search could not answer, from its ECMA_REGEX_* code. */
@@ -203,10 +229,13 @@ static const char *show(const cJSON *v, char *buf, size_t size)
     case cJSON_Number: return jv_number_text(v, buf, size);
     case cJSON_String: {
         size_t len = json_string_len(v);
+        char *esc = json_escape_nul(v->valuestring, len);
+        const char *text = esc ? esc : v->valuestring;
+        if (esc) len = strlen(esc);
         if (len + 3 > size)
-            snprintf(buf, size, "\"%.*s...\"", (int)utf8_cut(v->valuestring, len, size > 8 ? size - 8 : 0),
-                     v->valuestring);
-        else snprintf(buf, size, "\"%s\"", v->valuestring);
+            snprintf(buf, size, "\"%.*s...\"", (int)utf8_cut(text, len, size > 8 ? size - 8 : 0), text);
+        else snprintf(buf, size, "\"%s\"", text);
+        free(esc);
         return buf;
     }
     case cJSON_True: return "true";
@@ -231,9 +260,9 @@ static const char *type_name(const cJSON *v)
 
 
 /* The x-error message with ${/pointer} replaced by instance values
- * (strings raw, other values as show() gives them), in out; cut on a
- * character boundary when it does not fit. */
-static void interpolate(const char *tmpl, const cJSON *inst, char *out, size_t size)
+ * (strings as they are, U+0000 written \u0000; other values as show()
+ * gives them), in out; cut on a character boundary when it does not fit. */
+static void interpolate(ectx *c, const char *tmpl, const cJSON *inst, char *out, size_t size)
 {
     strbuf b = {0};
     for (const char *p = tmpl; *p && b.len < size;) {
@@ -244,7 +273,9 @@ static void interpolate(const char *tmpl, const cJSON *inst, char *out, size_t s
         }
         const cJSON *v = jp_get(inst, p + 2, (size_t)(end - p - 2));
         char buf[256];
-        const char *txt = !v ? "(absent)" : cJSON_IsString(v) ? v->valuestring : show(v, buf, sizeof buf);
+        const char *txt = !v ? "(absent)"
+                          : cJSON_IsString(v) ? shown(c, v->valuestring, json_string_len(v))
+                                              : show(v, buf, sizeof buf);
         sb_append(&b, txt, strnlen(txt, size));
         p = end + 1;
     }
@@ -299,9 +330,10 @@ static void log_applied(ectx *c, const cschema *s, size_t k0, const cJSON *obj)
 
 static int ev(ectx *c, const cschema *s, const cJSON *inst, uint8_t *marks);
 
-static int has_member(const cJSON *obj, const char *name)
+/* Is the name (len bytes, json_key_hash hash) a member of obj? */
+static int has_member(const cJSON *obj, const char *name, size_t len, uint32_t hash)
 {
-    return json_member(obj, name) != NULL;
+    return json_member_h(obj, name, len, hash) != NULL;
 }
 
 
@@ -361,36 +393,46 @@ static size_t marks_len(const cJSON *inst)
     return (JT(inst) == cJSON_Object || JT(inst) == cJSON_Array) ? kw_child_count(inst) : 0;
 }
 
-/* Evaluate sub against the child at key/index, pushing both paths. */
-static int ev_child(ectx *c, const cschema *sub, const cJSON *child, const char *ikey, size_t iidx,
-                    int ikey_is_index)
+/* Evaluate sub against member m, pushing its whole name on the instance
+ * path. */
+static int ev_member(ectx *c, const cschema *sub, const cJSON *m)
 {
-    if (ikey_is_index) PUSHII(c, iidx); else PUSHI(c, ikey);
-    int r = ev(c, sub, child, NULL);
+    PUSHIN(c, m->string, json_key_len(m));
+    int r = ev(c, sub, m, NULL);
     POPI(c);
     return r;
 }
 
-/* ev, quietly: the answer of a schema that may not apply. */
-static int ev_quiet(ectx *c, const cschema *sub, const cJSON *child, const char *ikey)
+/* ev_member, quietly: the answer of a schema that may not apply. */
+static int ev_quiet(ectx *c, const cschema *sub, const cJSON *m)
 {
     c->quiet++;
-    int r = ev_child(c, sub, child, ikey, 0, 0);
+    int r = ev_member(c, sub, m);
     c->quiet--;
     return r;
 }
 
-static int ev_false_member(ectx *c, const cschema *s, size_t k0, const cschema *sub, const cJSON *child,
-                           const char *name, const char *kw, const char *why)
+/* Evaluate sub against item e at index i. */
+static int ev_item(ectx *c, const cschema *sub, const cJSON *e, size_t i)
+{
+    PUSHII(c, i);
+    int r = ev(c, sub, e, NULL);
+    POPI(c);
+    return r;
+}
+
+static int ev_false_member(ectx *c, const cschema *s, size_t k0, const cschema *sub, const cJSON *m,
+                           const char *kw, const char *why)
 {
     if (sub->boolean == 0) {
-        PUSHI(c, name);
-        emit(c, s, k0, kw, child, "property \"%s\" is not allowed%s", name, why);
+        size_t len = json_key_len(m);
+        PUSHIN(c, m->string, len);
+        emit(c, s, k0, kw, m, "property \"%s\" is not allowed%s", shown(c, m->string, len), why);
         POPI(c);
         return 0;
     }
     PUSHK(c, kw);
-    int r = ev_child(c, sub, child, name, 0, 0);
+    int r = ev_member(c, sub, m);
     POPK(c, 1);
     return r;
 }
@@ -403,20 +445,20 @@ static int ev_false_member(ectx *c, const cschema *s, size_t k0, const cschema *
 static int member_patterns(ectx *c, const ckw *k, const cJSON *m, int *matched, const pat_entry **open_pe,
                            int *code, int *open)
 {
-    const char *name = m->string;
     int ok = 1;
     for (size_t j = 0; j < k->u.props.npats; j++) {
         const pat_entry *pe = &k->u.props.pats[j];
-        int hit = ecma_regex_run_search(&c->rx, pe->re, name, strlen(name), json_node_info(m) != NULL);
+        /* the whole name is the subject (the parser has checked its UTF-8) */
+        int hit = ecma_regex_run_search(&c->rx, pe->re, m->string, json_key_len(m), json_node_info(m) != NULL);
         if (hit == 0) continue;
         PUSHK(c, "patternProperties");
-        PUSHK(c, pe->src);
+        PUSHKN(c, pe->src, pe->src_len);
         if (hit == 1) {
             *matched = 1;
-            ok = and3(ok, ev_child(c, pe->sub, m, name, 0, 0));
+            ok = and3(ok, ev_member(c, pe->sub, m));
         } else {
             if (!*open_pe) { *open_pe = pe; *code = hit; }
-            if (ev_quiet(c, pe->sub, m, name) != 1) *open = 1;
+            if (ev_quiet(c, pe->sub, m) != 1) *open = 1;
         }
         POPK(c, 2);
         if (ok == 0 && c->quiet) return 0;
@@ -429,7 +471,6 @@ static int member_patterns(ectx *c, const ckw *k, const cJSON *m, int *matched, 
 static int kw_member(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst, const cJSON *m,
                      size_t i, uint8_t *marks, uint64_t *seen, int track)
 {
-    const char *name = m->string;
     int ok = 1, matched = 0, open = 0, code = 0;
     const pat_entry *open_pe = NULL;
     const prop_key *key = kw_prop_key(k, m);
@@ -437,19 +478,19 @@ static int kw_member(ectx *c, const cschema *s, size_t k0, const ckw *k, const c
         matched = 1;
         *seen |= key->bit;
         PUSHK(c, "properties");
-        PUSHK(c, key->pe->name);
-        ok = ev_child(c, key->pe->sub, m, name, 0, 0);
+        PUSHKN(c, key->pe->name, key->pe->len);
+        ok = ev_member(c, key->pe->sub, m);
         POPK(c, 2);
         if (ok == 0 && c->quiet) return 0;
     }
     ok = and3(ok, member_patterns(c, k, m, &matched, &open_pe, &code, &open));
     if (!matched && k->u.props.additional) {
         if (!open_pe) {
-            ok = and3(ok, ev_false_member(c, s, k0, k->u.props.additional, m, name, "additionalProperties", ""));
+            ok = and3(ok, ev_false_member(c, s, k0, k->u.props.additional, m, "additionalProperties", ""));
         } else {
             /* applies unless the open pattern matches: it must pass too */
             c->quiet++;
-            if (ev_false_member(c, s, k0, k->u.props.additional, m, name, "additionalProperties", "") != 1) open = 1;
+            if (ev_false_member(c, s, k0, k->u.props.additional, m, "additionalProperties", "") != 1) open = 1;
             c->quiet--;
         }
         matched = 1;  /* evaluated either way */
@@ -459,7 +500,7 @@ static int kw_member(ectx *c, const cschema *s, size_t k0, const ckw *k, const c
     if (open && ok != 0) {
         char why[160];
         snprintf(why, sizeof why, "%s on the member name", regex_why(code));
-        PUSHI(c, name);
+        PUSHIN(c, m->string, json_key_len(m));
         ok = emit_undecided(c, s, k0, "patternProperties", open_pe->src, m, why);
         POPI(c);
     }
@@ -492,7 +533,7 @@ static int kw_items(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJ
     for (; e && i < k->u.items.nprefix; e = e->next, i++) {
         PUSHK(c, "prefixItems");
         PUSHKI(c, i);
-        ok = and3(ok, ev_child(c, k->u.items.prefix[i], e, NULL, i, 1));
+        ok = and3(ok, ev_item(c, k->u.items.prefix[i], e, i));
         POPK(c, 2);
         if (marks) marks[i] = MARK_YES;
         if (ok == 0 && c->quiet) return 0;
@@ -506,7 +547,7 @@ static int kw_items(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJ
     }
     for (; e; e = e->next, i++) {
         PUSHK(c, "items");
-        ok = and3(ok, ev_child(c, k->u.items.items, e, NULL, i, 1));
+        ok = and3(ok, ev_item(c, k->u.items.items, e, i));
         POPK(c, 1);
         if (marks) marks[i] = MARK_YES;
         if (ok == 0 && c->quiet) return 0;
@@ -528,12 +569,11 @@ static int kw_unique(ectx *c, const cschema *s, size_t k0, const cJSON *inst)
  * (sub on inst; the caller has pushed the keyword): it is evaluated again
  * with errors on, and only what could not be evaluated is kept.  Nothing
  * when errors are off here too (an enclosing quiet branch replays). */
-static void replay_open(ectx *c, const cschema *sub, const cJSON *inst, const char *ikey, size_t iidx,
-                        int item)
+static void replay_open(ectx *c, const cschema *sub, const cJSON *inst, size_t iidx, int item)
 {
     if (c->quiet || !c->r) return;
     size_t err0 = c->r->n, log0 = c->r->nknown;
-    int r = item ? ev_child(c, sub, inst, ikey, iidx, 1) : ev(c, sub, inst, NULL);
+    int r = item ? ev_item(c, sub, inst, iidx) : ev(c, sub, inst, NULL);
     if (r == UNDECIDED) result_keep_undecided(c->r, err0);
     else result_truncate(c->r, err0);
     c->r->nknown = log0;
@@ -546,7 +586,7 @@ static int kw_contains(ectx *c, const cschema *s, size_t k0, const ckw *k, const
     c->quiet++;
     PUSHK(c, "contains");
     for (const cJSON *e = inst->child; e; e = e->next, i++) {
-        int r = ev_child(c, k->u.contains.sub, e, NULL, i, 1);
+        int r = ev_item(c, k->u.contains.sub, e, i);
         if (r == UNDECIDED) {
             open++;
             if (marks && marks[i] == MARK_NO) marks[i] = MARK_MAYBE;
@@ -573,7 +613,7 @@ static int kw_contains(ectx *c, const cschema *s, size_t k0, const ckw *k, const
     if (found >= min && (!k->u.contains.has_max || found + open <= max)) return 1;
     PUSHK(c, "contains");
     i = 0;
-    for (const cJSON *e = inst->child; e; e = e->next, i++) replay_open(c, k->u.contains.sub, e, NULL, i, 1);
+    for (const cJSON *e = inst->child; e; e = e->next, i++) replay_open(c, k->u.contains.sub, e, i, 1);
     POPK(c, 1);
     return UNDECIDED;
 }
@@ -675,7 +715,7 @@ static int kw_not(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSO
     if (r == UNDECIDED) {
         /* not an open answer is open: say which keywords left it so */
         PUSHK(c, "not");
-        replay_open(c, k->u.sub, inst, NULL, 0, 0);
+        replay_open(c, k->u.sub, inst, 0, 0);
         POPK(c, 1);
         return UNDECIDED;
     }
@@ -700,7 +740,7 @@ static int kw_if(ectx *c, const ckw *k, const cJSON *inst, uint8_t *marks)
     if (r == UNDECIDED) {
         if (!k->u.cond.then_s && !k->u.cond.else_s) return 1;
         PUSHK(c, "if");
-        replay_open(c, k->u.cond.cond, inst, NULL, 0, 0);
+        replay_open(c, k->u.cond.cond, inst, 0, 0);
         POPK(c, 1);
         return UNDECIDED;
     }
@@ -717,7 +757,7 @@ static int kw_if(ectx *c, const ckw *k, const cJSON *inst, uint8_t *marks)
 static int uneval_one(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *e, size_t i)
 {
     if (k->op == OP_UNEVAL_PROPS)
-        return ev_false_member(c, s, k0, k->u.sub, e, e->string, "unevaluatedProperties", " (unevaluated)");
+        return ev_false_member(c, s, k0, k->u.sub, e, "unevaluatedProperties", " (unevaluated)");
     if (k->u.sub->boolean == 0) {
         PUSHII(c, i);
         emit(c, s, k0, "unevaluatedItems", e, "item %zu is not allowed (unevaluated)", i);
@@ -725,7 +765,7 @@ static int uneval_one(ectx *c, const cschema *s, size_t k0, const ckw *k, const 
         return 0;
     }
     PUSHK(c, "unevaluatedItems");
-    int r = ev_child(c, k->u.sub, e, NULL, i, 1);
+    int r = ev_item(c, k->u.sub, e, i);
     POPK(c, 1);
     return r;
 }
@@ -740,7 +780,7 @@ static int uneval_open(ectx *c, const cschema *s, size_t k0, const ckw *k, const
     c->quiet--;
     if (r == 1) return 1;
     const char *kw = k->op == OP_UNEVAL_PROPS ? "unevaluatedProperties" : "unevaluatedItems";
-    if (k->op == OP_UNEVAL_PROPS) PUSHI(c, e->string);
+    if (k->op == OP_UNEVAL_PROPS) PUSHIN(c, e->string, json_key_len(e));
     else PUSHII(c, i);
     r = emit_undecided(c, s, k0, kw, NULL, e,
                        "whether an adjacent keyword evaluated this value depends on a regex that could not be evaluated");
@@ -835,7 +875,8 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
             if (kw_required_has(k, i, inst, *seen)) continue;
             ok = 0;
             if (c->quiet) return 0;
-            emit(c, s, k0, "required", inst, "missing required property \"%s\"", k->u.required.names[i]);
+            emit(c, s, k0, "required", inst, "missing required property \"%s\"",
+                 shown(c, k->u.required.names[i], k->u.required.lens[i]));
         }
         return ok;
     }
@@ -844,13 +885,13 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
         int ok = 1;
         for (size_t i = 0; i < k->u.dep_required.n; i++) {
             const dep_req *d = &k->u.dep_required.v[i];
-            if (!has_member(inst, d->name)) continue;
+            if (!has_member(inst, d->name, d->len, d->hash)) continue;
             for (size_t j = 0; j < d->req.n; j++) {
-                if (has_member(inst, d->req.names[j])) continue;
+                if (has_member(inst, d->req.names[j], d->req.lens[j], d->req.hashes[j])) continue;
                 ok = 0;
                 if (c->quiet) return 0;
                 emit(c, s, k0, k->kw, inst, "property \"%s\" requires property \"%s\"",
-                     d->name, d->req.names[j]);
+                     shown(c, d->name, d->len), shown(c, d->req.names[j], d->req.lens[j]));
             }
         }
         return ok;
@@ -876,9 +917,9 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
         int ok = 1;
         for (size_t i = 0; i < k->u.dep_schemas.n; i++) {
             const prop_entry *d = &k->u.dep_schemas.v[i];
-            if (!has_member(inst, d->name)) continue;
+            if (!has_member(inst, d->name, d->len, d->hash)) continue;
             PUSHK(c, k->kw);
-            PUSHK(c, d->name);
+            PUSHKN(c, d->name, d->len);
             ok = and3(ok, ev(c, d->sub, inst, marks));
             POPK(c, 2);
             if (ok == 0 && c->quiet) return 0;
@@ -894,14 +935,12 @@ static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJS
         int ok = 1;
         const cJSON *saved = c->name_owner;
         for (const cJSON *m = inst->child; m; m = m->next) {
-            cJSON key;
-            memset(&key, 0, sizeof key);
-            key.type = cJSON_String;
-            key.valuestring = m->string;
+            json_node key;
+            const cJSON *name = kw_key_node(m, &key);
             c->name_owner = inst;
             PUSHK(c, "propertyNames");
-            PUSHI(c, m->string);
-            ok = and3(ok, ev(c, k->u.sub, &key, NULL));
+            PUSHIN(c, m->string, json_key_len(m));
+            ok = and3(ok, ev(c, k->u.sub, name, NULL));
             POPI(c);
             POPK(c, 1);
             c->name_owner = saved;
@@ -979,17 +1018,20 @@ static __attribute__((noinline)) void emit_x_error(ectx *c, const cschema *s, si
 {
         result_truncate(c->r, err0);
         char msg[1024];
-        interpolate(s->x_error, inst, msg, sizeof msg);
+        interpolate(c, s->x_error, inst, msg, sizeof msg);
         const cJSON *at = inst;
         size_t pushed_ip = 0;
-        if (s->x_error_at && s->x_error_at[0]) {
-            const cJSON *v = jp_get(inst, s->x_error_at, strlen(s->x_error_at));
+        size_t at_len = s->x_error_at ? json_string_len(s->x_error_at) : 0;
+        if (at_len) {
+            const cJSON *v = jp_get(inst, s->x_error_at->valuestring, at_len);
             if (v) {
-                /* push each token of x-error-at onto the instance path */
-                const char *p = s->x_error_at;
-                while (*p == '/') {
+                /* push each token of x-error-at onto the instance path
+                 * (whole tokens: the pointer may name a key holding U+0000) */
+                const char *p = s->x_error_at->valuestring, *end = p + at_len;
+                while (p < end && *p == '/') {
                     p++;
-                    size_t n = strcspn(p, "/");
+                    const char *slash = memchr(p, '/', (size_t)(end - p));
+                    size_t n = slash ? (size_t)(slash - p) : (size_t)(end - p);
                     char *tok = arena_alloc(c->r->scratch, n + 1);
                     if (!tok) break;
                     size_t o = 0;
@@ -1000,7 +1042,7 @@ static __attribute__((noinline)) void emit_x_error(ectx *c, const cschema *s, si
                         } else tok[o++] = p[j];
                     }
                     tok[o] = 0;
-                    PUSHI(c, tok);
+                    PUSHIN(c, tok, o);
                     pushed_ip++;
                     p += n;
                 }
@@ -1115,15 +1157,20 @@ int schema_evaluate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
             for (const cJSON *m = obj->child; m; m = m->next, i++) {
                 struct known_mark key = { obj, i };
                 if (r->nknown && bsearch(&key, r->known, r->nknown, sizeof *r->known, cmp_known)) continue;
-                strbuf b = {0};
+                strbuf b = {0}, msg = {0};
+                size_t len = json_key_len(m);
                 sb_puts(&b, r->applied[a].at);
-                seg t = { m->string, 0 };
+                seg t = { m->string, len };
                 sb_token(&b, &t);
-                char msg[600];
-                snprintf(msg, sizeof msg, "unknown property \"%.*s\"", utf8_span(m->string, 560), m->string);
-                result_add(r, b.data ? b.data : "", "", r->applied[a].abs, "unknownProperty", msg, m,
-                           JSV_ERROR_INVALID);
+                char *esc = json_escape_nul(m->string, len);
+                const char *name = esc ? esc : m->string;
+                /* the name, up to 560 bytes cut between characters */
+                sb_printf(&msg, "unknown property \"%.*s\"", (int)utf8_cut(name, strlen(name), 560), name);
+                free(esc);
+                if (b.oom || msg.oom) c.oom = 1;
+                else result_add(r, b.data, "", r->applied[a].abs, "unknownProperty", msg.data, m, JSV_ERROR_INVALID);
                 sb_free(&b);
+                sb_free(&msg);
                 ok = 0;
             }
         }

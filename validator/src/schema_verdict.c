@@ -25,7 +25,7 @@
 #include <string.h>
 
 typedef const cJSON *vnode;
-typedef cJSON vnode_tmp;
+typedef json_node vnode_tmp;
 
 static inline int vn_type(vnode v) { return KW_TYPE_OF(v); }
 static inline vnode vn_child(vnode v) { return v->child; }
@@ -61,20 +61,25 @@ static inline const prop_key *vn_key_find(verdict_ctx *c, const prop_key *keys, 
     return kw_key_find(keys, n, index, mask, m);
 }
 
-/* (the name up to a NUL, as the reporting walk reads it; the parser has
- * checked the UTF-8 of a name it read) */
+static inline const char *vn_key(verdict_ctx *c, vnode m, size_t *len)
+{
+    (void)c;
+    *len = json_key_len(m);
+    return m->string;
+}
+
+/* (the parser has checked the UTF-8 of a name it read) */
 static inline int vn_key_matches(verdict_ctx *c, const ecma_regex *re, vnode m)
 {
-    return ecma_regex_run_search(c->rx, re, m->string, strlen(m->string), json_node_info(m) != NULL);
+    size_t len;
+    const char *k = vn_key(c, m, &len);
+    return ecma_regex_run_search(c->rx, re, k, len, json_node_info(m) != NULL);
 }
 
 static inline vnode vn_key_value(verdict_ctx *c, vnode m, vnode_tmp *tmp)
 {
     (void)c;
-    memset(tmp, 0, sizeof *tmp);
-    tmp->type = cJSON_String;
-    tmp->valuestring = m->string;
-    return tmp;
+    return kw_key_node(m, tmp);
 }
 
 static inline vnode vn_member(verdict_ctx *c, vnode obj, const char *name, size_t len, uint32_t hash)

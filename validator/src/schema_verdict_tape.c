@@ -153,13 +153,10 @@ static inline const prop_key *vn_key_find(verdict_ctx *c, const prop_key *keys, 
     return NULL;
 }
 
-/* (the name up to a NUL, as the reporting walk reads it) */
 static inline const char *vn_key(verdict_ctx *c, vnode m, size_t *len)
 {
-    const char *k = jt_key(c->t, m);
-    const char *nul = memchr(k, '\0', m->key_len);
-    *len = nul ? (size_t)(nul - k) : m->key_len;
-    return k;
+    *len = m->key_len;
+    return jt_key(c->t, m);
 }
 
 /* (the parser has checked the name's UTF-8) */
@@ -172,13 +169,12 @@ static inline int vn_key_matches(verdict_ctx *c, const ecma_regex *re, vnode m)
 
 static inline vnode vn_key_value(verdict_ctx *c, vnode m, vnode_tmp *tmp)
 {
-    size_t len;
-    vn_key(c, m, &len);
+    (void)c;
     memset(tmp, 0, sizeof *tmp);
     tmp->type = cJSON_String;
     tmp->flags = (m->flags & JT_KEY_DECODED) ? JT_STR_DECODED : 0;
     tmp->u.str.off = m->key_off;
-    tmp->u.str.len = (uint32_t)len;
+    tmp->u.str.len = m->key_len;
     tmp->pos = m->pos;
     return tmp;
 }

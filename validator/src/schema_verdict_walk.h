@@ -12,10 +12,12 @@
  *                          and format keywords on v
  *   vn_unique(c, v)        uniqueItems on array v
  *   vn_key_find(c, keys, n, index, mask, m)  kw_key_find() for member m
+ *   vn_key(c, m, &len)     member m's whole name (len bytes; it may hold
+ *                          U+0000)
  *   vn_key_matches(c, re, m)    ecma_regex_run_search() of regex re on
- *                          member m's name (patternProperties)
- *   vn_key_value(c, m, &tmp)   member m's name as a string value (for
- *                          propertyNames), built in *tmp (a vnode_tmp)
+ *                          member m's whole name (patternProperties)
+ *   vn_key_value(c, m, &tmp)   member m's whole name as a string value
+ *                          (for propertyNames), built in *tmp (a vnode_tmp)
  *   vn_member(c, obj, name, len, hash)  json_member_h() for obj
  * Each of the answering ones returns 1 (holds), 0 (does not) or a
  * negative answer (CANNOT_TELL, engine.h, or a regex search's code),
@@ -115,6 +117,23 @@ static int vfew(verdict_ctx *c, const vinstr *vi, vnode inst, vmet *met)
     return 1;
 }
 
+/* patternProperties for member m (its whole name is the subject); sets
+ * *matched when a pattern matches.  Out of line: few schemas have any,
+ * and the properties pass around it is the hot walk. */
+static __attribute__((noinline)) int vpatterns(verdict_ctx *c, const ckw *k, vnode m, int *matched)
+{
+    for (size_t j = 0; j < k->u.props.npats; j++) {
+        const pat_entry *pt = &k->u.props.pats[j];
+        int hit = vn_key_matches(c, pt->re, m);
+        if (hit < 0) return hit; /* which schemas apply is unknown */
+        if (!hit) continue;
+        int r = vchild(c, pt->sub, m);
+        if (r != 1) return r;
+        *matched = 1;
+    }
+    return 1;
+}
+
 static int vproperties(verdict_ctx *c, const vinstr *vi, vnode inst, vmet *met)
 {
     if (vi->simple && !vi->index) return vfew(c, vi, inst, met);
@@ -129,14 +148,7 @@ static int vproperties(verdict_ctx *c, const vinstr *vi, vnode inst, vmet *met)
             matched = 1;
         }
         if (vi->simple) continue;
-        for (size_t j = 0; j < k->u.props.npats; j++) {
-            const pat_entry *pt = &k->u.props.pats[j];
-            int hit = vn_key_matches(c, pt->re, m);
-            if (hit < 0) return hit;  /* which schemas apply is unknown */
-            if (!hit) continue;
-            if ((r = vchild(c, pt->sub, m)) != 1) return r;
-            matched = 1;
-        }
+        if (k->u.props.npats && (r = vpatterns(c, k, m, &matched)) != 1) return r;
         if (!matched && k->u.props.additional && (r = vchild(c, k->u.props.additional, m)) != 1) return r;
     }
     return 1;
@@ -241,14 +253,15 @@ static int vrequired_has(verdict_ctx *c, const ckw *k, size_t i, vnode inst, uin
 {
     const int16_t *pidx = k->u.required.prop_idx;
     if (pidx && pidx[i] >= 0) return (int)((seen >> pidx[i]) & 1);
-    const char *name = k->u.required.names[i];
-    return vn_member(c, inst, name, strlen(name), k->u.required.hashes[i]) != NULL;
+    return vn_member(c, inst, k->u.required.names[i], k->u.required.lens[i], k->u.required.hashes[i]) != NULL;
 }
 
-static int vhas(verdict_ctx *c, vnode inst, const char *name)
+/* Is the name (len bytes, json_key_hash hash) a member of inst?  Out of
+ * line: dependentRequired and dependentSchemas are rare, and this inlined
+ * into vkeyword grows the hot walk around it. */
+static __attribute__((noinline)) int vhas(verdict_ctx *c, vnode inst, const char *name, size_t len, uint32_t hash)
 {
-    size_t len = strlen(name);
-    return vn_member(c, inst, name, len, json_key_hash(name, len)) != NULL;
+    return vn_member(c, inst, name, len, hash) != NULL;
 }
 
 static int vkeyword(verdict_ctx *c, const vinstr *vi, vnode inst, vmet *met)
@@ -278,9 +291,9 @@ static int vkeyword(verdict_ctx *c, const vinstr *vi, vnode inst, vmet *met)
         if (t != cJSON_Object) return 1;
         for (size_t i = 0; i < k->u.dep_required.n; i++) {
             const dep_req *d = &k->u.dep_required.v[i];
-            if (!vhas(c, inst, d->name)) continue;
+            if (!vhas(c, inst, d->name, d->len, d->hash)) continue;
             for (size_t j = 0; j < d->req.n; j++)
-                if (!vhas(c, inst, d->req.names[j])) return 0;
+                if (!vhas(c, inst, d->req.names[j], d->req.lens[j], d->req.hashes[j])) return 0;
         }
         return 1;
     case OP_ALL_OF:
@@ -303,7 +316,7 @@ static int vkeyword(verdict_ctx *c, const vinstr *vi, vnode inst, vmet *met)
         if (t != cJSON_Object) return 1;
         for (size_t i = 0; i < k->u.dep_schemas.n; i++) {
             const prop_entry *d = &k->u.dep_schemas.v[i];
-            if (vhas(c, inst, d->name) && (r = vschema(c, d->sub, inst)) != 1) return r;
+            if (vhas(c, inst, d->name, d->len, d->hash) && (r = vschema(c, d->sub, inst)) != 1) return r;
         }
         return 1;
     case OP_ITEMS: return t != cJSON_Array ? 1 : vitems(c, k, inst);

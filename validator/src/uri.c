@@ -159,7 +159,7 @@ static int hexval(int c)
     return -1;
 }
 
-char *uri_percent_decode(const char *s, size_t len)
+char *uri_percent_decode(const char *s, size_t len, size_t *outlen)
 {
     char *out = malloc(len + 1);
     if (!out) return NULL;
@@ -175,5 +175,6 @@ char *uri_percent_decode(const char *s, size_t len)
         }
     }
     out[o] = 0;
+    if (outlen) *outlen = o;
     return out;
 }

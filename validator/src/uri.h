@@ -16,7 +16,9 @@ char *uri_strip_fragment(const char *uri);
 /* 1 when uri has a scheme (is absolute, possibly with a fragment). */
 int uri_has_scheme(const char *uri);
 
-/* Percent-decode s into a new string (invalid escapes kept as-is). */
-char *uri_percent_decode(const char *s, size_t len);
+/* Percent-decode s into a new string (invalid escapes kept as-is),
+ * terminated; *outlen (when not NULL) gets its length, which tells a
+ * decoded %00 from the end. */
+char *uri_percent_decode(const char *s, size_t len, size_t *outlen);
 
 #endif
