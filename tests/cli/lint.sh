@@ -328,6 +328,17 @@ printf '{"data": null, "error": {"code": "NOT_FOUND", "message": "%s"}}\n' "$lon
 lint --schema-dir "$tmp/hostile-contract" --schema error-response "$tmp/error-undecided.json"; status 3 "contract body undecided"
 has "/error/message: pattern could not be evaluated: regex match limit reached" out "contract undecided finding"
 lint --help; has "3 none invalid but some could not be decided" out "help documents exit status 3"
+# one regex budget for the whole run (--regex-budget): once hostile payloads
+# have spent it, the rest are undecided at once, and the run ends
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do cat "$tmp/undecided.json"; done >"$tmp/hostile.ndjson"
+lint --regex-budget 0.001 --ndjson --schema "$tmp/hostile.json" "$tmp/hostile.ndjson"; status 3 "a spent run budget: undecided"
+has "12 payloads, 0 invalid, 12 undecided" err "every payload undecided"
+has "the regex time budget is spent" out "the budget named"
+lint --regex-budget 0.001 --schema "$tmp/hostile.json" "$tmp/decided-short.json"; status 1 "an unspent budget decides"
+lint --regex-budget 0 --schema "$tmp/hostile.json" "$tmp/decided-short.json"; status 2 "--regex-budget 0"
+has "--regex-budget takes seconds" err "its message"
+lint --regex-budget x --schema "$tmp/hostile.json" "$tmp/decided-short.json"; status 2 "--regex-budget x"
+lint --help; has "--regex-budget SECONDS" out "help documents --regex-budget"
 # ---- names holding U+0000 --------------------------------------------------------
 # a member "name\u0000..." is not name: unknown under --strict, named whole
 # with \u0000 (never cut, never a raw NUL), at its key

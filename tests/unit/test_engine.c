@@ -1081,6 +1081,43 @@ static void test_regex_budget(struct check *t)
     teardown(&f);
 }
 
+/* A result's shared budget (jsv_result_limit_regex) spans validations:
+ * once a hostile search has spent it, every later search through that
+ * result is undecided at once, benign or not, while a result without one
+ * decides as usual.  A pattern the one-pass matcher takes needs no search. */
+/* jsv_validate of json with the fixture's result (its budget; no
+ * comparison with a result-less run, which has none). */
+static int in_result(fixture *f, const char *json)
+{
+    json_error je;
+    json_doc *d = json_parse(json, strlen(json), NULL, NULL, &je);
+    int v = d ? jsv_validate(f->s, d->root, f->r) : -9;
+    json_doc_free(d);
+    return v;
+}
+
+static void test_regex_run_budget(struct check *t)
+{
+    fixture f;
+    CHECK(t, setup(&f, "{\"properties\":{\"h\":{\"pattern\":\"" HOSTILE "\"},\"s\":{\"pattern\":\"^[a-z]+$\"}}}",
+                   0) == 0);
+    jsv_result_limit_regex(f.r, 1);
+    CHECK_INT(t, in_result(&f, "{\"h\":\"" L "\"}"), JSV_UNDECIDED);   /* the limit, and 1 ms spent */
+    CHECK_INT(t, in_result(&f, "{\"h\":\"" S "\"}"), JSV_UNDECIDED);   /* decided alone: no match */
+    const jsv_error_item *e = jsv_result_get(f.r, 0);
+    CHECK(t, e && e->kind == JSV_ERROR_UNDECIDED && strstr(e->message, "time budget is spent") != NULL);
+    CHECK_INT(t, in_result(&f, "{\"h\":\"" M "\"}"), JSV_UNDECIDED);
+    CHECK_INT(t, in_result(&f, "{\"s\":\"abc\"}"), 1);                  /* no search needed */
+    CHECK_INT(t, in_result(&f, "{\"s\":\"ab1\"}"), 0);
+    jsv_result_limit_regex(f.r, 0);                               /* lifted */
+    CHECK_INT(t, in_result(&f, "{\"h\":\"" S "\"}"), 0);
+    CHECK_INT(t, in_result(&f, "{\"h\":\"" M "\"}"), 1);
+    jsv_result_limit_regex(f.r, 60000);                          /* ample: as without one */
+    CHECK_INT(t, in_result(&f, "{\"h\":\"" S "\"}"), 0);
+    CHECK_INT(t, in_result(&f, "{\"h\":\"" M "\"}"), 1);
+    teardown(&f);
+}
+
 #undef L
 #undef S
 #undef M
@@ -1352,6 +1389,7 @@ int main(void)
     test_two_walkers(&t);
     test_regex_limits(&t);
     test_regex_budget(&t);
+    test_regex_run_budget(&t);
     test_tape_cannot_tell(&t);
     test_key_collisions(&t);
     test_few_names(&t);

@@ -17,6 +17,9 @@
 #include "jsv.h"
 
 #define LINT_NAME "campaign-lint"
+/* Default regex search time of a whole run (--regex-budget): hostile
+ * patterns cannot hold a run up for longer, however many payloads. */
+#define LINT_REGEX_BUDGET_MS 10000
 
 /* ---- findings and units ------------------------------------------------ */
 
@@ -106,6 +109,7 @@ typedef struct lint_config {
     const char *body;
     const jsv_schema *schema;  /* else a plain schema (engine only) */
     lint_hints *hints;         /* NULL = no hints */
+    unsigned regex_budget_ms;  /* regex search time of the whole run (0: none) */
 } lint_config;
 
 /* NULL when out of memory.  The config's objects are borrowed. */

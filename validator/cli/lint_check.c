@@ -44,8 +44,9 @@ lint_checker *lint_checker_new(const lint_config *cfg)
     k->tape = tapes ? json_tape_new() : NULL;
     k->mem = arena_new(0);
     k->report = contract_report_new();
-    if (!cfg->contract)
-        k->result = jsv_result_new();
+    contract_report_limit_regex(k->report, cfg->regex_budget_ms);
+    if (!cfg->contract && (k->result = jsv_result_new()))
+        jsv_result_limit_regex(k->result, cfg->regex_budget_ms);
     if ((tapes && !k->tape) || !k->mem || !k->report || (!cfg->contract && !k->result)) {
         lint_checker_free(k);
         return NULL;

@@ -21,6 +21,7 @@ enum { EXIT_VALID = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_UNDECIDED = 3 };
 static const char usage_text[] =
     "usage: campaign-lint --schema NAME|PATH [--format text|json|junit|github]\n"
     "                     [--strict] [--ndjson] [--schema-dir DIR] [--no-format-assert]\n"
+    "                     [--regex-budget SECONDS]\n"
     "                     FILE... | -\n"
     "       campaign-lint --list-schemas\n"
     "       campaign-lint --help | --version\n"
@@ -35,6 +36,9 @@ static const char usage_text[] =
     "  --schema-dir DIR    the contract's schemas (default: $CAMPAIGN_SCHEMA_DIR,\n"
     "                      else the schemas directory beside bin/, else ./schemas)\n"
     "  --no-format-assert  treat \"format\" as an annotation only\n"
+    "  --regex-budget SECONDS  regex search time the whole run may take (default\n"
+    "                      10; each check also stops a search after 2 s); past it\n"
+    "                      every pattern that needs a search is undecided\n"
     "  -                   read standard input\n"
     "\n"
     "Exit status: 0 all valid, 1 some payload invalid, 2 usage error, unreadable\n"
@@ -47,6 +51,7 @@ typedef struct options {
     const char *schema_dir;
     enum lint_format format;
     int strict, ndjson, no_format_assert;
+    unsigned regex_budget_ms;
     const char **files;
     size_t nfiles;
 } options;
@@ -81,6 +86,7 @@ static const char *option_value(char **argv, int argc, int *i, const char *name,
 static int parse_args(int argc, char **argv, options *o)
 {
     int only_files = 0;
+    o->regex_budget_ms = LINT_REGEX_BUDGET_MS;
     if (!(o->files = calloc((size_t)argc, sizeof *o->files)))
         return EXIT_USAGE;
     for (int i = 1; i < argc; i++) {
@@ -110,6 +116,12 @@ static int parse_args(int argc, char **argv, options *o)
             o->schema = v;
         } else if ((v = option_value(argv, argc, &i, "--schema-dir", &missing))) {
             o->schema_dir = v;
+        } else if ((v = option_value(argv, argc, &i, "--regex-budget", &missing))) {
+            char *end;
+            double sec = strtod(v, &end);
+            if (end == v || *end || !(sec > 0) || sec > 86400)
+                return usage_error("--regex-budget takes seconds, more than 0 and at most 86400, not '%s'", v);
+            o->regex_budget_ms = sec * 1000 < 1 ? 1 : (unsigned)(sec * 1000);
         } else if ((v = option_value(argv, argc, &i, "--format", &missing))) {
             if (strcmp(v, "text") == 0) o->format = LINT_TEXT;
             else if (strcmp(v, "json") == 0) o->format = LINT_JSON;
@@ -361,7 +373,7 @@ int main(int argc, char **argv)
     if (!(hints = lint_hints_new((const char *const *)schema_files.v, schema_files.n)))
         goto oom;
 
-    lint_config cfg = { c, by_path ? NULL : o.schema, schema, hints };
+    lint_config cfg = { c, by_path ? NULL : o.schema, schema, hints, o.regex_budget_ms };
     if (!(k = lint_checker_new(&cfg)) || !(out = lint_output_new(o.format, stdout, o.schema)))
         goto oom;
 

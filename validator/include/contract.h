@@ -56,6 +56,9 @@ typedef struct contract_finding {
 
 contract_report *contract_report_new(void);
 void contract_report_free(contract_report *r);
+/* Every check made with r shares one budget of ms milliseconds of regex
+ * search time (jsv_result_limit_regex; 0: none). */
+void contract_report_limit_regex(contract_report *r, unsigned ms);
 void contract_report_clear(contract_report *r);
 size_t contract_report_count(const contract_report *r);
 const contract_finding *contract_report_get(const contract_report *r, size_t i);

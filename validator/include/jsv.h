@@ -146,6 +146,14 @@ typedef struct jsv_error_item {
 jsv_result *jsv_result_new(void);
 void jsv_result_free(jsv_result *r);
 
+/* Give every validation that uses r one shared budget of ms milliseconds
+ * of regex search time (0: none, the default), on top of each walk's own
+ * (jsv_options.regex_budget_ms).  A caller that validates many instances
+ * with one result — a linter's whole run — so cannot be held up by hostile
+ * patterns for longer than ms in all: once it is spent, every regex
+ * keyword that needs a search is undecided at once. */
+void jsv_result_limit_regex(jsv_result *r, unsigned ms);
+
 /* jsv_validate's answer when the verdict hangs on a keyword that could
  * not be evaluated (JSV_ERROR_UNDECIDED): neither valid nor invalid. */
 #define JSV_UNDECIDED (-2)

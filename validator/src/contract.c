@@ -43,7 +43,25 @@ struct contract_report {
     size_t count, cap;
     jsv_result *scratch; /* reused by every check made with this report */
     arena *strings;      /* contract_check_tape: strings the rules read */
+    unsigned regex_ms;   /* contract_report_limit_regex */
 };
+
+/* The result every check made with r reuses, made at the first check
+ * (with r's regex budget); NULL when out of memory. */
+static jsv_result *report_scratch(contract_report *r)
+{
+    if (!r->scratch && (r->scratch = jsv_result_new()))
+        jsv_result_limit_regex(r->scratch, r->regex_ms);
+    return r->scratch;
+}
+
+void contract_report_limit_regex(contract_report *r, unsigned ms)
+{
+    if (!r)
+        return;
+    r->regex_ms = ms;
+    jsv_result_limit_regex(r->scratch, ms);
+}
 
 static int body_index(const char *name)
 {
@@ -340,9 +358,7 @@ int contract_check(const contract *c, const char *name, const cJSON *body,
         if (!c || !c->schemas[b]) {
             failed = 1;
         } else {
-            if (!r->scratch)
-                r->scratch = jsv_result_new();
-            int v = r->scratch ? jsv_validate(c->schemas[b], body, r->scratch) : -1;
+            int v = report_scratch(r) ? jsv_validate(c->schemas[b], body, r->scratch) : -1;
             if (v == JSV_UNDECIDED) open = 1;
             else if (v != 1) failed = 1;
             if (v != 1) {
@@ -371,9 +387,7 @@ int contract_check_tape(const contract *c, const char *name, const json_tape *t,
     if (!(flags & CONTRACT_RULES_ONLY)) {
         if (!c || !c->schemas[b])
             return 0;
-        if (!r->scratch)
-            r->scratch = jsv_result_new();
-        if (!r->scratch || jsv_check_tape(c->schemas[b], t, r->scratch) != 1)
+        if (!report_scratch(r) || jsv_check_tape(c->schemas[b], t, r->scratch) != 1)
             return 0;
     }
     if (!(flags & CONTRACT_SCHEMA_ONLY)) {

@@ -348,10 +348,13 @@ typedef struct verdict_ctx {
  * regex that could not be evaluated) and the reporting evaluator must
  * decide.  md: match data for pattern keywords. */
 int schema_verdict(const jsv_schema *s, const cJSON *instance, pcre2_match_data *md);
+/* schema_verdict within regex run rx (its budget and match data). */
+int schema_verdict_run(const jsv_schema *s, const cJSON *instance, ecma_regex_run *rx);
 
 /* The same over a tape (schema_verdict_tape.c); -1 also for what a tape
  * cannot answer (see there) and for an empty tape. */
 int schema_verdict_tape(const jsv_schema *s, const json_tape *t, pcre2_match_data *md);
+int schema_verdict_tape_run(const jsv_schema *s, const json_tape *t, ecma_regex_run *rx);
 
 /* The reporting evaluation (schema_eval.c): jsv_validate() without the
  * verdict pass in front. */
@@ -372,7 +375,18 @@ struct jsv_result {
     size_t napplied, capapplied;
     ptrmap applied_set;      /* objects already in applied */
     int oom;
+    /* regex search time every walk using this result may still take
+     * (jsv_result_limit_regex); regex_metered 0: no such limit */
+    uint64_t regex_left_ns;
+    uint64_t regex_walk_ns;  /* what the current walk started with */
+    int regex_metered;
 };
+
+/* The regex run of one walk of s that uses r (NULL: none): s's budget per
+ * walk, or what is left of r's shared budget when that is less. */
+void result_run_start(jsv_result *r, const jsv_schema *s, ecma_regex_run *run, pcre2_match_data *md);
+/* Charge the search time run spent to r's shared budget. */
+void result_run_end(jsv_result *r, const ecma_regex_run *run);
 
 /* Append an error of the given kind; strings are copied into r->mem. */
 void result_add(jsv_result *r, const char *instance_location, const char *keyword_location,

@@ -4,6 +4,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+void jsv_result_limit_regex(jsv_result *r, unsigned ms)
+{
+    if (!r) return;
+    r->regex_metered = ms != 0;
+    r->regex_left_ns = (uint64_t)ms * 1000000u;
+}
+
+void result_run_start(jsv_result *r, const jsv_schema *s, ecma_regex_run *run, pcre2_match_data *md)
+{
+    ecma_regex_run_init(run, md, s->regex_budget_ms);
+    if (r && r->regex_metered) {
+        if (!run->limited || r->regex_left_ns < run->left_ns) {
+            run->limited = 1;
+            run->left_ns = r->regex_left_ns;
+        }
+        r->regex_walk_ns = run->left_ns;
+    }
+}
+
+void result_run_end(jsv_result *r, const ecma_regex_run *run)
+{
+    if (!r || !r->regex_metered) return;
+    uint64_t used = r->regex_walk_ns > run->left_ns ? r->regex_walk_ns - run->left_ns : 0;
+    r->regex_left_ns = used >= r->regex_left_ns ? 0 : r->regex_left_ns - used;
+}
+
 jsv_result *jsv_result_new(void)
 {
     jsv_result *r = calloc(1, sizeof *r);

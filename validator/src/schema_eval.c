@@ -196,7 +196,7 @@ static const char *regex_why(int code)
 {
     switch (code) {
     case ECMA_REGEX_LIMIT: return "regex match limit reached";
-    case ECMA_REGEX_BUDGET: return "the regex time budget of this validation is spent";
+    case ECMA_REGEX_BUDGET: return "the regex time budget is spent";
     default: return "the regex could not read the text (not UTF-8, or out of memory)";
     }
 }
@@ -1141,11 +1141,12 @@ int schema_evaluate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
         result_reset(r);
         c.scratch = r->scratch;
         if (!r->md) r->md = ecma_regex_match_data_new();
-        ecma_regex_run_init(&c.rx, r->md, s->regex_budget_ms);
+        result_run_start(r, s, &c.rx, r->md);
     } else {
-        ecma_regex_run_init(&c.rx, own_md = ecma_regex_match_data_new(), s->regex_budget_ms);
+        result_run_start(NULL, s, &c.rx, own_md = ecma_regex_match_data_new());
     }
     int ok = ev(&c, s->root, instance, NULL);
+    result_run_end(r, &c.rx);
     if (c.report_unknown && !c.oom) {
         /* members of objects that a properties keyword looked at, which no
          * applied properties / patternProperties / additionalProperties /
@@ -1209,7 +1210,10 @@ int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
      * or cannot tell */
     if (s->verdict) {
         pcre2_match_data *own, *md = verdict_match_data(r, &own);
-        int v = md ? schema_verdict(s, instance, md) : -1;
+        ecma_regex_run rx;
+        result_run_start(r, s, &rx, md);
+        int v = md ? schema_verdict_run(s, instance, &rx) : -1;
+        result_run_end(r, &rx);
         ecma_regex_match_data_free(own);
         if (v == 1) {
             if (r) result_reset(r);
@@ -1224,7 +1228,10 @@ int jsv_check_tape(const jsv_schema *s, const json_tape *t, jsv_result *r)
 {
     if (!s || !s->verdict) return -1;
     pcre2_match_data *own, *md = verdict_match_data(r, &own);
-    int v = md ? schema_verdict_tape(s, t, md) : -1;
+    ecma_regex_run rx;
+    result_run_start(r, s, &rx, md);
+    int v = md ? schema_verdict_tape_run(s, t, &rx) : -1;
+    result_run_end(r, &rx);
     ecma_regex_match_data_free(own);
     return v < 0 ? -1 : v;
 }

@@ -90,12 +90,17 @@ static inline vnode vn_member(verdict_ctx *c, vnode obj, const char *name, size_
 
 #include "schema_verdict_walk.h"
 
-int schema_verdict(const jsv_schema *s, const cJSON *instance, pcre2_match_data *md)
+int schema_verdict_run(const jsv_schema *s, const cJSON *instance, ecma_regex_run *rx)
 {
     if (!s->verdict) return CANNOT_TELL;
-    ecma_regex_run rx;
-    ecma_regex_run_init(&rx, md, s->regex_budget_ms);
-    verdict_ctx c = { s, &rx, 0, 0, NULL };
+    verdict_ctx c = { s, rx, 0, 0, NULL };
     int v = vschema(&c, s->root, instance);
     return v < 0 ? CANNOT_TELL : v;
+}
+
+int schema_verdict(const jsv_schema *s, const cJSON *instance, pcre2_match_data *md)
+{
+    ecma_regex_run rx;
+    ecma_regex_run_init(&rx, md, s->regex_budget_ms);
+    return schema_verdict_run(s, instance, &rx);
 }

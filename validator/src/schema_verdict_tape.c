@@ -188,11 +188,16 @@ static inline vnode vn_member(verdict_ctx *c, vnode obj, const char *name, size_
 
 int schema_verdict_tape(const jsv_schema *s, const json_tape *t, pcre2_match_data *md)
 {
-    const jt_value *root = t ? jt_root(t) : NULL;
-    if (!s->verdict || !root) return CANNOT_TELL;
     ecma_regex_run rx;
     ecma_regex_run_init(&rx, md, s->regex_budget_ms);
-    verdict_ctx c = { s, &rx, 0, 0, t };
+    return schema_verdict_tape_run(s, t, &rx);
+}
+
+int schema_verdict_tape_run(const jsv_schema *s, const json_tape *t, ecma_regex_run *rx)
+{
+    const jt_value *root = t ? jt_root(t) : NULL;
+    if (!s->verdict || !root) return CANNOT_TELL;
+    verdict_ctx c = { s, rx, 0, 0, t };
     int v = vschema(&c, s->root, root);
     return v < 0 ? CANNOT_TELL : v;
 }
