@@ -202,6 +202,9 @@ static inline size_t json_string_len(const cJSON *item)
  * text is neither cut at it nor printed with a raw NUL.  NULL also when
  * out of memory. */
 char *json_escape_nul(const char *s, size_t len);
+/* The same text written into out, which has room for 6 * len + 1 bytes;
+ * returns its length (out is terminated). */
+size_t json_escape_nul_into(char *out, const char *s, size_t len);
 
 /* Is string node v exactly the text s (its whole bytes: a parsed
  * "a\u0000b" is not "a")?  0 for a node that is no string. */

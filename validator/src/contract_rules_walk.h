@@ -409,14 +409,7 @@ RULE void RULE_FN(cr_draft_no_buys)(rnode obj, const char *at, rctx *r)
 #define ID_SHOWN 200
 static const char *id_text(const char *id, size_t len, char out[6 * ID_SHOWN + 1])
 {
-    size_t o = 0;
-    len = utf8_cut(id, len, ID_SHOWN); /* whole characters only */
-    for (size_t i = 0; i < len; i++) {
-        if (id[i]) { out[o++] = id[i]; continue; }
-        memcpy(out + o, "\\u0000", 6);
-        o += 6;
-    }
-    out[o] = '\0';
+    json_escape_nul_into(out, id, utf8_cut(id, len, ID_SHOWN)); /* whole characters only */
     return out;
 }
 

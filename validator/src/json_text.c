@@ -12,18 +12,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+size_t json_escape_nul_into(char *out, const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i]) { out[n++] = s[i]; continue; }
+        memcpy(out + n, "\\u0000", 6);
+        n += 6;
+    }
+    out[n] = '\0';
+    return n;
+}
+
 char *json_escape_nul(const char *s, size_t len)
 {
     if (!memchr(s, '\0', len)) return NULL;
     char *o = malloc(6 * len + 1);
-    if (!o) return NULL;
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i]) { o[n++] = s[i]; continue; }
-        memcpy(o + n, "\\u0000", 6);
-        n += 6;
-    }
-    o[n] = '\0';
+    if (o) json_escape_nul_into(o, s, len);
     return o;
 }
 
