@@ -177,6 +177,12 @@ static inline rnode member(rctx *r, rnode obj, const char *key)
     return json_member(obj, key);
 }
 
+static inline rnode member_key(rctx *r, rnode obj, const rkey *k)
+{
+    (void)r;
+    return json_member_h(obj, k->name, k->len, k->hash);
+}
+
 static const char *string_value(rctx *r, rnode item)
 {
     (void)r;

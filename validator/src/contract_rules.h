@@ -61,6 +61,20 @@ int contract_rules_tape(const char *name, const json_tape *t, arena *strings);
  * 1970-01-01 plus the fraction's digits (no trailing zeros), and the
  * calendar date as written (days since 1970-01-01 in the text's own
  * offset).  A leap second (:60) counts as the next minute's :00. */
+/* A member name the rules look up in every entry of a long list: its
+ * length and hash computed once, not on each lookup. */
+typedef struct rkey {
+    const char *name;
+    size_t len;
+    uint32_t hash;
+} rkey;
+
+static inline rkey rkey_of(const char *name)
+{
+    size_t len = strlen(name);
+    return (rkey){ name, len, json_key_hash(name, len) };
+}
+
 typedef struct cr_instant {
     int64_t sec;
     char frac[24];

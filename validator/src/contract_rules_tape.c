@@ -36,6 +36,11 @@ static inline rnode member(rctx *r, rnode obj, const char *key)
     return jt_member(r->t, obj, key);
 }
 
+static inline rnode member_key(rctx *r, rnode obj, const rkey *k)
+{
+    return jt_member_h(r->t, obj, k->name, k->len, k->hash);
+}
+
 static const char *string_value(rctx *r, rnode item)
 {
     if (!item || item->type != cJSON_String)

@@ -9,7 +9,8 @@
  *   rctx                      what the rules report to
  *   RULE, RULE_FN(name)       the storage class and the name of each
  *                             cr_* rule function
- *   member(r, obj, key)       obj's member, NULL when absent or obj is no object;
+ *   member(r, obj, key)       obj's member, NULL when absent or obj is no object
+ *   member_key(r, obj, &k)    the same for an rkey (contract_rules.h);
  *                             it compares whole names: a member "endDate\u0000x"
  *                             is not endDate
  *   string_value(r, item)     a string as a C string; NULL when absent, not
@@ -318,40 +319,41 @@ static int releases_budget(rctx *r, rnode status)
     return 0;
 }
 
-/* The budget media buy mb still commits, added to *sum: the budgets of
+/* What obj's media buys commit, as add_committed adds it up; known
+ * (state 0) or not (-1).  A campaign without buys commits 0; one that
+ * shows its buys only as mediaBuyRefs cannot be added up. */
+typedef struct committed {
+    double sum;
+    int state;
+    rkey status, budget, packages; /* read in every buy and package */
+} committed;
+
+/* The budget media buy mb still commits, added to c->sum: the budgets of
  * its packages, unless the buy or the package released its money.  0, or
  * -1 when packages is no array or a counted package has no numeric
  * budget (the sum is then unknown). */
-static int add_committed(rctx *r, rnode mb, double *sum)
+static int add_committed(rctx *r, rnode mb, committed *c)
 {
-    rnode packages = member(r, mb, "packages"), p;
-    if (releases_budget(r, member(r, mb, "status")))
+    rnode packages = member_key(r, mb, &c->packages), p;
+    if (releases_budget(r, member_key(r, mb, &c->status)))
         return 0;
     if (packages && !is_array(packages))
         return -1;
     for (p = first_child(packages); p; p = next_of(p)) {
         double budget;
-        if (releases_budget(r, member(r, p, "status")))
+        if (releases_budget(r, member_key(r, p, &c->status)))
             continue;
-        if (!number_value(member(r, p, "budget"), &budget))
+        if (!number_value(member_key(r, p, &c->budget), &budget))
             return -1;
-        *sum += budget;
+        c->sum += budget;
     }
     return 0;
 }
 
-/* What obj's media buys commit, as add_committed adds it up; known (0) or
- * not (-1).  A campaign without buys commits 0; one that shows its buys
- * only as mediaBuyRefs cannot be added up. */
-typedef struct committed {
-    double sum;
-    int state;
-} committed;
-
 static committed committed_start(rctx *r, rnode obj)
 {
     rnode buys = member(r, obj, "mediaBuys");
-    committed c = { 0, 0 };
+    committed c = { 0, 0, rkey_of("status"), rkey_of("budget"), rkey_of("packages") };
     if (!buys)
         c.state = count_children(array_member(r, obj, "mediaBuyRefs")) > 0 ? -1 : 0;
     else if (!is_array(buys))
@@ -377,7 +379,7 @@ RULE void RULE_FN(cr_allocated)(rnode obj, const char *at, rctx *r)
     committed c = committed_start(r, obj);
     rnode mb;
     for (mb = first_child(array_member(r, obj, "mediaBuys")); mb && c.state == 0; mb = next_of(mb))
-        c.state = add_committed(r, mb, &c.sum);
+        c.state = add_committed(r, mb, &c);
     allocated_check(obj, at, r, c);
 }
 
@@ -570,7 +572,7 @@ static void media_buy_rules(rnode obj, const char *at, rctx *r, committed *c)
     for (mb = first_child(array_member(r, obj, "mediaBuys")); mb; mb = next_of(mb)) {
         prefetch_next(r, mb); /* see collect_buys */
         if (c && c->state == 0)
-            c->state = add_committed(r, mb, &c->sum);
+            c->state = add_committed(r, mb, c);
         char here[512];
         int n;
         period *v = period_table(r, mb, &n);

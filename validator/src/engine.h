@@ -251,8 +251,12 @@ typedef struct vinstr {
     const uint16_t *index;   /* properties: their hash index */
     uint64_t mask;           /* properties: index size - 1; required: seen_mask */
     unsigned char op;
-    unsigned char simple;    /* properties: no patternProperties or
-                              * additionalProperties; required: all_in_mask */
+    unsigned char simple;    /* properties: no patternProperties, and no
+                              * additionalProperties but false;
+                              * required: all_in_mask */
+    unsigned char closed;    /* properties: additionalProperties false and
+                              * no patternProperties: an unnamed member
+                              * fails (response bodies are closed) */
     uint32_t nkeys;          /* properties: how many keys (see walker_keys
                               * in schema_compile.c) */
     const disc_prog *disc;   /* allOf: answered from slots, or NULL */

@@ -262,6 +262,11 @@ static int walker_keys(cctx *c, vinstr *vp, vinstr *vr)
     const ckw *kp = vp->k, *kr = vr->k;
     size_t np = kp->u.props.nprops, nreq = kr->u.required.n, n = np;
     if (!kr->u.required.prop_idx || np + nreq > 64) return 0;
+    /* a closed object's keys are its properties: a required name it does
+     * not declare stays with the required walk (a member of that name is
+     * not allowed, which a presence-only key would let pass) */
+    for (size_t i = 0; vp->closed && i < nreq; i++)
+        if (kr->u.required.prop_idx[i] < 0) return 0;
     prop_key *keys = calloc_hot(c, np + nreq, sizeof *keys);
     prop_entry *extra = calloc_arena(c, nreq, sizeof *extra);
     if (!keys || !extra) return -1;
@@ -451,7 +456,11 @@ static int classify(cctx *c, cschema *s)
                     vi->nkeys = (uint32_t)k->u.props.nprops;
                     vi->index = k->u.props.index;
                     vi->mask = k->u.props.nindex ? k->u.props.nindex - 1 : 0;
-                    vi->simple = !k->u.props.npats && !k->u.props.additional;
+                    /* additionalProperties false (a closed object) is a
+                     * name lookup's miss: it keeps the simple walk */
+                    vi->closed = !k->u.props.npats && k->u.props.additional &&
+                                 k->u.props.additional->boolean == 0;
+                    vi->simple = !k->u.props.npats && (!k->u.props.additional || vi->closed);
                 } else if (k->op == OP_REQUIRED) {
                     vi->mask = k->u.required.seen_mask;
                     vi->simple = (unsigned char)k->u.required.all_in_mask;

@@ -99,16 +99,20 @@ static int vchild(verdict_ctx *c, const cschema *s, vnode child)
     return vsub(c, &r, child);
 }
 
-/* properties with a few names (no index: see schema_compile.c) and no
- * patternProperties or additionalProperties.  This is the discriminator
- * of an if ("kind" is "event"), looked for among every member of an
- * object that other keywords walk too: most members match no name, so a
- * member costs a hash compare per name. */
+/* properties with a few names (no index: see schema_compile.c), no
+ * patternProperties, and no additionalProperties but false (vi->closed:
+ * an unnamed member fails).  This is the discriminator of an if ("kind" is
+ * "event"), looked for among every member of an object that other
+ * keywords walk too: most members match no name, so a member costs a hash
+ * compare per name. */
 static int vfew(verdict_ctx *c, const vinstr *vi, vnode inst, vmet *met)
 {
     for (vnode m = vn_child(inst); m; m = vn_next(m)) {
         const prop_key *key = vn_key_find(c, vi->keys, vi->nkeys, NULL, 0, m);
-        if (!key) continue;
+        if (!key) {
+            if (vi->closed) return 0;
+            continue;
+        }
         met->seen |= key->bit;
         if (key->watch) vmet_note(met, key, m);
         int r = vsub(c, &key->sub, m);
@@ -146,6 +150,8 @@ static int vproperties(verdict_ctx *c, const vinstr *vi, vnode inst, vmet *met)
             if (key->watch) vmet_note(met, key, m);
             if ((r = vsub(c, &key->sub, m)) != 1) return r;
             matched = 1;
+        } else if (vi->closed) {
+            return 0;
         }
         if (vi->simple) continue;
         if (k->u.props.npats && (r = vpatterns(c, k, m, &matched)) != 1) return r;
