@@ -858,6 +858,45 @@ static void test_discriminated_allof(struct check *t)
 
 /* A scalar program's string compares: const strings, and enum strings
  * of every length class (under 4 bytes, 4 to 7, 8 and more). */
+/* additionalProperties false with no patternProperties (a closed
+ * object, as every response body of the contract) keeps the verdict
+ * walk's simple properties walk: an unnamed member fails there, with few
+ * names and with the hash index, alone or with required; a required name
+ * the object does not declare is still not allowed. */
+static void test_closed_objects(struct check *t)
+{
+    static const walk_case cases[] = {
+        { "{\"properties\":{\"a\":{\"type\":\"integer\"}},\"additionalProperties\":false}", "{\"a\":1}", 1 },
+        { "{\"properties\":{\"a\":{\"type\":\"integer\"}},\"additionalProperties\":false}", "{}", 1 },
+        { "{\"properties\":{\"a\":{\"type\":\"integer\"}},\"additionalProperties\":false}", "{\"b\":1}", 0 },
+        { "{\"properties\":{\"a\":{\"type\":\"integer\"}},\"additionalProperties\":false}", "{\"a\":\"x\"}", 0 },
+        { "{\"properties\":{\"a\":{\"type\":\"integer\"}},\"additionalProperties\":false}", "[1]", 1 },
+        { "{\"additionalProperties\":false}", "{}", 1 },
+        { "{\"additionalProperties\":false}", "{\"a\":1}", 0 },
+        /* many names: the hash index */
+        { "{\"properties\":{\"p1\":{},\"p2\":{},\"p3\":{},\"p4\":{},\"p5\":{},\"p6\":{},\"p7\":{},\"p8\":{},"
+          "\"p9\":{}},\"additionalProperties\":false}", "{\"p1\":1,\"p9\":2}", 1 },
+        { "{\"properties\":{\"p1\":{},\"p2\":{},\"p3\":{},\"p4\":{},\"p5\":{},\"p6\":{},\"p7\":{},\"p8\":{},"
+          "\"p9\":{}},\"additionalProperties\":false}", "{\"p1\":1,\"p10\":2}", 0 },
+        /* with required: merged into the lookup when every name is declared */
+        { "{\"properties\":{\"a\":{},\"b\":{}},\"required\":[\"a\"],\"additionalProperties\":false}", "{\"a\":1}", 1 },
+        { "{\"properties\":{\"a\":{},\"b\":{}},\"required\":[\"a\"],\"additionalProperties\":false}", "{\"b\":1}", 0 },
+        { "{\"properties\":{\"a\":{},\"b\":{}},\"required\":[\"a\"],\"additionalProperties\":false}",
+          "{\"a\":1,\"c\":1}", 0 },
+        { "{\"properties\":{\"a\":{}},\"required\":[\"a\",\"c\"],\"additionalProperties\":false}", "{\"a\":1,\"c\":1}", 0 },
+        { "{\"properties\":{\"a\":{}},\"required\":[\"a\",\"c\"],\"additionalProperties\":false}", "{\"a\":1}", 0 },
+        /* a schema for the extra members, or patterns: the general walk */
+        { "{\"properties\":{\"a\":{}},\"additionalProperties\":{\"type\":\"string\"}}", "{\"b\":\"x\"}", 1 },
+        { "{\"properties\":{\"a\":{}},\"additionalProperties\":{\"type\":\"string\"}}", "{\"b\":1}", 0 },
+        { "{\"properties\":{\"a\":{}},\"patternProperties\":{\"^x\":{}},\"additionalProperties\":false}",
+          "{\"x1\":1}", 1 },
+        { "{\"properties\":{\"a\":{}},\"patternProperties\":{\"^x\":{}},\"additionalProperties\":false}",
+          "{\"y1\":1}", 0 },
+        { "{\"properties\":{\"a\":{}},\"additionalProperties\":true}", "{\"b\":1}", 1 },
+    };
+    check_walks(t, "closed objects", cases, sizeof cases / sizeof cases[0]);
+}
+
 static void test_scalar_strings(struct check *t)
 {
     static const walk_case cases[] = {
@@ -1394,6 +1433,7 @@ int main(void)
     test_key_collisions(&t);
     test_few_names(&t);
     test_scalar_strings(&t);
+    test_closed_objects(&t);
     test_nul_names(&t);
     test_nul_equality(&t);
     test_nul_reports(&t);
