@@ -131,6 +131,39 @@ static void test_load_errors(void)
     rmdir(dir);
 }
 
+static json_doc *parse(const char *text);
+
+/* contract_load_body compiles the one body asked for: the others have no
+ * schema and their checks fail; the one it has checks as usual. */
+static void test_load_body(void)
+{
+    jsv_error err;
+    memset(&err, 0, sizeof err);
+    contract *c = contract_load_body("schemas", NULL, "error-response", &err);
+    CHECK_MSG(&T, c != NULL, "%.150s", err.message);
+    if (!c)
+        return;
+    CHECK(&T, contract_schema(c, "error-response") != NULL);
+    CHECK(&T, contract_schema(c, "campaign-response") == NULL);
+    json_doc *ok = parse("{\"data\":null,\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"m\"}}");
+    json_doc *bad = parse("{\"data\":1,\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"m\"}}");
+    contract_report *r = contract_report_new();
+    if (ok && bad && r) {
+        CHECK_INT(&T, contract_check(c, "error-response", ok->root, 0, r), 1);
+        CHECK_INT(&T, contract_check(c, "error-response", bad->root, 0, r), 0);
+        contract_report_clear(r);
+        CHECK_INT(&T, contract_check(c, "campaign-execute-request", ok->root, 0, r), 0);
+    }
+    contract_report_free(r);
+    json_doc_free(ok);
+    json_doc_free(bad);
+    contract_free(c);
+    /* a name no body has: nothing compiled, nothing to check */
+    c = contract_load_body("schemas", NULL, "no-such-body", &err);
+    CHECK(&T, c != NULL && contract_schema(c, "error-response") == NULL);
+    contract_free(c);
+}
+
 /* contract_check_tape on the file at path, parsed into a tape (-2: the
  * file does not parse). */
 static int tape_verdict(const contract *c, const char *name, const char *path, contract_report *r)
@@ -347,6 +380,7 @@ int main(void)
     test_names();
     test_default_dir();
     test_load_errors();
+    test_load_body();
     test_report();
     jsv_options strict_opts = { JSV_REPORT_UNKNOWN, 0, 0 };
     contract *c = contract_load("schemas", NULL, &err);

@@ -364,7 +364,7 @@ int main(int argc, char **argv)
         }
     } else {
         const char *dir = o.schema_dir ? o.schema_dir : contract_default_schema_dir();
-        if (!(c = contract_load(dir, &jopts, &err))) {
+        if (!(c = contract_load_body(dir, &jopts, o.schema, &err))) {
             print_load_error("cannot load the contract schemas", &err);
             goto done;
         }

@@ -175,6 +175,11 @@ nomem:
 
 contract *contract_load(const char *dir, const jsv_options *opts, jsv_error *err)
 {
+    return contract_load_body(dir, opts, NULL, err);
+}
+
+contract *contract_load_body(const char *dir, const jsv_options *opts, const char *only, jsv_error *err)
+{
     size_t nfiles = 0;
     const char *uris[BODY_COUNT] = { 0 };
     char **files;
@@ -210,6 +215,8 @@ contract *contract_load(const char *dir, const jsv_options *opts, jsv_error *err
                       contract_body_names[b]);
             goto fail;
         }
+        if (only && strcmp(only, contract_body_names[b]) != 0)
+            continue;
         if (!(c->schemas[b] = jsv_compile(c->reg, uris[b], opts, err)))
             goto fail;
     }
