@@ -15,10 +15,8 @@ void reply_error(mock_reply *r, int status, const char *code, const char *field,
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(msg, sizeof msg, fmt, ap);
+    utf8_vformat(msg, sizeof msg, fmt, ap); /* the body is JSON: it must stay UTF-8 */
     va_end(ap);
-    /* a cut message must stay UTF-8: the body is JSON */
-    if (n >= (int)sizeof msg) msg[utf8_complete(msg, sizeof msg - 1)] = '\0';
     cJSON_Delete(r->body);
     r->status = status;
     r->body = mj_error_body(code, msg, field, details);

@@ -239,9 +239,8 @@ static void add(rctx *r, const char *at, const char *rel, const char *id, rnode 
     va_list ap;
     snprintf(pointer, sizeof pointer, "%s%s", at, rel);
     va_start(ap, fmt);
-    int n = vsnprintf(message, sizeof message, fmt, ap);
+    utf8_vformat(message, sizeof message, fmt, ap);
     va_end(ap);
-    if (n >= (int)sizeof message) message[utf8_complete(message, sizeof message - 1)] = '\0';
     contract_report_add(r, pointer, id, message, instance, 1);
 }
 

@@ -171,9 +171,8 @@ static void emit(ectx *c, const cschema *s, size_t k0, const char *kw, const cJS
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(msg, sizeof msg, fmt, ap);
+    utf8_vformat(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    if (n >= (int)sizeof msg) msg[utf8_complete(msg, sizeof msg - 1)] = '\0';
     record(c, s, k0, kw, NULL, inst, JSV_ERROR_INVALID, msg);
 }
 

@@ -2,6 +2,7 @@
 #include "utf8.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
@@ -46,6 +47,12 @@ size_t utf8_complete(const char *s, size_t n)
 size_t utf8_cut(const char *s, size_t len, size_t max)
 {
     return len <= max ? len : utf8_complete(s, max);
+}
+
+void utf8_vformat(char *buf, size_t size, const char *fmt, va_list ap)
+{
+    int n = vsnprintf(buf, size, fmt, ap);
+    if (n >= (int)size) buf[utf8_complete(buf, size - 1)] = '\0';
 }
 
 int utf8_span(const char *s, size_t max)

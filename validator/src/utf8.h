@@ -9,6 +9,7 @@
 #ifndef UTF8_H
 #define UTF8_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -30,5 +31,9 @@ size_t utf8_cut(const char *s, size_t len, size_t max);
 /* utf8_cut for a NUL-terminated s (reading at most max + 1 bytes of it),
  * as the precision of a "%.*s" conversion. */
 int utf8_span(const char *s, size_t max);
+
+/* vsnprintf into buf (size > 0), and when the text does not fit, cut
+ * between characters rather than inside one: a message stays UTF-8. */
+void utf8_vformat(char *buf, size_t size, const char *fmt, va_list ap);
 
 #endif
