@@ -1,6 +1,10 @@
 /* test_format.c - the "format" checks of format.h, with valid and invalid
  * samples at the boundaries of each grammar. */
 #include "format.h"
+#include "utf8.h"
+
+#include <stdarg.h>
+#include <string.h>
 #include "../support/check.h"
 
 /* String literals keep their real length, so embedded NUL bytes count. */
@@ -410,6 +414,39 @@ static void test_misc(struct check *t)
     NO(t, "regex", "(?i)x");
 }
 
+static void vformat(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    utf8_vformat(buf, size, fmt, ap);
+    va_end(ap);
+}
+
+/* utf8_complete / utf8_cut / utf8_vformat: a cut text never ends inside
+ * a character; a text that fits is left whole. */
+static void test_utf8_cuts(struct check *t)
+{
+    static const struct { const char *s; size_t max, keep; } cuts[] = {
+        { "abc", 5, 3 },                          /* fits */
+        { "abc", 3, 3 },
+        { "ab\xe2\x82\xac", 4, 2 },               /* inside a 3-byte sequence */
+        { "ab\xe2\x82\xac", 5, 5 },
+        { "ab\xe2\x82\xac" "d", 5, 5 },           /* just after it */
+        { "a\xf0\x9f\x98\x80", 4, 1 },            /* inside a 4-byte sequence */
+        { "a\xf0\x9f\x98\x80" "b", 5, 5 },
+        { "\xc3\xa9\xc3\xa9", 3, 2 },             /* inside a 2-byte sequence */
+    };
+    for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++)
+        CHECK_MSG(t, utf8_cut(cuts[i].s, strlen(cuts[i].s), cuts[i].max) == cuts[i].keep, "cut %zu", i);
+    char buf[6];
+    vformat(buf, sizeof buf, "%s", "ab\xe2\x82\xac" "cd");   /* 7 bytes into 5 */
+    CHECK_STR(t, buf, "ab\xe2\x82\xac");
+    vformat(buf, sizeof buf, "%s", "abc\xe2\x82\xac");       /* 6 bytes: the euro sign is cut */
+    CHECK_STR(t, buf, "abc");
+    vformat(buf, sizeof buf, "%d%s", 12, "345");              /* exactly 5: whole */
+    CHECK_STR(t, buf, "12345");
+}
+
 int main(void)
 {
     struct check t = { 0, 0, "format" };
@@ -421,5 +458,6 @@ int main(void)
     test_hostnames(&t);
     test_uris(&t);
     test_misc(&t);
+    test_utf8_cuts(&t);
     return check_done(&t);
 }
