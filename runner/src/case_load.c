@@ -9,15 +9,77 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 struct case_loader {
     jsv_registry *reg;
     jsv_schema *schema;
     const contract *contract;
+    char **dirs;          /* resolved directories body files may read below */
+    size_t ndirs;
 };
+
+char *ct_read_file(const char *path, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return NULL;
+    struct stat st;
+    char *text = NULL;
+    if (fstat(fd, &st) != 0) {
+        /* errno set */
+    } else if (!S_ISREG(st.st_mode)) {
+        errno = EINVAL;
+    } else {
+        /* the descriptor reads as usual: a regular file never blocks */
+        text = jsv_read_fd(fd, CT_MAX_FILE, len);
+    }
+    int e = errno;
+    close(fd);
+    errno = e;
+    return text;
+}
+
+const char *ct_read_error(int err)
+{
+    return err == EFBIG ? "larger than 16 MiB" : err == EINVAL ? "not a regular file" : strerror(err);
+}
+
+int case_loader_allow_dir(case_loader *l, const char *dir)
+{
+    char *real = realpath(dir, NULL);
+    if (!real) return -1;
+    char **v = realloc(l->dirs, (l->ndirs + 1) * sizeof *v);
+    if (!v) { free(real); errno = ENOMEM; return -1; }
+    l->dirs = v;
+    l->dirs[l->ndirs++] = real;
+    return 0;
+}
+
+static char *dir_of(const char *path);
+
+/* 1 when resolved path lies below resolved directory dir. */
+static int below(const char *path, const char *dir)
+{
+    size_t n = strlen(dir);
+    if (strncmp(path, dir, n) != 0) return 0;
+    return path[n] == '/' || (n == 1 && dir[0] == '/');
+}
+
+/* 1 when the resolved body file may be read for the case at case_path:
+ * below the case file's own directory or an allowed one. */
+static int body_allowed(const case_loader *l, const char *case_path, const char *real)
+{
+    char *dir = dir_of(case_path), *rdir = dir ? realpath(dir, NULL) : NULL;
+    int ok = rdir && below(real, rdir);
+    free(dir);
+    free(rdir);
+    for (size_t i = 0; !ok && i < l->ndirs; i++) ok = below(real, l->dirs[i]);
+    return ok;
+}
 
 case_loader *case_loader_new(const char *schema_path, const contract *c, char *err, size_t errlen)
 {
@@ -45,6 +107,8 @@ case_loader *case_loader_new(const char *schema_path, const contract *c, char *e
 void case_loader_free(case_loader *l)
 {
     if (!l) return;
+    for (size_t i = 0; i < l->ndirs; i++) free(l->dirs[i]);
+    free(l->dirs);
     jsv_schema_free(l->schema);
     jsv_registry_free(l->reg);
     free(l);
@@ -181,10 +245,17 @@ static int check_step(case_loader *l, FILE *errs, const char *path, ct_step *st)
             if (bf->valuestring[0] == '/') snprintf(full, n, "%s", bf->valuestring);
             else snprintf(full, n, "%s/%s", dir, bf->valuestring);
             size_t len;
-            char *text = jsv_read_file_max(full, CT_MAX_FILE, &len);
-            if (!text) {
-                problem(errs, path, bf, "cannot read bodyFile %s: %s", full,
-                        errno == EFBIG ? "larger than 16 MiB" : strerror(errno));
+            char *real = realpath(full, NULL), *text = NULL;
+            if (!real) {
+                problem(errs, path, bf, "cannot read bodyFile %s: %s", full, strerror(errno));
+                bad++;
+            } else if (!body_allowed(l, path, real)) {
+                problem(errs, path, bf,
+                        "bodyFile %s is outside the cases tree (%s); allow its directory with --body-dir",
+                        full, real);
+                bad++;
+            } else if (!(text = ct_read_file(real, &len))) {
+                problem(errs, path, bf, "cannot read bodyFile %s: %s", full, ct_read_error(errno));
                 bad++;
             } else {
                 json_error je;
@@ -199,6 +270,7 @@ static int check_step(case_loader *l, FILE *errs, const char *path, ct_step *st)
                 }
                 free(text);
             }
+            free(real);
         }
         free(dir);
         free(full);
@@ -246,10 +318,9 @@ static char *step_display_name(size_t idx, const cJSON *step)
 ct_case *case_load(case_loader *l, const char *path, FILE *errs)
 {
     size_t len;
-    char *text = jsv_read_file_max(path, CT_MAX_FILE, &len);
+    char *text = ct_read_file(path, &len);
     if (!text) {
-        fprintf(errs, "%s:1:1: cannot read: %s\n", path,
-                errno == EFBIG ? "larger than 16 MiB" : strerror(errno));
+        fprintf(errs, "%s:1:1: cannot read: %s\n", path, ct_read_error(errno));
         return NULL;
     }
     ct_case *c = case_load_text(l, path, text, len, errs);

@@ -40,9 +40,26 @@ case_loader *case_loader_new(const char *schema_path, const contract *c,
                              char *err, size_t errlen);
 void case_loader_free(case_loader *l);
 
+/* Let bodyFile paths read below dir (resolved now; it must exist).  A
+ * body file must lie in the directory tree of its case file or below a
+ * directory allowed here: the runner allows each CASES directory (or a
+ * case file's own directory) and each --body-dir.  0, or -1 with errno set
+ * (a missing directory, out of memory). */
+int case_loader_allow_dir(case_loader *l, const char *dir);
+
 /* Case files and body files larger than this are refused (a path such as
- * /dev/zero must not exhaust memory). */
+ * /dev/zero must not exhaust memory), and only regular files are read: a
+ * FIFO or a device among the cases is an error, not a hang. */
 #define CT_MAX_FILE (16u * 1024 * 1024)
+
+/* Read the regular file at path, at most CT_MAX_FILE bytes (malloc'd, NUL
+ * appended).  NULL with errno set: EFBIG when larger, EINVAL when not a
+ * regular file (opened without blocking, so a FIFO does not hang). */
+char *ct_read_file(const char *path, size_t *len);
+
+/* What a failed ct_read_file says: "larger than 16 MiB", "not a regular
+ * file" or strerror(errno). */
+const char *ct_read_error(int err);
 
 /* Load one case file.  NULL after printing every problem to errs. */
 ct_case *case_load(case_loader *l, const char *path, FILE *errs);

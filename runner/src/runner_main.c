@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #define MAX_BODY (8u * 1024 * 1024)
 
@@ -35,8 +36,8 @@ typedef struct options {
     double timeout;
     const char *junit, *html, *json, *report_dir, *schemas;
     int no_reports;
-    const char **tags, **xtags;
-    size_t ntags, nxtags;
+    const char **tags, **xtags, **body_dirs;
+    size_t ntags, nxtags, nbody_dirs;
     const char *name_glob;
     long shard_k, shard_n;
     int fail_fast, dry_run, list, live, allow_spend, insecure, quiet;
@@ -48,7 +49,7 @@ static void usage(FILE *f)
           "                     [--junit FILE] [--html FILE] [--json FILE] [--report-dir DIR] [--no-reports]\n"
           "                     [--tag T] [--exclude-tag T] [--name GLOB] [--shard K/N] [--fail-fast]\n"
           "                     [--dry-run] [--list] [--live] [--allow-spend] [--insecure]\n"
-          "                     [--schemas DIR] [--quiet] CASES...\n"
+          "                     [--schemas DIR] [--body-dir DIR] [--quiet] CASES...\n"
           "\n"
           "Replays case files (JSON, one scenario each; directories are searched for\n"
           "*.json) against URL, the API root including /api/v2/buyer.  The token is\n"
@@ -71,6 +72,9 @@ static void usage(FILE *f)
           "  --allow-spend       on --live runs, also run scenarios tagged spend\n"
           "  --insecure          do not verify TLS certificates\n"
           "  --schemas DIR       contract schemas (default: $CAMPAIGN_SCHEMA_DIR, bin/../schemas)\n"
+          "  --body-dir DIR      let bodyFile read below DIR too (repeatable); by default a\n"
+          "                      body file must lie below a CASES directory or its case file's\n"
+          "                      own directory\n"
           "\n"
           "Exit status: 0 passed, 1 failures or errors, 2 usage or case errors, 130 interrupted.\n", f);
 }
@@ -96,7 +100,7 @@ static int parse_long(const char *s, long lo, long hi, long *out)
 
 enum { O_TOKEN_ENV = 256, O_TIMEOUT, O_RETRIES, O_JUNIT, O_HTML, O_JSON, O_REPORT_DIR, O_NO_REPORTS,
        O_TAG, O_XTAG, O_NAME, O_SHARD, O_FAIL_FAST, O_DRY_RUN, O_LIST, O_LIVE, O_ALLOW_SPEND,
-       O_INSECURE, O_SCHEMAS, O_VERSION, O_BASE_URL };
+       O_INSECURE, O_SCHEMAS, O_VERSION, O_BASE_URL, O_BODY_DIR };
 
 static int parse_args(int argc, char **argv, options *o, int *first_case)
 {
@@ -122,6 +126,7 @@ static int parse_args(int argc, char **argv, options *o, int *first_case)
         { "allow-spend", no_argument, NULL, O_ALLOW_SPEND },
         { "insecure", no_argument, NULL, O_INSECURE },
         { "schemas", required_argument, NULL, O_SCHEMAS },
+        { "body-dir", required_argument, NULL, O_BODY_DIR },
         { "quiet", no_argument, NULL, 'q' },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, O_VERSION },
@@ -174,6 +179,7 @@ static int parse_args(int argc, char **argv, options *o, int *first_case)
         case O_ALLOW_SPEND: o->allow_spend = 1; break;
         case O_INSECURE: o->insecure = 1; break;
         case O_SCHEMAS: o->schemas = optarg; break;
+        case O_BODY_DIR: if (push(&o->body_dirs, &o->nbody_dirs, optarg)) return -1; break;
         case 'q': o->quiet = 1; break;
         case 'h': usage(stdout); exit(0);
         case O_VERSION: printf("campaign-test %s\n", CT_VERSION); exit(0);
@@ -186,6 +192,32 @@ static int parse_args(int argc, char **argv, options *o, int *first_case)
     *first_case = optind;
     if (optind >= argc) { fprintf(stderr, "campaign-test: no CASES given\n"); return -1; }
     if (!o->base_url && !o->dry_run && !o->list) { fprintf(stderr, "campaign-test: --base-url is required\n"); return -1; }
+    return 0;
+}
+
+/* Where bodyFile may read: below each CASES directory (a case file given
+ * alone: its directory) and each --body-dir.  0, or -1 after a message. */
+static int allow_body_dirs(case_loader *l, const options *o, char *const *cases, int ncases)
+{
+    for (size_t i = 0; i < o->nbody_dirs; i++)
+        if (case_loader_allow_dir(l, o->body_dirs[i]) != 0) {
+            fprintf(stderr, "campaign-test: --body-dir %s: %s\n", o->body_dirs[i], strerror(errno));
+            return -1;
+        }
+    for (int i = 0; i < ncases; i++) {
+        struct stat st;
+        if (stat(cases[i], &st) != 0) continue; /* case_collect reports it */
+        if (S_ISDIR(st.st_mode)) {
+            if (case_loader_allow_dir(l, cases[i]) != 0) return -1;
+            continue;
+        }
+        char *dir = strdup(cases[i]), *slash = dir ? strrchr(dir, '/') : NULL;
+        if (!dir) return -1;
+        if (slash) *(slash == dir ? slash + 1 : slash) = '\0';
+        int rc = case_loader_allow_dir(l, slash ? dir : ".");
+        free(dir);
+        if (rc != 0) return -1;
+    }
     return 0;
 }
 
@@ -310,6 +342,7 @@ int main(int argc, char **argv)
     loader = case_schema ? case_loader_new(case_schema, con, err, sizeof err) : NULL;
     free(case_schema);
     if (!loader) { fprintf(stderr, "campaign-test: %s\n", err); goto out; }
+    if (allow_body_dirs(loader, &o, argv + first, argc - first) != 0) goto out;
 
     if (case_collect(argv + first, argc - first, &files, &nfiles, stderr) != 0) goto out;
     cases = calloc(nfiles + 1, sizeof *cases);
@@ -424,6 +457,7 @@ out:
     free(base);
     free(o.tags);
     free(o.xtags);
+    free(o.body_dirs);
     curl_global_cleanup();
     return status;
 }
