@@ -32,7 +32,14 @@ typedef struct mock_query {
     size_t n;
     const char *key[MOCK_MAX_QUERY];
     const char *value[MOCK_MAX_QUERY];
+    int too_many;          /* more than MOCK_MAX_QUERY parameters came */
+    const char *nul_key;   /* the first parameter whose name or value holds
+                            * U+0000 (%00), or NULL: it would be read cut */
 } mock_query;
+
+/* The 400 a query the handlers cannot read exactly gets (too many
+ * parameters, a %00), in r; 0 when the query is fine. */
+int query_reject(const mock_query *q, mock_reply *r);
 
 /* Fill r with an error-response body; message is printf-style. */
 void reply_error(mock_reply *r, int status, const char *code, const char *field,

@@ -179,10 +179,13 @@ void api_get(const mock_app *app, const char *id, const mock_query *q, mock_repl
 static int parse_filter(const char *param, const char *value, int (*parse)(const char *),
                         unsigned *mask, mock_reply *r)
 {
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", value);
-    char *save = NULL;
-    for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+    char *buf = strdup(value), *save = NULL; /* the whole list, however long */
+    if (!buf) {
+        reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory");
+        return 0;
+    }
+    int ok = 1;
+    for (char *tok = strtok_r(buf, ",", &save); tok && ok; tok = strtok_r(NULL, ",", &save)) {
         while (*tok == ' ') tok++;
         size_t l = strlen(tok);
         while (l && tok[l - 1] == ' ') tok[--l] = 0;
@@ -192,11 +195,13 @@ static int parse_filter(const char *param, const char *value, int (*parse)(const
             cJSON_AddStringToObject(d, "parameter", param);
             reply_error(r, 400, "VALIDATION_ERROR", NULL, d,
                         "query parameter %s: unknown status \"%s\"", param, tok);
-            return 0;
+            ok = 0;
+            continue;
         }
         *mask |= 1u << s;
     }
-    return 1;
+    free(buf);
+    return ok;
 }
 
 void api_list(const mock_app *app, const mock_query *q, mock_reply *r)

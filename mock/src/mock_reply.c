@@ -9,6 +9,20 @@
 #include <stdio.h>
 #include <string.h>
 
+int query_reject(const mock_query *q, mock_reply *r)
+{
+    if (!q->too_many && !q->nul_key) return 0;
+    cJSON *d = cJSON_CreateObject();
+    if (q->nul_key) {
+        cJSON_AddStringToObject(d, "parameter", q->nul_key);
+        reply_error(r, 400, "VALIDATION_ERROR", NULL, d,
+                    "query parameter %s: U+0000 (%%00) is not allowed in a query", q->nul_key);
+    } else {
+        reply_error(r, 400, "VALIDATION_ERROR", NULL, d, "more than %d query parameters", MOCK_MAX_QUERY);
+    }
+    return 1;
+}
+
 void reply_error(mock_reply *r, int status, const char *code, const char *field,
                  cJSON *details, const char *fmt, ...)
 {

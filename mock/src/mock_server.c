@@ -149,16 +149,23 @@ static enum MHD_Result send_reply(mock_server *s, struct MHD_Connection *conn, r
 
 /* ---- request handling ---------------------------------------------------- */
 
-static enum MHD_Result collect_query(void *cls, enum MHD_ValueKind kind, const char *key,
-                                     const char *value)
+/* Every parameter, with its decoded length: one the handlers would read
+ * cut at a %00, or one past MOCK_MAX_QUERY, is noted, never dropped
+ * silently (query_reject answers it). */
+static enum MHD_Result collect_query(void *cls, enum MHD_ValueKind kind, const char *key, size_t key_size,
+                                     const char *value, size_t value_size)
 {
     (void)kind;
     mock_query *q = cls;
-    if (q->n < MOCK_MAX_QUERY && key) {
-        q->key[q->n] = key;
-        q->value[q->n] = value ? value : "";
-        q->n++;
+    if (!key) return MHD_YES;
+    if (!q->nul_key && (strlen(key) != key_size || (value && strlen(value) != value_size))) q->nul_key = key;
+    if (q->n == MOCK_MAX_QUERY) {
+        q->too_many = 1;
+        return MHD_YES;
     }
+    q->key[q->n] = key;
+    q->value[q->n] = value ? value : "";
+    q->n++;
     return MHD_YES;
 }
 
@@ -211,8 +218,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         return ctx->body.oom ? MHD_NO : MHD_YES;
     }
     ctx->early = 1;   /* from here on, nothing more to do for this request */
-    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_query, &q);
-    mock_request_body(s->app, &ctx->target, &rq, ctx->body.data, ctx->body.len, ctx->too_large, &r);
+    MHD_get_connection_values_n(conn, MHD_GET_ARGUMENT_KIND, collect_query, &q);
+    if (!query_reject(&q, &r))
+        mock_request_body(s->app, &ctx->target, &rq, ctx->body.data, ctx->body.len, ctx->too_large, &r);
     return send_reply(s, conn, ctx, method, url, &r, NULL);
 }
 

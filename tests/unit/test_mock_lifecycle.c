@@ -138,6 +138,46 @@ static void test_create_errors(mc *m)
     free(body);
 }
 
+/* Query filters are read exactly: a list of any length (the last of many
+ * statuses still counts), a %00 is refused rather than read cut, and a
+ * parameter past the 32 read is refused rather than dropped. */
+static void test_list_query_exact(mc *m, const char *active_id)
+{
+    mc_resp r;
+    char *path = malloc(2048);
+    if (!path) return;
+    size_t o = (size_t)snprintf(path, 2048, "/campaigns?status=");
+    for (int i = 0; i < 120; i++) o += (size_t)snprintf(path + o, 2048 - o, "PAUSED,");
+    snprintf(path + o, 2048 - o, "ACTIVE");
+    mc_call(m, &r, "GET", path, NULL, 200, "campaign-list-response");
+    int seen = 0;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, mc_at(r.json, "/campaigns")) seen |= mc_str(e, "/campaignId") &&
+                                                               !strcmp(mc_str(e, "/campaignId"), active_id);
+    CHECK_MSG(&T, seen, "the ACTIVE campaign at the end of a %zu-byte filter", o);
+    mc_resp_free(&r);
+    static const char *const nul[] = { "/campaigns?status=ACTIVE%00RUNNING", "/campaigns?status%00x=RUNNING",
+                                       "/campaigns?mediaBuyStatus=%00" };
+    for (size_t i = 0; i < sizeof nul / sizeof nul[0]; i++) {
+        mc_call(m, &r, "GET", nul[i], NULL, 400, "error-response");
+        CHECK_MSG(&T, mc_str(r.json, "/error/message") && strstr(mc_str(r.json, "/error/message"), "U+0000"),
+                  "%s", nul[i]);
+        mc_resp_free(&r);
+    }
+    /* 32 parameters are read; a 33rd is refused */
+    for (int n = 32; n <= 33; n++) {
+        o = (size_t)snprintf(path, 2048, "/campaigns?");
+        for (int i = 0; i < n - 1; i++) o += (size_t)snprintf(path + o, 2048 - o, "x%d=1&", i);
+        snprintf(path + o, 2048 - o, "status=RUNNING");
+        mc_call(m, &r, "GET", path, NULL, 400, "error-response");
+        const char *msg = mc_str(r.json, "/error/message");
+        CHECK_MSG(&T, msg && strstr(msg, n == 32 ? "unknown status" : "more than 32 query parameters"),
+                  "%d parameters: %s", n, msg ? msg : "(none)");
+        mc_resp_free(&r);
+    }
+    free(path);
+}
+
 static void test_list(mc *m)
 {
     char a[64], b[64];
@@ -176,6 +216,7 @@ static void test_list(mc *m)
     mc_call(m, &r, "GET", "/campaigns?status=RUNNING", NULL, 400, NULL);
     CHECK_STR(&T, mc_str(r.json, "/error/code"), "VALIDATION_ERROR");
     mc_resp_free(&r);
+    test_list_query_exact(m, b);
     /* a summary carries the summary fields */
     mc_call(m, &r, "GET", "/campaigns?status=ACTIVE", NULL, 200, "campaign-list-response");
     CHECK(&T, mc_at(r.json, "/campaigns/0/budget/total") != NULL);
