@@ -235,6 +235,34 @@ hasnt "large.ndjson:2:" out "the valid payload after it"
 has "$tmp/large.ndjson:3:" out "the failing payload after it"
 has "3 payloads, 2 invalid" err "large ndjson summary"
 
+# ---- what is read: regular files and -, at most --max-size bytes ------------------
+printf '{"data":null,"error":{"code":"X","message":"m"}}' >"$tmp/e48.json"   # 48 bytes
+lint --max-size 48 --schema error-response "$tmp/e48.json"; status 0 "an input of exactly --max-size bytes"
+lint --max-size 47 --schema error-response "$tmp/e48.json"; status 2 "one byte over --max-size"
+has "e48.json: larger than 47 bytes (--max-size)" err "the size refusal"
+lint --max-size 47 --schema error-response - <"$tmp/e48.json"; status 2 "standard input over --max-size"
+has "<stdin>: larger than 47 bytes" err "stdin refusal"
+lint --max-size 48 --schema error-response - <"$tmp/e48.json"; status 0 "standard input at --max-size"
+lint --max-size 0 --schema error-response "$tmp/e48.json"; status 2 "--max-size 0"
+lint --max-size 12k --schema error-response "$tmp/e48.json"; status 2 "--max-size 12k"
+has "--max-size takes a number of bytes" err "its message"
+if command -v mkfifo >/dev/null 2>&1; then
+    mkfifo "$tmp/fifo.json"
+    timeout 10 "$LINT" --schema error-response "$tmp/fifo.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+    status 2 "a FIFO is refused at once, not waited on"
+    has "fifo.json: not a regular file" err "the FIFO named"
+    # and one beside a user schema is not opened with the schema's neighbours
+    printf '{"type": "object"}' >"$tmp/beside-fifo.schema.json"
+    timeout 10 "$LINT" --schema "$tmp/beside-fifo.schema.json" "$tmp/e48.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+    status 0 "a FIFO beside a user schema is passed over"
+    rm -f "$tmp/fifo.json" "$tmp/beside-fifo.schema.json"
+fi
+timeout 10 "$LINT" --schema error-response /dev/zero >"$tmp/out" 2>"$tmp/err"; rc=$?
+status 2 "a device is refused"
+has "/dev/zero: not a regular file" err "the device named"
+lint --schema error-response "$tmp"; status 2 "a directory is refused"
+has "Is a directory" err "the directory named"
+
 # ---- closed objects and --strict (D12) ------------------------------------------
 # An unknown member of an open request object passes by default and --strict
 # reports it; one inside a mediaBuys[] entry (closed) is an error either way.

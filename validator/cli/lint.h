@@ -68,7 +68,15 @@ const char *lint_display_pointer(const char *pointer);
 /* Read all of path ("-" = stdin) into a malloc'd buffer (*buf, *len; one
  * spare NUL after the data).  0, or an errno value (EISDIR for a
  * directory). */
-int lint_read_file(const char *path, char **buf, size_t *len);
+int lint_read_file(const char *path, size_t max, char **buf, size_t *len);
+/* What a failed lint_read_file says: for EINVAL "not a regular file ...",
+ * for EFBIG "larger than MAX bytes (--max-size)" (built in out), else
+ * strerror(err). */
+const char *lint_read_error(int err, size_t max, char *out, size_t size);
+
+/* Default bound on one input (--max-size): a file, standard input, or an
+ * NDJSON file as a whole. */
+#define LINT_MAX_INPUT ((size_t)256 << 20)
 
 /* ---- locate ------------------------------------------------------------ */
 

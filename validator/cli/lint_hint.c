@@ -90,7 +90,7 @@ static json_doc *read_doc(const char *path)
     char *buf;
     size_t len;
     json_error err;
-    if (lint_read_file(path, &buf, &len) != 0)
+    if (lint_read_file(path, LINT_MAX_INPUT, &buf, &len) != 0)
         return NULL;
     json_doc *doc = json_parse(buf, len, NULL, NULL, &err);
     free(buf);

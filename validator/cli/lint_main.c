@@ -10,6 +10,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +22,7 @@ enum { EXIT_VALID = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_UNDECIDED = 3 };
 static const char usage_text[] =
     "usage: campaign-lint --schema NAME|PATH [--format text|json|junit|github]\n"
     "                     [--strict] [--ndjson] [--schema-dir DIR] [--no-format-assert]\n"
-    "                     [--regex-budget SECONDS]\n"
+    "                     [--regex-budget SECONDS] [--max-size BYTES]\n"
     "                     FILE... | -\n"
     "       campaign-lint --list-schemas\n"
     "       campaign-lint --help | --version\n"
@@ -36,6 +37,9 @@ static const char usage_text[] =
     "  --schema-dir DIR    the contract's schemas (default: $CAMPAIGN_SCHEMA_DIR,\n"
     "                      else the schemas directory beside bin/, else ./schemas)\n"
     "  --no-format-assert  treat \"format\" as an annotation only\n"
+    "  --max-size BYTES    refuse an input (file, standard input, NDJSON file) larger\n"
+    "                      than BYTES (default 268435456, 256 MiB); only regular\n"
+    "                      files and - are read\n"
     "  --regex-budget SECONDS  regex search time the whole run may take (default\n"
     "                      10; each check also stops a search after 2 s); past it\n"
     "                      every pattern that needs a search is undecided\n"
@@ -52,6 +56,7 @@ typedef struct options {
     enum lint_format format;
     int strict, ndjson, no_format_assert;
     unsigned regex_budget_ms;
+    size_t max_size;
     const char **files;
     size_t nfiles;
 } options;
@@ -87,6 +92,7 @@ static int parse_args(int argc, char **argv, options *o)
 {
     int only_files = 0;
     o->regex_budget_ms = LINT_REGEX_BUDGET_MS;
+    o->max_size = LINT_MAX_INPUT;
     if (!(o->files = calloc((size_t)argc, sizeof *o->files)))
         return EXIT_USAGE;
     for (int i = 1; i < argc; i++) {
@@ -116,6 +122,13 @@ static int parse_args(int argc, char **argv, options *o)
             o->schema = v;
         } else if ((v = option_value(argv, argc, &i, "--schema-dir", &missing))) {
             o->schema_dir = v;
+        } else if ((v = option_value(argv, argc, &i, "--max-size", &missing))) {
+            char *end;
+            errno = 0;
+            unsigned long long n = strtoull(v, &end, 10);
+            if (end == v || *end || errno || n == 0 || v[0] == '-' || n > (unsigned long long)SIZE_MAX / 2)
+                return usage_error("--max-size takes a number of bytes greater than 0, not '%s'", v);
+            o->max_size = (size_t)n;
         } else if ((v = option_value(argv, argc, &i, "--regex-budget", &missing))) {
             char *end;
             double sec = strtod(v, &end);
@@ -219,7 +232,13 @@ static int list_json(const char *dir, path_list *l)
         size_t size = strlen(dir) + n + 2;
         if (!(l->v[l->n] = malloc(size)))
             break;
-        snprintf(l->v[l->n++], size, "%s/%s", dir, de->d_name);
+        snprintf(l->v[l->n], size, "%s/%s", dir, de->d_name);
+        /* only regular files: a FIFO named x.json would hang the load */
+        if (!is_regular_file(l->v[l->n])) {
+            free(l->v[l->n]);
+            continue;
+        }
+        l->n++;
     }
     closedir(d);
     if (l->n)
@@ -382,10 +401,11 @@ int main(int argc, char **argv)
         const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
         char *buf = NULL;
         size_t len = 0;
-        int e = lint_read_file(path, &buf, &len);
+        int e = lint_read_file(path, o.max_size, &buf, &len);
         if (e) {
+            char why[96];
             fflush(stdout);
-            fprintf(stderr, LINT_NAME ": %s: %s\n", name, strerror(e));
+            fprintf(stderr, LINT_NAME ": %s: %s\n", name, lint_read_error(e, o.max_size, why, sizeof why));
             unreadable = 1;
             continue;
         }
