@@ -89,14 +89,15 @@ expect "directory as a file" 2 "campaign-lint: $tmp/a-directory.json: Is a direc
 bounded --schema campaign-create-request "$tmp/never-existed.json"
 expect "missing file" 2 "campaign-lint: $tmp/never-existed.json: No such file or directory"
 
-# A file that vanishes mid-run, deterministically: the first input is a
-# FIFO, so campaign-lint blocks on it; opening our end returns only once
-# campaign-lint has opened it (it is running, past argument parsing).
-# Then the second input is deleted, and only then is the FIFO fed.
+# A file that vanishes mid-run, deterministically: the first input is
+# standard input, fed through a FIFO, so campaign-lint blocks reading it
+# (a FIFO given as a file is refused; standard input is the one stream it
+# reads).  The second input is deleted, and only then is the FIFO fed.
 mkfifo "$tmp/gate"
 cp "$CORPUS/duplicate-keys.json" "$tmp/vanishes.json"
 ( ulimit -v "$vlimit" 2>/dev/null
-  exec timeout "$TIME_S" "$LINT" --schema campaign-create-request "$tmp/gate" "$tmp/vanishes.json" ) >"$tmp/out" 2>"$tmp/err" &
+  exec timeout "$TIME_S" "$LINT" --schema campaign-create-request - "$tmp/vanishes.json" <"$tmp/gate" ) \
+    >"$tmp/out" 2>"$tmp/err" &
 lp=$!
 exec 3>"$tmp/gate"
 rm "$tmp/vanishes.json"
@@ -105,6 +106,6 @@ exec 3>&-
 wait "$lp"
 rc=$?
 expect "file vanished mid-run" 2 "campaign-lint: $tmp/vanishes.json: No such file or directory"
-expect "the input before it is still linted" 2 "$tmp/gate:1:62: (root): duplicate key"
+expect "the input before it is still linted" 2 "<stdin>:1:62: (root): duplicate key"
 
 finish
