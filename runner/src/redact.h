@@ -4,8 +4,14 @@
  * echoes, error messages, findings) passes through redact() first:
  *   - the value of every "Authorization:" header line is replaced by
  *     "[REDACTED]" (whatever token it carries, valid or not);
- *   - every occurrence of the secret itself, and of its JSON-escaped and
- *     percent-encoded forms, is replaced by "[REDACTED]" wherever it sits.
+ *   - every occurrence of the secret itself is replaced by "[REDACTED]"
+ *     wherever it sits, in any encoding a server or a JSON encoder may
+ *     give it: as is, percent-encoded (upper- or lower-case hex, every
+ *     byte or only some), JSON-escaped ("\u00XX" in any case, "\/",
+ *     "\"", ...), the forms mixed within one occurrence;
+ *   - a prefix of the secret (4 bytes or more) right before "..." (the
+ *     mark of a value cut for display) is replaced too.
+ * Mask first, then cut: a text is cut for display only after redact().
  * A redactor is immutable after creation (safe to share). */
 #ifndef REDACT_H
 #define REDACT_H

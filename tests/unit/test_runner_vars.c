@@ -91,6 +91,44 @@ static void test_redact(struct check *t)
     /* back to back, at the very end, and a near miss */
     CHECK_STR(t, s = redact(r, "s3cr/et\"toks3cr/et\"tok", (size_t)-1), "[REDACTED][REDACTED]"); free(s);
     CHECK_STR(t, s = redact(r, "tail s3cr/et\"to", (size_t)-1), "tail s3cr/et\"to"); free(s);
+    /* every encoding a server or a JSON encoder may give it */
+    static const struct { const char *in, *out; } enc[] = {
+        /* percent-encoded: upper or lower case hex, every byte or only some */
+        { "q=s3cr%2fet%22tok&", "q=[REDACTED]&" },
+        { "%73%33%63%72%2F%65%74%22%74%6F%6B", "[REDACTED]" },
+        { "%73%33%63%72%2f%65%74%22%74%6f%6b", "[REDACTED]" },
+        { "s%33cr%2Fe%74\"t%6Fk", "[REDACTED]" },
+        /* JSON \u00XX escapes, any case, mixed with literal characters */
+        { "\"\\u0073\\u0033\\u0063\\u0072\\u002f\\u0065\\u0074\\u0022\\u0074\\u006f\\u006b\"", "\"[REDACTED]\"" },
+        { "\"\\u0073\\u0033\\u0063\\u0072\\u002F\\u0065\\u0074\\u0022\\u0074\\u006F\\u006B\"", "\"[REDACTED]\"" },
+        { "\"s3cr\\u002Fet\\u0022tok\"", "\"[REDACTED]\"" },
+        { "\"s3cr/et\\\"tok\"", "\"[REDACTED]\"" },
+        { "\"s3cr\\/et\\u0022tok\"", "\"[REDACTED]\"" },
+        /* near misses: not the token, left alone */
+        { "s3cr%2Get%22tok", "s3cr%2Get%22tok" },          /* bad hex */
+        { "s3cr%2fet%22toX", "s3cr%2fet%22toX" },          /* last byte differs */
+        { "s3cr%2et%22tok", "s3cr%2et%22tok" },            /* "%2e" is '.', not '/' */
+        { "s3cr\\u002get\"tok", "s3cr\\u002get\"tok" },    /* bad \u escape */
+        { "s3cr\\u02Fet\"tok", "s3cr\\u02Fet\"tok" },      /* short \u escape */
+        { "s3cr\\tet\"tok", "s3cr\\tet\"tok" },            /* a tab, not '/' */
+        { "S3CR/ET\"TOK", "S3CR/ET\"TOK" },                /* the token is case-sensitive */
+        /* a value cut for display: a prefix of 4 bytes or more before "..." */
+        { "got \"s3cr\\/e...\"", "got \"[REDACTED]...\"" },
+        { "got \"s3cr%2F...\"", "got \"[REDACTED]...\"" },
+        { "got \"s3c...\"", "got \"s3c...\"" },            /* too short to tell */
+        { "got \"s3cr/xx...\"", "got \"s3cr/xx...\"" },    /* not a prefix */
+    };
+    for (size_t i = 0; i < sizeof enc / sizeof *enc; i++) {
+        CHECK_STR(t, s = redact(r, enc[i].in, (size_t)-1), enc[i].out);
+        free(s);
+    }
+    /* a secret holding '%' and '\\': the literal and the escaped forms */
+    redactor *q = redactor_new("a%b\\c");
+    CHECK_STR(t, s = redact(q, "[a%b\\c]", (size_t)-1), "[[REDACTED]]"); free(s);
+    CHECK_STR(t, s = redact(q, "[a%25b%5Cc]", (size_t)-1), "[[REDACTED]]"); free(s);
+    CHECK_STR(t, s = redact(q, "[a%b\\\\c]", (size_t)-1), "[[REDACTED]]"); free(s);
+    CHECK_STR(t, s = redact(q, "[a%b\\\\d]", (size_t)-1), "[a%b\\\\d]"); free(s);
+    redactor_free(q);
     redactor_free(r);
     r = redactor_new(NULL);
     CHECK_STR(t, s = redact(r, "plain", (size_t)-1), "plain"); free(s);
