@@ -3,6 +3,7 @@
 #include "expect.h"
 #include "json_util.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -142,7 +143,13 @@ static void echo_request(const run_ctx *ctx, const http_exchange *x, ct_step_res
     }
     if (x->body) {
         sb_puts(&b, "\n");
-        sb_append(&b, x->body, x->body_len < ECHO_BODY_MAX ? x->body_len : ECHO_BODY_MAX);
+        /* mask first, then cut */
+        char *t = redact(ctx->red, x->body, x->body_len);
+        if (t) {
+            size_t n = strlen(t);
+            sb_append(&b, t, n < ECHO_BODY_MAX ? n : utf8_cut(t, n, ECHO_BODY_MAX));
+        }
+        free(t);
         if (x->body_len > ECHO_BODY_MAX) sb_printf(&b, "\n... (%zu bytes in all)", x->body_len);
     }
     char *t = sb_take(&b);
@@ -299,9 +306,12 @@ static void echo_response(const run_ctx *ctx, const http_exchange *x, ct_step_re
     else sb_printf(&b, "HTTP %ld\n", x->status);
     if (x->resp_body.len) {
         sb_puts(&b, "\n");
-        size_t n = x->resp_body.len < ECHO_BODY_MAX ? x->resp_body.len : ECHO_BODY_MAX;
-        char *t = redact(ctx->red, x->resp_body.data, n);
-        if (t) sb_puts(&b, t);
+        /* mask first, then cut: a token across the cut stays masked */
+        char *t = redact(ctx->red, x->resp_body.data, x->resp_body.len);
+        if (t) {
+            size_t n = strlen(t);
+            sb_append(&b, t, n < ECHO_BODY_MAX ? n : utf8_cut(t, n, ECHO_BODY_MAX));
+        }
         free(t);
         if (x->resp_body.len > ECHO_BODY_MAX) sb_printf(&b, "\n... (%zu bytes in all)", x->resp_body.len);
     }
@@ -404,9 +414,11 @@ void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
         ct_step_add_detail(res, body ? "body assertions cannot be checked: out of memory"
                                      : "body assertions cannot be checked: the response body is not JSON");
     } else {
+        expect_set_redactor(ctx->red);
         for (const cJSON *a = asserts ? asserts->child : NULL; a; a = a->next) expect_body(a, seen, res);
     }
     const cJSON *hexp = json_member(expect, "headers");
+    expect_set_redactor(ctx->red);
     for (const cJSON *h = hexp ? hexp->child : NULL; h; h = h->next) {
         char *v = http_response_header(x, h->string);
         expect_header(h->string, h, v, res);

@@ -129,6 +129,30 @@ static void test_redact(struct check *t)
     CHECK_STR(t, s = redact(q, "[a%b\\\\c]", (size_t)-1), "[[REDACTED]]"); free(s);
     CHECK_STR(t, s = redact(q, "[a%b\\\\d]", (size_t)-1), "[a%b\\\\d]"); free(s);
     redactor_free(q);
+    /* a finding quotes a long value: masked first, then cut, so the cut
+     * (at 200 bytes) never leaves the token's first bytes behind */
+    for (size_t at = 180; at <= 200; at++) {
+        char body[600];
+        memset(body, 0, sizeof body);
+        memcpy(body, "{\"v\":\"", 6);
+        memset(body + 6, 'x', 400);
+        memcpy(body + 6 + at, "s3cr\\/et\\\"tok", 13);
+        memcpy(body + 406, "\"}", 3);
+        expect_set_redactor(r);
+        cJSON *a = cJSON_Parse("{\"pointer\": \"/v\", \"equals\": 1}"), *b = cJSON_Parse(body);
+        ct_step_result res;
+        memset(&res, 0, sizeof res);
+        expect_body(a, b, &res);
+        expect_set_redactor(NULL);
+        CHECK(t, res.ndetails == 1);
+        char *d = res.ndetails ? redact(r, res.details[0], (size_t)-1) : NULL;
+        CHECK_MSG(t, d && !strstr(d, "xs"), "cut at %zu: %s", at, d ? d : "(none)");
+        free(d);
+        for (size_t i = 0; i < res.ndetails; i++) free(res.details[i]);
+        free(res.details);
+        cJSON_Delete(a);
+        cJSON_Delete(b);
+    }
     redactor_free(r);
     r = redactor_new(NULL);
     CHECK_STR(t, s = redact(r, "plain", (size_t)-1), "plain"); free(s);
