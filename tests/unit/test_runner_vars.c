@@ -10,6 +10,7 @@
 #include "../../runner/src/redact.c"
 #include "../../runner/src/results.c"
 #include "../../runner/src/expect.c"
+#include "../../runner/src/loopback.c"
 
 #include <stdlib.h>
 
@@ -157,6 +158,23 @@ static void test_redact(struct check *t)
     r = redactor_new(NULL);
     CHECK_STR(t, s = redact(r, "plain", (size_t)-1), "plain"); free(s);
     redactor_free(r);
+}
+
+/* --live: which hosts count as loopback (no traffic: only "localhost"
+ * is resolved) */
+static void test_loopback(struct check *t)
+{
+    static const char *yes[] = { "127.0.0.1", "127.255.255.254", "127.0.0.0", "::1", "[::1]",
+                                 "0:0:0:0:0:0:0:1", "localhost", "LocalHost" };
+    static const char *no[] = { "127.0.0.1.example.com", "127.example", "127.", "1.2.3.4", "128.0.0.1",
+                                "0x7f.0.0.1", "127.1", "0177.0.0.1", "017700000001", "::ffff:127.0.0.1",
+                                "[::ffff:127.0.0.1]", "::", "[::1", "::1]", "[]", "", "localhost.example.com",
+                                "127.0.0.1 ", " 127.0.0.1", "127.0.0.256" };
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        CHECK_MSG(t, ct_host_is_loopback(yes[i]) == 1, "%s should be loopback", yes[i]);
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        CHECK_MSG(t, ct_host_is_loopback(no[i]) == 0, "%s should not be loopback", no[i]);
+    CHECK(t, ct_host_is_loopback(NULL) == 0);
 }
 
 static void test_pointer(struct check *t)
@@ -345,6 +363,7 @@ int main(void)
     struct check t = { 0, 0, "runner_vars" };
     test_vars(&t);
     test_redact(&t);
+    test_loopback(&t);
     test_pointer(&t);
     test_expect(&t);
     test_finding_text(&t);
