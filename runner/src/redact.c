@@ -4,11 +4,13 @@
  * forms a server or a JSON encoder may give it: the byte itself,
  * percent-encoded ("%2F" or "%2f", every byte or only some), a JSON
  * "\u00XX" escape (hex digits in any case), or a JSON short escape
- * ("\/", "\"", "\\", "\b", "\f", "\n", "\r", "\t").  The forms may mix
+ * ("\/", "\"", "\\", "\b", "\f", "\n", "\r", "\t"), or a JSON Pointer
+ * escape ("~1" for '/', "~0" for '~': a member name in a finding's
+ * pointer).  The forms may mix
  * within one occurrence.  A text cut for display ends a quoted value with
- * "...": a prefix of the secret (at least REDACT_MIN_PART bytes) right
- * before "..." is masked too, so that a cut made before masking still
- * shows no part of it. */
+ * "...": a prefix of the secret right before "..." is masked too, and by
+ * redact_cut() one that ends a text cut at its bound, so that a cut made
+ * before masking still shows no part of it. */
 #include "redact.h"
 #include "strbuf.h"
 
@@ -16,8 +18,9 @@
 #include <string.h>
 #include <strings.h>
 
-/* Shortest prefix of the secret masked when a cut ("...") follows it. */
-#define REDACT_MIN_PART 4
+/* Shortest prefix of the secret masked when a cut follows it: any, as
+ * even its first byte is a part of it. */
+#define REDACT_MIN_PART 1
 /* Steps one match attempt may take (backtracking between a literal '%'
  * or '\' and an escape that starts with it); beyond it the text is masked
  * as if it matched. */
@@ -40,6 +43,7 @@ redactor *redactor_new(const char *secret)
         r->first[(unsigned char)secret[0]] = 1;
         r->first['%'] = 1;
         r->first['\\'] = 1;
+        r->first['~'] = 1;
     }
     return r;
 }
@@ -68,6 +72,10 @@ static size_t escaped_byte(const char *p, size_t left, unsigned char c)
         if (h >= 0 && l >= 0 && (unsigned)(h * 16 + l) == c) return 3;
         return 0;
     }
+    if (left >= 2 && p[0] == '~') {
+        /* a JSON Pointer escape: a member name in a finding's pointer */
+        return (p[1] == '1' && c == '/') || (p[1] == '0' && c == '~') ? 2 : 0;
+    }
     if (left >= 2 && p[0] == '\\') {
         if (p[1] == 'u') {
             if (left < 6 || c >= 0x80) return 0;
@@ -89,7 +97,7 @@ static size_t escaped_byte(const char *p, size_t left, unsigned char c)
 /* Does the secret from its byte k on occur at p?  Sets *end to the text
  * bytes taken and returns 1 (whole), 2 (a prefix of at least
  * REDACT_MIN_PART bytes followed by "..."), or 0. */
-static int match(const redactor *r, size_t k, const char *p, size_t left, size_t *end, long *budget)
+static int match(const redactor *r, size_t k, const char *p, size_t left, int cut_end, size_t *end, long *budget)
 {
     size_t j = 0;
     for (; k < r->len; k++) {
@@ -100,7 +108,7 @@ static int match(const redactor *r, size_t k, const char *p, size_t left, size_t
         if (e && lit) {
             /* both a literal '%' or '\' and an escape: try the escape first */
             size_t sub;
-            int m = match(r, k + 1, p + j + e, left - j - e, &sub, budget);
+            int m = match(r, k + 1, p + j + e, left - j - e, cut_end, &sub, budget);
             if (m) { *end = j + e + sub; return m; }
             j++;
         } else if (e) {
@@ -108,7 +116,10 @@ static int match(const redactor *r, size_t k, const char *p, size_t left, size_t
         } else if (lit) {
             j++;
         } else {
-            if (k >= REDACT_MIN_PART && left - j >= 3 && memcmp(p + j, "...", 3) == 0) { *end = j; return 2; }
+            if (k >= REDACT_MIN_PART && ((left - j >= 3 && memcmp(p + j, "...", 3) == 0) || (cut_end && j == left))) {
+                *end = j;
+                return 2;
+            }
             return 0;
         }
     }
@@ -117,16 +128,16 @@ static int match(const redactor *r, size_t k, const char *p, size_t left, size_t
 }
 
 /* Length of the text at p that is (an encoding of) the secret, or 0. */
-static size_t secret_at(const redactor *r, const char *p, size_t left)
+static size_t secret_at(const redactor *r, const char *p, size_t left, int cut_end)
 {
     if (!r->secret || !r->first[(unsigned char)*p]) return 0;
     size_t end = 0;
     long budget = REDACT_BUDGET;
     /* only a prefix counts when the match starts at the secret's start */
-    return match(r, 0, p, left, &end, &budget) ? end : 0;
+    return match(r, 0, p, left, cut_end, &end, &budget) ? end : 0;
 }
 
-char *redact(const redactor *r, const char *text, size_t len)
+static char *redact_text(const redactor *r, const char *text, size_t len, int cut_end)
 {
     if (!text) return NULL;
     if (len == (size_t)-1) len = strlen(text);
@@ -145,7 +156,7 @@ char *redact(const redactor *r, const char *text, size_t len)
             line_start = 0;
             continue;
         }
-        size_t n = r ? secret_at(r, text + i, len - i) : 0;
+        size_t n = r ? secret_at(r, text + i, len - i, cut_end) : 0;
         if (n) {
             sb_append(&b, text + run, i - run);
             sb_puts(&b, REDACTED);
@@ -166,4 +177,18 @@ char *redact(const redactor *r, const char *text, size_t len)
     sb_append(&b, text + run, i - run);
     if (b.len == 0 && !b.oom) return strdup("");
     return sb_take(&b);
+}
+
+char *redact(const redactor *r, const char *text, size_t len)
+{
+    return redact_text(r, text, len, 0);
+}
+
+char *redact_cut(const redactor *r, const char *text, size_t bound)
+{
+    if (!text) return NULL;
+    size_t len = strlen(text);
+    /* a text formatted into bound bytes was cut when it fills them: the
+     * cut stops between characters, up to 3 bytes short, before the NUL */
+    return redact_text(r, text, len, len + 4 >= bound);
 }

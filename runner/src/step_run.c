@@ -11,6 +11,11 @@
 #include <string.h>
 #include <strings.h>
 
+/* The validator's bounds for a finding's pointer and message
+ * (contract_rules.c, schema_eval.c). */
+#define CONTRACT_POINTER_BOUND 512
+#define CONTRACT_MESSAGE_BOUND 1024
+
 /* Echoes keep at most this much of a body: reports truncate further. */
 #define ECHO_BODY_MAX (64 * 1024)
 
@@ -160,8 +165,8 @@ static void echo_request(const run_ctx *ctx, const http_exchange *x, ct_step_res
 /* One detail per finding: "<what> SCHEMA: POINTER: MESSAGE [ID]"; a
  * finding that could not be decided reads "could not decide whether
  * <whole> keeps SCHEMA: ..." instead.  Returns how many could not. */
-static size_t add_findings(const contract_report *r, const char *schema, ct_step_result *res, const char *what,
-                           const char *whole)
+static size_t add_findings(const run_ctx *ctx, const contract_report *r, const char *schema, ct_step_result *res,
+                           const char *what, const char *whole)
 {
     size_t open = 0;
     for (size_t i = 0; i < contract_report_count(r); i++) {
@@ -169,7 +174,15 @@ static size_t add_findings(const contract_report *r, const char *schema, ct_step
         strbuf b = {0};
         if (f->undecided) sb_printf(&b, "could not decide whether %s keeps", whole);
         else sb_puts(&b, what);
-        sb_printf(&b, " %s: %s: %s [%s]", schema, f->pointer[0] ? f->pointer : "(root)", f->message, f->id);
+        /* The pointer and the message quote the body, and the validator
+         * formats them into bounded buffers (CONTRACT_POINTER_BOUND,
+         * CONTRACT_MESSAGE_BOUND): a cut there may split an echoed token,
+         * so each is masked alone, a full one's end counting as a cut. */
+        char *p = redact_cut(ctx->red, f->pointer, CONTRACT_POINTER_BOUND);
+        char *m = redact_cut(ctx->red, f->message, CONTRACT_MESSAGE_BOUND);
+        sb_printf(&b, " %s: %s: %s [%s]", schema, p && p[0] ? p : "(root)", m ? m : "?", f->id);
+        free(p);
+        free(m);
         char *s = sb_take(&b);
         ct_step_add_detail(res, s);
         free(s);
@@ -268,7 +281,7 @@ int step_prepare(const run_ctx *ctx, const ct_step *st, const ct_vars *vars,
         int ok = r && sent ? contract_check(ctx->contract, rschema, sent->root, 0, r) : -1;
         json_doc_free(sent);
         if (ok != 1) {
-            add_findings(r, rschema, res, "request body violates", "the request body");
+            add_findings(ctx, r, rschema, res, "request body violates", "the request body");
             redact_details(ctx, res);
             if (ok == CONTRACT_UNDECIDED)
                 snprintf(msg, sizeof msg, "%s: could not decide whether the request body keeps %s (not sent)",
@@ -402,7 +415,7 @@ void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
                 snprintf(msg, sizeof msg, "no body schema named %s in the contract", schema);
                 ct_step_add_detail(res, msg);
             } else if (ok != 1) {
-                open = add_findings(r, schema, res, "response violates", "the response");
+                open = add_findings(ctx, r, schema, res, "response violates", "the response");
             }
             contract_report_free(r);
         }

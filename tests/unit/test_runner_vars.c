@@ -113,16 +113,28 @@ static void test_redact(struct check *t)
         { "s3cr\\u02Fet\"tok", "s3cr\\u02Fet\"tok" },      /* short \u escape */
         { "s3cr\\tet\"tok", "s3cr\\tet\"tok" },            /* a tab, not '/' */
         { "S3CR/ET\"TOK", "S3CR/ET\"TOK" },                /* the token is case-sensitive */
-        /* a value cut for display: a prefix of 4 bytes or more before "..." */
+        /* a member name in a JSON Pointer: "~1" for '/' */
+        { "/campaign/s3cr~1et\"tok", "/campaign/[REDACTED]" },
+        { "/campaign/s3cr~0et\"tok", "/campaign/s3cr~0et\"tok" },  /* "~0" is '~' */
+        /* a value cut for display: any prefix before "..." */
         { "got \"s3cr\\/e...\"", "got \"[REDACTED]...\"" },
         { "got \"s3cr%2F...\"", "got \"[REDACTED]...\"" },
-        { "got \"s3c...\"", "got \"s3c...\"" },            /* too short to tell */
+        { "got \"xs3c...\"", "got \"x[REDACTED]...\"" },
+        { "got \"xs...\"", "got \"x[REDACTED]...\"" },
         { "got \"s3cr/xx...\"", "got \"s3cr/xx...\"" },    /* not a prefix */
     };
     for (size_t i = 0; i < sizeof enc / sizeof *enc; i++) {
         CHECK_STR(t, s = redact(r, enc[i].in, (size_t)-1), enc[i].out);
         free(s);
     }
+    /* a text cut at its bound without a mark: a prefix that ends it is
+     * masked only when the text fills the bound */
+    CHECK_STR(t, s = redact_cut(r, "abc s3", 7), "abc [REDACTED]"); free(s);
+    CHECK_STR(t, s = redact_cut(r, "abc s3", 10), "abc [REDACTED]"); free(s);
+    CHECK_STR(t, s = redact_cut(r, "abc s3", 11), "abc s3"); free(s);
+    CHECK_STR(t, s = redact_cut(r, "abc s3cr\\/e", 13), "abc [REDACTED]"); free(s);
+    CHECK_STR(t, s = redact_cut(r, "abc s3x", 7), "abc s3x"); free(s);
+    CHECK_STR(t, s = redact(r, "abc s3", (size_t)-1), "abc s3"); free(s);
     /* a secret holding '%' and '\\': the literal and the escaped forms */
     redactor *q = redactor_new("a%b\\c");
     CHECK_STR(t, s = redact(q, "[a%b\\c]", (size_t)-1), "[[REDACTED]]"); free(s);
