@@ -125,6 +125,29 @@ if [ -x "$tmp/nettool" ]; then
     else
         fail "nettool serve file did not start"; cat "$tmp/stub/srv.err"
     fi
+    # Member names that end in the token, of every length around the
+    # validator's message bound (1024 bytes), which cuts them unmarked:
+    # "property \"xxx…zqSEC" must not come out.
+    {
+        printf '{"campaign": {'
+        n=990
+        while [ $n -le 1020 ]; do printf '"%s%s": 1, ' "$(printf "%0${n}d" 0 | tr 0 x)" "$TOKEN"; n=$((n + 1)); done
+        printf '"end": 1}}'
+    } >"$tmp/stub/names.json"
+    printf '{"name": "a server that echoes the token in member names", "steps": [{"request": {"method": "GET", "path": "/names"}, "expect": {"schema": "campaign-response"}}]}\n' >"$tmp/cases/names.json"
+    "$tmp/nettool" serve file "$tmp/stub/names.json" >"$tmp/stub/srv2.out" 2>"$tmp/stub/srv2.err" &
+    pids="$pids $!"
+    if wait_for listening "$tmp/stub/srv2.out"; then
+        stub=$(sed -n 's/^listening on //p' "$tmp/stub/srv2.out")
+        run --base-url "$stub/api/v2/buyer" --junit "$tmp/out/r5.xml" --json "$tmp/out/r5.json" --html "$tmp/out/r5.html" "$tmp/cases/names.json"
+        got=$(grep -o 'x\[REDACTED\]' "$tmp/out/r5.json" | wc -l)
+        if [ "$got" -ge 31 ]; then pass; else fail "hostile names: $got findings quote a masked name"; grep -o '"findings".\{0,600\}' "$tmp/out/r5.json" | head -3; fi
+        # not even the token's first byte after the padding
+        hits=$(grep -liF -- 'xz' "$tmp/out"/r4.* "$tmp/out"/r5.* "$tmp/out/runner.stdout" "$tmp/out/runner.stderr")
+        if [ -z "$hits" ]; then pass; else fail "the token's first bytes appear in: $hits"; grep -hoi '.\{10\}xz.\{10\}' $hits | head -3; fi
+    else
+        fail "nettool serve file did not start"; cat "$tmp/stub/srv2.err"
+    fi
 fi
 
 # the runs did happen: the suite ran and the echo came back (redacted)
