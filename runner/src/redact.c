@@ -192,3 +192,11 @@ char *redact_cut(const redactor *r, const char *text, size_t bound)
      * cut stops between characters, up to 3 bytes short, before the NUL */
     return redact_text(r, text, len, len + 4 >= bound);
 }
+
+int redact_contains(const redactor *r, const char *text, size_t len)
+{
+    if (!r || !r->secret || !text) return 0;
+    for (size_t i = 0; i < len; i++)
+        if (secret_at(r, text + i, len - i, 0)) return 1;
+    return 0;
+}

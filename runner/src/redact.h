@@ -35,6 +35,9 @@ char *redact(const redactor *r, const char *text, size_t len);
  * of the secret that ends the text is masked too. */
 char *redact_cut(const redactor *r, const char *text, size_t bound);
 
+/* 1 when text[0..len) holds the secret in any form redact() masks. */
+int redact_contains(const redactor *r, const char *text, size_t len);
+
 #define REDACTED "[REDACTED]"
 
 #endif

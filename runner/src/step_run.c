@@ -404,8 +404,13 @@ void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
     }
     if (schema && ctx->contract) {
         if (!body) {
-            if (x->resp_body.len) snprintf(msg, sizeof msg, "response body is not JSON (line %u, column %u: %s); %s expected",
-                                           je.line, je.col, je.message, schema);
+            /* the parser's message quotes the character it stopped at:
+             * not when the body echoes the token (it may be one of its) */
+            if (x->resp_body.len && redact_contains(ctx->red, x->resp_body.data, x->resp_body.len))
+                snprintf(msg, sizeof msg, "response body is not JSON (line %u, column %u); %s expected",
+                         je.line, je.col, schema);
+            else if (x->resp_body.len) snprintf(msg, sizeof msg, "response body is not JSON (line %u, column %u: %s); %s expected",
+                                                je.line, je.col, je.message, schema);
             else snprintf(msg, sizeof msg, "response has no body; %s expected", schema);
             ct_step_add_detail(res, msg);
         } else {

@@ -148,6 +148,20 @@ if [ -x "$tmp/nettool" ]; then
     else
         fail "nettool serve file did not start"; cat "$tmp/stub/srv2.err"
     fi
+    # A body that is the token itself, not JSON: the parse error must not
+    # quote the character it stopped at (the token's first byte).
+    printf '%s' "$TOKEN" >"$tmp/stub/raw.txt"
+    "$tmp/nettool" serve file "$tmp/stub/raw.txt" >"$tmp/stub/srv3.out" 2>"$tmp/stub/srv3.err" &
+    pids="$pids $!"
+    if wait_for listening "$tmp/stub/srv3.out"; then
+        stub=$(sed -n 's/^listening on //p' "$tmp/stub/srv3.out")
+        run --base-url "$stub/api/v2/buyer" --junit "$tmp/out/r6.xml" --json "$tmp/out/r6.json" --html "$tmp/out/r6.html" "$tmp/cases/names.json"
+        if grep -q 'response body is not JSON (line 1, column 1); campaign-response expected' "$tmp/out/r6.json"; then pass; else fail "raw token body: no parse finding"; grep -o '"findings".\{0,300\}' "$tmp/out/r6.json"; fi
+        hits=$(grep -lF -- "'z'" "$tmp/out"/r6.* "$tmp/out/runner.stdout")
+        if [ -z "$hits" ]; then pass; else fail "the parse error quotes the token's first byte in: $hits"; fi
+    else
+        fail "nettool serve file did not start"; cat "$tmp/stub/srv3.err"
+    fi
 fi
 
 # the runs did happen: the suite ran and the echo came back (redacted)

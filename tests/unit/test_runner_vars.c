@@ -135,6 +135,9 @@ static void test_redact(struct check *t)
     CHECK_STR(t, s = redact_cut(r, "abc s3cr\\/e", 13), "abc [REDACTED]"); free(s);
     CHECK_STR(t, s = redact_cut(r, "abc s3x", 7), "abc s3x"); free(s);
     CHECK_STR(t, s = redact(r, "abc s3", (size_t)-1), "abc s3"); free(s);
+    CHECK(t, redact_contains(r, "x s3cr%2fet\\u0022tok y", strlen("x s3cr%2fet\\u0022tok y")));
+    CHECK(t, !redact_contains(r, "x s3cr%2fet\\u0022to", strlen("x s3cr%2fet\\u0022to")));
+    CHECK(t, !redact_contains(NULL, "s3cr/et\"tok", 11));
     /* a secret holding '%' and '\\': the literal and the escaped forms */
     redactor *q = redactor_new("a%b\\c");
     CHECK_STR(t, s = redact(q, "[a%b\\c]", (size_t)-1), "[[REDACTED]]"); free(s);
