@@ -351,7 +351,11 @@ void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
     if (x->code != CURLE_OK) {
         http_describe_error(x, ctx->timeout_ms, err, sizeof err);
         if (x->status) echo_response(ctx, x, res);
-        set_error(ctx, res, CT_ERROR, err);
+        /* the message ends with libcurl's error text, which fills its
+         * buffer when cut: then its end counts as a cut for the redactor */
+        char *m = strlen(x->errbuf) + 4 >= CURL_ERROR_SIZE ? redact_cut(ctx->red, err, 1) : NULL;
+        set_error(ctx, res, CT_ERROR, m ? m : err);
+        free(m);
         return;
     }
     echo_response(ctx, x, res);
