@@ -12,13 +12,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Short JSON rendering of a value for a finding: at most 200 bytes, cut
- * on a character boundary. */
+static const redactor *show_red;
+
+void expect_set_redactor(const redactor *r)
+{
+    show_red = r;
+}
+
+/* Short JSON rendering of a value for a finding: redacted first, then at
+ * most 200 bytes, cut on a character boundary. */
 static char *show(const cJSON *v)
 {
     if (!v) return strdup("(absent)");
     char *t = ct_json_text(v);
     if (!t) return strdup("?");
+    if (show_red) {
+        char *m = redact(show_red, t, (size_t)-1);
+        free(t);
+        if (!m) return strdup("?");
+        t = m;
+    }
     size_t len = strlen(t);
     if (len > 200) memcpy(t + utf8_cut(t, len, 197), "...", 4);
     return t;

@@ -21,7 +21,12 @@
 #define EXPECT_H
 
 #include <cjson/cJSON.h>
+#include "redact.h"
 #include "results.h"
+
+/* Values quoted in findings pass through r (may be NULL) before they are
+ * cut to their display length, so a cut never shows part of the token. */
+void expect_set_redactor(const redactor *r);
 
 int expect_body(const cJSON *assertion, const cJSON *body, ct_step_result *res);
 int expect_header(const char *name, const cJSON *assertion, const char *value, ct_step_result *res);

@@ -10,6 +10,7 @@
  * by SIGINT or SIGTERM (after writing the reports). */
 #include "case_load.h"
 #include "contract.h"
+#include "loopback.h"
 #include "redact.h"
 #include "report.h"
 #include "results.h"
@@ -236,8 +237,7 @@ static int check_base_url(const char *url)
     } else if (strchr(url, '?') || strchr(url, '#')) {
         fprintf(stderr, "campaign-test: --base-url must not carry a query or fragment\n");
     } else {
-        rc = strcasecmp(host, "localhost") == 0 || strncmp(host, "127.", 4) == 0 ||
-             strcmp(host, "[::1]") == 0 || strcmp(host, "::1") == 0;
+        rc = ct_host_is_loopback(host);
     }
     curl_free(scheme);
     curl_free(host);

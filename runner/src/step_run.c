@@ -3,12 +3,18 @@
 #include "expect.h"
 #include "json_util.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+/* The validator's bounds for a finding's pointer and message
+ * (contract_rules.c, schema_eval.c). */
+#define CONTRACT_POINTER_BOUND 512
+#define CONTRACT_MESSAGE_BOUND 1024
 
 /* Echoes keep at most this much of a body: reports truncate further. */
 #define ECHO_BODY_MAX (64 * 1024)
@@ -142,7 +148,13 @@ static void echo_request(const run_ctx *ctx, const http_exchange *x, ct_step_res
     }
     if (x->body) {
         sb_puts(&b, "\n");
-        sb_append(&b, x->body, x->body_len < ECHO_BODY_MAX ? x->body_len : ECHO_BODY_MAX);
+        /* mask first, then cut */
+        char *t = redact(ctx->red, x->body, x->body_len);
+        if (t) {
+            size_t n = strlen(t);
+            sb_append(&b, t, n < ECHO_BODY_MAX ? n : utf8_cut(t, n, ECHO_BODY_MAX));
+        }
+        free(t);
         if (x->body_len > ECHO_BODY_MAX) sb_printf(&b, "\n... (%zu bytes in all)", x->body_len);
     }
     char *t = sb_take(&b);
@@ -153,8 +165,8 @@ static void echo_request(const run_ctx *ctx, const http_exchange *x, ct_step_res
 /* One detail per finding: "<what> SCHEMA: POINTER: MESSAGE [ID]"; a
  * finding that could not be decided reads "could not decide whether
  * <whole> keeps SCHEMA: ..." instead.  Returns how many could not. */
-static size_t add_findings(const contract_report *r, const char *schema, ct_step_result *res, const char *what,
-                           const char *whole)
+static size_t add_findings(const run_ctx *ctx, const contract_report *r, const char *schema, ct_step_result *res,
+                           const char *what, const char *whole)
 {
     size_t open = 0;
     for (size_t i = 0; i < contract_report_count(r); i++) {
@@ -162,7 +174,15 @@ static size_t add_findings(const contract_report *r, const char *schema, ct_step
         strbuf b = {0};
         if (f->undecided) sb_printf(&b, "could not decide whether %s keeps", whole);
         else sb_puts(&b, what);
-        sb_printf(&b, " %s: %s: %s [%s]", schema, f->pointer[0] ? f->pointer : "(root)", f->message, f->id);
+        /* The pointer and the message quote the body, and the validator
+         * formats them into bounded buffers (CONTRACT_POINTER_BOUND,
+         * CONTRACT_MESSAGE_BOUND): a cut there may split an echoed token,
+         * so each is masked alone, a full one's end counting as a cut. */
+        char *p = redact_cut(ctx->red, f->pointer, CONTRACT_POINTER_BOUND);
+        char *m = redact_cut(ctx->red, f->message, CONTRACT_MESSAGE_BOUND);
+        sb_printf(&b, " %s: %s: %s [%s]", schema, p && p[0] ? p : "(root)", m ? m : "?", f->id);
+        free(p);
+        free(m);
         char *s = sb_take(&b);
         ct_step_add_detail(res, s);
         free(s);
@@ -261,7 +281,7 @@ int step_prepare(const run_ctx *ctx, const ct_step *st, const ct_vars *vars,
         int ok = r && sent ? contract_check(ctx->contract, rschema, sent->root, 0, r) : -1;
         json_doc_free(sent);
         if (ok != 1) {
-            add_findings(r, rschema, res, "request body violates", "the request body");
+            add_findings(ctx, r, rschema, res, "request body violates", "the request body");
             redact_details(ctx, res);
             if (ok == CONTRACT_UNDECIDED)
                 snprintf(msg, sizeof msg, "%s: could not decide whether the request body keeps %s (not sent)",
@@ -299,9 +319,12 @@ static void echo_response(const run_ctx *ctx, const http_exchange *x, ct_step_re
     else sb_printf(&b, "HTTP %ld\n", x->status);
     if (x->resp_body.len) {
         sb_puts(&b, "\n");
-        size_t n = x->resp_body.len < ECHO_BODY_MAX ? x->resp_body.len : ECHO_BODY_MAX;
-        char *t = redact(ctx->red, x->resp_body.data, n);
-        if (t) sb_puts(&b, t);
+        /* mask first, then cut: a token across the cut stays masked */
+        char *t = redact(ctx->red, x->resp_body.data, x->resp_body.len);
+        if (t) {
+            size_t n = strlen(t);
+            sb_append(&b, t, n < ECHO_BODY_MAX ? n : utf8_cut(t, n, ECHO_BODY_MAX));
+        }
         free(t);
         if (x->resp_body.len > ECHO_BODY_MAX) sb_printf(&b, "\n... (%zu bytes in all)", x->resp_body.len);
     }
@@ -328,7 +351,11 @@ void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
     if (x->code != CURLE_OK) {
         http_describe_error(x, ctx->timeout_ms, err, sizeof err);
         if (x->status) echo_response(ctx, x, res);
-        set_error(ctx, res, CT_ERROR, err);
+        /* the message ends with libcurl's error text, which fills its
+         * buffer when cut: then its end counts as a cut for the redactor */
+        char *m = strlen(x->errbuf) + 4 >= CURL_ERROR_SIZE ? redact_cut(ctx->red, err, 1) : NULL;
+        set_error(ctx, res, CT_ERROR, m ? m : err);
+        free(m);
         return;
     }
     echo_response(ctx, x, res);
@@ -381,8 +408,13 @@ void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
     }
     if (schema && ctx->contract) {
         if (!body) {
-            if (x->resp_body.len) snprintf(msg, sizeof msg, "response body is not JSON (line %u, column %u: %s); %s expected",
-                                           je.line, je.col, je.message, schema);
+            /* the parser's message quotes the character it stopped at:
+             * not when the body echoes the token (it may be one of its) */
+            if (x->resp_body.len && redact_contains(ctx->red, x->resp_body.data, x->resp_body.len))
+                snprintf(msg, sizeof msg, "response body is not JSON (line %u, column %u); %s expected",
+                         je.line, je.col, schema);
+            else if (x->resp_body.len) snprintf(msg, sizeof msg, "response body is not JSON (line %u, column %u: %s); %s expected",
+                                                je.line, je.col, je.message, schema);
             else snprintf(msg, sizeof msg, "response has no body; %s expected", schema);
             ct_step_add_detail(res, msg);
         } else {
@@ -392,7 +424,7 @@ void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
                 snprintf(msg, sizeof msg, "no body schema named %s in the contract", schema);
                 ct_step_add_detail(res, msg);
             } else if (ok != 1) {
-                open = add_findings(r, schema, res, "response violates", "the response");
+                open = add_findings(ctx, r, schema, res, "response violates", "the response");
             }
             contract_report_free(r);
         }
@@ -404,9 +436,11 @@ void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
         ct_step_add_detail(res, body ? "body assertions cannot be checked: out of memory"
                                      : "body assertions cannot be checked: the response body is not JSON");
     } else {
+        expect_set_redactor(ctx->red);
         for (const cJSON *a = asserts ? asserts->child : NULL; a; a = a->next) expect_body(a, seen, res);
     }
     const cJSON *hexp = json_member(expect, "headers");
+    expect_set_redactor(ctx->red);
     for (const cJSON *h = hexp ? hexp->child : NULL; h; h = h->next) {
         char *v = http_response_header(x, h->string);
         expect_header(h->string, h, v, res);

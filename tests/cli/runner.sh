@@ -67,6 +67,19 @@ status 2 "no cases"
 run --base-url "https://api.example.com/api/v2/buyer" --no-reports "$tmp/cases"
 status 2 "non-loopback without --live"
 has "--live" "$tmp/err" "live hint"
+# which hosts are loopback: these pass the --live check and meet a closed
+# port (connection refused, exit 1); the others are refused before anything
+# is sent (exit 2).  No traffic leaves the machine.  0x7f.0.0.1 and 127.1
+# are loopback here because libcurl reads the URL's host as 127.0.0.1 and
+# connects there; the check sees the host as libcurl parsed it.
+for h in 127.0.0.1 127.255.255.254 '[::1]' '[0:0:0:0:0:0:0:1]' localhost LOCALHOST 0x7f.0.0.1 127.1; do
+    run --base-url "http://$h:1/api/v2/buyer" --retries 0 --timeout 5 --no-reports "$tmp/cases/list.json"
+    if [ "$rc" = 1 ] && ! grep -q 'not a loopback' "$tmp/err"; then pass; else fail "$h is loopback: exit $rc"; head -3 "$tmp/err"; fi
+done
+for h in 127.0.0.1.example.com 127.example 127.0.0.1.nip.io 1.2.3.4 '[::ffff:127.0.0.1]' '[::2]' localhost.example.com; do
+    run --base-url "http://$h:1/api/v2/buyer" --retries 0 --timeout 5 --no-reports "$tmp/cases/list.json"
+    if [ "$rc" = 2 ] && grep -q 'not a loopback address: pass --live' "$tmp/err"; then pass; else fail "$h is not loopback: exit $rc"; head -3 "$tmp/err"; fi
+done
 
 # ---- --list, --dry-run, --shard, filters ---------------------------------
 run --list cases/

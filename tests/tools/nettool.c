@@ -27,7 +27,10 @@
  *         headers     a status line, then header lines without end
  *         garbage     bytes that are not HTTP, then closes
  *         ok-exit N   answers N requests with an empty campaign list, then
- *                     exits (the endpoint goes away mid-run) */
+ *                     exits (the endpoint goes away mid-run)
+ *         file PATH   answers every request with 200 and the bytes of PATH
+ *                     as an application/json body (a hostile server's
+ *                     echo, for the redaction tests) */
 #define _POSIX_C_SOURCE 200809L
 #define _DEFAULT_SOURCE
 #include <arpa/inet.h>
@@ -263,6 +266,37 @@ static void serve_huge(int fd, int chunked)
     if (chunked) write_all(fd, "0\r\n\r\n", 5);
 }
 
+/* The body of "serve file PATH", read once. */
+static char *file_body;
+static size_t file_len;
+
+static int load_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) { perror(path); return -1; }
+    size_t cap = 0;
+    for (;;) {
+        if (file_len == cap) {
+            char *n = realloc(file_body, cap = cap ? cap * 2 : 65536);
+            if (!n) { fclose(f); return -1; }
+            file_body = n;
+        }
+        size_t got = fread(file_body + file_len, 1, cap - file_len, f);
+        if (got == 0) break;
+        file_len += got;
+    }
+    fclose(f);
+    return 0;
+}
+
+static void serve_file(int fd)
+{
+    char head[160];
+    int n = snprintf(head, sizeof head, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n",
+                     file_len);
+    if (write_all(fd, head, (size_t)n) == 0) write_all(fd, file_body, file_len);
+}
+
 static int cmd_serve(const char *mode, int count)
 {
     signal(SIGPIPE, SIG_IGN);
@@ -310,6 +344,8 @@ static int cmd_serve(const char *mode, int count)
                 for (long i = 0; i < 10L * 1000 * 1000; i++)
                     if (write_all(fd, line, sizeof line) != 0) break;
                 break;
+            } else if (strcmp(mode, "file") == 0) {
+                serve_file(fd);
             } else if (strcmp(mode, "ok-exit") == 0) {
                 static const char ok[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 29\r\n\r\n{\"campaigns\": [], \"total\": 0}";
                 write_all(fd, ok, sizeof ok - 1);
@@ -338,6 +374,8 @@ int main(int argc, char **argv)
         return cmd_trickle(atoi(argv[2]), argv[3], atoi(argv[4]), atoi(argv[5]));
     if (argc == 5 && strcmp(argv[1], "trickle-head") == 0)
         return cmd_trickle_head(atoi(argv[2]), atoi(argv[3]), atoi(argv[4]));
+    if (argc == 4 && strcmp(argv[1], "serve") == 0 && strcmp(argv[2], "file") == 0)
+        return load_file(argv[3]) == 0 ? cmd_serve("file", 0) : 2;
     if (argc >= 3 && strcmp(argv[1], "serve") == 0)
         return cmd_serve(argv[2], argc > 3 ? atoi(argv[3]) : 1);
     fprintf(stderr, "usage: see the comment at the top of tests/tools/nettool.c\n");

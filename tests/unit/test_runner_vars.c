@@ -10,6 +10,7 @@
 #include "../../runner/src/redact.c"
 #include "../../runner/src/results.c"
 #include "../../runner/src/expect.c"
+#include "../../runner/src/loopback.c"
 
 #include <stdlib.h>
 
@@ -91,10 +92,104 @@ static void test_redact(struct check *t)
     /* back to back, at the very end, and a near miss */
     CHECK_STR(t, s = redact(r, "s3cr/et\"toks3cr/et\"tok", (size_t)-1), "[REDACTED][REDACTED]"); free(s);
     CHECK_STR(t, s = redact(r, "tail s3cr/et\"to", (size_t)-1), "tail s3cr/et\"to"); free(s);
+    /* every encoding a server or a JSON encoder may give it */
+    static const struct { const char *in, *out; } enc[] = {
+        /* percent-encoded: upper or lower case hex, every byte or only some */
+        { "q=s3cr%2fet%22tok&", "q=[REDACTED]&" },
+        { "%73%33%63%72%2F%65%74%22%74%6F%6B", "[REDACTED]" },
+        { "%73%33%63%72%2f%65%74%22%74%6f%6b", "[REDACTED]" },
+        { "s%33cr%2Fe%74\"t%6Fk", "[REDACTED]" },
+        /* JSON \u00XX escapes, any case, mixed with literal characters */
+        { "\"\\u0073\\u0033\\u0063\\u0072\\u002f\\u0065\\u0074\\u0022\\u0074\\u006f\\u006b\"", "\"[REDACTED]\"" },
+        { "\"\\u0073\\u0033\\u0063\\u0072\\u002F\\u0065\\u0074\\u0022\\u0074\\u006F\\u006B\"", "\"[REDACTED]\"" },
+        { "\"s3cr\\u002Fet\\u0022tok\"", "\"[REDACTED]\"" },
+        { "\"s3cr/et\\\"tok\"", "\"[REDACTED]\"" },
+        { "\"s3cr\\/et\\u0022tok\"", "\"[REDACTED]\"" },
+        /* near misses: not the token, left alone */
+        { "s3cr%2Get%22tok", "s3cr%2Get%22tok" },          /* bad hex */
+        { "s3cr%2fet%22toX", "s3cr%2fet%22toX" },          /* last byte differs */
+        { "s3cr%2et%22tok", "s3cr%2et%22tok" },            /* "%2e" is '.', not '/' */
+        { "s3cr\\u002get\"tok", "s3cr\\u002get\"tok" },    /* bad \u escape */
+        { "s3cr\\u02Fet\"tok", "s3cr\\u02Fet\"tok" },      /* short \u escape */
+        { "s3cr\\tet\"tok", "s3cr\\tet\"tok" },            /* a tab, not '/' */
+        { "S3CR/ET\"TOK", "S3CR/ET\"TOK" },                /* the token is case-sensitive */
+        /* a member name in a JSON Pointer: "~1" for '/' */
+        { "/campaign/s3cr~1et\"tok", "/campaign/[REDACTED]" },
+        { "/campaign/s3cr~0et\"tok", "/campaign/s3cr~0et\"tok" },  /* "~0" is '~' */
+        /* a value cut for display: any prefix before "..." */
+        { "got \"s3cr\\/e...\"", "got \"[REDACTED]...\"" },
+        { "got \"s3cr%2F...\"", "got \"[REDACTED]...\"" },
+        { "got \"xs3c...\"", "got \"x[REDACTED]...\"" },
+        { "got \"xs...\"", "got \"x[REDACTED]...\"" },
+        { "got \"s3cr/xx...\"", "got \"s3cr/xx...\"" },    /* not a prefix */
+    };
+    for (size_t i = 0; i < sizeof enc / sizeof *enc; i++) {
+        CHECK_STR(t, s = redact(r, enc[i].in, (size_t)-1), enc[i].out);
+        free(s);
+    }
+    /* a text cut at its bound without a mark: a prefix that ends it is
+     * masked only when the text fills the bound */
+    CHECK_STR(t, s = redact_cut(r, "abc s3", 7), "abc [REDACTED]"); free(s);
+    CHECK_STR(t, s = redact_cut(r, "abc s3", 10), "abc [REDACTED]"); free(s);
+    CHECK_STR(t, s = redact_cut(r, "abc s3", 11), "abc s3"); free(s);
+    CHECK_STR(t, s = redact_cut(r, "abc s3cr\\/e", 13), "abc [REDACTED]"); free(s);
+    CHECK_STR(t, s = redact_cut(r, "abc s3x", 7), "abc s3x"); free(s);
+    CHECK_STR(t, s = redact(r, "abc s3", (size_t)-1), "abc s3"); free(s);
+    CHECK(t, redact_contains(r, "x s3cr%2fet\\u0022tok y", strlen("x s3cr%2fet\\u0022tok y")));
+    CHECK(t, !redact_contains(r, "x s3cr%2fet\\u0022to", strlen("x s3cr%2fet\\u0022to")));
+    CHECK(t, !redact_contains(NULL, "s3cr/et\"tok", 11));
+    /* a secret holding '%' and '\\': the literal and the escaped forms */
+    redactor *q = redactor_new("a%b\\c");
+    CHECK_STR(t, s = redact(q, "[a%b\\c]", (size_t)-1), "[[REDACTED]]"); free(s);
+    CHECK_STR(t, s = redact(q, "[a%25b%5Cc]", (size_t)-1), "[[REDACTED]]"); free(s);
+    CHECK_STR(t, s = redact(q, "[a%b\\\\c]", (size_t)-1), "[[REDACTED]]"); free(s);
+    CHECK_STR(t, s = redact(q, "[a%b\\\\d]", (size_t)-1), "[a%b\\\\d]"); free(s);
+    redactor_free(q);
+    /* a finding quotes a long value: masked first, then cut, so the cut
+     * (at 200 bytes) never leaves the token's first bytes behind */
+    for (size_t at = 180; at <= 200; at++) {
+        char body[600];
+        memset(body, 0, sizeof body);
+        memcpy(body, "{\"v\":\"", 6);
+        memset(body + 6, 'x', 400);
+        memcpy(body + 6 + at, "s3cr\\/et\\\"tok", 13);
+        memcpy(body + 406, "\"}", 3);
+        expect_set_redactor(r);
+        cJSON *a = cJSON_Parse("{\"pointer\": \"/v\", \"equals\": 1}"), *b = cJSON_Parse(body);
+        ct_step_result res;
+        memset(&res, 0, sizeof res);
+        expect_body(a, b, &res);
+        expect_set_redactor(NULL);
+        CHECK(t, res.ndetails == 1);
+        char *d = res.ndetails ? redact(r, res.details[0], (size_t)-1) : NULL;
+        CHECK_MSG(t, d && !strstr(d, "xs"), "cut at %zu: %s", at, d ? d : "(none)");
+        free(d);
+        for (size_t i = 0; i < res.ndetails; i++) free(res.details[i]);
+        free(res.details);
+        cJSON_Delete(a);
+        cJSON_Delete(b);
+    }
     redactor_free(r);
     r = redactor_new(NULL);
     CHECK_STR(t, s = redact(r, "plain", (size_t)-1), "plain"); free(s);
     redactor_free(r);
+}
+
+/* --live: which hosts count as loopback (no traffic: only "localhost"
+ * is resolved) */
+static void test_loopback(struct check *t)
+{
+    static const char *yes[] = { "127.0.0.1", "127.255.255.254", "127.0.0.0", "::1", "[::1]",
+                                 "0:0:0:0:0:0:0:1", "localhost", "LocalHost" };
+    static const char *no[] = { "127.0.0.1.example.com", "127.example", "127.", "1.2.3.4", "128.0.0.1",
+                                "0x7f.0.0.1", "127.1", "0177.0.0.1", "017700000001", "::ffff:127.0.0.1",
+                                "[::ffff:127.0.0.1]", "::", "[::1", "::1]", "[]", "", "localhost.example.com",
+                                "127.0.0.1 ", " 127.0.0.1", "127.0.0.256" };
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        CHECK_MSG(t, ct_host_is_loopback(yes[i]) == 1, "%s should be loopback", yes[i]);
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        CHECK_MSG(t, ct_host_is_loopback(no[i]) == 0, "%s should not be loopback", no[i]);
+    CHECK(t, ct_host_is_loopback(NULL) == 0);
 }
 
 static void test_pointer(struct check *t)
@@ -283,6 +378,7 @@ int main(void)
     struct check t = { 0, 0, "runner_vars" };
     test_vars(&t);
     test_redact(&t);
+    test_loopback(&t);
     test_pointer(&t);
     test_expect(&t);
     test_finding_text(&t);
