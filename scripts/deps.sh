@@ -1,12 +1,16 @@
 #!/bin/sh
-# Install the Debian packages the project needs, only those missing.
-# Runs apt-get update first only when a package cannot be found otherwise.
+# Install the Debian packages the project needs, only those missing; the
+# first command of the README's quick start, so it needs nothing but a
+# POSIX sh, dpkg and apt-get (make itself is among what it installs).
+# Uses sudo when not root (root needs no sudo).  Runs apt-get update only
+# when the install fails without it (a fresh system has no package lists).
+# Does nothing, silently, when everything is installed.
 #   sh scripts/deps.sh        what building and `make test` need
 #   sh scripts/deps.sh fuzz   that, plus what `make fuzz` and .ci/run use:
 #                             clang and its sanitizer/libFuzzer runtimes,
 #                             valgrind, wrk (mock load test), openssl (TLS test)
 set -e
-PKGS="build-essential pkg-config libcjson-dev libpcre2-dev libcurl4-openssl-dev libmicrohttpd-dev libxml2-utils"
+PKGS="make build-essential pkg-config libcjson-dev libpcre2-dev libcurl4-openssl-dev libmicrohttpd-dev libxml2-utils"
 FUZZ_PKGS="clang libclang-rt-14-dev valgrind wrk openssl"
 case "${1:-}" in
     "") ;;
@@ -21,7 +25,7 @@ done
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
     if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
-        echo "deps: missing packages:$missing (not root and no sudo)" >&2; exit 1; fi
+        echo "deps: missing packages:$missing (not root and no sudo: run this as root)" >&2; exit 1; fi
 fi
 echo "deps: installing$missing"
 export DEBIAN_FRONTEND=noninteractive

@@ -13,6 +13,27 @@ export BUILD BIN SHARED
 : "${CONTRACT_REFERENCE:=$SHARED/reference}"
 export JSON_SCHEMA_TEST_SUITE JSON_SCHEMA_META JUNIT_XSD CONTRACT_REFERENCE
 
+# The inputs from ../shared the tests read.  Missing ones are said here,
+# at the start and again before the total; each test that needs one counts
+# one failure for it ("FAIL: missing shared input VAR: PATH ...").
+shared_note() {
+    _m=""
+    [ -d "$JSON_SCHEMA_TEST_SUITE" ] || _m="$_m
+  JSON_SCHEMA_TEST_SUITE=$JSON_SCHEMA_TEST_SUITE (the official JSON-Schema-Test-Suite)"
+    [ -d "$JSON_SCHEMA_META" ] || _m="$_m
+  JSON_SCHEMA_META=$JSON_SCHEMA_META (the draft 2020-12 metaschemas)"
+    [ -f "$JUNIT_XSD" ] || _m="$_m
+  JUNIT_XSD=$JUNIT_XSD (the JUnit XSD)"
+    [ -z "$_m" ] && return 0
+    _s="SHARED=$SHARED"
+    [ -d "$SHARED" ] || _s="$_s, which does not exist"
+    echo "shared material missing ($_s):$_m"
+    echo "It comes from ../shared next to the project (see README.md); set SHARED=DIR"
+    echo "to a copy, or set the variables above one by one.  Each test that needs"
+    echo "a missing input counts one failure for it."
+}
+shared_note
+
 total_p=0
 total_f=0
 tmp=$(mktemp)
@@ -44,5 +65,6 @@ for s in tests/cli/*.sh; do
     run_one "$(basename "$s")" sh "$s"
 done
 
+shared_note
 echo "$total_p passed, $total_f failed"
 [ "$total_f" -eq 0 ]

@@ -12,7 +12,7 @@
 #   status WANT DESC         pass when $rc is WANT (the caller ran something
 #                            with stdout in $tmp/out, stderr in $tmp/err)
 #   abort MSG [FILE]         a prerequisite is missing: FAIL MSG, FILE shown,
-#                            "RESULT 0 1", exit 1
+#                            one more failure, "RESULT passed failed", exit 1
 #   finish                   print "RESULT passed failed"; exit 0 iff none failed
 #   wait_for PATTERN FILE    wait (at most 10 s) until FILE has a line
 #                            matching PATTERN; 1 when it never came
@@ -23,9 +23,22 @@
 #                            root); 1 when it did not announce its port
 #   forget PID               drop PID from $pids (it was stopped and reaped)
 #   build_nettool            compile tests/tools/nettool.c to $tmp/nettool
+#   need_shared VAR DESC     the input from ../shared that $VAR names exists;
+#                            else one "FAIL: missing ..." line saying where it
+#                            comes from and how to override it, one failure
+#                            counted, and status 1 (the caller skips the
+#                            checks that need it)
+#
+# Missing shared material is counted the same way everywhere: each test
+# that needs a missing input counts one failure for it, with that message,
+# and runs the checks that do not need it (tests/unit/test_schema_suite.c
+# prints the same line).  JUNIT_XSD defaults to $SHARED/junit/junit-10.xsd,
+# SHARED to ../shared.
 # shellcheck shell=sh disable=SC2034  # the variables set here are for the sourcing script
 
 BIN=${BIN:-bin}
+SHARED=${SHARED:-../shared}
+JUNIT_XSD=${JUNIT_XSD:-$SHARED/junit/junit-10.xsd}
 MOCK=$BIN/campaign-mock
 RUNNER=$BIN/campaign-test
 passed=0
@@ -43,7 +56,7 @@ fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
 has() { if grep -qF -- "$1" "$2"; then pass; else fail "$3: no '$1' in $2"; head -5 "$2"; fi; }
 hasnt() { if grep -qF -- "$1" "$2"; then fail "$3: unexpected '$1' in $2"; else pass; fi; }
 status() { if [ "$rc" = "$1" ]; then pass; else fail "$2: exit $rc, want $1"; head -8 "$tmp/out" "$tmp/err"; fi; }
-abort() { echo "FAIL: $1"; [ -n "$2" ] && cat "$2"; echo "RESULT 0 1"; exit 1; }
+abort() { echo "FAIL: $1"; [ -n "$2" ] && cat "$2"; echo "RESULT $passed $((failed + 1))"; exit 1; }
 finish() { echo "RESULT $passed $failed"; [ "$failed" -eq 0 ]; exit $?; }
 
 wait_for() {
@@ -69,5 +82,12 @@ start_mock() {
 }
 
 forget() { pids=$(echo " $pids " | sed "s/ $1 / /"); }
+
+need_shared() {
+    eval "_p=\${$1}"
+    [ -e "$_p" ] && return 0
+    fail "missing shared input $1: $_p ($2; from ../shared, see README.md; set SHARED=DIR or $1=PATH)"
+    return 1
+}
 
 build_nettool() { ${CC:-cc} -std=c11 -O2 -o "$tmp/nettool" tests/tools/nettool.c; }

@@ -7,16 +7,20 @@
 # mid-run, the whole conformance suite in cases/ at -j 8, and that only
 # scenarios tagged mock read the mock-only route (--exclude-tag mock passes).
 # Every JUnit report is checked against the JUnit XSD with xmllint.
-# Environment: BIN (default bin), JUNIT_XSD.  Run from the project root.
+# Environment: BIN (default bin), JUNIT_XSD (missing, it counts one failure
+# and the reports are only checked to exist: see lib.sh).  Run from the
+# project root.
 # shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
-JUNIT_XSD=${JUNIT_XSD:-../shared/junit/junit-10.xsd}
+have_xsd=0
+need_shared JUNIT_XSD "the JUnit XSD the junit reports are checked against" && have_xsd=1
 
 # run ARGS... : campaign-test; stdout $tmp/out, stderr $tmp/err, status $rc
 run() { "$RUNNER" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
-# junit FILE DESC : exists and validates against the XSD
+# junit FILE DESC : exists and validates against the XSD (when there is one)
 junit() {
     if [ ! -f "$1" ]; then fail "$2: no $1"; return; fi
+    if [ "$have_xsd" = 0 ]; then pass; return; fi
     if xmllint --noout --schema "$JUNIT_XSD" "$1" 2>"$tmp/xerr"; then pass; else fail "$2: $1 invalid"; head -3 "$tmp/xerr"; fi
 }
 

@@ -12,10 +12,13 @@
 # unbounded allocation).  (Slow responses past
 # --timeout with the mock, 503s, refused connections and SIGINT are in
 # runner.sh.)
-# Environment: BIN (default bin), JUNIT_XSD, CC.  Run from the project root.
+# Environment: BIN (default bin), JUNIT_XSD (missing, it counts one failure
+# and the JUnit validity check is left out: see lib.sh), CC.  Run from the
+# project root.
 # shellcheck source=tests/cli/lib.sh
 . "$(dirname "$0")/lib.sh"
-JUNIT_XSD=${JUNIT_XSD:-../shared/junit/junit-10.xsd}
+have_xsd=0
+need_shared JUNIT_XSD "the JUnit XSD the junit reports are checked against" && have_xsd=1
 
 if [ ! -x "$RUNNER" ]; then abort "$RUNNER not built"; fi
 build_nettool || abort "cannot build tests/tools/nettool.c"
@@ -32,7 +35,9 @@ serve() {
 # reports NAME DESC : the three reports exist, are complete, valid and agree
 reports() {
     x=$tmp/$1.xml j=$tmp/$1.json h=$tmp/$1.html
-    if xmllint --noout --schema "$JUNIT_XSD" "$x" 2>"$tmp/xerr"; then pass; else fail "$2: junit invalid"; head -3 "$tmp/xerr"; fi
+    if [ "$have_xsd" = 1 ]; then
+        if xmllint --noout --schema "$JUNIT_XSD" "$x" 2>"$tmp/xerr"; then pass; else fail "$2: junit invalid"; head -3 "$tmp/xerr"; fi
+    fi
     if "$BIN/campaign-lint" --schema "$tmp/summary-schema.json" "$j" >"$tmp/lint.out" 2>&1; then pass; else fail "$2: summary.json"; head -5 "$tmp/lint.out"; fi
     if tail -c 20 "$h" | grep -q '</html>'; then pass; else fail "$2: html incomplete"; fi
     # the JSON totals and the JUnit elements tell the same story

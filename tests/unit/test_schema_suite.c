@@ -15,7 +15,10 @@
  * the verdict walker (schema_verdict) must agree with the reporting walk
  * (schema_evaluate) wherever it answers; each agreement is a check.  The
  * same holds for the verdict walk over tapes (schema_verdict_tape), given
- * the instance written out and parsed into a tape. */
+ * the instance written out and parsed into a tape.
+ *
+ * A missing suite or metaschema directory is one failure each, with the
+ * line tests/cli/lib.sh's need_shared prints, and nothing else is run. */
 #include "check.h"
 #include "engine.h"
 #include "json_parse.h"
@@ -328,6 +331,19 @@ static void run_output(suite_ctx *sc, const char *suite, tally *t)
     jsv_registry_free(base);
 }
 
+/* The input from ../shared that env var `var` names (here at `path`) is a
+ * directory; else one failure, with where it comes from and how to
+ * override it (the same line as need_shared in tests/cli/lib.sh). */
+static int need_shared_dir(struct check *ck, const char *var, const char *path, const char *desc)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return 1;
+    printf("FAIL: missing shared input %s: %s (%s; from ../shared, see README.md; set SHARED=DIR or %s=PATH)\n",
+           var, path, desc, var);
+    ck->failed++;
+    return 0;
+}
+
 int main(void)
 {
     struct check ck = { 0, 0, "schema_suite" };
@@ -338,6 +354,9 @@ int main(void)
     if (!shared) shared = "../shared";
     if (!suite) { snprintf(sbuf, sizeof sbuf, "%s/JSON-Schema-Test-Suite", shared); suite = sbuf; }
     if (!meta) { snprintf(mbuf, sizeof mbuf, "%s/json-schema-2020-12", shared); meta = mbuf; }
+    int have_suite = need_shared_dir(&ck, "JSON_SCHEMA_TEST_SUITE", suite, "the official JSON-Schema-Test-Suite");
+    int have_meta = need_shared_dir(&ck, "JSON_SCHEMA_META", meta, "the draft 2020-12 metaschemas");
+    if (!have_suite || !have_meta) return check_done(&ck);
     suite_ctx sc = { jsv_registry_new(), getenv("SUITE_VERBOSE") != NULL, stderr, { 0, 0, 0 }, { 0, 0, 0 },
                      json_tape_new(), ecma_regex_match_data_new() };
 
