@@ -9,11 +9,9 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 struct case_loader {
     jsv_registry *reg;
@@ -22,26 +20,6 @@ struct case_loader {
     char **dirs;          /* resolved directories body files may read below */
     size_t ndirs;
 };
-
-char *ct_read_file(const char *path, size_t *len)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) return NULL;
-    struct stat st;
-    char *text = NULL;
-    if (fstat(fd, &st) != 0) {
-        /* errno set */
-    } else if (!S_ISREG(st.st_mode)) {
-        errno = EINVAL;
-    } else {
-        /* the descriptor reads as usual: a regular file never blocks */
-        text = jsv_read_fd(fd, CT_MAX_FILE, len);
-    }
-    int e = errno;
-    close(fd);
-    errno = e;
-    return text;
-}
 
 const char *ct_read_error(int err)
 {
@@ -254,7 +232,7 @@ static int check_step(case_loader *l, FILE *errs, const char *path, ct_step *st)
                         "bodyFile %s is outside the cases tree (%s); allow its directory with --body-dir",
                         full, real);
                 bad++;
-            } else if (!(text = ct_read_file(real, &len))) {
+            } else if (!(text = jsv_read_regular_file(real, CT_MAX_FILE, &len))) {
                 problem(errs, path, bf, "cannot read bodyFile %s: %s", full, ct_read_error(errno));
                 bad++;
             } else {
@@ -318,7 +296,7 @@ static char *step_display_name(size_t idx, const cJSON *step)
 ct_case *case_load(case_loader *l, const char *path, FILE *errs)
 {
     size_t len;
-    char *text = ct_read_file(path, &len);
+    char *text = jsv_read_regular_file(path, CT_MAX_FILE, &len);
     if (!text) {
         fprintf(errs, "%s:1:1: cannot read: %s\n", path, ct_read_error(errno));
         return NULL;

@@ -52,13 +52,9 @@ int case_loader_allow_dir(case_loader *l, const char *dir);
  * FIFO or a device among the cases is an error, not a hang. */
 #define CT_MAX_FILE (16u * 1024 * 1024)
 
-/* Read the regular file at path, at most CT_MAX_FILE bytes (malloc'd, NUL
- * appended).  NULL with errno set: EFBIG when larger, EINVAL when not a
- * regular file (opened without blocking, so a FIFO does not hang). */
-char *ct_read_file(const char *path, size_t *len);
-
-/* What a failed ct_read_file says: "larger than 16 MiB", "not a regular
- * file" or strerror(errno). */
+/* What a failed read of a case or body file (jsv_read_regular_file with
+ * CT_MAX_FILE) says: "larger than 16 MiB", "not a regular file" or
+ * strerror(errno). */
 const char *ct_read_error(int err);
 
 /* Load one case file.  NULL after printing every problem to errs. */

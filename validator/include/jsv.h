@@ -93,6 +93,12 @@ char *jsv_read_file_max(const char *path, size_t max, size_t *len);
 /* The same from an open descriptor (e.g. standard input); fd stays open. */
 char *jsv_read_fd(int fd, size_t max, size_t *len);
 
+/* jsv_read_file_max for a regular file only: the file is opened without
+ * blocking (a FIFO with no writer would hang the open) and refused with
+ * EISDIR for a directory, EINVAL for anything else that is not regular (a
+ * FIFO, a device). */
+char *jsv_read_regular_file(const char *path, size_t max, size_t *len);
+
 /* ---- compile ---------------------------------------------------------- */
 
 enum jsv_flags {

@@ -62,6 +62,25 @@ char *jsv_read_file_max(const char *path, size_t max, size_t *len)
     return b;
 }
 
+char *jsv_read_regular_file(const char *path, size_t max, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) return NULL;
+    struct stat st;
+    char *b = NULL;
+    if (fstat(fd, &st) != 0) {
+        /* errno set */
+    } else if (!S_ISREG(st.st_mode)) {
+        errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+    } else {
+        b = jsv_read_fd(fd, max, len); /* a regular file never blocks */
+    }
+    int e = errno;
+    close(fd);
+    errno = e;
+    return b;
+}
+
 char *jsv_read_file(const char *path, size_t *len)
 {
     return jsv_read_file_max(path, 0, len);
