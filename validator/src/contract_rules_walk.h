@@ -310,11 +310,15 @@ RULE void RULE_FN(cr_unallocated)(rnode obj, const char *at, rctx *r)
  * Read in place: every package of a large response passes here. */
 static int releases_budget(rctx *r, rnode status)
 {
-    static const char *const gone[] = { "CANCELED", "ARCHIVED", "FAILED", "REJECTED" };
+#define GONE(s) { s, sizeof s - 1 }
+    static const struct { const char *s; size_t len; } gone[] = {
+        GONE("CANCELED"), GONE("ARCHIVED"), GONE("FAILED"), GONE("REJECTED")
+    };
+#undef GONE
     size_t len;
     const char *s = string_bytes(r, status, &len);
     for (size_t i = 0; s && i < sizeof gone / sizeof gone[0]; i++)
-        if (len == strlen(gone[i]) && strncasecmp(s, gone[i], len) == 0)
+        if (len == gone[i].len && strncasecmp(s, gone[i].s, len) == 0)
             return 1;
     return 0;
 }
