@@ -2,7 +2,10 @@
  *
  * Each function evaluates one assertion object (already variable-expanded)
  * and appends one finding per broken operator to res (via
- * ct_step_add_detail).  Returns the number of findings added.
+ * ct_step_add_detail).  Returns the number of findings added; those that
+ * could not be decided (a `matches` search stopped by its bounds, see
+ * regex_bound.h, or an each/some that only such items decide) are also
+ * counted in *x->undecided.
  *
  * Body operators, on the value at "pointer":
  *   equals / notEquals V  structural equality (numbers by value)
@@ -22,13 +25,20 @@
 
 #include <cjson/cJSON.h>
 #include "redact.h"
+#include "regex_bound.h"
 #include "results.h"
 
-/* Values quoted in findings pass through r (may be NULL) before they are
- * cut to their display length, so a cut never shows part of the token. */
-void expect_set_redactor(const redactor *r);
+/* What the assertions of one step share.  All borrowed; any may be NULL. */
+typedef struct expect_ctx {
+    const redactor *red;     /* values quoted in findings pass through it before
+                                they are cut to their display length, so a cut
+                                never shows part of the token */
+    ct_regex_budget *regex;  /* the run's regex time (NULL: each search's own bound) */
+    size_t *undecided;       /* incremented per undecided finding */
+} expect_ctx;
 
-int expect_body(const cJSON *assertion, const cJSON *body, ct_step_result *res);
-int expect_header(const char *name, const cJSON *assertion, const char *value, ct_step_result *res);
+int expect_body(const expect_ctx *x, const cJSON *assertion, const cJSON *body, ct_step_result *res);
+int expect_header(const expect_ctx *x, const char *name, const cJSON *assertion, const char *value,
+                  ct_step_result *res);
 
 #endif

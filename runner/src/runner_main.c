@@ -34,7 +34,7 @@
 typedef struct options {
     const char *base_url, *token_env;
     int jobs, retries;
-    double timeout;
+    double timeout, regex_budget;
     const char *junit, *html, *json, *report_dir, *schemas;
     int no_reports;
     const char **tags, **xtags, **body_dirs;
@@ -47,6 +47,7 @@ typedef struct options {
 static void usage(FILE *f)
 {
     fputs("usage: campaign-test --base-url URL [--token-env VAR] [-j N] [--timeout S] [--retries N]\n"
+          "                     [--regex-budget S]\n"
           "                     [--junit FILE] [--html FILE] [--json FILE] [--report-dir DIR] [--no-reports]\n"
           "                     [--tag T] [--exclude-tag T] [--name GLOB] [--shard K/N] [--fail-fast]\n"
           "                     [--dry-run] [--list] [--live] [--allow-spend] [--insecure]\n"
@@ -60,6 +61,9 @@ static void usage(FILE *f)
           "  -j, --jobs N        scenarios run at once (default 1); steps stay in order\n"
           "  --timeout S         per request, seconds (default 30)\n"
           "  --retries N         retry connection failures (nothing sent) N times, with backoff\n"
+          "  --regex-budget S    search time all `matches` assertions of the run may take\n"
+          "                      (default 10; each search also stops after 2 s); past it a\n"
+          "                      `matches` is undecided, the step an error\n"
           "  --junit/--html/--json FILE   reports; without any of them all three go to\n"
           "                      --report-dir (default reports/) unless --no-reports\n"
           "  --tag T             only scenarios with tag T (repeatable: any of them)\n"
@@ -101,7 +105,7 @@ static int parse_long(const char *s, long lo, long hi, long *out)
 
 enum { O_TOKEN_ENV = 256, O_TIMEOUT, O_RETRIES, O_JUNIT, O_HTML, O_JSON, O_REPORT_DIR, O_NO_REPORTS,
        O_TAG, O_XTAG, O_NAME, O_SHARD, O_FAIL_FAST, O_DRY_RUN, O_LIST, O_LIVE, O_ALLOW_SPEND,
-       O_INSECURE, O_SCHEMAS, O_VERSION, O_BASE_URL, O_BODY_DIR };
+       O_INSECURE, O_SCHEMAS, O_VERSION, O_BASE_URL, O_BODY_DIR, O_REGEX_BUDGET };
 
 static int parse_args(int argc, char **argv, options *o, int *first_case)
 {
@@ -111,6 +115,7 @@ static int parse_args(int argc, char **argv, options *o, int *first_case)
         { "jobs", required_argument, NULL, 'j' },
         { "timeout", required_argument, NULL, O_TIMEOUT },
         { "retries", required_argument, NULL, O_RETRIES },
+        { "regex-budget", required_argument, NULL, O_REGEX_BUDGET },
         { "junit", required_argument, NULL, O_JUNIT },
         { "html", required_argument, NULL, O_HTML },
         { "json", required_argument, NULL, O_JSON },
@@ -149,6 +154,14 @@ static int parse_args(int argc, char **argv, options *o, int *first_case)
             o->timeout = strtod(optarg, &end);
             if (errno || end == optarg || *end || !(o->timeout > 0) || o->timeout > 86400) {
                 fprintf(stderr, "campaign-test: --timeout wants seconds > 0, got '%s'\n", optarg); return -1; }
+            break;
+        case O_REGEX_BUDGET:
+            errno = 0;
+            o->regex_budget = strtod(optarg, &end);
+            if (errno || end == optarg || *end || !(o->regex_budget > 0) || o->regex_budget > 86400) {
+                fprintf(stderr, "campaign-test: --regex-budget wants seconds > 0 and at most 86400, got '%s'\n", optarg);
+                return -1;
+            }
             break;
         case O_RETRIES:
             if (parse_long(optarg, 0, 20, &v)) { fprintf(stderr, "campaign-test: --retries wants 0..20, got '%s'\n", optarg); return -1; }
@@ -304,7 +317,7 @@ static char *join(const char *dir, const char *file)
 
 int main(int argc, char **argv)
 {
-    options o = { .token_env = "SCOPE3_API_KEY", .jobs = 1, .timeout = 30, .report_dir = "reports" };
+    options o = { .token_env = "SCOPE3_API_KEY", .jobs = 1, .timeout = 30, .regex_budget = 10, .report_dir = "reports" };
     int first = 0, status = 2;
     char **files = NULL;
     size_t nfiles = 0, ncases = 0, nsel = 0;
@@ -390,7 +403,9 @@ int main(int argc, char **argv)
     base = strdup(o.base_url);
     if (!base) goto out;
     while (strlen(base) > 1 && base[strlen(base) - 1] == '/') base[strlen(base) - 1] = '\0';
-    run_ctx ctx = { con, red, base, token, (long)(o.timeout * 1000) };
+    ct_regex_budget regex_budget;
+    ct_regex_budget_init(&regex_budget, o.regex_budget * 1000 < 1 ? 1u : (unsigned)(o.regex_budget * 1000));
+    run_ctx ctx = { con, red, base, token, (long)(o.timeout * 1000), &regex_budget };
     progress prog = { o.quiet, 0 };
     char ua[64];
     snprintf(ua, sizeof ua, "campaign-test/%s", CT_VERSION);

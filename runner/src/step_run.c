@@ -432,18 +432,17 @@ void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
     free(path);
 
     const cJSON *asserts = json_member(expect, "body");
+    expect_ctx ex = { ctx->red, ctx->regex, &open };
     if (asserts && asserts->child && !seen) {
         ct_step_add_detail(res, body ? "body assertions cannot be checked: out of memory"
                                      : "body assertions cannot be checked: the response body is not JSON");
     } else {
-        expect_set_redactor(ctx->red);
-        for (const cJSON *a = asserts ? asserts->child : NULL; a; a = a->next) expect_body(a, seen, res);
+        for (const cJSON *a = asserts ? asserts->child : NULL; a; a = a->next) expect_body(&ex, a, seen, res);
     }
     const cJSON *hexp = json_member(expect, "headers");
-    expect_set_redactor(ctx->red);
     for (const cJSON *h = hexp ? hexp->child : NULL; h; h = h->next) {
         char *v = http_response_header(x, h->string);
-        expect_header(h->string, h, v, res);
+        expect_header(&ex, h->string, h, v, res);
         free(v);
     }
 

@@ -19,6 +19,7 @@
 #include "contract.h"
 #include "http_client.h"
 #include "redact.h"
+#include "regex_bound.h"
 #include "results.h"
 
 typedef struct run_ctx {
@@ -27,6 +28,7 @@ typedef struct run_ctx {
     const char *base_url;      /* without a trailing '/' */
     const char *token;         /* NULL or "" = send no Authorization */
     long timeout_ms;
+    ct_regex_budget *regex;    /* the run's time for `matches` searches (shared) */
 } run_ctx;
 
 /* The API operation a method and path name, from the documentation. */

@@ -149,6 +149,46 @@ for l in laughs-strings laughs-arrays; do
     has "expands to more than 16777216 bytes" "$tmp/out" "$l message"
 done
 
+# ---- a server-sent string that makes a `matches` search quadratic ------------
+# PCRE2's match limit counts per start position: [a-z]{2,}\d over 400 KB of
+# letters searches for many minutes.  Each search stops after 2 s, all of a
+# run's after --regex-budget; the assertions are undecided (a step error,
+# not a pass and not a failure), and the run ends in seconds.
+{
+    printf '{"s": "'
+    head -c 400000 /dev/zero | tr '\0' a
+    printf '"}'
+} >"$tmp/slow-subject.json"
+cat >"$tmp/cases/slow-regex.json" <<'EOF2'
+{"name": "matches over a hostile subject", "steps": [
+ {"request": {"method": "GET", "path": "/slow"},
+  "expect": {"body": [{"pointer": "/s", "matches": "[a-z]{2,}\\d"},
+                      {"pointer": "/s", "matches": "[a-z]{3,}\\d"},
+                      {"pointer": "/s", "matches": "[a-z]{4,}\\d"}]}}]}
+EOF2
+"$tmp/nettool" serve file "$tmp/slow-subject.json" >"$tmp/srv.out" 2>"$tmp/srv.err" &
+pids="$pids $!"
+if wait_for listening "$tmp/srv.out"; then
+    url=$(sed -n 's/^listening on //p' "$tmp/srv.out")
+    for budget in 1 10; do
+        start=$(date +%s)
+        run slow-regex-$budget --base-url "$url" --regex-budget $budget "$tmp/cases/slow-regex.json"
+        took=$(( $(date +%s) - start ))
+        status 1 "slow regex, budget $budget s"
+        # a hang check (unbounded, the three searches take many minutes), not a timing
+        if [ "$took" -le 30 ]; then pass; else fail "slow regex, budget $budget s: the run took $took s"; fi
+        if grep -q '"undecided":[[:space:]]*true' "$tmp/slow-regex-$budget.json"; then pass
+        else fail "slow regex, budget $budget s: the step is not undecided"; grep -o '"findings".\{0,300\}' "$tmp/slow-regex-$budget.json"; fi
+        has 'could not decide whether the value matches' "$tmp/slow-regex-$budget.json" "slow regex, budget $budget s: finding"
+        has 'type="undecided"' "$tmp/slow-regex-$budget.xml" "slow regex, budget $budget s: junit"
+        reports slow-regex-$budget "slow regex, budget $budget s"
+    done
+    has 'the search reached its time limit' "$tmp/slow-regex-1.json" "slow regex: the reason"
+else
+    fail "nettool serve file did not start"; cat "$tmp/srv.err"
+fi
+rm -f "$tmp/slow-subject.json"
+
 # ---- campaign-mock killed (SIGKILL) in the middle of the suite ---------------
 if [ -x "$MOCK" ]; then
     start_mock "$tmp/mock" --quiet --latency-ms 100 || fail "campaign-mock did not start"

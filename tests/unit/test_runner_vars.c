@@ -9,6 +9,7 @@
 #include "../../runner/src/case_vars.c"
 #include "../../runner/src/redact.c"
 #include "../../runner/src/results.c"
+#include "../../runner/src/regex_bound.c"
 #include "../../runner/src/expect.c"
 #include "../../runner/src/loopback.c"
 
@@ -154,12 +155,11 @@ static void test_redact(struct check *t)
         memset(body + 6, 'x', 400);
         memcpy(body + 6 + at, "s3cr\\/et\\\"tok", 13);
         memcpy(body + 406, "\"}", 3);
-        expect_set_redactor(r);
         cJSON *a = cJSON_Parse("{\"pointer\": \"/v\", \"equals\": 1}"), *b = cJSON_Parse(body);
         ct_step_result res;
         memset(&res, 0, sizeof res);
-        expect_body(a, b, &res);
-        expect_set_redactor(NULL);
+        expect_ctx ex = { r, NULL, NULL };
+        expect_body(&ex, a, b, &res);
         CHECK(t, res.ndetails == 1);
         char *d = res.ndetails ? redact(r, res.details[0], (size_t)-1) : NULL;
         CHECK_MSG(t, d && !strstr(d, "xs"), "cut at %zu: %s", at, d ? d : "(none)");
@@ -211,7 +211,8 @@ static int findings(const char *assertion, const char *body)
     cJSON *a = cJSON_Parse(assertion), *b = cJSON_Parse(body);
     ct_step_result res;
     memset(&res, 0, sizeof res);
-    int n = expect_body(a, b, &res);
+    expect_ctx ex = { NULL, NULL, NULL };
+    int n = expect_body(&ex, a, b, &res);
     for (size_t i = 0; i < res.ndetails; i++) free(res.details[i]);
     free(res.details);
     cJSON_Delete(a);
@@ -254,7 +255,8 @@ static const char *detail_of(const char *assertion, const char *body)
     json_doc *b = json_parse(body, strlen(body), NULL, NULL, &e);
     ct_step_result res;
     memset(&res, 0, sizeof res);
-    expect_body(a, b ? b->root : NULL, &res);
+    expect_ctx ex = { NULL, NULL, NULL };
+    expect_body(&ex, a, b ? b->root : NULL, &res);
     snprintf(one_detail, sizeof one_detail, "%s", res.ndetails == 1 ? res.details[0] : "(not one finding)");
     for (size_t i = 0; i < res.ndetails; i++) free(res.details[i]);
     free(res.details);
@@ -294,7 +296,100 @@ static void test_finding_text(struct check *t)
     /* a matches assertion PCRE2 cannot finish says so */
     const char *d = detail_of("{\"pointer\":\"/s\",\"matches\":\"^(a|a)*b$\"}",
                               "{\"s\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!b\"}");
-    CHECK_MSG(t, strstr(d, "(the regex could not be evaluated: match limit exceeded)") != NULL, "%s", d);
+    CHECK_MSG(t, strstr(d, "/s: could not decide whether the value matches \"^(a|a)*b$\" "
+                           "(the regex could not be evaluated: match limit exceeded)") != NULL, "%s", d);
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* A server-chosen subject cannot stretch a `matches` out: PCRE2's match
+ * limit counts per start position, so [a-z]{2,}\d over 300 KB of letters
+ * searches for minutes (6 s at 100 KB) unless the deadline stops it.
+ * The run's budget is shared: once spent, every search is undecided at
+ * once.  (The bound asserted is a hang check, an order of magnitude
+ * above the budget, not a timing.) */
+static void test_regex_bound(struct check *t)
+{
+    size_t n = 300000;
+    char *subject = malloc(n + 1);
+    memset(subject, 'a', n);
+    subject[n] = 0;
+    static const char slow[] = "[a-z]{2,}\\d";
+    char err[200];
+    ct_regex_budget b;
+    ct_regex_budget_init(&b, 300);
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    CHECK_INT(t, ct_regex_search(&b, slow, strlen(slow), subject, n, err, sizeof err), CT_REGEX_UNDECIDED);
+    CHECK_MSG(t, seconds_since(&t0) < 5.0, "the search ran %.1f s past a 0.3 s budget", seconds_since(&t0));
+    CHECK_MSG(t, strstr(err, "the search reached its time limit: 2 s a search") != NULL, "%s", err);
+    CHECK_INT(t, (int)atomic_load(&b.left_ns), 0);
+    /* spent: even a trivial search is undecided now, and costs nothing */
+    CHECK_INT(t, ct_regex_search(&b, "a", 1, "a", 1, err, sizeof err), CT_REGEX_UNDECIDED);
+    /* without a run budget the search's own bound (2 s) stops it */
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    CHECK_INT(t, ct_regex_search(NULL, slow, strlen(slow), subject, n, err, sizeof err), CT_REGEX_UNDECIDED);
+    CHECK_MSG(t, seconds_since(&t0) < 20.0, "the search ran %.1f s past its 2 s bound", seconds_since(&t0));
+    /* the same subject is decided when the pattern allows it */
+    ct_regex_budget_init(&b, 10000);
+    CHECK_INT(t, ct_regex_search(&b, "a{5}$", 5, subject, n, err, sizeof err), CT_REGEX_MATCH);
+    CHECK_INT(t, ct_regex_search(&b, "b", 1, subject, n, err, sizeof err), CT_REGEX_NO_MATCH);
+    CHECK(t, atomic_load(&b.left_ns) > 0);
+    free(subject);
+
+    /* option-setting items still open the pattern; U+0000 in both */
+    CHECK_INT(t, ct_regex_search(&b, "(*UTF)(*LIMIT_MATCH=1000)^x\x00y$", 28, "x\0y", 3, err, sizeof err),
+              CT_REGEX_MATCH);
+    CHECK_INT(t, ct_regex_search(&b, "(*LIMIT_MATCH=10)^(a|a)*b$", 26, "aaaaaaaaaaaaaaaaaaaa!b", 22, err, sizeof err),
+              CT_REGEX_UNDECIDED);
+    CHECK_MSG(t, strstr(err, "match limit exceeded") != NULL, "%s", err);
+    /* errors at the offsets the author wrote: the callout is not counted */
+    CHECK_INT(t, ct_regex_search(&b, "ab(", 3, "ab", 2, err, sizeof err), CT_REGEX_INVALID);
+    CHECK_STR(t, err, "invalid regex at offset 3: missing closing parenthesis");
+    CHECK_INT(t, ct_regex_search(&b, "(*UTF)a)", 8, "a", 1, err, sizeof err), CT_REGEX_INVALID);
+    CHECK_STR(t, err, "invalid regex at offset 7: unmatched closing parenthesis");
+    /* a pattern with callouts of its own keeps them harmless */
+    CHECK_INT(t, ct_regex_search(&b, "a(?C2)b", 7, "xab", 3, err, sizeof err), CT_REGEX_MATCH);
+}
+
+/* An undecided `matches` is counted apart from the failures; each/some
+ * are undecided only when undecided items are all that stand between
+ * them and a verdict. */
+static void test_undecided_assertions(struct check *t)
+{
+    static const struct { const char *assertion; int findings; size_t undecided; } rows[] = {
+        { "{\"pointer\":\"/s\",\"matches\":\"^(a|a)*b$\"}", 1, 1 },
+        { "{\"pointer\":\"/s\",\"matches\":\"^(a|a)*b$\",\"equals\":\"x\"}", 2, 1 },
+        { "{\"pointer\":\"/s\",\"matches\":\"^a+!b$\"}", 0, 0 },
+        { "{\"pointer\":\"/l\",\"each\":{\"matches\":\"^(a|a)*b$|^x$\"}}", 1, 1 },
+        /* one item fails for sure: each fails whatever the undecided one says */
+        { "{\"pointer\":\"/l\",\"each\":{\"matches\":\"^(a|a)*!$\"}}", 1, 0 },
+        { "{\"pointer\":\"/l\",\"some\":{\"matches\":\"^(a|a)*b$\"}}", 1, 1 },
+        /* one item holds: some holds */
+        { "{\"pointer\":\"/l\",\"some\":{\"matches\":\"^x|^(a|a)*b$\"}}", 0, 0 },
+        { "{\"pointer\":\"/l\",\"some\":{\"equals\":\"nothing\"}}", 1, 0 },
+    };
+    const char *body = "{\"s\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!b\","
+                       "\"l\":[\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!b\",\"x\"]}";
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        cJSON *a = cJSON_Parse(rows[i].assertion), *b = cJSON_Parse(body);
+        ct_step_result res;
+        memset(&res, 0, sizeof res);
+        size_t open = 0;
+        expect_ctx ex = { NULL, NULL, &open };
+        int n = expect_body(&ex, a, b, &res);
+        CHECK_MSG(t, n == rows[i].findings && open == rows[i].undecided, "%s: %d findings, %zu undecided%s%s",
+                  rows[i].assertion, n, open, res.ndetails ? ": " : "", res.ndetails ? res.details[0] : "");
+        for (size_t d = 0; d < res.ndetails; d++) free(res.details[d]);
+        free(res.details);
+        cJSON_Delete(a);
+        cJSON_Delete(b);
+    }
 }
 /* JSON text for U+0000. */
 #define NUL "\\u0000"
@@ -313,7 +408,8 @@ static int findings_read(const char *assertion, const char *body)
     cJSON *seen = b ? json_copy(b->root) : NULL;
     ct_step_result res;
     memset(&res, 0, sizeof res);
-    int n = ax && seen ? expect_body(ax, seen, &res) : -1;
+    expect_ctx ex = { NULL, NULL, NULL };
+    int n = ax && seen ? expect_body(&ex, ax, seen, &res) : -1;
     for (size_t i = 0; i < res.ndetails; i++) free(res.details[i]);
     free(res.details);
     cJSON_Delete(ax);
@@ -382,6 +478,8 @@ int main(void)
     test_pointer(&t);
     test_expect(&t);
     test_finding_text(&t);
+    test_regex_bound(&t);
+    test_undecided_assertions(&t);
     test_whole_names(&t);
     return check_done(&t);
 }
