@@ -516,6 +516,42 @@ static void test_budget(struct check *t)
     ecma_regex_free(look);
 }
 
+/* PCRE2's match limit counts per start position, so an unanchored
+ * pattern as plain as [a-z]{2,}\d searches 300 KB of letters for tens of
+ * seconds (4 s at 100 KB) within its limits: the deadline callout ends
+ * such a search once the run's budget is spent.  The bound asserted is a
+ * hang check, an order of magnitude above the budget.  The callout
+ * changes no answer: with and without a budget, beside emulated
+ * lookbehinds (callouts of their own), short subjects are decided. */
+static void test_deadline(struct check *t)
+{
+    ecma_regex *slow = ecma_regex_compile("[a-z]{2,}\\d", 11, NULL, 0);
+    ecma_regex *look = ecma_regex_compile("(?<=a+)b\\d", 10, NULL, 0);
+    pcre2_match_data *md = ecma_regex_match_data_new();
+    CHECK(t, slow && look && md);
+    size_t n = 300000;
+    char *subj = malloc(n);
+    memset(subj, 'a', n);
+    ecma_regex_run run;
+    ecma_regex_run_init(&run, md, 200);
+    double t0 = now_ms();
+    CHECK_INT(t, ecma_regex_run_search(&run, slow, subj, n, 1), ECMA_REGEX_BUDGET);
+    double took = now_ms() - t0;
+    CHECK_MSG(t, took < 5000, "the search took %.0f ms with a 200 ms budget", took);
+    for (int budget = 0; budget <= 1000; budget += 1000) {
+        ecma_regex_run_init(&run, md, (unsigned)budget);
+        CHECK_INT(t, ecma_regex_run_search(&run, slow, "--xab1", 6, 1), 1);
+        CHECK_INT(t, ecma_regex_run_search(&run, slow, "a1 b2", 5, 1), 0);
+        CHECK_INT(t, ecma_regex_run_search(&run, look, "xaab1", 5, 1), 1);
+        CHECK_INT(t, ecma_regex_run_search(&run, look, "xb1 ab", 6, 1), 0);
+        CHECK_INT(t, ecma_regex_run_search(&run, slow, subj, 2000, 0), 0);
+    }
+    free(subj);
+    ecma_regex_match_data_free(md);
+    ecma_regex_free(slow);
+    ecma_regex_free(look);
+}
+
 /* Validity that cannot be decided: parentheses nested deeper than the
  * translator reads are neither valid nor invalid. */
 static void test_valid_undecided(struct check *t)
@@ -685,6 +721,7 @@ int main(void)
     struct check t = { 0, 0, "regex_ecma" };
     test_limits(&t);
     test_budget(&t);
+    test_deadline(&t);
     test_valid_undecided(&t);
     test_anchors(&t);
     test_dot(&t);

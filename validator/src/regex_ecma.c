@@ -31,8 +31,13 @@
  * PCRE2's match, depth and heap limits bound one search (JIT code out of
  * JIT stack runs again in the interpreter, whose frames live on the heap),
  * and a run's time budget bounds all the searches of one run, callouts
- * included (ecma_regex_run).  The one-pass matcher of regex_simple.c
- * needs no bound. */
+ * included (ecma_regex_run).  The match limit counts per start position,
+ * though: an unanchored pattern as plain as [a-z]{2,}\d costs time
+ * quadratic in the subject (measured: 4 s for 100 KB of letters, hours
+ * for a few MB).  So an unanchored pattern opens with a deadline callout,
+ * which PCRE2 calls once per start position it tries, and which ends the
+ * search when the run's budget is spent.  The one-pass matcher of
+ * regex_simple.c needs no bound. */
 #include "regex_ecma.h"
 #include "regex_simple.h"
 #include "strbuf.h"
@@ -78,6 +83,7 @@ struct ecma_regex {
     struct lookbehind *lb;      /* emulated lookbehinds, callout n = lb[n-1] */
     size_t nlb;
     int jit;                    /* code was JIT-compiled */
+    int timed;                  /* code opens with the deadline callout */
     regex_simple *simple;       /* the same pattern matched without PCRE2, or NULL */
 };
 
@@ -89,6 +95,10 @@ struct lookbehind {
 };
 
 #define END_CALLOUT 255
+/* The callout an unanchored pattern opens with: the run's deadline. */
+#define DEADLINE_CALLOUT 254
+#define STR_(x) #x
+#define STR(x) STR_(x)
 
 /* Append code point cp to b as UTF-8. */
 static void sb_put_utf8(strbuf *b, uint32_t cp)
@@ -835,7 +845,7 @@ static int parse_lookbehind(struct xlat *x, size_t start, int negate)
     /* Replace the body by a callout; empty groups keep the numbering of
      * the groups inside it (their captures are not visible outside). */
     x->olen = mark;
-    if (++x->nlb >= END_CALLOUT) {
+    if (++x->nlb >= DEADLINE_CALLOUT) {
         fail_limit(x, start, "too many variable-length lookbehinds");
         return 0;
     }
@@ -1099,16 +1109,35 @@ static int lookbehind_length_error(int ec)
 
 /* Compile the translation; on failure *ec and the source offset are set.
  * Callouts act as assertions, so nothing may be made possessive across
- * them; a lookbehind body must not start after its end (offset limit). */
-static pcre2_code *compile_translated(const struct xlat *x, int *ec, size_t *src_off)
+ * them; a lookbehind body must not start after its end (offset limit).
+ * A pattern PCRE2 finds unanchored (more than one start position) is
+ * compiled again behind the deadline callout (*timed = 1); a lookbehind
+ * body runs from its outer search's callout, which checks the time. */
+static pcre2_code *compile_translated(const struct xlat *x, int *ec, size_t *src_off, int *timed)
 {
     PCRE2_SIZE eo = 0;
-    uint32_t opts = COMPILE_OPTIONS;
+    uint32_t opts = COMPILE_OPTIONS, all = 0;
     if (x->nlb) opts |= PCRE2_NO_AUTO_POSSESS;
     if (x->sub) opts |= PCRE2_USE_OFFSET_LIMIT | PCRE2_NO_AUTO_POSSESS;
+    *timed = 0;
     pcre2_code *code = pcre2_compile((PCRE2_SPTR)x->out, x->olen, opts, ec, &eo, NULL);
-    if (!code) *src_off = eo < x->olen ? x->map[eo] : x->len;
-    return code;
+    if (!code) {
+        *src_off = eo < x->olen ? x->map[eo] : x->len;
+        return NULL;
+    }
+    if (x->sub || pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS, &all) != 0 || (all & PCRE2_ANCHORED))
+        return code;
+    static const char prefix[] = "(?C" STR(DEADLINE_CALLOUT) ")";
+    char *text = malloc(sizeof prefix - 1 + x->olen);
+    if (!text) return code;   /* searches stay bounded per start position */
+    memcpy(text, prefix, sizeof prefix - 1);
+    memcpy(text + sizeof prefix - 1, x->out, x->olen);
+    pcre2_code *with = pcre2_compile((PCRE2_SPTR)text, sizeof prefix - 1 + x->olen, opts, ec, &eo, NULL);
+    free(text);
+    if (!with) return code;
+    pcre2_code_free(code);
+    *timed = 1;
+    return with;
 }
 
 /* ---- searching ------------------------------------------------------------ */
@@ -1196,6 +1225,7 @@ static int lookbehind_holds(const ecma_regex *body, PCRE2_SPTR subject, size_t l
 static int callout(pcre2_callout_block *cb, void *data)
 {
     const struct callout_ctx *cc = data;
+    if (cb->callout_number == DEADLINE_CALLOUT) return run_over(cc->run, cc->started) ? RUN_SPENT : 0;
     if (cb->callout_number == END_CALLOUT) return cb->current_position == cc->end ? 0 : 1;
     if (cb->callout_number == 0 || cb->callout_number > cc->re->nlb) return PCRE2_ERROR_CALLOUT;
     if (run_over(cc->run, cc->started)) return RUN_SPENT;
@@ -1212,10 +1242,12 @@ static int search_pcre2(ecma_regex_run *run, const ecma_regex *re, PCRE2_SPTR su
     if (run->limited && run->left_ns == 0) return ECMA_REGEX_BUDGET;
     uint64_t t0 = run->limited ? run_clock() : 0;
     int rc;
-    if (!re->nlb) {
+    if (!re->nlb && !(re->timed && run->limited)) {
         rc = pcre_search(re, subject, len, opts, run->md, re->mctx);
     } else {
-        /* the callouts need this search's data: a context of its own */
+        /* the callouts need this search's data: a context of its own
+         * (without a budget the deadline callout is never called: the
+         * shared context sets no callout function) */
         pcre2_match_context *ctx = pcre2_match_context_copy(re->mctx);
         struct callout_ctx cc = { re, (size_t)-1, run, t0 };
         rc = PCRE2_ERROR_NOMEMORY;
@@ -1248,7 +1280,7 @@ static ecma_regex *compile_internal(const char *pattern, size_t len, int sub, si
 {
     struct xlat x;
     pcre2_code *code = NULL;
-    int ec = 0;
+    int ec = 0, timed = 0;
     size_t off = 0;
     for (int emulate = 0;; emulate = 1) {
         if (translate(&x, pattern, len, sub, emulate) != 0) {
@@ -1257,7 +1289,7 @@ static ecma_regex *compile_internal(const char *pattern, size_t len, int sub, si
             xlat_free(&x);
             return NULL;
         }
-        code = compile_translated(&x, &ec, &off);
+        code = compile_translated(&x, &ec, &off, &timed);
         if (code || emulate || !lookbehind_length_error(ec)) break;
         xlat_free(&x);
     }
@@ -1276,6 +1308,7 @@ static ecma_regex *compile_internal(const char *pattern, size_t len, int sub, si
     if (re) {
         re->code = code;
         re->jit = jitted;
+        re->timed = timed;
         re->mctx = pcre2_match_context_create(NULL);
         re->lb = x.nlb ? calloc(x.nlb, sizeof *re->lb) : NULL;
     }
