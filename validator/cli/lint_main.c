@@ -246,40 +246,6 @@ static int list_json(const char *dir, path_list *l)
     return 0;
 }
 
-static void dir_of(const char *path, char *out, size_t size)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        snprintf(out, size, ".");
-    else if (slash == path)
-        snprintf(out, size, "/");
-    else
-        snprintf(out, size, "%.*s", (int)(slash - path), path);
-}
-
-static int same_file(const char *a, const char *b)
-{
-    struct stat x, y;
-    return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
-}
-
-/* Register the schema at path and the *.json files beside it (so its
- * $refs to sibling documents resolve; siblings that fail to load are
- * simply not available), then compile it. */
-static jsv_schema *load_schema_file(jsv_registry *reg, const char *path, const path_list *siblings,
-                                    const jsv_options *opts, jsv_error *err)
-{
-    const char *uri = NULL;
-    if (jsv_registry_add_file(reg, path, NULL, &uri, err) != 0)
-        return NULL;
-    for (size_t i = 0; i < siblings->n; i++) {
-        jsv_error ignored;
-        if (!same_file(siblings->v[i], path))
-            jsv_registry_add_file(reg, siblings->v[i], NULL, NULL, &ignored);
-    }
-    return jsv_compile(reg, uri, opts, err);
-}
-
 /* ---- linting ----------------------------------------------------------- */
 
 typedef struct totals {
@@ -373,11 +339,13 @@ int main(int argc, char **argv)
     }
     memset(&err, 0, sizeof err);
     if (by_path) {
-        char dir[PATH_MAX];
-        dir_of(o.schema, dir, sizeof dir);
-        list_json(dir, &schema_files);
-        if (!(reg = jsv_registry_new()) ||
-            !(schema = load_schema_file(reg, o.schema, &schema_files, &jopts, &err))) {
+        /* the schema and the files its $refs reach, nothing else beside it */
+        const char *uri = NULL;
+        int n = (reg = jsv_registry_new())
+              ? jsv_registry_add_schema_file(reg, o.schema, o.max_size, &uri, &schema_files.v, &err) : -1;
+        if (n > 0)
+            schema_files.n = (size_t)n;
+        if (n < 0 || !(schema = jsv_compile(reg, uri, &jopts, &err))) {
             print_load_error(o.schema, &err);
             goto done;
         }
