@@ -3,6 +3,7 @@
  *   lint_main.c    command line, the file loop, exit status
  *   lint_check.c   one payload: parse strictly, check, collect findings
  *   lint_input.c   reading files and stdin in one go
+ *   lint_lines.c   reading NDJSON line by line in bounded memory
  *   lint_locate.c  the JSON Pointer at a byte offset of malformed text
  *   lint_hint.c    "did you mean" for unknown properties (--strict)
  *   lint_output.c  the text, json, junit and github formats
@@ -74,9 +75,33 @@ int lint_read_file(const char *path, size_t max, char **buf, size_t *len);
  * strerror(err). */
 const char *lint_read_error(int err, size_t max, char *out, size_t size);
 
-/* Default bound on one input (--max-size): a file, standard input, or an
- * NDJSON file as a whole. */
+/* Default bound on one payload (--max-size): a file, standard input, or
+ * one line of NDJSON (the NDJSON input as a whole is not bounded). */
 #define LINT_MAX_INPUT ((size_t)256 << 20)
+
+/* ---- NDJSON lines ------------------------------------------------------ */
+
+typedef struct lint_lines lint_lines;
+
+/* Open path ("-" = standard input; otherwise a regular file only) to read
+ * lines of at most max bytes.  flush (may be NULL) is flushed before every
+ * read that may wait for input.  NULL with *err an errno value (EINVAL:
+ * not a regular file, EISDIR, ENOENT, ENOMEM, ...). */
+lint_lines *lint_lines_open(const char *path, size_t max, FILE *flush, int *err);
+/* Close r (standard input stays open).  NULL ok. */
+void lint_lines_close(lint_lines *r);
+
+enum {
+    LINT_LINE_ERROR = -1,   /* read error: errno says why */
+    LINT_LINE_END = 0,      /* no more input */
+    LINT_LINE_OK = 1,       /* *line[0..*len): a line without its '\n',
+                             * valid until the next call */
+    LINT_LINE_TOO_LONG = 2  /* line *lineno has *len bytes, more than max:
+                             * skipped to its end without being kept
+                             * (*line is not set) */
+};
+/* The next line and its 1-based number.  Returns one of the above. */
+int lint_lines_next(lint_lines *r, const char **line, size_t *len, unsigned long *lineno);
 
 /* ---- locate ------------------------------------------------------------ */
 
@@ -132,5 +157,11 @@ void lint_checker_free(lint_checker *k);
 int lint_check_payload(lint_checker *k, const char *file, const char *name,
                        const char *buf, size_t len, unsigned first_line,
                        lint_output *out, int *undecided);
+
+/* Emit a unit for a payload that was not checked: one finding with id
+ * (e.g. "max-size") and message at line:1 of file.  1 (one finding), or
+ * -1 when out of memory. */
+int lint_check_refused(lint_checker *k, const char *file, const char *name, unsigned line,
+                       const char *id, const char *message, lint_output *out);
 
 #endif

@@ -220,6 +220,13 @@ static int emit_one(lint_checker *k, const char *file, const char *name, lint_ou
     return lint_output_unit(out, &u) == 0 ? 1 : -1;
 }
 
+int lint_check_refused(lint_checker *k, const char *file, const char *name, unsigned line,
+                       const char *id, const char *message, lint_output *out)
+{
+    release_owned(k);
+    return emit_one(k, file, name, out, "", id, message, line, 1);
+}
+
 static int parse_failure(lint_checker *k, const char *file, const char *name,
                          const char *buf, size_t len, unsigned first_line,
                          const json_error *err, lint_output *out)

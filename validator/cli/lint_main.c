@@ -30,23 +30,30 @@ static const char usage_text[] =
     "Checks JSON payloads against the campaign API contract.\n"
     "  --schema NAME       a contract body (schema and rules; see --list-schemas)\n"
     "  --schema PATH       any JSON Schema file (schema only); PATH contains '/'\n"
-    "                      or ends in .json\n"
+    "                      or ends in .json.  The files its $refs name are read\n"
+    "                      as reached; no other file beside it is opened\n"
     "  --format FORMAT     text (default), json, junit or github\n"
     "  --strict            report properties no schema declares (unknownProperty)\n"
-    "  --ndjson            each line of each FILE is one payload (blank lines skipped)\n"
+    "  --ndjson            each line of each FILE is one payload (blank lines skipped);\n"
+    "                      read line by line in bounded memory, each line's result\n"
+    "                      written before more input is awaited\n"
     "  --schema-dir DIR    the contract's schemas (default: $CAMPAIGN_SCHEMA_DIR,\n"
     "                      else the schemas directory beside bin/, else ./schemas)\n"
     "  --no-format-assert  treat \"format\" as an annotation only\n"
-    "  --max-size BYTES    refuse an input (file, standard input, NDJSON file) larger\n"
-    "                      than BYTES (default 268435456, 256 MiB); only regular\n"
-    "                      files and - are read\n"
+    "  --max-size BYTES    the largest payload read (default 268435456, 256 MiB): a\n"
+    "                      file or standard input larger is refused (status 2);\n"
+    "                      with --ndjson it bounds each line instead (an NDJSON\n"
+    "                      stream may be any length): a longer line is a max-size\n"
+    "                      finding on that line, skipped, and the next lines are\n"
+    "                      checked (status 2); it bounds schema files too.  Only\n"
+    "                      regular files and - are read\n"
     "  --regex-budget SECONDS  regex search time the whole run may take (default\n"
     "                      10; each check also stops a search after 2 s); past it\n"
     "                      every pattern that needs a search is undecided\n"
     "  -                   read standard input\n"
     "\n"
     "Exit status: 0 all valid, 1 some payload invalid, 2 usage error, unreadable\n"
-    "file or unknown schema, 3 none invalid but some could not be decided (a\n"
+    "file (or NDJSON line over --max-size) or unknown schema, 3 none invalid but some could not be decided (a\n"
     "keyword could not be evaluated: a regex reached its match limit or the\n"
     "time budget; such findings are marked \"undecided\").\n";
 
@@ -267,35 +274,74 @@ static int count_result(totals *t, int n, int undecided)
     return 0;
 }
 
-/* Lint each non-blank line of buf as its own payload named FILE:LINE. */
-static int lint_ndjson(lint_checker *k, const char *file, const char *buf, size_t len,
+static int is_blank(const char *s, size_t n)
+{
+    for (size_t j = 0; j < n; j++)
+        if (s[j] != ' ' && s[j] != '\t' && s[j] != '\r')
+            return 0;
+    return 1;
+}
+
+/* A line over --max-size: reported as that line's finding (and on
+ * stderr, like any input not read), then skipped. */
+static int refuse_line(lint_checker *k, const char *file, const char *name, unsigned line,
+                       size_t len, size_t max, lint_output *out)
+{
+    char msg[160];
+    snprintf(msg, sizeof msg, "line of %zu bytes, larger than %zu bytes (--max-size); not checked", len, max);
+    fflush(stdout);
+    fprintf(stderr, LINT_NAME ": %s: %s\n", name, msg);
+    return lint_check_refused(k, file, name, line, "max-size", msg, out);
+}
+
+/* Lint each non-blank line of path as its own payload named FILE:LINE,
+ * reading it line by line (lint_lines.c: memory bounded by max, output
+ * flushed before input is awaited).  0; 1 when some of it could not be read (a
+ * line over max, a read error: said on stderr); -1 out of memory. */
+static int lint_ndjson(lint_checker *k, const char *path, const char *file, size_t max,
                        lint_output *out, totals *t)
 {
-    size_t name_size = strlen(file) + 24;
-    char *name = malloc(name_size);
-    unsigned line = 1;
-    if (!name)
+    int e = 0, r = 0, rc;
+    const char *line;
+    size_t len;
+    unsigned long no;
+    lint_lines *in = lint_lines_open(path, max, stdout, &e);
+    if (!in && e != ENOMEM) {
+        char why[96];
+        fflush(stdout);
+        fprintf(stderr, LINT_NAME ": %s: %s\n", file, lint_read_error(e, max, why, sizeof why));
+        return 1;
+    }
+    char *name = in ? malloc(strlen(file) + 24) : NULL;
+    if (!name) {
+        lint_lines_close(in);
         return -1;
-    for (size_t pos = 0; pos < len; line++) {
-        const char *start = buf + pos;
-        const char *nl = memchr(start, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - start) : len - pos;
-        size_t j = 0;
-        while (j < n && (start[j] == ' ' || start[j] == '\t' || start[j] == '\r'))
-            j++;
-        if (j < n) {
-            snprintf(name, name_size, "%s:%u", file, line);
-            int undecided;
-            int found = lint_check_payload(k, file, name, start, n, line, out, &undecided);
-            if (count_result(t, found, undecided) != 0) {
-                free(name);
-                return -1;
-            }
+    }
+    while ((rc = lint_lines_next(in, &line, &len, &no)) > 0) {
+        unsigned at = no > UINT_MAX ? UINT_MAX : (unsigned)no;
+        int undecided = 0, found;
+        sprintf(name, "%s:%lu", file, no);
+        if (rc == LINT_LINE_TOO_LONG) {
+            found = refuse_line(k, file, name, at, len, max, out);
+            r = 1;
+        } else if (is_blank(line, len)) {
+            continue;
+        } else {
+            found = lint_check_payload(k, file, name, line, len, at, out, &undecided);
         }
-        pos += n + (nl ? 1 : 0);
+        if (count_result(t, found, undecided) != 0) {
+            r = -1;
+            break;
+        }
+    }
+    if (rc == LINT_LINE_ERROR) {
+        fflush(stdout);
+        fprintf(stderr, LINT_NAME ": %s: %s\n", file, strerror(errno));
+        r = 1;
     }
     free(name);
-    return 0;
+    lint_lines_close(in);
+    return r;
 }
 
 static const char *plural(size_t n, const char *one, const char *many)
@@ -369,6 +415,13 @@ int main(int argc, char **argv)
         const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
         char *buf = NULL;
         size_t len = 0;
+        if (o.ndjson) {
+            int r = lint_ndjson(k, path, name, o.max_size, out, &t);
+            if (r < 0)
+                goto oom;
+            unreadable |= r;
+            continue;
+        }
         int e = lint_read_file(path, o.max_size, &buf, &len);
         if (e) {
             char why[96];
@@ -377,14 +430,9 @@ int main(int argc, char **argv)
             unreadable = 1;
             continue;
         }
-        int r;
-        if (o.ndjson) {
-            r = lint_ndjson(k, name, buf, len, out, &t);
-        } else {
-            int undecided;
-            int found = lint_check_payload(k, name, name, buf, len, 1, out, &undecided);
-            r = count_result(&t, found, undecided);
-        }
+        int undecided;
+        int found = lint_check_payload(k, name, name, buf, len, 1, out, &undecided);
+        int r = count_result(&t, found, undecided);
         free(buf);
         if (r != 0)
             goto oom;
