@@ -22,7 +22,7 @@ enum { EXIT_VALID = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_UNDECIDED = 3 };
 static const char usage_text[] =
     "usage: campaign-lint --schema NAME|PATH [--format text|json|junit|github]\n"
     "                     [--strict] [--ndjson] [--schema-dir DIR] [--no-format-assert]\n"
-    "                     [--regex-budget SECONDS] [--max-size BYTES]\n"
+    "                     [--regex-budget SECONDS] [--max-size BYTES] [--max-findings N]\n"
     "                     FILE... | -\n"
     "       campaign-lint --list-schemas\n"
     "       campaign-lint --help | --version\n"
@@ -47,15 +47,21 @@ static const char usage_text[] =
     "                      finding on that line, skipped, and the next lines are\n"
     "                      checked (status 2); it bounds schema files too.  Only\n"
     "                      regular files and - are read\n"
+    "  --max-findings N    findings shown per payload (default 1000; 0: all); past\n"
+    "                      it a line says how many more there are.  The first N\n"
+    "                      the checks find are kept, in source order; the rest\n"
+    "                      are only counted, so a payload with millions of errors\n"
+    "                      costs little more memory than one with N\n"
     "  --regex-budget SECONDS  regex search time the whole run may take (default\n"
     "                      10; each check also stops a search after 2 s); past it\n"
     "                      every pattern that needs a search is undecided\n"
     "  -                   read standard input\n"
     "\n"
     "Exit status: 0 all valid, 1 some payload invalid, 2 usage error, unreadable\n"
-    "file (or NDJSON line over --max-size) or unknown schema, 3 none invalid but some could not be decided (a\n"
-    "keyword could not be evaluated: a regex reached its match limit or the\n"
-    "time budget; such findings are marked \"undecided\").\n";
+    "file (or NDJSON line over --max-size) or unknown schema,\n"
+    "3 none invalid but some could not be decided (a keyword could not be\n"
+    "evaluated: a regex reached its match limit or the time budget; such\n"
+    "findings are marked \"undecided\").\n";
 
 typedef struct options {
     const char *schema;
@@ -63,7 +69,7 @@ typedef struct options {
     enum lint_format format;
     int strict, ndjson, no_format_assert;
     unsigned regex_budget_ms;
-    size_t max_size;
+    size_t max_size, max_findings;
     const char **files;
     size_t nfiles;
 } options;
@@ -100,6 +106,7 @@ static int parse_args(int argc, char **argv, options *o)
     int only_files = 0;
     o->regex_budget_ms = LINT_REGEX_BUDGET_MS;
     o->max_size = LINT_MAX_INPUT;
+    o->max_findings = LINT_MAX_FINDINGS;
     if (!(o->files = calloc((size_t)argc, sizeof *o->files)))
         return EXIT_USAGE;
     for (int i = 1; i < argc; i++) {
@@ -136,6 +143,13 @@ static int parse_args(int argc, char **argv, options *o)
             if (end == v || *end || errno || n == 0 || v[0] == '-' || n > (unsigned long long)SIZE_MAX / 2)
                 return usage_error("--max-size takes a number of bytes greater than 0, not '%s'", v);
             o->max_size = (size_t)n;
+        } else if ((v = option_value(argv, argc, &i, "--max-findings", &missing))) {
+            char *end;
+            errno = 0;
+            unsigned long long n = strtoull(v, &end, 10);
+            if (end == v || *end || errno || v[0] == '-' || n > (unsigned long long)SIZE_MAX / 2)
+                return usage_error("--max-findings takes a number (0: all), not '%s'", v);
+            o->max_findings = (size_t)n;
         } else if ((v = option_value(argv, argc, &i, "--regex-budget", &missing))) {
             char *end;
             double sec = strtod(v, &end);
@@ -327,7 +341,7 @@ static int lint_ndjson(lint_checker *k, const char *path, const char *file, size
         } else if (is_blank(line, len)) {
             continue;
         } else {
-            found = lint_check_payload(k, file, name, line, len, at, out, &undecided);
+            found = lint_check_payload(k, file, name, line, len, at, out, &undecided, NULL);
         }
         if (count_result(t, found, undecided) != 0) {
             r = -1;
@@ -406,7 +420,7 @@ int main(int argc, char **argv)
     if (!(hints = lint_hints_new((const char *const *)schema_files.v, schema_files.n)))
         goto oom;
 
-    lint_config cfg = { c, by_path ? NULL : o.schema, schema, hints, o.regex_budget_ms };
+    lint_config cfg = { c, by_path ? NULL : o.schema, schema, hints, o.regex_budget_ms, o.max_findings };
     if (!(k = lint_checker_new(&cfg)) || !(out = lint_output_new(o.format, stdout, o.schema)))
         goto oom;
 
@@ -431,7 +445,7 @@ int main(int argc, char **argv)
             continue;
         }
         int undecided;
-        int found = lint_check_payload(k, name, name, buf, len, 1, out, &undecided);
+        int found = lint_check_payload(k, name, name, buf, len, 1, out, &undecided, &buf);
         int r = count_result(&t, found, undecided);
         free(buf);
         if (r != 0)

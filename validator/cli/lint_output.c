@@ -147,6 +147,13 @@ static void text_line(FILE *f, const char *file, const lint_finding *x, enum esc
     fputs(x->undecided ? "] (undecided)" : "]", f);
 }
 
+/* The line that stands for the findings past --max-findings. */
+static void more_line(FILE *f, const lint_unit *u, enum esc mode)
+{
+    put_escaped(f, u->name, mode);
+    fprintf(f, ": %zu more finding%s not shown (--max-findings)", u->more, u->more == 1 ? "" : "s");
+}
+
 static void json_field(FILE *f, const char *key, const char *value)
 {
     fprintf(f, ",\"%s\":\"", key);
@@ -160,7 +167,10 @@ static void json_unit(lint_output *o, const lint_unit *u)
     fputs(o->units ? ",\n" : "\n", f);
     fputs("{\"file\":\"", f);
     put_escaped(f, u->name, ESC_JSON);
-    fprintf(f, "\",\"valid\":%s,%s\"errors\":[", u->count ? "false" : "true", u->undecided ? "\"undecided\":true," : "");
+    fprintf(f, "\",\"valid\":%s,%s", u->count ? "false" : "true", u->undecided ? "\"undecided\":true," : "");
+    if (u->more)
+        fprintf(f, "\"moreErrors\":%zu,", u->more);
+    fputs("\"errors\":[", f);
     for (size_t i = 0; i < u->count; i++) {
         const lint_finding *x = &u->findings[i];
         /* each error is an output unit of the "basic" format */
@@ -190,10 +200,15 @@ static void junit_unit(lint_output *o, const lint_unit *u)
         return;
     }
     const char *tag = u->undecided ? "error" : "failure";
+    size_t all = u->count + u->more;
     fprintf(f, "\">\n    <%s type=\"%s\" message=\"%zu finding%s%s\">", tag, u->undecided ? "undecided" : "contract",
-            u->count, u->count == 1 ? "" : "s", u->undecided ? ", could not be decided" : "");
+            all, all == 1 ? "" : "s", u->undecided ? ", could not be decided" : "");
     for (size_t i = 0; i < u->count; i++) {
         text_line(f, u->file, &u->findings[i], ESC_XML_TEXT);
+        fputc('\n', f);
+    }
+    if (u->more) {
+        more_line(f, u, ESC_XML_TEXT);
         fputc('\n', f);
     }
     fprintf(f, "</%s>\n  </testcase>\n", tag);
@@ -205,6 +220,10 @@ int lint_output_unit(lint_output *o, const lint_unit *u)
     case LINT_TEXT:
         for (size_t i = 0; i < u->count; i++) {
             text_line(o->out, u->file, &u->findings[i], ESC_TEXT);
+            fputc('\n', o->out);
+        }
+        if (u->more) {
+            more_line(o->out, u, ESC_TEXT);
             fputc('\n', o->out);
         }
         break;
@@ -220,6 +239,13 @@ int lint_output_unit(lint_output *o, const lint_unit *u)
             fputs(" [", o->out);
             put_escaped(o->out, x->id, ESC_GH_DATA);
             fputs(x->undecided ? "] (undecided)\n" : "]\n", o->out);
+        }
+        if (u->more) {
+            fputs(u->undecided ? "::warning file=" : "::error file=", o->out);
+            put_escaped(o->out, u->file, ESC_GH_PROP);
+            fputs("::", o->out);
+            more_line(o->out, u, ESC_GH_DATA);
+            fputc('\n', o->out);
         }
         break;
     case LINT_JSON:

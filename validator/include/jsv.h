@@ -176,6 +176,13 @@ void jsv_result_free(jsv_result *r);
  * keyword that needs a search is undecided at once. */
 void jsv_result_limit_regex(jsv_result *r, unsigned ms);
 
+/* Keep the text of the first n errors only (0, the default: all).  Later
+ * errors still count (jsv_result_count) and keep their kind and instance,
+ * but their strings are "": a document with a million errors then costs
+ * a small fixed record for each past n instead of its five strings (a
+ * linter showing the first n).  Applies to every later validation. */
+void jsv_result_keep_errors(jsv_result *r, size_t n);
+
 /* jsv_validate's answer when the verdict hangs on a keyword that could
  * not be evaluated (JSV_ERROR_UNDECIDED): neither valid nor invalid. */
 #define JSV_UNDECIDED (-2)
