@@ -3,9 +3,10 @@
  * only), before they are sent.
  *
  * Exit status: 0 every payload valid, 1 some payload invalid (malformed
- * JSON included), 2 usage error, unreadable input or unusable schema,
- * 3 no payload invalid but some could not be decided (a schema keyword
- * could not be evaluated: a regex reached its match limit). */
+ * JSON included), 2 usage error, unreadable input (an NDJSON line over
+ * --max-size included) or unusable schema, 3 no payload invalid but some
+ * could not be decided (a schema keyword could not be evaluated: a regex
+ * reached its match limit). */
 #include "lint.h"
 
 #include <dirent.h>
