@@ -3,6 +3,7 @@
  *   lint_main.c    command line, the file loop, exit status
  *   lint_check.c   one payload: parse strictly, check, collect findings
  *   lint_input.c   reading files and stdin in one go
+ *   lint_lines.c   reading NDJSON line by line in bounded memory
  *   lint_locate.c  the JSON Pointer at a byte offset of malformed text
  *   lint_hint.c    "did you mean" for unknown properties (--strict)
  *   lint_output.c  the text, json, junit and github formats
@@ -20,6 +21,12 @@
 /* Default regex search time of a whole run (--regex-budget): hostile
  * patterns cannot hold a run up for longer, however many payloads. */
 #define LINT_REGEX_BUDGET_MS 10000
+/* Default number of findings shown per payload (--max-findings).  Each
+ * finding kept costs some 700 bytes (its strings held by the engine, the
+ * report and the output), so a 10 MB payload with 200,000 errors would
+ * need 140 MB for them alone; past the bound each costs a 56-byte record
+ * in the engine's result.  A thousand is more than anyone reads. */
+#define LINT_MAX_FINDINGS 1000
 
 /* ---- findings and units ------------------------------------------------ */
 
@@ -43,6 +50,7 @@ typedef struct lint_unit {
     size_t count;
     int undecided;     /* count > 0 and every finding is undecided: the
                         * payload is neither valid nor invalid */
+    size_t more;       /* findings past --max-findings: counted, not shown */
 } lint_unit;
 
 /* ---- output ------------------------------------------------------------ */
@@ -74,9 +82,33 @@ int lint_read_file(const char *path, size_t max, char **buf, size_t *len);
  * strerror(err). */
 const char *lint_read_error(int err, size_t max, char *out, size_t size);
 
-/* Default bound on one input (--max-size): a file, standard input, or an
- * NDJSON file as a whole. */
+/* Default bound on one payload (--max-size): a file, standard input, or
+ * one line of NDJSON (the NDJSON input as a whole is not bounded). */
 #define LINT_MAX_INPUT ((size_t)256 << 20)
+
+/* ---- NDJSON lines ------------------------------------------------------ */
+
+typedef struct lint_lines lint_lines;
+
+/* Open path ("-" = standard input; otherwise a regular file only) to read
+ * lines of at most max bytes.  flush (may be NULL) is flushed before every
+ * read that may wait for input.  NULL with *err an errno value (EINVAL:
+ * not a regular file, EISDIR, ENOENT, ENOMEM, ...). */
+lint_lines *lint_lines_open(const char *path, size_t max, FILE *flush, int *err);
+/* Close r (standard input stays open).  NULL ok. */
+void lint_lines_close(lint_lines *r);
+
+enum {
+    LINT_LINE_ERROR = -1,   /* read error: errno says why */
+    LINT_LINE_END = 0,      /* no more input */
+    LINT_LINE_OK = 1,       /* *line[0..*len): a line without its '\n',
+                             * valid until the next call */
+    LINT_LINE_TOO_LONG = 2  /* line *lineno has *len bytes, more than max:
+                             * skipped to its end without being kept
+                             * (*line is not set) */
+};
+/* The next line and its 1-based number.  Returns one of the above. */
+int lint_lines_next(lint_lines *r, const char **line, size_t *len, unsigned long *lineno);
 
 /* ---- locate ------------------------------------------------------------ */
 
@@ -118,6 +150,7 @@ typedef struct lint_config {
     const jsv_schema *schema;  /* else a plain schema (engine only) */
     lint_hints *hints;         /* NULL = no hints */
     unsigned regex_budget_ms;  /* regex search time of the whole run (0: none) */
+    size_t max_findings;       /* findings kept and shown per payload (0: all) */
 } lint_config;
 
 /* NULL when out of memory.  The config's objects are borrowed. */
@@ -126,11 +159,22 @@ void lint_checker_free(lint_checker *k);
 
 /* Lint buf[0..len) as one payload named `name` from `file`, whose first
  * byte sits on line first_line of the file, and emit the unit.  Returns
- * the number of findings (0 = valid), or -1 when out of memory; *undecided
+ * the number of findings (0 = valid; those past max_findings included),
+ * or -1 when out of memory; *undecided
  * is set to 1 when there are findings and every one is undecided (the
- * payload could not be decided), else 0. */
+ * payload could not be decided), else 0.  give_back (may be NULL) is the
+ * caller's malloc'd buffer holding buf: when a failing payload has been
+ * parsed into a tree, which copies what it needs, *give_back is freed and
+ * set to NULL before the tree is checked, so the text and the tree's
+ * findings are not held at once (10 MB less for a 10 MB payload). */
 int lint_check_payload(lint_checker *k, const char *file, const char *name,
                        const char *buf, size_t len, unsigned first_line,
-                       lint_output *out, int *undecided);
+                       lint_output *out, int *undecided, char **give_back);
+
+/* Emit a unit for a payload that was not checked: one finding with id
+ * (e.g. "max-size") and message at line:1 of file.  1 (one finding), or
+ * -1 when out of memory. */
+int lint_check_refused(lint_checker *k, const char *file, const char *name, unsigned line,
+                       const char *id, const char *message, lint_output *out);
 
 #endif

@@ -10,6 +10,7 @@
  * line. */
 #include "lint.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,8 +46,11 @@ lint_checker *lint_checker_new(const lint_config *cfg)
     k->mem = arena_new(0);
     k->report = contract_report_new();
     contract_report_limit_regex(k->report, cfg->regex_budget_ms);
-    if (!cfg->contract && (k->result = jsv_result_new()))
+    contract_report_keep(k->report, cfg->max_findings);
+    if (!cfg->contract && (k->result = jsv_result_new())) {
         jsv_result_limit_regex(k->result, cfg->regex_budget_ms);
+        jsv_result_keep_errors(k->result, cfg->max_findings);
+    }
     if ((tapes && !k->tape) || !k->mem || !k->report || (!cfg->contract && !k->result)) {
         lint_checker_free(k);
         return NULL;
@@ -216,8 +220,15 @@ static int emit_one(lint_checker *k, const char *file, const char *name, lint_ou
     if (reserve(k, 1) != 0)
         return -1;
     k->items[0] = (lint_finding){ pointer, id, message, NULL, NULL, line, col, 1, 0, 0 };
-    lint_unit u = { name, file, k->items, 1, 0 };
+    lint_unit u = { name, file, k->items, 1, 0, 0 };
     return lint_output_unit(out, &u) == 0 ? 1 : -1;
+}
+
+int lint_check_refused(lint_checker *k, const char *file, const char *name, unsigned line,
+                       const char *id, const char *message, lint_output *out)
+{
+    release_owned(k);
+    return emit_one(k, file, name, out, "", id, message, line, 1);
 }
 
 static int parse_failure(lint_checker *k, const char *file, const char *name,
@@ -236,7 +247,7 @@ static int parse_failure(lint_checker *k, const char *file, const char *name,
 
 int lint_check_payload(lint_checker *k, const char *file, const char *name,
                        const char *buf, size_t len, unsigned first_line,
-                       lint_output *out, int *undecided)
+                       lint_output *out, int *undecided, char **give_back)
 {
     json_parse_opts opts = { JSON_PARSE_REJECT_DUPLICATES, 0 };
     json_error err;
@@ -264,7 +275,7 @@ int lint_check_payload(lint_checker *k, const char *file, const char *name,
         int kept = k->cfg.contract ? contract_check_tape(k->cfg.contract, k->cfg.body, k->tape, 0, k->report) == 1
                                    : jsv_check_tape(k->cfg.schema, k->tape, k->result) == 1;
         if (kept) {
-            lint_unit u = { name, file, k->items, 0, 0 };
+            lint_unit u = { name, file, k->items, 0, 0, 0 };
             return lint_output_unit(out, &u) == 0 ? 0 : -1;
         }
         /* The tree comes next: a large tape is given back first, so the
@@ -281,16 +292,23 @@ int lint_check_payload(lint_checker *k, const char *file, const char *name,
     memset(&err, 0, sizeof err);
     if (!(doc = json_parse(buf, len, &opts, k->mem, &err)))
         return parse_failure(k, file, name, buf, len, first_line, &err, out);
+    if (give_back) {
+        free(*give_back);
+        *give_back = NULL;
+        buf = NULL;
+    }
 
+    int verdict;
     if (k->cfg.contract) {
-        if (contract_check(k->cfg.contract, k->cfg.body, doc->root, 0, k->report) == -1)
+        if ((verdict = contract_check(k->cfg.contract, k->cfg.body, doc->root, 0, k->report)) == -1)
             goto done;
-    } else if (jsv_validate(k->cfg.schema, doc->root, k->result) != 1 &&
+    } else if ((verdict = jsv_validate(k->cfg.schema, doc->root, k->result)) != 1 &&
                contract_report_add_result(k->report, k->result) != 0) {
         goto done;
     }
 
     size_t n = contract_report_count(k->report), open = 0;
+    size_t more = contract_report_dropped(k->report);
     if (reserve(k, n) != 0)
         goto done;
     for (size_t i = 0; i < n; i++) {
@@ -309,9 +327,11 @@ int lint_check_payload(lint_checker *k, const char *file, const char *name,
     }
     if (n > 1)
         qsort(k->items, n, sizeof *k->items, by_position);
-    *undecided = n > 0 && open == n;
-    lint_unit u = { name, file, k->items, n, *undecided };
-    rc = lint_output_unit(out, &u) == 0 ? (int)n : -1;
+    /* with findings past the bound, only the verdict knows whether one
+     * of them decides (CONTRACT_UNDECIDED == JSV_UNDECIDED) */
+    *undecided = more ? verdict == CONTRACT_UNDECIDED : n > 0 && open == n;
+    lint_unit u = { name, file, k->items, n, *undecided, more };
+    rc = lint_output_unit(out, &u) == 0 ? (int)(n + more > INT_MAX ? INT_MAX : n + more) : -1;
 done:
     json_doc_free(doc);
     return rc;

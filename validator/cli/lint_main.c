@@ -3,9 +3,10 @@
  * only), before they are sent.
  *
  * Exit status: 0 every payload valid, 1 some payload invalid (malformed
- * JSON included), 2 usage error, unreadable input or unusable schema,
- * 3 no payload invalid but some could not be decided (a schema keyword
- * could not be evaluated: a regex reached its match limit). */
+ * JSON included), 2 usage error, unreadable input (an NDJSON line over
+ * --max-size included) or unusable schema, 3 no payload invalid but some
+ * could not be decided (a schema keyword could not be evaluated: a regex
+ * reached its match limit). */
 #include "lint.h"
 
 #include <dirent.h>
@@ -22,7 +23,7 @@ enum { EXIT_VALID = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_UNDECIDED = 3 };
 static const char usage_text[] =
     "usage: campaign-lint --schema NAME|PATH [--format text|json|junit|github]\n"
     "                     [--strict] [--ndjson] [--schema-dir DIR] [--no-format-assert]\n"
-    "                     [--regex-budget SECONDS] [--max-size BYTES]\n"
+    "                     [--regex-budget SECONDS] [--max-size BYTES] [--max-findings N]\n"
     "                     FILE... | -\n"
     "       campaign-lint --list-schemas\n"
     "       campaign-lint --help | --version\n"
@@ -30,25 +31,38 @@ static const char usage_text[] =
     "Checks JSON payloads against the campaign API contract.\n"
     "  --schema NAME       a contract body (schema and rules; see --list-schemas)\n"
     "  --schema PATH       any JSON Schema file (schema only); PATH contains '/'\n"
-    "                      or ends in .json\n"
+    "                      or ends in .json.  The files its $refs name are read\n"
+    "                      as reached; no other file beside it is opened\n"
     "  --format FORMAT     text (default), json, junit or github\n"
     "  --strict            report properties no schema declares (unknownProperty)\n"
-    "  --ndjson            each line of each FILE is one payload (blank lines skipped)\n"
+    "  --ndjson            each line of each FILE is one payload (blank lines skipped);\n"
+    "                      read line by line in bounded memory, each line's result\n"
+    "                      written before more input is awaited\n"
     "  --schema-dir DIR    the contract's schemas (default: $CAMPAIGN_SCHEMA_DIR,\n"
     "                      else the schemas directory beside bin/, else ./schemas)\n"
     "  --no-format-assert  treat \"format\" as an annotation only\n"
-    "  --max-size BYTES    refuse an input (file, standard input, NDJSON file) larger\n"
-    "                      than BYTES (default 268435456, 256 MiB); only regular\n"
-    "                      files and - are read\n"
+    "  --max-size BYTES    the largest payload read (default 268435456, 256 MiB): a\n"
+    "                      file or standard input larger is refused (status 2);\n"
+    "                      with --ndjson it bounds each line instead (an NDJSON\n"
+    "                      stream may be any length): a longer line is a max-size\n"
+    "                      finding on that line, skipped, and the next lines are\n"
+    "                      checked (status 2); it bounds schema files too.  Only\n"
+    "                      regular files and - are read\n"
+    "  --max-findings N    findings shown per payload (default 1000; 0: all); past\n"
+    "                      it a line says how many more there are.  The first N\n"
+    "                      the checks find are kept, in source order; the rest\n"
+    "                      are only counted, so a payload with millions of errors\n"
+    "                      costs little more memory than one with N\n"
     "  --regex-budget SECONDS  regex search time the whole run may take (default\n"
     "                      10; each check also stops a search after 2 s); past it\n"
     "                      every pattern that needs a search is undecided\n"
     "  -                   read standard input\n"
     "\n"
     "Exit status: 0 all valid, 1 some payload invalid, 2 usage error, unreadable\n"
-    "file or unknown schema, 3 none invalid but some could not be decided (a\n"
-    "keyword could not be evaluated: a regex reached its match limit or the\n"
-    "time budget; such findings are marked \"undecided\").\n";
+    "file (or NDJSON line over --max-size) or unknown schema,\n"
+    "3 none invalid but some could not be decided (a keyword could not be\n"
+    "evaluated: a regex reached its match limit or the time budget; such\n"
+    "findings are marked \"undecided\").\n";
 
 typedef struct options {
     const char *schema;
@@ -56,7 +70,7 @@ typedef struct options {
     enum lint_format format;
     int strict, ndjson, no_format_assert;
     unsigned regex_budget_ms;
-    size_t max_size;
+    size_t max_size, max_findings;
     const char **files;
     size_t nfiles;
 } options;
@@ -93,6 +107,7 @@ static int parse_args(int argc, char **argv, options *o)
     int only_files = 0;
     o->regex_budget_ms = LINT_REGEX_BUDGET_MS;
     o->max_size = LINT_MAX_INPUT;
+    o->max_findings = LINT_MAX_FINDINGS;
     if (!(o->files = calloc((size_t)argc, sizeof *o->files)))
         return EXIT_USAGE;
     for (int i = 1; i < argc; i++) {
@@ -129,6 +144,13 @@ static int parse_args(int argc, char **argv, options *o)
             if (end == v || *end || errno || n == 0 || v[0] == '-' || n > (unsigned long long)SIZE_MAX / 2)
                 return usage_error("--max-size takes a number of bytes greater than 0, not '%s'", v);
             o->max_size = (size_t)n;
+        } else if ((v = option_value(argv, argc, &i, "--max-findings", &missing))) {
+            char *end;
+            errno = 0;
+            unsigned long long n = strtoull(v, &end, 10);
+            if (end == v || *end || errno || v[0] == '-' || n > (unsigned long long)SIZE_MAX / 2)
+                return usage_error("--max-findings takes a number (0: all), not '%s'", v);
+            o->max_findings = (size_t)n;
         } else if ((v = option_value(argv, argc, &i, "--regex-budget", &missing))) {
             char *end;
             double sec = strtod(v, &end);
@@ -246,40 +268,6 @@ static int list_json(const char *dir, path_list *l)
     return 0;
 }
 
-static void dir_of(const char *path, char *out, size_t size)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        snprintf(out, size, ".");
-    else if (slash == path)
-        snprintf(out, size, "/");
-    else
-        snprintf(out, size, "%.*s", (int)(slash - path), path);
-}
-
-static int same_file(const char *a, const char *b)
-{
-    struct stat x, y;
-    return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
-}
-
-/* Register the schema at path and the *.json files beside it (so its
- * $refs to sibling documents resolve; siblings that fail to load are
- * simply not available), then compile it. */
-static jsv_schema *load_schema_file(jsv_registry *reg, const char *path, const path_list *siblings,
-                                    const jsv_options *opts, jsv_error *err)
-{
-    const char *uri = NULL;
-    if (jsv_registry_add_file(reg, path, NULL, &uri, err) != 0)
-        return NULL;
-    for (size_t i = 0; i < siblings->n; i++) {
-        jsv_error ignored;
-        if (!same_file(siblings->v[i], path))
-            jsv_registry_add_file(reg, siblings->v[i], NULL, NULL, &ignored);
-    }
-    return jsv_compile(reg, uri, opts, err);
-}
-
 /* ---- linting ----------------------------------------------------------- */
 
 typedef struct totals {
@@ -301,35 +289,74 @@ static int count_result(totals *t, int n, int undecided)
     return 0;
 }
 
-/* Lint each non-blank line of buf as its own payload named FILE:LINE. */
-static int lint_ndjson(lint_checker *k, const char *file, const char *buf, size_t len,
+static int is_blank(const char *s, size_t n)
+{
+    for (size_t j = 0; j < n; j++)
+        if (s[j] != ' ' && s[j] != '\t' && s[j] != '\r')
+            return 0;
+    return 1;
+}
+
+/* A line over --max-size: reported as that line's finding (and on
+ * stderr, like any input not read), then skipped. */
+static int refuse_line(lint_checker *k, const char *file, const char *name, unsigned line,
+                       size_t len, size_t max, lint_output *out)
+{
+    char msg[160];
+    snprintf(msg, sizeof msg, "line of %zu bytes, larger than %zu bytes (--max-size); not checked", len, max);
+    fflush(stdout);
+    fprintf(stderr, LINT_NAME ": %s: %s\n", name, msg);
+    return lint_check_refused(k, file, name, line, "max-size", msg, out);
+}
+
+/* Lint each non-blank line of path as its own payload named FILE:LINE,
+ * reading it line by line (lint_lines.c: memory bounded by max, output
+ * flushed before input is awaited).  0; 1 when some of it could not be read (a
+ * line over max, a read error: said on stderr); -1 out of memory. */
+static int lint_ndjson(lint_checker *k, const char *path, const char *file, size_t max,
                        lint_output *out, totals *t)
 {
-    size_t name_size = strlen(file) + 24;
-    char *name = malloc(name_size);
-    unsigned line = 1;
-    if (!name)
+    int e = 0, r = 0, rc;
+    const char *line;
+    size_t len;
+    unsigned long no;
+    lint_lines *in = lint_lines_open(path, max, stdout, &e);
+    if (!in && e != ENOMEM) {
+        char why[96];
+        fflush(stdout);
+        fprintf(stderr, LINT_NAME ": %s: %s\n", file, lint_read_error(e, max, why, sizeof why));
+        return 1;
+    }
+    char *name = in ? malloc(strlen(file) + 24) : NULL;
+    if (!name) {
+        lint_lines_close(in);
         return -1;
-    for (size_t pos = 0; pos < len; line++) {
-        const char *start = buf + pos;
-        const char *nl = memchr(start, '\n', len - pos);
-        size_t n = nl ? (size_t)(nl - start) : len - pos;
-        size_t j = 0;
-        while (j < n && (start[j] == ' ' || start[j] == '\t' || start[j] == '\r'))
-            j++;
-        if (j < n) {
-            snprintf(name, name_size, "%s:%u", file, line);
-            int undecided;
-            int found = lint_check_payload(k, file, name, start, n, line, out, &undecided);
-            if (count_result(t, found, undecided) != 0) {
-                free(name);
-                return -1;
-            }
+    }
+    while ((rc = lint_lines_next(in, &line, &len, &no)) > 0) {
+        unsigned at = no > UINT_MAX ? UINT_MAX : (unsigned)no;
+        int undecided = 0, found;
+        sprintf(name, "%s:%lu", file, no);
+        if (rc == LINT_LINE_TOO_LONG) {
+            found = refuse_line(k, file, name, at, len, max, out);
+            r = 1;
+        } else if (is_blank(line, len)) {
+            continue;
+        } else {
+            found = lint_check_payload(k, file, name, line, len, at, out, &undecided, NULL);
         }
-        pos += n + (nl ? 1 : 0);
+        if (count_result(t, found, undecided) != 0) {
+            r = -1;
+            break;
+        }
+    }
+    if (rc == LINT_LINE_ERROR) {
+        fflush(stdout);
+        fprintf(stderr, LINT_NAME ": %s: %s\n", file, strerror(errno));
+        r = 1;
     }
     free(name);
-    return 0;
+    lint_lines_close(in);
+    return r;
 }
 
 static const char *plural(size_t n, const char *one, const char *many)
@@ -373,11 +400,13 @@ int main(int argc, char **argv)
     }
     memset(&err, 0, sizeof err);
     if (by_path) {
-        char dir[PATH_MAX];
-        dir_of(o.schema, dir, sizeof dir);
-        list_json(dir, &schema_files);
-        if (!(reg = jsv_registry_new()) ||
-            !(schema = load_schema_file(reg, o.schema, &schema_files, &jopts, &err))) {
+        /* the schema and the files its $refs reach, nothing else beside it */
+        const char *uri = NULL;
+        int n = (reg = jsv_registry_new())
+              ? jsv_registry_add_schema_file(reg, o.schema, o.max_size, &uri, &schema_files.v, &err) : -1;
+        if (n > 0)
+            schema_files.n = (size_t)n;
+        if (n < 0 || !(schema = jsv_compile(reg, uri, &jopts, &err))) {
             print_load_error(o.schema, &err);
             goto done;
         }
@@ -392,7 +421,7 @@ int main(int argc, char **argv)
     if (!(hints = lint_hints_new((const char *const *)schema_files.v, schema_files.n)))
         goto oom;
 
-    lint_config cfg = { c, by_path ? NULL : o.schema, schema, hints, o.regex_budget_ms };
+    lint_config cfg = { c, by_path ? NULL : o.schema, schema, hints, o.regex_budget_ms, o.max_findings };
     if (!(k = lint_checker_new(&cfg)) || !(out = lint_output_new(o.format, stdout, o.schema)))
         goto oom;
 
@@ -401,6 +430,13 @@ int main(int argc, char **argv)
         const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
         char *buf = NULL;
         size_t len = 0;
+        if (o.ndjson) {
+            int r = lint_ndjson(k, path, name, o.max_size, out, &t);
+            if (r < 0)
+                goto oom;
+            unreadable |= r;
+            continue;
+        }
         int e = lint_read_file(path, o.max_size, &buf, &len);
         if (e) {
             char why[96];
@@ -409,14 +445,9 @@ int main(int argc, char **argv)
             unreadable = 1;
             continue;
         }
-        int r;
-        if (o.ndjson) {
-            r = lint_ndjson(k, name, buf, len, out, &t);
-        } else {
-            int undecided;
-            int found = lint_check_payload(k, name, name, buf, len, 1, out, &undecided);
-            r = count_result(&t, found, undecided);
-        }
+        int undecided;
+        int found = lint_check_payload(k, name, name, buf, len, 1, out, &undecided, &buf);
+        int r = count_result(&t, found, undecided);
         free(buf);
         if (r != 0)
             goto oom;

@@ -7,7 +7,9 @@
  *
  * Every format streams: text and github print each finding as it comes,
  * json prints one array element per unit, and junit keeps the test cases
- * in memory only because the suite's counts must precede them.  Every
+ * aside only because the suite's counts must precede them: in a temporary
+ * file (in memory only when no temporary file can be made), so a stream
+ * of millions of NDJSON lines does not grow lint's memory.  Every
  * string goes through one escaper that also replaces invalid UTF-8 (and,
  * for XML, the characters XML 1.0 forbids), so the output always parses
  * whatever the payload held. */
@@ -22,7 +24,8 @@ struct lint_output {
     enum lint_format format;
     FILE *out;
     FILE *cases;        /* junit: the test cases, copied out at the end */
-    char *cases_buf;
+    int cases_in_memory;
+    char *cases_buf;    /* when cases is in memory */
     size_t cases_len;
     char *suite;
     size_t units, failed, errors;  /* errors: undecided units */
@@ -118,8 +121,11 @@ lint_output *lint_output_new(enum lint_format format, FILE *out, const char *sui
     o->suite = strdup(suite ? suite : LINT_NAME);
     if (!o->suite)
         goto fail;
-    if (format == LINT_JUNIT && !(o->cases = open_memstream(&o->cases_buf, &o->cases_len)))
-        goto fail;
+    if (format == LINT_JUNIT && !(o->cases = tmpfile())) {
+        if (!(o->cases = open_memstream(&o->cases_buf, &o->cases_len)))
+            goto fail;
+        o->cases_in_memory = 1;
+    }
     if (format == LINT_JSON)
         fputs("[", out);
     return o;
@@ -141,6 +147,13 @@ static void text_line(FILE *f, const char *file, const lint_finding *x, enum esc
     fputs(x->undecided ? "] (undecided)" : "]", f);
 }
 
+/* The line that stands for the findings past --max-findings. */
+static void more_line(FILE *f, const lint_unit *u, enum esc mode)
+{
+    put_escaped(f, u->name, mode);
+    fprintf(f, ": %zu more finding%s not shown (--max-findings)", u->more, u->more == 1 ? "" : "s");
+}
+
 static void json_field(FILE *f, const char *key, const char *value)
 {
     fprintf(f, ",\"%s\":\"", key);
@@ -154,7 +167,10 @@ static void json_unit(lint_output *o, const lint_unit *u)
     fputs(o->units ? ",\n" : "\n", f);
     fputs("{\"file\":\"", f);
     put_escaped(f, u->name, ESC_JSON);
-    fprintf(f, "\",\"valid\":%s,%s\"errors\":[", u->count ? "false" : "true", u->undecided ? "\"undecided\":true," : "");
+    fprintf(f, "\",\"valid\":%s,%s", u->count ? "false" : "true", u->undecided ? "\"undecided\":true," : "");
+    if (u->more)
+        fprintf(f, "\"moreErrors\":%zu,", u->more);
+    fputs("\"errors\":[", f);
     for (size_t i = 0; i < u->count; i++) {
         const lint_finding *x = &u->findings[i];
         /* each error is an output unit of the "basic" format */
@@ -184,10 +200,15 @@ static void junit_unit(lint_output *o, const lint_unit *u)
         return;
     }
     const char *tag = u->undecided ? "error" : "failure";
+    size_t all = u->count + u->more;
     fprintf(f, "\">\n    <%s type=\"%s\" message=\"%zu finding%s%s\">", tag, u->undecided ? "undecided" : "contract",
-            u->count, u->count == 1 ? "" : "s", u->undecided ? ", could not be decided" : "");
+            all, all == 1 ? "" : "s", u->undecided ? ", could not be decided" : "");
     for (size_t i = 0; i < u->count; i++) {
         text_line(f, u->file, &u->findings[i], ESC_XML_TEXT);
+        fputc('\n', f);
+    }
+    if (u->more) {
+        more_line(f, u, ESC_XML_TEXT);
         fputc('\n', f);
     }
     fprintf(f, "</%s>\n  </testcase>\n", tag);
@@ -199,6 +220,10 @@ int lint_output_unit(lint_output *o, const lint_unit *u)
     case LINT_TEXT:
         for (size_t i = 0; i < u->count; i++) {
             text_line(o->out, u->file, &u->findings[i], ESC_TEXT);
+            fputc('\n', o->out);
+        }
+        if (u->more) {
+            more_line(o->out, u, ESC_TEXT);
             fputc('\n', o->out);
         }
         break;
@@ -214,6 +239,13 @@ int lint_output_unit(lint_output *o, const lint_unit *u)
             fputs(" [", o->out);
             put_escaped(o->out, x->id, ESC_GH_DATA);
             fputs(x->undecided ? "] (undecided)\n" : "]\n", o->out);
+        }
+        if (u->more) {
+            fputs(u->undecided ? "::warning file=" : "::error file=", o->out);
+            put_escaped(o->out, u->file, ESC_GH_PROP);
+            fputs("::", o->out);
+            more_line(o->out, u, ESC_GH_DATA);
+            fputc('\n', o->out);
         }
         break;
     case LINT_JSON:
@@ -233,20 +265,41 @@ int lint_output_unit(lint_output *o, const lint_unit *u)
     return 0;
 }
 
+/* Copy the junit test cases to the output and close their stream. */
+static int copy_cases(lint_output *o)
+{
+    int rc = 0;
+    if (o->cases_in_memory) {
+        /* the buffer is complete once the stream is closed */
+        rc = fclose(o->cases);
+        if (o->cases_len)
+            fwrite(o->cases_buf, 1, o->cases_len, o->out);
+        return rc;
+    }
+    char chunk[1 << 16];
+    size_t n;
+    rewind(o->cases);
+    while ((n = fread(chunk, 1, sizeof chunk, o->cases)) > 0)
+        fwrite(chunk, 1, n, o->out);
+    if (ferror(o->cases))
+        rc = -1;
+    if (fclose(o->cases) != 0)
+        rc = -1;
+    return rc;
+}
+
 int lint_output_finish(lint_output *o)
 {
     int rc = 0;
     if (o->format == LINT_JSON) {
         fputs(o->units ? "\n]\n" : "]\n", o->out);
     } else if (o->format == LINT_JUNIT) {
-        if (fclose(o->cases) != 0)
-            rc = -1;
         fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"", o->out);
         put_escaped(o->out, o->suite, ESC_XML_ATTR);
         fprintf(o->out, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"0\">\n",
                 o->units, o->failed, o->errors);
-        if (o->cases_len)
-            fwrite(o->cases_buf, 1, o->cases_len, o->out);
+        if (copy_cases(o) != 0)
+            rc = -1;
         fputs("</testsuite>\n", o->out);
         free(o->cases_buf);
     }

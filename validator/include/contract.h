@@ -65,6 +65,14 @@ void contract_report_free(contract_report *r);
  * search time (jsv_result_limit_regex; 0: none). */
 void contract_report_limit_regex(contract_report *r, unsigned ms);
 void contract_report_clear(contract_report *r);
+/* Keep only the first n findings of a check (0, the default: all); the
+ * rest are counted (contract_report_dropped) but not stored, and the
+ * schema errors past n keep no text either (jsv_result_keep_errors), so a
+ * body with a million errors costs little more than its first n. */
+void contract_report_keep(contract_report *r, size_t n);
+/* Findings appended since the last clear that were past the bound (not
+ * in contract_report_count). */
+size_t contract_report_dropped(const contract_report *r);
 size_t contract_report_count(const contract_report *r);
 const contract_finding *contract_report_get(const contract_report *r, size_t i);
 

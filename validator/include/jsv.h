@@ -75,6 +75,22 @@ int jsv_registry_add_file(jsv_registry *reg, const char *path,
                           const char *base_uri, const char **out_uri,
                           jsv_error *err);
 
+/* Register the schema file at path and, transitively, the files its $ref
+ * and $dynamicRef values name, and no other file: a reference no
+ * registered document answers is resolved against the referring schema's
+ * base URI, or when that is not a file: URI (an https $id) against the
+ * referring file's location, and the file there is loaded.  Every file is
+ * read only when it is a regular file of at most max bytes (0 = no limit;
+ * a FIFO is never waited on).  A referenced file that does not exist is
+ * left for jsv_compile to report as unresolved.  *out_uri (when not NULL)
+ * as for jsv_registry_add_file.  When loaded is not NULL it receives a
+ * malloc'd array of the real paths of the files registered, path's first
+ * (the array and each path are the caller's to free).  Returns the number
+ * of files registered, or -1 with *err naming the file that could not be
+ * read or loaded. */
+int jsv_registry_add_schema_file(jsv_registry *reg, const char *path, size_t max,
+                                 const char **out_uri, char ***loaded, jsv_error *err);
+
 /* Add every *.json file below dir (recursively), each registered under
  * base_uri_prefix + its path relative to dir (e.g. "http://localhost:1234/").
  * Returns the number of documents added, or -1 with *err filled. */
@@ -159,6 +175,13 @@ void jsv_result_free(jsv_result *r);
  * patterns for longer than ms in all: once it is spent, every regex
  * keyword that needs a search is undecided at once. */
 void jsv_result_limit_regex(jsv_result *r, unsigned ms);
+
+/* Keep the text of the first n errors only (0, the default: all).  Later
+ * errors still count (jsv_result_count) and keep their kind and instance,
+ * but their strings are "": a document with a million errors then costs
+ * a small fixed record for each past n instead of its five strings (a
+ * linter showing the first n).  Applies to every later validation. */
+void jsv_result_keep_errors(jsv_result *r, size_t n);
 
 /* jsv_validate's answer when the verdict hangs on a keyword that could
  * not be evaluated (JSV_ERROR_UNDECIDED): neither valid nor invalid. */

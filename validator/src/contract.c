@@ -44,14 +44,18 @@ struct contract_report {
     jsv_result *scratch; /* reused by every check made with this report */
     arena *strings;      /* contract_check_tape: strings the rules read */
     unsigned regex_ms;   /* contract_report_limit_regex */
+    size_t keep;         /* contract_report_keep: findings kept (0: all) */
+    size_t dropped;      /* findings past keep, counted only */
 };
 
 /* The result every check made with r reuses, made at the first check
  * (with r's regex budget); NULL when out of memory. */
 static jsv_result *report_scratch(contract_report *r)
 {
-    if (!r->scratch && (r->scratch = jsv_result_new()))
+    if (!r->scratch && (r->scratch = jsv_result_new())) {
         jsv_result_limit_regex(r->scratch, r->regex_ms);
+        jsv_result_keep_errors(r->scratch, r->keep);
+    }
     return r->scratch;
 }
 
@@ -271,6 +275,20 @@ void contract_report_clear(contract_report *r)
     for (size_t i = 0; i < r->count; i++)
         finding_free(&r->items[i]);
     r->count = 0;
+    r->dropped = 0;
+}
+
+void contract_report_keep(contract_report *r, size_t n)
+{
+    if (!r)
+        return;
+    r->keep = n;
+    jsv_result_keep_errors(r->scratch, n);
+}
+
+size_t contract_report_dropped(const contract_report *r)
+{
+    return r ? r->dropped : 0;
 }
 
 void contract_report_free(contract_report *r)
@@ -300,6 +318,10 @@ static int add_full(contract_report *r, const char *pointer, const char *id,
 {
     if (!r)
         return -1;
+    if (r->keep && r->count >= r->keep) {
+        r->dropped++;
+        return 0;
+    }
     if (r->count == r->cap) {
         size_t ncap = r->cap ? r->cap * 2 : 8;
         contract_finding *p = realloc(r->items, ncap * sizeof *p);
@@ -354,7 +376,7 @@ int contract_check(const contract *c, const char *name, const cJSON *body,
     int b = body_index(name);
     if (b < 0 || !r)
         return -1;
-    size_t before = r->count;
+    size_t before = r->count + r->dropped;
     int failed = 0, open = 0;
 
     if (!body) {
@@ -376,13 +398,13 @@ int contract_check(const contract *c, const char *name, const cJSON *body,
             }
         }
     }
-    size_t schema_end = r->count;
+    size_t schema_end = r->count + r->dropped;
     if (!(flags & CONTRACT_SCHEMA_ONLY))
         contract_rules_apply(name, body, r);
     /* a rule's finding is a violation whatever the schema left open */
-    if (failed || r->count != schema_end)
+    if (failed || r->count + r->dropped != schema_end)
         return 0;
-    return open ? CONTRACT_UNDECIDED : r->count != before ? 0 : 1;
+    return open ? CONTRACT_UNDECIDED : r->count + r->dropped != before ? 0 : 1;
 }
 
 int contract_check_tape(const contract *c, const char *name, const json_tape *t, unsigned flags,

@@ -379,6 +379,7 @@ struct jsv_result {
     size_t napplied, capapplied;
     ptrmap applied_set;      /* objects already in applied */
     int oom;
+    size_t keep;             /* errors whose text is kept (0: all) */
     /* regex search time every walk using this result may still take
      * (jsv_result_limit_regex); regex_metered 0: no such limit */
     uint64_t regex_left_ns;

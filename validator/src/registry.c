@@ -231,6 +231,10 @@ int jsv_registry_add_json(jsv_registry *reg, const char *base_uri, const char *j
     return 0;
 }
 
+/* jsv_registry_add_file on a buffer already read from path (freed here). */
+static int add_file_buf(jsv_registry *reg, const char *path, char *buf, size_t len,
+                        const char *base_uri, const char **out_uri, jsv_error *err);
+
 int jsv_registry_add_file(jsv_registry *reg, const char *path, const char *base_uri,
                           const char **out_uri, jsv_error *err)
 {
@@ -241,6 +245,12 @@ int jsv_registry_add_file(jsv_registry *reg, const char *path, const char *base_
         if (err) snprintf(err->file, sizeof err->file, "%s", path);
         return -1;
     }
+    return add_file_buf(reg, path, buf, len, base_uri, out_uri, err);
+}
+
+static int add_file_buf(jsv_registry *reg, const char *path, char *buf, size_t len,
+                        const char *base_uri, const char **out_uri, jsv_error *err)
+{
     char *fileuri = NULL;
     if (!base_uri) {
         json_error je;
@@ -310,6 +320,180 @@ int jsv_registry_add_dir(jsv_registry *reg, const char *dir, const char *base_ur
     int count = 0;
     if (add_dir_rec(reg, dir, base_uri_prefix, &count, err)) return -1;
     return count;
+}
+
+/* ---- a schema file and the files its references reach --------------- */
+
+typedef struct ref_files {
+    char **paths;          /* real paths of the files loaded, in load order */
+    const cJSON **roots;   /* their documents */
+    size_t n, cap;
+} ref_files;
+
+static void ref_files_free(ref_files *f)
+{
+    for (size_t i = 0; i < f->n; i++) free(f->paths[i]);
+    free(f->paths);
+    free(f->roots);
+}
+
+static int ref_files_has(const ref_files *f, const char *real)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (!strcmp(f->paths[i], real)) return 1;
+    return 0;
+}
+
+/* Append real (taken over) with its document root; -1 when out of memory
+ * (real freed). */
+static int ref_files_push(ref_files *f, char *real, const cJSON *root)
+{
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 8;
+        char **p = realloc(f->paths, cap * sizeof *p);
+        if (p) f->paths = p;
+        const cJSON **r = p ? realloc(f->roots, cap * sizeof *r) : NULL;
+        if (!r) { free(real); return -1; }
+        f->roots = r;
+        f->cap = cap;
+    }
+    f->paths[f->n] = real;
+    f->roots[f->n++] = root;
+    return 0;
+}
+
+/* ref resolved against base, without its fragment, when no registered
+ * document answers it; else NULL (*registered says which). */
+static char *unregistered(const jsv_registry *reg, const char *base, const char *ref, int *registered)
+{
+    char *abs = uri_resolve(base, ref);
+    char *target = abs ? uri_strip_fragment(abs) : NULL;
+    reg_target t;
+    free(abs);
+    *registered = target && registry_find(reg, target, &t) == 0;
+    if (*registered) {
+        free(target);
+        return NULL;
+    }
+    return target;
+}
+
+static int is_file_uri(const char *u)
+{
+    return u && strncmp(u, "file:///", 8) == 0;
+}
+
+/* The path of the file a reference names, when no registered document
+ * answers it: ref resolved against the referring schema's base URI when
+ * that gives a file: URI; else against the referring file's own location
+ * (fileuri), so "common.json#/$defs/X" under an https $id names the file
+ * beside the referrer, which is then registered under the URI the
+ * reference meant (*retrieval, malloc'd; NULL for a file: URI).  NULL when
+ * nothing is to be loaded. */
+static char *ref_path(const jsv_registry *reg, const char *base, const char *fileuri, const char *ref,
+                      char **retrieval)
+{
+    int registered;
+    char *target = unregistered(reg, base, ref, &registered);
+    *retrieval = NULL;
+    if (target && !is_file_uri(target)) {
+        *retrieval = target;
+        target = unregistered(reg, fileuri, ref, &registered);
+    }
+    if (!is_file_uri(target)) {
+        free(target);
+        free(*retrieval);
+        *retrieval = NULL;
+        return NULL;
+    }
+    size_t n;
+    char *path = uri_percent_decode(target + 7, strlen(target + 7), &n);
+    free(target);
+    if (path && strlen(path) != n) { free(path); path = NULL; } /* %00 */
+    if (!path) { free(*retrieval); *retrieval = NULL; }
+    return path;
+}
+
+static int file_error(jsv_error *err, const char *path, size_t max, int e)
+{
+    if (e == EINVAL)
+        set_err(err, NULL, NULL, NULL, "not a regular file");
+    else if (e == EFBIG)
+        set_err(err, NULL, NULL, NULL, "larger than %zu bytes", max);
+    else
+        set_err(err, NULL, NULL, NULL, "%s", strerror(e ? e : EIO));
+    if (err) snprintf(err->file, sizeof err->file, "%s", path);
+    return -1;
+}
+
+/* Load the regular file at path (at most max bytes; registered under
+ * retrieval, else its $id or file: URI) unless files has it: 0 (loaded,
+ * already loaded, or missing: the compiler then names the reference it
+ * cannot resolve), -1 with *err naming the file. */
+static int load_file(jsv_registry *reg, const char *path, const char *retrieval, size_t max,
+                     ref_files *files, const char **out_uri, jsv_error *err)
+{
+    char *real = realpath(path, NULL);
+    if (!real) return errno == ENOENT || errno == ENOTDIR ? 0 : file_error(err, path, max, errno);
+    if (ref_files_has(files, real)) { free(real); return 0; }
+    size_t len;
+    char *buf = jsv_read_regular_file(real, max, &len);
+    if (!buf) {
+        file_error(err, path, max, errno);
+        free(real);
+        return -1;
+    }
+    if (add_file_buf(reg, path, buf, len, retrieval, out_uri, err)) { free(real); return -1; }
+    if (ref_files_push(files, real, reg->docs->doc->root)) {
+        set_err(err, NULL, NULL, NULL, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+static const char *const ref_keywords[] = { "$ref", "$dynamicRef" };
+
+/* Load the file each reference below node names (schema objects only:
+ * those the registry indexed). */
+static int load_refs_below(jsv_registry *reg, const cJSON *node, const char *fileuri, size_t max,
+                           ref_files *files, jsv_error *err)
+{
+    if (JT(node) != cJSON_Object && JT(node) != cJSON_Array) return 0;
+    const reg_loc *loc = JT(node) == cJSON_Object ? ptrmap_get(&reg->locs, node) : NULL;
+    for (int k = 0; loc && k < 2; k++) {
+        const cJSON *r = json_member(node, ref_keywords[k]);
+        char *retrieval = NULL;
+        char *path = r && cJSON_IsString(r) ? ref_path(reg, loc->base, fileuri, r->valuestring, &retrieval) : NULL;
+        int rc = path ? load_file(reg, path, retrieval, max, files, NULL, err) : 0;
+        free(path);
+        free(retrieval);
+        if (rc) return -1;
+    }
+    for (const cJSON *c = node->child; c; c = c->next)
+        if (load_refs_below(reg, c, fileuri, max, files, err)) return -1;
+    return 0;
+}
+
+int jsv_registry_add_schema_file(jsv_registry *reg, const char *path, size_t max,
+                                 const char **out_uri, char ***loaded, jsv_error *err)
+{
+    ref_files files = { 0 };
+    int rc = load_file(reg, path, NULL, max, &files, out_uri, err);
+    if (!rc && !files.n) rc = file_error(err, path, max, ENOENT);
+    /* files grows while it is walked: each new file is walked in turn */
+    for (size_t i = 0; !rc && i < files.n; i++) {
+        char *fileuri = malloc(strlen(files.paths[i]) + 8);
+        if (!fileuri) { set_err(err, NULL, NULL, NULL, "out of memory"); rc = -1; break; }
+        sprintf(fileuri, "file://%s", files.paths[i]);
+        rc = load_refs_below(reg, files.roots[i], fileuri, max, &files, err);
+        free(fileuri);
+    }
+    if (rc) { ref_files_free(&files); return -1; }
+    int n = (int)files.n;
+    free(files.roots);
+    if (loaded) *loaded = files.paths;
+    else { files.roots = NULL; ref_files_free(&files); }
+    return n;
 }
 
 /* ---- lookups -------------------------------------------------------- */

@@ -11,6 +11,11 @@ void jsv_result_limit_regex(jsv_result *r, unsigned ms)
     r->regex_left_ns = (uint64_t)ms * 1000000u;
 }
 
+void jsv_result_keep_errors(jsv_result *r, size_t n)
+{
+    if (r) r->keep = n;
+}
+
 void result_run_start(jsv_result *r, const jsv_schema *s, ecma_regex_run *run, pcre2_match_data *md)
 {
     ecma_regex_run_init(run, md, s->regex_budget_ms);
@@ -88,6 +93,15 @@ void result_add(jsv_result *r, const char *il, const char *kl, const char *al, c
         r->cap = nc;
     }
     jsv_error_item *e = &r->items[r->n];
+    if (r->keep && r->n >= r->keep) {
+        /* past what the caller shows: counted, its text not copied */
+        e->instance_location = e->keyword_location = e->absolute_keyword_location = "";
+        e->keyword = e->message = "";
+        e->instance = inst;
+        e->kind = kind;
+        r->n++;
+        return;
+    }
     e->instance_location = arena_strndup(r->mem, il, strlen(il));
     e->keyword_location = arena_strndup(r->mem, kl, strlen(kl));
     e->absolute_keyword_location = arena_strndup(r->mem, al, strlen(al));
