@@ -46,6 +46,12 @@ void reply_error(mock_reply *r, int status, const char *code, const char *field,
                  cJSON *details, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
+/* Fill r with the answer to a refusal of store_add / store_replace (code,
+ * mock_store.h): 507 INSUFFICIENT_STORAGE whose message names the limit
+ * reached and the option that sets it (details {limit, option, max,
+ * current}), or 500 INTERNAL_ERROR for STORE_NOMEM.  Needs the lock. */
+void reply_store_refused(mock_reply *r, const mock_store *s, int code);
+
 /* Fill r with {"campaign": render_campaign(c)} and the given status. */
 void reply_campaign(mock_reply *r, int status, const mock_campaign *c, const mock_fixtures *fx);
 

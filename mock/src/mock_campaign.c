@@ -108,13 +108,13 @@ static void create(const mock_app *app, const cJSON *body, mock_reply *r)
         campaign_free(c);
         return;
     }
-    store_next_id(app->store, ID_CAMPAIGN, c->id);
     mock_now(c->created_at);
     memcpy(c->updated_at, c->created_at, sizeof c->updated_at);
-    if (store_add(app->store, c) != 0) {
+    int rc = store_add(app->store, c);
+    if (rc != STORE_OK) {
+        reply_store_refused(r, app->store, rc);
         store_unlock(app->store);
         campaign_free(c);
-        reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory");
         return;
     }
     reply_campaign(r, 201, c, app->fx);
@@ -139,9 +139,10 @@ static int property_lists_param(const mock_query *q, int *on, mock_reply *r)
         if (strcmp(q->key[i], param) != 0) continue;
         int v = strcmp(q->value[i], "true") == 0 ? 1 : strcmp(q->value[i], "false") == 0 ? 0 : -1;
         if (v < 0 || (seen >= 0 && v != seen)) {
-            cJSON *d = cJSON_CreateObject();
-            cJSON_AddStringToObject(d, "parameter", param);
-            if (v < 0)
+            cJSON *d = mj_param_details(param);
+            if (!d)
+                reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory");
+            else if (v < 0)
                 reply_error(r, 400, "VALIDATION_ERROR", NULL, d,
                             "query parameter %s: expected true or false, got \"%s\"", param, q->value[i]);
             else
@@ -191,10 +192,12 @@ static int parse_filter(const char *param, const char *value, int (*parse)(const
         while (l && tok[l - 1] == ' ') tok[--l] = 0;
         int s = parse(tok);
         if (s < 0) {
-            cJSON *d = cJSON_CreateObject();
-            cJSON_AddStringToObject(d, "parameter", param);
-            reply_error(r, 400, "VALIDATION_ERROR", NULL, d,
-                        "query parameter %s: unknown status \"%s\"", param, tok);
+            cJSON *d = mj_param_details(param);
+            if (d)
+                reply_error(r, 400, "VALIDATION_ERROR", NULL, d,
+                            "query parameter %s: unknown status \"%s\"", param, tok);
+            else
+                reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory");
             ok = 0;
             continue;
         }
@@ -216,22 +219,23 @@ void api_list(const mock_app *app, const mock_query *q, mock_reply *r)
             return;
     }
     cJSON *body = cJSON_CreateObject();
-    cJSON *list = body ? cJSON_AddArrayToObject(body, "campaigns") : NULL;
-    if (!list) { cJSON_Delete(body); reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory"); return; }
+    cJSON *list = mj_add_arr(body, "campaigns");
+    int ok = list != NULL;
     size_t total = 0;
     store_lock(app->store);
-    for (size_t i = 0; i < store_count(app->store); i++) {
+    for (size_t i = 0; ok && i < store_count(app->store); i++) {
         const mock_campaign *c = store_at(app->store, i);
         if (status_mask && !(status_mask & (1u << c->status))) continue;
         if (buy_mask) {
             int s = campaign_surfaced_status(c);
             if (s < 0 || !(buy_mask & (1u << s))) continue;
         }
-        cJSON_AddItemToArray(list, render_summary(c));
+        ok &= mj_add(list, NULL, render_summary(c));
         total++;
     }
     store_unlock(app->store);
-    cJSON_AddNumberToObject(body, "total", (double)total);
+    ok &= mj_add_num(body, "total", (double)total);
+    if (!ok) { cJSON_Delete(body); reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory"); return; }
     cJSON_Delete(r->body);
     r->status = 200;
     r->body = body;
