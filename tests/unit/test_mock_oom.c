@@ -342,6 +342,8 @@ static void test_every_endpoint(const mock_app *app)
         { "get, bad parameter", 400, on_main, { "GET", Url[3], "includePropertyLists=1", NULL } },
         { "get, unknown campaign", 404, NULL, { "GET", "/api/v2/buyer/campaigns/cmp_999999", NULL, NULL } },
         { "list", 200, NULL, { "GET", "/api/v2/buyer/campaigns", "status=ACTIVE,DRAFT&mediaBuyStatus=FAILED", NULL } },
+        { "list, a page", 200, NULL, { "GET", "/api/v2/buyer/campaigns", "offset=1&limit=2", NULL } },
+        { "list, bad offset", 400, NULL, { "GET", "/api/v2/buyer/campaigns", "offset=-1", NULL } },
         { "list, unknown status", 400, NULL, { "GET", "/api/v2/buyer/campaigns", "status=ACTIVE,NOPE", NULL } },
         { "update", 200, on_main, { "PUT", Url[3], NULL, Body[0] } },
         { "update, seller approval", 202, on_main, { "PUT", Url[3], NULL, Body[1] } },

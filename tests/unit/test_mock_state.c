@@ -1,4 +1,4 @@
-/* test_mock_state.c - campaign-mock's bounded state.
+/* test_mock_state.c - campaign-mock's bounded state and bounded list pages.
  *
  *   - the store's limits (mock_store.h): a create beyond --max-campaigns,
  *     and a create, update or execute that would take the campaigns past
@@ -7,6 +7,11 @@
  *   - the byte count is honest: it matches what malloc hands out for the
  *     campaigns (mallinfo2; skipped under a sanitizer, which replaces
  *     malloc);
+ *   - GET /campaigns builds at most MOCK_LIST_MAX_BYTES of text: with
+ *     campaigns whose summaries are as large as the contract allows the page
+ *     ends early, total counts every match, and a client following ?offset=
+ *     gets every campaign exactly once; large stored campaigns do not make
+ *     large list pages;
  *   - the options over HTTP: --max-campaigns / --max-state-bytes reach the
  *     server (a 507 on the wire keeping error-response), bad values exit 2.
  *
@@ -246,6 +251,121 @@ static void test_byte_count_honest(void)
     mi_teardown(&app);
 }
 
+/* ---- list pages ------------------------------------------------------- */
+
+/* GET /campaigns?query: the reply, its text (malloc'd) into *text. */
+static mock_reply list(const mock_app *app, const char *query, char **text)
+{
+    mock_reply r = call(app, "GET", API, query, NULL, 200);
+    *text = mi_text(r.body);
+    return r;
+}
+
+static void test_list_pages(void)
+{
+    mock_app app;
+    if (mi_setup(&app) != 0) { CHECK(&T, 0); return; }
+    /* the largest summary the contract allows: a name of 255 U+0000, each
+     * written \u0000 (1530 bytes of text) */
+    char name[255 * 6 + 1] = "";
+    for (int i = 0; i < 255; i++) strcat(name, "\\u0000");
+    char *body = create_body(name, 1);
+    enum { N = 800 };
+    for (int i = 0; i < N; i++) create(&app, body, NULL, 0, 201);
+    char *text;
+    mock_reply r = list(&app, NULL, &text);
+    size_t first = (size_t)cJSON_GetArraySize(json_member(r.body, "campaigns"));
+    const cJSON *total = json_member(r.body, "total");
+    CHECK(&T, cJSON_IsNumber(total) && total->valuedouble == N);
+    CHECK_MSG(&T, first > 0 && first < N, "first page holds %zu of %d", first, N);
+    CHECK_MSG(&T, text && strlen(text) <= MOCK_LIST_MAX_BYTES, "page of %zu bytes", text ? strlen(text) : 0);
+    /* it ended because the next summary would not fit */
+    cJSON *next = render_summary(store_at(app.store, first));
+    char *nt = mi_text(next);
+    CHECK_MSG(&T, text && nt && strlen(text) + strlen(nt) + 1 > MOCK_LIST_MAX_BYTES - 64,
+              "page of %zu bytes ended early though the next summary (%zu) fits", strlen(text), strlen(nt));
+    printf("  list page: %zu of %d summaries of %zu bytes, %zu bytes of text\n", first, N,
+           nt ? strlen(nt) : 0, text ? strlen(text) : 0);
+    free(nt);
+    cJSON_Delete(next);
+    free(text);
+    cJSON_Delete(r.body);
+    /* following offset: every campaign exactly once, in order */
+    size_t seen = 0, pages = 0;
+    while (seen < N && pages < 10) {
+        char q[64];
+        snprintf(q, sizeof q, "offset=%zu", seen);
+        r = list(&app, q, &text);
+        const cJSON *c;
+        size_t k = 0;
+        cJSON_ArrayForEach(c, json_member(r.body, "campaigns")) {
+            char want[MOCK_ID_LEN];
+            snprintf(want, sizeof want, "cmp_%06zu", seen + k + 1);
+            const cJSON *cid = json_member(c, "campaignId");
+            CHECK_MSG(&T, cJSON_IsString(cid) && strcmp(cid->valuestring, want) == 0, "page %zu item %zu", pages, k);
+            k++;
+        }
+        CHECK_MSG(&T, text && strlen(text) <= MOCK_LIST_MAX_BYTES, "page %zu: %zu bytes", pages, strlen(text));
+        CHECK(&T, json_member(r.body, "total")->valuedouble == N);
+        CHECK(&T, k > 0);
+        seen += k;
+        pages++;
+        free(text);
+        cJSON_Delete(r.body);
+        if (!k) break;
+    }
+    CHECK_INT(&T, seen, N);
+    CHECK_MSG(&T, pages >= 2, "%zu pages", pages);
+    /* past the end: an empty page, the total still right */
+    r = list(&app, "offset=800", &text);
+    CHECK_INT(&T, cJSON_GetArraySize(json_member(r.body, "campaigns")), 0);
+    CHECK(&T, json_member(r.body, "total")->valuedouble == N);
+    free(text);
+    cJSON_Delete(r.body);
+    /* limit: at most that many; 1 is the least */
+    r = list(&app, "offset=799&limit=1", &text);
+    CHECK_INT(&T, cJSON_GetArraySize(json_member(r.body, "campaigns")), 1);
+    free(text);
+    cJSON_Delete(r.body);
+    r = list(&app, "limit=3&offset=10&limit=3", &text);
+    CHECK_INT(&T, cJSON_GetArraySize(json_member(r.body, "campaigns")), 3);
+    free(text);
+    cJSON_Delete(r.body);
+    static const char *const bad[] = { "limit=0", "offset=-1", "offset=x", "limit=", "offset=1e3",
+                                       "offset=9007199254740992", "limit=2&limit=3" };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        r = call(&app, "GET", API, bad[i], NULL, 400);
+        const char *p = err_str(r.body, "details", "parameter");
+        CHECK_MSG(&T, p && strncmp(bad[i], p, strlen(p)) == 0, "%s: details.parameter %s", bad[i], p ? p : "-");
+        cJSON_Delete(r.body);
+    }
+    r = call(&app, "GET", API, "offset=9007199254740991", NULL, 200);
+    cJSON_Delete(r.body);
+    free(body);
+    mi_teardown(&app);
+}
+
+/* Campaigns of about 600 KB each: the list body stays small (summaries
+ * carry none of that). */
+static void test_list_large_campaigns(void)
+{
+    mock_app app;
+    if (mi_setup(&app) != 0) { CHECK(&T, 0); return; }
+    char *body = create_body("large", 60000);
+    CHECK_MSG(&T, strlen(body) > 500000 && strlen(body) < MOCK_MAX_BODY, "body of %zu bytes", strlen(body));
+    for (int i = 0; i < 4; i++) create(&app, body, NULL, 0, 201);
+    char *text;
+    mock_reply r = list(&app, NULL, &text);
+    CHECK_INT(&T, cJSON_GetArraySize(json_member(r.body, "campaigns")), 4);
+    CHECK_MSG(&T, text && strlen(text) < 4096, "list of 4 large campaigns: %zu bytes", text ? strlen(text) : 0);
+    printf("  4 campaigns holding %llu bytes: list body of %zu bytes\n", store_bytes(app.store),
+           text ? strlen(text) : 0);
+    free(text);
+    cJSON_Delete(r.body);
+    free(body);
+    mi_teardown(&app);
+}
+
 /* ---- the options over HTTP ------------------------------------------- */
 
 static void test_options(void)
@@ -304,6 +424,8 @@ int main(void)
     test_byte_cap_update();
     test_byte_cap_execute();
     test_byte_count_honest();
+    test_list_pages();
+    test_list_large_campaigns();
     test_options();
     curl_global_cleanup();
     return check_done(&T);
