@@ -92,6 +92,11 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(TEST_SUPPORT_SRC:%.c=$(BUILD)/%.o) $
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# test_mock_oom and test_mock_state drive the mock in process: they link it
+# without its main; test_mock_oom fails its allocations one by one.
+$(BUILD)/tests/test_mock_oom $(BUILD)/tests/test_mock_state: $(patsubst %.c,$(BUILD)/%.o,$(filter-out mock/src/mock_main.c,$(MOCK_SRC)))
+$(BUILD)/tests/test_mock_oom: LDFLAGS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
+
 test: deps
 	@$(MAKE) --no-print-directory build
 	@BUILD=$(BUILD) BIN=$(BIN) SHARED=$(SHARED) sh tests/run.sh

@@ -46,6 +46,12 @@ void reply_error(mock_reply *r, int status, const char *code, const char *field,
                  cJSON *details, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
+/* Fill r with the answer to a refusal of store_add / store_replace (code,
+ * mock_store.h): 507 INSUFFICIENT_STORAGE whose message names the limit
+ * reached and the option that sets it (details {limit, option, max,
+ * current}), or 500 INTERNAL_ERROR for STORE_NOMEM.  Needs the lock. */
+void reply_store_refused(mock_reply *r, const mock_store *s, int code);
+
 /* Fill r with {"campaign": render_campaign(c)} and the given status. */
 void reply_campaign(mock_reply *r, int status, const mock_campaign *c, const mock_fixtures *fx);
 
@@ -66,8 +72,17 @@ cJSON *api_read_request(const mock_app *app, const char *schema, const cJSON *bo
  * in request terms, e.g. /pacingPeriods/periods/0/start), 1 when fine. */
 int api_check_merged(const mock_app *app, const mock_campaign *c, mock_reply *r);
 
+/* The most text one GET /campaigns answer holds: a page ends before the
+ * summary that would pass it (it always holds one), and total tells the
+ * client that more follow at ?offset=. */
+#define MOCK_LIST_MAX_BYTES (1024 * 1024)
+
 /* POST /campaigns, GET /campaigns, GET /campaigns/{id} (mock_campaign.c);
- * GET /campaigns/{id} takes ?includePropertyLists=true|false. */
+ * GET /campaigns/{id} takes ?includePropertyLists=true|false; GET
+ * /campaigns takes ?status=, ?mediaBuyStatus= (filters), ?offset= (matches
+ * to skip, default 0) and ?limit= (most summaries, at least 1; default no
+ * limit but MOCK_LIST_MAX_BYTES): campaigns in creation order, total = every
+ * match. */
 void api_create(const mock_app *app, const cJSON *body, mock_reply *r);
 void api_list(const mock_app *app, const mock_query *q, mock_reply *r);
 void api_get(const mock_app *app, const char *id, const mock_query *q, mock_reply *r);

@@ -1,6 +1,7 @@
 /* mock_budget.c - budget.total changes and generated package reductions
  * (see mock_budget.h). */
 #include "mock_budget.h"
+#include "mock_json.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,9 +15,11 @@ static int eligible(const mock_buy *b, const mock_package *p)
 static cJSON *allocation_details(mock_cents media, mock_cents alloc)
 {
     cJSON *d = cJSON_CreateObject();
-    cJSON_AddNumberToObject(d, "mediaBudget", money_to_number(media));
-    cJSON_AddNumberToObject(d, "projectedAllocation", money_to_number(alloc));
-    return d;
+    if (mj_add_num(d, "mediaBudget", money_to_number(media)) &&
+        mj_add_num(d, "projectedAllocation", money_to_number(alloc)))
+        return d;
+    cJSON_Delete(d);
+    return NULL;
 }
 
 /* Scale the eligible packages so that they sum to target. */
@@ -53,11 +56,13 @@ static int scale_down(mock_campaign *w, mock_cents target, mock_reply *r)
             if (nb == p->budget) continue;
             if (b->agent->refuses_budget_updates) {
                 cJSON *d = cJSON_CreateObject();
-                cJSON_AddStringToObject(d, "mediaBuyId", b->id);
-                cJSON_AddStringToObject(d, "salesAgentId", b->agent->id);
-                cJSON_AddStringToObject(d, "packageId", p->id);
-                cJSON_AddNumberToObject(d, "requestedBudget", money_to_number(nb));
-                reply_error(r, 409, "SELLER_REJECTED", "/budget/total", d,
+                int ok = mj_add_str(d, "mediaBuyId", b->id);
+                ok &= mj_add_str(d, "salesAgentId", b->agent->id);
+                ok &= mj_add_str(d, "packageId", p->id);
+                ok &= mj_add_num(d, "requestedBudget", money_to_number(nb));
+                if (!ok) { cJSON_Delete(d); d = NULL; }
+                if (!d) reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory");
+                else reply_error(r, 409, "SELLER_REJECTED", "/budget/total", d,
                             "sales agent %s refused the generated budget update of package %s "
                             "(%.2f to %.2f); nothing was changed and budget.total was not lowered",
                             b->agent->id, p->id, money_to_number(p->budget), money_to_number(nb));
@@ -92,8 +97,9 @@ int budget_apply(const mock_app *app, mock_campaign *w, int total_given, mock_ce
         }
     }
     if ((total_given || budgets_touched) && alloc > media) {
-        reply_error(r, 400, "INSUFFICIENT_MEDIA_BUDGET", total_given ? "/budget/total" : "/mediaBuys",
-                    allocation_details(media, alloc),
+        cJSON *d = allocation_details(media, alloc);
+        if (!d) { reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory"); return -1; }
+        reply_error(r, 400, "INSUFFICIENT_MEDIA_BUDGET", total_given ? "/budget/total" : "/mediaBuys", d,
                     "media budget %.2f is below the projected live package allocation %.2f",
                     money_to_number(media), money_to_number(alloc));
         return -1;

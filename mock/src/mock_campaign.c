@@ -108,13 +108,13 @@ static void create(const mock_app *app, const cJSON *body, mock_reply *r)
         campaign_free(c);
         return;
     }
-    store_next_id(app->store, ID_CAMPAIGN, c->id);
     mock_now(c->created_at);
     memcpy(c->updated_at, c->created_at, sizeof c->updated_at);
-    if (store_add(app->store, c) != 0) {
+    int rc = store_add(app->store, c);
+    if (rc != STORE_OK) {
+        reply_store_refused(r, app->store, rc);
         store_unlock(app->store);
         campaign_free(c);
-        reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory");
         return;
     }
     reply_campaign(r, 201, c, app->fx);
@@ -139,9 +139,10 @@ static int property_lists_param(const mock_query *q, int *on, mock_reply *r)
         if (strcmp(q->key[i], param) != 0) continue;
         int v = strcmp(q->value[i], "true") == 0 ? 1 : strcmp(q->value[i], "false") == 0 ? 0 : -1;
         if (v < 0 || (seen >= 0 && v != seen)) {
-            cJSON *d = cJSON_CreateObject();
-            cJSON_AddStringToObject(d, "parameter", param);
-            if (v < 0)
+            cJSON *d = mj_param_details(param);
+            if (!d)
+                reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory");
+            else if (v < 0)
                 reply_error(r, 400, "VALIDATION_ERROR", NULL, d,
                             "query parameter %s: expected true or false, got \"%s\"", param, q->value[i]);
             else
@@ -191,10 +192,12 @@ static int parse_filter(const char *param, const char *value, int (*parse)(const
         while (l && tok[l - 1] == ' ') tok[--l] = 0;
         int s = parse(tok);
         if (s < 0) {
-            cJSON *d = cJSON_CreateObject();
-            cJSON_AddStringToObject(d, "parameter", param);
-            reply_error(r, 400, "VALIDATION_ERROR", NULL, d,
-                        "query parameter %s: unknown status \"%s\"", param, tok);
+            cJSON *d = mj_param_details(param);
+            if (d)
+                reply_error(r, 400, "VALIDATION_ERROR", NULL, d,
+                            "query parameter %s: unknown status \"%s\"", param, tok);
+            else
+                reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory");
             ok = 0;
             continue;
         }
@@ -204,34 +207,111 @@ static int parse_filter(const char *param, const char *value, int (*parse)(const
     return ok;
 }
 
-void api_list(const mock_app *app, const mock_query *q, mock_reply *r)
+/* ?offset= / ?limit=: a whole number from min to 2^53 - 1, the same each
+ * time it is repeated; *out keeps its default when absent.  0 with a 400
+ * (details {parameter}) in r otherwise. */
+static int count_param(const mock_query *q, const char *param, unsigned long long min,
+                       unsigned long long *out, mock_reply *r)
 {
-    unsigned status_mask = 0, buy_mask = 0;
+    int seen = 0;
+    for (size_t i = 0; i < q->n; i++) {
+        if (strcmp(q->key[i], param) != 0) continue;
+        const char *v = q->value[i];
+        size_t n = strspn(v, "0123456789");
+        unsigned long long x = n && n <= 16 && !v[n] ? strtoull(v, NULL, 10) : 0;
+        int bad = !n || n > 16 || v[n] || x < min || x > 9007199254740991ULL;
+        if (bad || (seen && x != *out)) {
+            cJSON *d = mj_param_details(param);
+            if (!d) reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory");
+            else if (bad)
+                reply_error(r, 400, "VALIDATION_ERROR", NULL, d,
+                            "query parameter %s: expected a whole number from %llu, got \"%s\"", param, min, v);
+            else
+                reply_error(r, 400, "VALIDATION_ERROR", NULL, d,
+                            "query parameter %s: given more than once with different values", param);
+            return 0;
+        }
+        *out = x;
+        seen = 1;
+    }
+    return 1;
+}
+
+/* The filters and the page a list request asks for. */
+typedef struct list_query {
+    unsigned status_mask, buy_mask;
+    unsigned long long offset, limit;
+} list_query;
+
+static int read_list_query(const mock_query *q, list_query *lq, mock_reply *r)
+{
+    memset(lq, 0, sizeof *lq);
+    lq->limit = 9007199254740991ULL;
     for (size_t i = 0; i < q->n; i++) {
         if (strcmp(q->key[i], "status") == 0 &&
-            !parse_filter("status", q->value[i], campaign_status_parse, &status_mask, r))
-            return;
+            !parse_filter("status", q->value[i], campaign_status_parse, &lq->status_mask, r))
+            return 0;
         if (strcmp(q->key[i], "mediaBuyStatus") == 0 &&
-            !parse_filter("mediaBuyStatus", q->value[i], buy_status_parse, &buy_mask, r))
-            return;
+            !parse_filter("mediaBuyStatus", q->value[i], buy_status_parse, &lq->buy_mask, r))
+            return 0;
     }
+    return count_param(q, "offset", 0, &lq->offset, r) && count_param(q, "limit", 1, &lq->limit, r);
+}
+
+static int list_matches(const list_query *lq, const mock_campaign *c)
+{
+    if (lq->status_mask && !(lq->status_mask & (1u << c->status))) return 0;
+    if (!lq->buy_mask) return 1;
+    int s = campaign_surfaced_status(c);
+    return s >= 0 && (lq->buy_mask & (1u << s));
+}
+
+/* Room the page leaves for the wrapper {"campaigns":[...],"total":N}. */
+#define LIST_WRAPPER_BYTES 64
+
+/* Append c's summary to list when the page has room: 1 added, 0 page full
+ * (it always takes a first summary), -1 out of memory.  *bytes counts the
+ * page's text so far. */
+static int page_add(cJSON *list, const mock_campaign *c, size_t *bytes)
+{
+    cJSON *sum = render_summary(c);
+    char *text = sum ? mj_print(sum) : NULL;
+    size_t len = text ? strlen(text) + 1 : 0;   /* with its comma */
+    free(text);
+    if (!len) { cJSON_Delete(sum); return -1; }
+    if (*bytes && *bytes + len > MOCK_LIST_MAX_BYTES - LIST_WRAPPER_BYTES) {
+        cJSON_Delete(sum);
+        return 0;
+    }
+    if (!mj_add(list, NULL, sum)) return -1;
+    *bytes += len;
+    return 1;
+}
+
+void api_list(const mock_app *app, const mock_query *q, mock_reply *r)
+{
+    list_query lq;
+    if (!read_list_query(q, &lq, r)) return;
     cJSON *body = cJSON_CreateObject();
-    cJSON *list = body ? cJSON_AddArrayToObject(body, "campaigns") : NULL;
-    if (!list) { cJSON_Delete(body); reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory"); return; }
-    size_t total = 0;
+    cJSON *list = mj_add_arr(body, "campaigns");
+    int ok = list != NULL, open = 1;
+    unsigned long long total = 0, taken = 0;
+    size_t bytes = 0;
     store_lock(app->store);
-    for (size_t i = 0; i < store_count(app->store); i++) {
+    for (size_t i = 0; ok && i < store_count(app->store); i++) {
         const mock_campaign *c = store_at(app->store, i);
-        if (status_mask && !(status_mask & (1u << c->status))) continue;
-        if (buy_mask) {
-            int s = campaign_surfaced_status(c);
-            if (s < 0 || !(buy_mask & (1u << s))) continue;
+        if (!list_matches(&lq, c)) continue;
+        if (open && total >= lq.offset && taken < lq.limit) {
+            int a = page_add(list, c, &bytes);
+            if (a < 0) ok = 0;
+            else if (a == 0) open = 0;     /* the rest is for the next page */
+            else taken++;
         }
-        cJSON_AddItemToArray(list, render_summary(c));
         total++;
     }
     store_unlock(app->store);
-    cJSON_AddNumberToObject(body, "total", (double)total);
+    ok &= mj_add_num(body, "total", (double)total);
+    if (!ok) { cJSON_Delete(body); reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory"); return; }
     cJSON_Delete(r->body);
     r->status = 200;
     r->body = body;

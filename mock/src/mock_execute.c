@@ -22,9 +22,11 @@ static void reject_transition(mock_reply *r, const mock_campaign *c, const char 
                               const char *const *allowed, const char *hint)
 {
     cJSON *d = cJSON_CreateObject();
-    cJSON_AddStringToObject(d, "currentStatus", campaign_status_name(c->status));
-    cJSON *a = cJSON_AddArrayToObject(d, "allowedFrom");
-    for (size_t i = 0; allowed[i]; i++) cJSON_AddItemToArray(a, cJSON_CreateString(allowed[i]));
+    int ok = mj_add_str(d, "currentStatus", campaign_status_name(c->status));
+    cJSON *a = mj_add_arr(d, "allowedFrom");
+    ok &= a != NULL;
+    for (size_t i = 0; allowed[i]; i++) ok &= mj_add(a, NULL, cJSON_CreateString(allowed[i]));
+    if (!ok) { cJSON_Delete(d); oom(r); return; }
     reply_error(r, 409, "INVALID_STATE_TRANSITION", NULL, d,
                 "cannot %s campaign %s: it is %s%s", op, c->id, campaign_status_name(c->status),
                 hint ? hint : "");
@@ -33,12 +35,13 @@ static void reject_transition(mock_reply *r, const mock_campaign *c, const char 
 static cJSON *status_change_body(const char *id, int prev, int next, cJSON *errors)
 {
     cJSON *b = cJSON_CreateObject();
-    if (!b) { cJSON_Delete(errors); return NULL; }
-    cJSON_AddStringToObject(b, "campaignId", id);
-    cJSON_AddStringToObject(b, "previousStatus", campaign_status_name(prev));
-    cJSON_AddStringToObject(b, "newStatus", campaign_status_name(next));
-    cJSON_AddBoolToObject(b, "success", cJSON_GetArraySize(errors) == 0);
-    cJSON_AddItemToObject(b, "errors", errors ? errors : cJSON_CreateArray());
+    if (!b || !errors) { cJSON_Delete(b); cJSON_Delete(errors); return NULL; }
+    int ok = mj_add_str(b, "campaignId", id);
+    ok &= mj_add_str(b, "previousStatus", campaign_status_name(prev));
+    ok &= mj_add_str(b, "newStatus", campaign_status_name(next));
+    ok &= mj_add_bool(b, "success", cJSON_GetArraySize(errors) == 0);
+    ok &= mj_add(b, "errors", errors);
+    if (!ok) { cJSON_Delete(b); return NULL; }
     return b;
 }
 
@@ -149,48 +152,50 @@ static cJSON *failure_debug(const mock_campaign *c, const mock_buy *b, const cha
     char now[MOCK_TIME_LEN];
     mock_now(now);
     cJSON *d = cJSON_CreateObject();
-    cJSON *req = cJSON_AddObjectToObject(d, "request");
-    cJSON_AddStringToObject(req, "task", "create_media_buy");
-    cJSON_AddStringToObject(req, "buyer_ref", b->id);
-    cJSON_AddStringToObject(req, "campaign_ref", c->id);
-    if (b->start_time) cJSON_AddStringToObject(req, "start_time", b->start_time);
-    if (b->end_time) cJSON_AddStringToObject(req, "end_time", b->end_time);
-    cJSON *pk = cJSON_AddArrayToObject(req, "packages");
+    cJSON *req = mj_add_obj(d, "request");
+    int ok = mj_add_str(req, "task", "create_media_buy");
+    ok &= mj_add_str(req, "buyer_ref", b->id);
+    ok &= mj_add_str(req, "campaign_ref", c->id);
+    if (b->start_time) ok &= mj_add_str(req, "start_time", b->start_time);
+    if (b->end_time) ok &= mj_add_str(req, "end_time", b->end_time);
+    cJSON *pk = mj_add_arr(req, "packages");
+    ok &= pk != NULL;
     mock_cents total = 0;
     for (size_t j = 0; j < b->n_pkgs; j++) {
         cJSON *p = cJSON_CreateObject();
-        cJSON_AddStringToObject(p, "buyer_ref", b->pkgs[j].id);
-        cJSON_AddStringToObject(p, "product_id", b->pkgs[j].product->id);
-        cJSON_AddNumberToObject(p, "budget", money_to_number(b->pkgs[j].budget));
-        cJSON_AddStringToObject(p, "pacing", b->pkgs[j].pacing);
-        cJSON_AddItemToArray(pk, p);
+        ok &= mj_add_str(p, "buyer_ref", b->pkgs[j].id);
+        ok &= mj_add_str(p, "product_id", b->pkgs[j].product->id);
+        ok &= mj_add_num(p, "budget", money_to_number(b->pkgs[j].budget));
+        ok &= mj_add_str(p, "pacing", b->pkgs[j].pacing);
+        ok &= mj_add(pk, NULL, p);
         total += b->pkgs[j].budget;
     }
-    cJSON *bud = cJSON_AddObjectToObject(req, "budget");
-    cJSON_AddNumberToObject(bud, "total", money_to_number(total));
-    cJSON_AddStringToObject(bud, "currency", c->currency);
-    cJSON *resp = cJSON_AddObjectToObject(d, "response");
-    cJSON_AddStringToObject(resp, "status", b->status == BS_REJECTED ? "rejected" : "failed");
-    cJSON_AddNumberToObject(resp, "http_status", b->agent->fail_http_status);
-    cJSON *errs = cJSON_AddArrayToObject(resp, "errors");
+    cJSON *bud = mj_add_obj(req, "budget");
+    ok &= mj_add_num(bud, "total", money_to_number(total));
+    ok &= mj_add_str(bud, "currency", c->currency);
+    cJSON *resp = mj_add_obj(d, "response");
+    ok &= mj_add_str(resp, "status", b->status == BS_REJECTED ? "rejected" : "failed");
+    ok &= mj_add_num(resp, "http_status", b->agent->fail_http_status);
+    cJSON *errs = mj_add_arr(resp, "errors");
     cJSON *e = cJSON_CreateObject();
-    cJSON_AddStringToObject(e, "code", b->status == BS_REJECTED ? "REJECTED" : "SUBMISSION_FAILED");
-    cJSON_AddStringToObject(e, "message", b->agent->fail_message);
-    cJSON_AddItemToArray(errs, e);
-    cJSON *logs = cJSON_AddArrayToObject(d, "debugLogs");
+    ok &= mj_add_str(e, "code", b->status == BS_REJECTED ? "REJECTED" : "SUBMISSION_FAILED");
+    ok &= mj_add_str(e, "message", b->agent->fail_message);
+    ok &= mj_add(errs, NULL, e);
+    cJSON *logs = mj_add_arr(d, "debugLogs");
     const char *lines[2][2] = {
         { "info", "sending create_media_buy over A2A" },
         { "error", error },
     };
     for (int i = 0; i < 2; i++) {
         cJSON *l = cJSON_CreateObject();
-        cJSON_AddStringToObject(l, "timestamp", now);
-        cJSON_AddStringToObject(l, "level", lines[i][0]);
-        cJSON_AddStringToObject(l, "salesAgentId", b->agent->id);
-        cJSON_AddStringToObject(l, "message", lines[i][1]);
-        cJSON_AddItemToArray(logs, l);
+        ok &= mj_add_str(l, "timestamp", now);
+        ok &= mj_add_str(l, "level", lines[i][0]);
+        ok &= mj_add_str(l, "salesAgentId", b->agent->id);
+        ok &= mj_add_str(l, "message", lines[i][1]);
+        ok &= mj_add(logs, NULL, l);
     }
-    cJSON_AddStringToObject(d, "error", error);
+    ok &= mj_add_str(d, "error", error);
+    if (!ok) { cJSON_Delete(d); return NULL; }
     return d;
 }
 
@@ -227,7 +232,10 @@ static int spawn_buys(const mock_app *app, mock_campaign *w, int debug, cJSON *e
             b->status = b->seller_status = ag->execute_status;
             memcpy(b->created_at, now, sizeof now);
             memcpy(b->updated_at, now, sizeof now);
-            if (!b->name || !b->products || !b->pkgs) { free(pl.per_product); return -1; }
+            if (!b->name || !b->products || !b->pkgs || (start && !b->start_time) || (end && !b->end_time)) {
+                free(pl.per_product);
+                return -1;
+            }
             if (ag->execute_status != BS_FAILED) store_next_id(app->store, ID_ADCP, b->adcp_id);
         }
         b->products[b->n_products++] = w->selected[p];
@@ -248,14 +256,22 @@ static int spawn_buys(const mock_app *app, mock_campaign *w, int debug, cJSON *e
         snprintf(msg, sizeof msg, "Sales agent returned %d: %s", b->agent->fail_http_status,
                  b->agent->fail_message);
         cJSON *e = cJSON_CreateObject();
-        if (!e) return -1;
-        cJSON_AddStringToObject(e, "mediaBuyId", b->id);
-        cJSON_AddStringToObject(e, "salesAgentId", b->agent->id);
-        cJSON_AddStringToObject(e, "message", msg);
-        if (debug) cJSON_AddItemToObject(e, "debug", failure_debug(w, b, msg));
-        cJSON_AddItemToArray(errors, e);
+        int ok = mj_add_str(e, "mediaBuyId", b->id);
+        ok &= mj_add_str(e, "salesAgentId", b->agent->id);
+        ok &= mj_add_str(e, "message", msg);
+        if (debug) ok &= mj_add(e, "debug", failure_debug(w, b, msg));
+        if (!mj_add(errors, NULL, e) || !ok) return -1;
     }
     return 0;
+}
+
+/* Swap the executed copy *w in for c (taking it), or answer the store's
+ * refusal in r (507: nothing changed). */
+static void commit(const mock_app *app, mock_campaign *c, mock_campaign **w, mock_reply *r)
+{
+    int rc = store_replace(app->store, c, *w);
+    if (rc == STORE_OK) *w = NULL;
+    else reply_store_refused(r, app->store, rc);
 }
 
 void api_execute(const mock_app *app, const char *id, const cJSON *body, mock_reply *r)
@@ -289,18 +305,16 @@ void api_execute(const mock_app *app, const char *id, const cJSON *body, mock_re
         } else {
             int any_live = 0;
             for (size_t i = 0; i < w->n_buys; i++) any_live |= buy_status_is_live(w->buys[i].status);
-            int prev = c->status;
-            if (any_live) {
+            /* every submission failed: the campaign stays DRAFT without buys */
+            reply_body(r, status_change_body(id, CS_DRAFT, any_live ? CS_ACTIVE : CS_DRAFT, errors),
+                       "campaign-status-change-response");
+            errors = NULL;
+            if (any_live && r->status == 200) {
                 /* products now live inside the buys */
                 w->status = CS_ACTIVE;
                 mock_now(w->updated_at);
-                store_replace(app->store, c, w);
-                c = w;
-                w = NULL;
+                commit(app, c, &w, r);
             }
-            /* every submission failed: the campaign stays DRAFT without buys */
-            reply_body(r, status_change_body(id, prev, c->status, errors), "campaign-status-change-response");
-            errors = NULL;
         }
     } else if (c->status == CS_COMPLETED) {
         w = campaign_clone(c);
@@ -316,10 +330,9 @@ void api_execute(const mock_app *app, const char *id, const cJSON *body, mock_re
             }
             w->status = CS_ACTIVE;
             mock_now(w->updated_at);
-            store_replace(app->store, c, w);
-            w = NULL;
             reply_body(r, status_change_body(id, CS_COMPLETED, CS_ACTIVE, cJSON_CreateArray()),
                        "campaign-status-change-response");
+            if (r->status == 200) commit(app, c, &w, r);
         }
     } else {
         static const char *const from[] = { "DRAFT", "COMPLETED", NULL };
@@ -379,14 +392,17 @@ static void transition(const mock_app *app, const char *id, int from, int to, co
                           strcmp(op, "reactivate") == 0 && c->status == CS_DRAFT
                           ? " (use POST /campaigns/{id}/execute to launch it)" : NULL);
     } else {
-        /* in place: nothing below can fail half-way */
-        char now[MOCK_TIME_LEN];
-        mock_now(now);
-        cascade(c, now);
-        c->status = to;
-        memcpy(c->updated_at, now, sizeof now);
+        /* the answer first, then the change in place (which cannot fail
+         * half-way): a 500 changes nothing */
         reply_body(r, status_change_body(id, from, to, cJSON_CreateArray()),
                    "campaign-status-change-response");
+        if (r->status == 200) {
+            char now[MOCK_TIME_LEN];
+            mock_now(now);
+            cascade(c, now);
+            c->status = to;
+            memcpy(c->updated_at, now, sizeof now);
+        }
     }
     store_unlock(app->store);
 }
@@ -418,11 +434,10 @@ static const char *adcp_status(int s)
     }
 }
 
-static void add_status(cJSON *o, const char *key, int s)
+static int add_status(cJSON *o, const char *key, int s)
 {
     const char *a = adcp_status(s);
-    if (a) cJSON_AddStringToObject(o, key, a);
-    else cJSON_AddNullToObject(o, key);
+    return a ? mj_add_str(o, key, a) : mj_add_null(o, key);
 }
 
 void api_media_buy_status(const mock_app *app, const char *id, mock_reply *r)
@@ -435,9 +450,10 @@ void api_media_buy_status(const mock_app *app, const char *id, mock_reply *r)
         return;
     }
     cJSON *body = cJSON_CreateObject();
-    cJSON_AddStringToObject(body, "campaign_id", c->id);
-    cJSON *list = cJSON_AddArrayToObject(body, "media_buys");
+    int ok = mj_add_str(body, "campaign_id", c->id);
+    cJSON *list = mj_add_arr(body, "media_buys");
     cJSON *errors = cJSON_CreateArray();
+    ok &= list != NULL;
     const fx_agent *queried[256];
     size_t nq = 0;
     char now[MOCK_TIME_LEN];
@@ -450,9 +466,9 @@ void api_media_buy_status(const mock_app *app, const char *id, mock_reply *r)
             snprintf(msg, sizeof msg, "not polled: the submission to %s failed at execute, "
                      "so the seller holds no media buy", b->agent->id);
             cJSON *e = cJSON_CreateObject();
-            cJSON_AddStringToObject(e, "media_buy_id", b->id);
-            cJSON_AddStringToObject(e, "error", msg);
-            cJSON_AddItemToArray(errors, e);
+            ok &= mj_add_str(e, "media_buy_id", b->id);
+            ok &= mj_add_str(e, "error", msg);
+            ok &= mj_add(errors, NULL, e);
             continue;
         }
         if (b->status == BS_ARCHIVED) continue;
@@ -470,18 +486,21 @@ void api_media_buy_status(const mock_app *app, const char *id, mock_reply *r)
         }
         b->seller_status = b->status;
         cJSON *e = cJSON_CreateObject();
-        cJSON_AddStringToObject(e, "media_buy_id", b->id);
-        cJSON_AddStringToObject(e, "adcp_media_buy_id", b->adcp_id);
-        cJSON_AddStringToObject(e, "internal_status", buy_status_name(b->status));
-        add_status(e, "adcp_status", b->status);
-        cJSON_AddStringToObject(e, "previous_internal_status", buy_status_name(prev));
-        add_status(e, "previous_adcp_status", prev_seller);
-        cJSON_AddBoolToObject(e, "updated", prev != b->status);
-        cJSON_AddItemToArray(list, e);
+        ok &= mj_add_str(e, "media_buy_id", b->id);
+        ok &= mj_add_str(e, "adcp_media_buy_id", b->adcp_id);
+        ok &= mj_add_str(e, "internal_status", buy_status_name(b->status));
+        ok &= add_status(e, "adcp_status", b->status);
+        ok &= mj_add_str(e, "previous_internal_status", buy_status_name(prev));
+        ok &= add_status(e, "previous_adcp_status", prev_seller);
+        ok &= mj_add_bool(e, "updated", prev != b->status);
+        ok &= mj_add(list, NULL, e);
     }
     if (changed_any) memcpy(c->updated_at, now, sizeof now);
-    cJSON_AddNumberToObject(body, "agents_queried", (double)nq);
-    cJSON_AddItemToObject(body, "errors", errors);
+    ok &= mj_add_num(body, "agents_queried", (double)nq);
+    ok &= mj_add(body, "errors", errors);
     store_unlock(app->store);
+    /* a poll that ran out of memory answers 500; what the sellers
+     * reported (approveOnPoll) is kept, as a real poll would */
+    if (!ok) { cJSON_Delete(body); body = NULL; }
     reply_body(r, body, "media-buy-status-response");
 }

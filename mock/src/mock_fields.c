@@ -124,13 +124,13 @@ int fields_audiences(mock_campaign *c, const cJSON *cfg, int replace, mock_reply
             if (!cJSON_IsString(e) || find_audience(c->audiences, e->valuestring, types[t]) >= 0)
                 continue;
             cJSON *a = cJSON_CreateObject();
-            if (!a) { oom(r); return -1; }
-            cJSON_AddStringToObject(a, "audienceId", e->valuestring);
-            cJSON_AddNullToObject(a, "name");
-            cJSON_AddStringToObject(a, "status", "READY");
-            cJSON_AddStringToObject(a, "type", types[t]);
-            cJSON_AddStringToObject(a, "enabledAt", now);
-            cJSON_AddItemToArray(c->audiences, a);
+            int ok = mj_add_str(a, "audienceId", e->valuestring);
+            ok &= mj_add_null(a, "name");
+            ok &= mj_add_str(a, "status", "READY");
+            ok &= mj_add_str(a, "type", types[t]);
+            ok &= mj_add_str(a, "enabledAt", now);
+            if (!ok) { cJSON_Delete(a); oom(r); return -1; }
+            if (!mj_add(c->audiences, NULL, a)) { oom(r); return -1; }
         }
     }
     return 0;
@@ -151,9 +151,7 @@ int fields_utm(mock_campaign *c, const cJSON *cfg, mock_reply *r)
             const char *k = mj_string(cJSON_GetArrayItem(params, i), "paramKey");
             if (k && strcmp(k, key) == 0) cJSON_DeleteItemFromArray(params, i);
         }
-        cJSON *copy = json_copy(p);
-        if (!copy) { oom(r); return -1; }
-        cJSON_AddItemToArray(params, copy);
+        if (!mj_add(params, NULL, json_copy(p))) { oom(r); return -1; }
     }
     return 0;
 }
@@ -178,22 +176,23 @@ int fields_data_delivery(mock_store *st, mock_campaign *c, const cJSON *dd, mock
         if (!e || !cJSON_AddItemToArray(outs, e)) { cJSON_Delete(e); cJSON_Delete(echo); oom(r); return -1; }
         char id[MOCK_ID_LEN], cred[96];
         store_next_id(st, ID_OUTPUT, id);
-        cJSON_AddStringToObject(e, "outputConfigId", id);
+        int ok = mj_add_str(e, "outputConfigId", id);
         const char *name = mj_string(o, "credentialName");
         if (name) {
             snprintf(cred, sizeof cred, "cred_%s", name);
-            cJSON_AddStringToObject(e, "credentialId", cred);
+            ok &= mj_add_str(e, "credentialId", cred);
         }
-        if (!mj_child(e, "enabled")) cJSON_AddTrueToObject(e, "enabled");
+        if (!mj_child(e, "enabled")) ok &= mj_add_bool(e, "enabled", 1);
         cJSON *cfg = mj_child(e, "deliveryConfig");
         if (cJSON_IsObject(cfg)) {
             /* the documented defaults, so a returned config always has both */
-            if (!mj_child(cfg, "pathPrefix")) cJSON_AddStringToObject(cfg, "pathPrefix", "");
-            if (!mj_child(cfg, "format")) cJSON_AddStringToObject(cfg, "format", "JSONL");
+            if (!mj_child(cfg, "pathPrefix")) ok &= mj_add_str(cfg, "pathPrefix", "");
+            if (!mj_child(cfg, "format")) ok &= mj_add_str(cfg, "format", "JSONL");
         }
-        cJSON_AddStringToObject(e, "source", "campaign");
-        cJSON_AddStringToObject(e, "createdAt", now);
-        cJSON_AddStringToObject(e, "updatedAt", now);
+        ok &= mj_add_str(e, "source", "campaign");
+        ok &= mj_add_str(e, "createdAt", now);
+        ok &= mj_add_str(e, "updatedAt", now);
+        if (!ok) { cJSON_Delete(echo); oom(r); return -1; }
     }
     cJSON_Delete(c->data_delivery);
     c->data_delivery = echo;
@@ -220,9 +219,16 @@ int fields_caps(mock_store *st, mock_campaign *c, const cJSON *caps, mock_reply 
             oom(r);
             return -1;
         }
-        cJSON_AddItemToObject(in, "max_impressions", mi);
-        cJSON_AddItemToObject(in, "window", win);
         list[i].input = in;
+        int ok = mj_add(in, "max_impressions", mi);   /* mj_add frees what it cannot add */
+        if (ok) ok = mj_add(in, "window", win);
+        else cJSON_Delete(win);
+        if (!ok) {
+            for (size_t j = 0; j <= i; j++) cJSON_Delete(list[j].input);
+            free(list);
+            oom(r);
+            return -1;
+        }
         store_next_id(st, ID_CAP, list[i].id);
         memcpy(list[i].created_at, now, sizeof now);
         memcpy(list[i].updated_at, now, sizeof now);

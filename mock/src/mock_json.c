@@ -62,21 +62,34 @@ char *mj_redact_text(const char *s, const char *secret)
     return out;
 }
 
+/* Overwrite every occurrence of secret in s with '*' (no allocation). */
+static void mask_in_place(char *s, const char *secret)
+{
+    size_t sl = strlen(secret);
+    for (char *p = sl ? strstr(s, secret) : NULL; p; p = strstr(p + sl, secret)) memset(p, '*', sl);
+}
+
+/* s (a cJSON-owned text) with secret replaced: a new cJSON_malloc'd text,
+ * or s masked in place when memory is short. */
+static char *redact_owned(char *s, const char *secret)
+{
+    if (!s || !strstr(s, secret)) return s;
+    char *t = mj_redact_text(s, secret);
+    char *n = t ? cJSON_malloc(strlen(t) + 1) : NULL;
+    if (!n) { free(t); mask_in_place(s, secret); return s; }
+    strcpy(n, t);
+    free(t);
+    cJSON_free(s);
+    return n;
+}
+
 void mj_redact(cJSON *v, const char *secret)
 {
+    if (!*secret) return;
     for (; v; v = v->next) {
-        if (v->string && !(v->type & cJSON_StringIsConst)) {
-            char *k = mj_redact_text(v->string, secret);
-            if (k) {
-                char *nk = cJSON_malloc(strlen(k) + 1);
-                if (nk) { strcpy(nk, k); cJSON_free(v->string); v->string = nk; }
-                free(k);
-            }
-        }
-        if (cJSON_IsString(v) && v->valuestring) {
-            char *s = mj_redact_text(v->valuestring, secret);
-            if (s) { cJSON_SetValuestring(v, s); free(s); }
-        }
+        if (v->string && !(v->type & cJSON_StringIsConst)) v->string = redact_owned(v->string, secret);
+        if (cJSON_IsString(v) && !(v->type & cJSON_IsReference))
+            v->valuestring = redact_owned(v->valuestring, secret);
         if (v->child) mj_redact(v->child, secret);
     }
 }
@@ -86,20 +99,59 @@ cJSON *mj_money(mock_cents c)
     return cJSON_CreateNumber(money_to_number(c));
 }
 
+int mj_add(cJSON *obj, const char *key, cJSON *item)
+{
+    if (!obj || !item) { cJSON_Delete(item); return 0; }
+    int ok = key ? cJSON_AddItemToObject(obj, key, item) : cJSON_AddItemToArray(obj, item);
+    if (!ok) cJSON_Delete(item);
+    return ok ? 1 : 0;
+}
+
+int mj_add_str(cJSON *obj, const char *key, const char *s)
+{
+    return s ? mj_add(obj, key, cJSON_CreateString(s)) : 0;
+}
+
+int mj_add_num(cJSON *obj, const char *key, double v) { return mj_add(obj, key, cJSON_CreateNumber(v)); }
+int mj_add_bool(cJSON *obj, const char *key, int v) { return mj_add(obj, key, cJSON_CreateBool(v)); }
+int mj_add_null(cJSON *obj, const char *key) { return mj_add(obj, key, cJSON_CreateNull()); }
+
+cJSON *mj_add_obj(cJSON *obj, const char *key)
+{
+    cJSON *o = cJSON_CreateObject();
+    return mj_add(obj, key, o) ? o : NULL;
+}
+
+cJSON *mj_add_arr(cJSON *obj, const char *key)
+{
+    cJSON *a = cJSON_CreateArray();
+    return mj_add(obj, key, a) ? a : NULL;
+}
+
+cJSON *mj_param_details(const char *name)
+{
+    cJSON *d = cJSON_CreateObject();
+    if (!mj_add(d, "parameter", mj_text(name))) { cJSON_Delete(d); return NULL; }
+    return d;
+}
+
 cJSON *mj_error_body(const char *code, const char *message, const char *field,
                      cJSON *details)
 {
     cJSON *body = cJSON_CreateObject();
     cJSON *err = cJSON_CreateObject();
-    if (!body || !err) { cJSON_Delete(body); cJSON_Delete(err); cJSON_Delete(details); return NULL; }
-    cJSON_AddNullToObject(body, "data");
-    cJSON_AddStringToObject(err, "code", code);
+    int ok = body && err;
+    ok &= mj_add_null(body, "data");
+    ok &= mj_add_str(err, "code", code);
     /* messages and fields may quote the request (its path, a query value),
      * which can hold any bytes: keep the body valid UTF-8 */
-    cJSON_AddItemToObject(err, "message", mj_text(message));
-    if (field) cJSON_AddItemToObject(err, "field", mj_text(field));
-    if (details) cJSON_AddItemToObject(err, "details", details);
-    cJSON_AddItemToObject(body, "error", err);
+    ok &= mj_add(err, "message", mj_text(message));
+    if (field) ok &= mj_add(err, "field", mj_text(field));
+    if (details) ok &= mj_add(err, "details", details);
+    details = NULL;
+    ok &= mj_add(body, "error", err);
+    err = NULL;
+    if (!ok) { cJSON_Delete(body); return NULL; }
     return body;
 }
 

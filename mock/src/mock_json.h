@@ -34,7 +34,9 @@ char *mj_redact_text(const char *s, const char *secret);
 
 /* Replace secret by "[REDACTED]" in every string value and member name
  * of v (in place), so the server's token never leaves it even when a
- * client sends it in a path, a query or a body that is echoed. */
+ * client sends it in a path, a query or a body that is echoed.  When the
+ * new text cannot be allocated, each occurrence is overwritten with '*'
+ * in place instead: the token never leaves, out of memory or not. */
 void mj_redact(cJSON *v, const char *secret);
 
 /* Number node for an amount in cents. */
@@ -44,6 +46,26 @@ cJSON *mj_money(mock_cents c);
  * details?}}.  field NULL = omitted; details (taken, may be NULL). */
 cJSON *mj_error_body(const char *code, const char *message, const char *field,
                      cJSON *details);
+
+/* Building trees that are whole or not at all.  cJSON's own Add calls
+ * drop a member silently when an allocation fails, which would turn out
+ * of memory into a 200 with a member missing; these report it instead.
+ * mj_add puts item into obj under key (key NULL: appends to the array
+ * obj) and returns 1; on any failure (obj or item NULL, no memory) it
+ * frees item and returns 0.  The others create the value first.  Use as
+ * ok &= mj_add_str(o, "name", s); and drop the tree when ok is 0. */
+int mj_add(cJSON *obj, const char *key, cJSON *item);
+int mj_add_str(cJSON *obj, const char *key, const char *s);     /* s NULL: fails */
+int mj_add_num(cJSON *obj, const char *key, double v);
+int mj_add_bool(cJSON *obj, const char *key, int v);
+int mj_add_null(cJSON *obj, const char *key);
+/* A new empty object / array under key in obj, or NULL (nothing added). */
+cJSON *mj_add_obj(cJSON *obj, const char *key);
+cJSON *mj_add_arr(cJSON *obj, const char *key);
+
+/* {"parameter": name}: the details of a refused query parameter; NULL
+ * when out of memory. */
+cJSON *mj_param_details(const char *name);
 
 /* Member lookups that tolerate any input: NULL / default when absent or
  * of another type.  Names are compared whole (json_member). */

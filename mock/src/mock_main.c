@@ -23,7 +23,8 @@ static void usage(FILE *out)
     fprintf(out,
         "usage: campaign-mock [--host HOST] [--port N] [--token TOKEN] [--fixtures FILE]\n"
         "                     [--schema-dir DIR] [--latency-ms N] [--fail-rate P] [--seed S]\n"
-        "                     [--idle-timeout S] [--self-check] [--quiet]\n"
+        "                     [--idle-timeout S] [--max-campaigns N] [--max-state-bytes N]\n"
+        "                     [--self-check] [--quiet]\n"
         "\n"
         "A reference implementation of the Buyer API v2 campaign endpoints under\n"
         "/api/v2/buyer, with in-memory state, plus the mock-only GET\n"
@@ -41,6 +42,11 @@ static void usage(FILE *out)
         "  --seed S           seed of the --fail-rate choice (default 1)\n"
         "  --idle-timeout S   close connections idle S seconds, and request bodies still\n"
         "                     arriving S seconds after their headers (default 30)\n"
+        "  --max-campaigns N  keep at most N campaigns (default 10000, 1..100000000); a\n"
+        "                     create beyond it is answered 507 INSUFFICIENT_STORAGE\n"
+        "  --max-state-bytes N  keep at most N bytes of campaign state (default 268435456,\n"
+        "                     256 MiB; 65536..2^50); a create, update or execute that\n"
+        "                     would pass it is answered 507 and changes nothing\n"
         "  --self-check       check every response against its schema; log violations\n"
         "  --quiet            no request log on stderr\n");
 }
@@ -87,6 +93,7 @@ typedef struct cli {
     mock_server_opts srv;
     const char *fixtures;
     const char *schema_dir;
+    unsigned long long max_campaigns, max_state_bytes;
 } cli;
 
 /* 0 ok, 1 --help printed, -1 usage error (message printed). */
@@ -109,7 +116,7 @@ static int parse_args(int argc, char **argv, cli *c)
         if (strcmp(name, "--self-check") == 0) { c->srv.self_check = 1; continue; }
         static const char *const with_value[] = {
             "--host", "--port", "--token", "--fixtures", "--schema-dir", "--latency-ms",
-            "--fail-rate", "--seed", "--idle-timeout", NULL
+            "--fail-rate", "--seed", "--idle-timeout", "--max-campaigns", "--max-state-bytes", NULL
         };
         int known = 0;
         for (int k = 0; with_value[k]; k++) known |= strcmp(name, with_value[k]) == 0;
@@ -135,6 +142,12 @@ static int parse_args(int argc, char **argv, cli *c)
         } else if (strcmp(name, "--idle-timeout") == 0) {
             if (!parse_ull(val, 3600, &n) || n == 0) { fprintf(stderr, "campaign-mock: --idle-timeout: expected 1..3600 seconds, got \"%s\"\n", val); return -1; }
             c->srv.idle_timeout_s = (unsigned)n;
+        } else if (strcmp(name, "--max-campaigns") == 0) {
+            if (!parse_ull(val, 100000000, &n) || n == 0) { fprintf(stderr, "campaign-mock: --max-campaigns: expected 1..100000000, got \"%s\"\n", val); return -1; }
+            c->max_campaigns = n;
+        } else if (strcmp(name, "--max-state-bytes") == 0) {
+            if (!parse_ull(val, 1ULL << 50, &n) || n < 65536) { fprintf(stderr, "campaign-mock: --max-state-bytes: expected 65536..%llu, got \"%s\"\n", 1ULL << 50, val); return -1; }
+            c->max_state_bytes = n;
         } else if (strcmp(name, "--seed") == 0) {
             if (!parse_ull(val, UINT64_MAX, &n)) { fprintf(stderr, "campaign-mock: --seed: expected a non-negative integer, got \"%s\"\n", val); return -1; }
             c->srv.seed = n;
@@ -154,6 +167,8 @@ int main(int argc, char **argv)
     c.srv.port = 8080;
     c.srv.seed = 1;
     c.srv.idle_timeout_s = 30;
+    c.max_campaigns = STORE_DEFAULT_MAX_CAMPAIGNS;
+    c.max_state_bytes = STORE_DEFAULT_MAX_BYTES;
     const char *env_token = getenv("CAMPAIGN_MOCK_TOKEN");
     c.srv.token = env_token && *env_token ? env_token : "demo-token";
     int pa = parse_args(argc, argv, &c);
@@ -179,6 +194,7 @@ int main(int argc, char **argv)
     }
     mock_store *store = store_new();
     if (!store) { fprintf(stderr, "campaign-mock: out of memory\n"); contract_free(ct); fixtures_free(fx); return 1; }
+    store_set_limits(store, (size_t)c.max_campaigns, c.max_state_bytes);
     mock_app app = { fx, store, ct };
 
     /* Block the stop signals before any thread exists, so every thread

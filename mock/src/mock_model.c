@@ -166,6 +166,52 @@ mock_campaign *campaign_clone(const mock_campaign *c)
     return n;
 }
 
+/* The chunk glibc's malloc uses for a request of n bytes (n > 0). */
+static size_t heap_block(size_t n)
+{
+    size_t c = (n + 8 + 15) & ~(size_t)15;
+    return c < 32 ? 32 : c;
+}
+
+static size_t text_footprint(const char *s)
+{
+    return s ? heap_block(strlen(s) + 1) : 0;
+}
+
+static size_t array_footprint(size_t n, size_t size)
+{
+    return n ? heap_block(n * size) : 0;
+}
+
+/* v and everything under it (not its siblings). */
+static size_t json_footprint(const cJSON *v)
+{
+    if (!v) return 0;
+    size_t n = heap_block(sizeof *v) + text_footprint(v->valuestring);
+    if (v->string && !(v->type & cJSON_StringIsConst)) n += text_footprint(v->string);
+    for (const cJSON *k = v->child; k; k = k->next) n += json_footprint(k);
+    return n;
+}
+
+static size_t buy_footprint(const mock_buy *b)
+{
+    return text_footprint(b->name) + array_footprint(b->n_products, sizeof *b->products) +
+           array_footprint(b->n_pkgs, sizeof *b->pkgs) + json_footprint(b->goals) +
+           json_footprint(b->pacing_periods) + array_footprint(b->n_creatives, sizeof *b->creatives) +
+           text_footprint(b->start_time) + text_footprint(b->end_time);
+}
+
+size_t campaign_footprint(const mock_campaign *c)
+{
+    size_t n = heap_block(sizeof *c) + text_footprint(c->name) + json_footprint(c->echo) +
+               json_footprint(c->audiences) + json_footprint(c->data_delivery) +
+               array_footprint(c->n_selected, sizeof *c->selected) +
+               array_footprint(c->n_buys, sizeof *c->buys) + array_footprint(c->n_caps, sizeof *c->caps);
+    for (size_t i = 0; i < c->n_buys; i++) n += buy_footprint(&c->buys[i]);
+    for (size_t i = 0; i < c->n_caps; i++) n += json_footprint(c->caps[i].input);
+    return n;
+}
+
 mock_cents campaign_fee(const mock_fixtures *fx, mock_cents total, size_t i)
 {
     return money_percent(total, fixtures_fee(fx, i)->margin_bp);

@@ -115,6 +115,13 @@ void buy_free_members(mock_buy *b);
  * then still safe to pass to buy_free_members). */
 int buy_clone(mock_buy *dst, const mock_buy *src);
 
+/* The heap the campaign holds: every block it owns (the struct, its
+ * strings, arrays and cJSON trees, nodes and texts), each counted as the
+ * chunk glibc's malloc gives it (the request plus 8 bytes, rounded up to
+ * 16, at least 32), arrays by their lengths.  Fixture objects are shared
+ * and not counted.  What --max-state-bytes limits (mock_store.h). */
+size_t campaign_footprint(const mock_campaign *c);
+
 /* Derived numbers. */
 mock_cents campaign_fee(const mock_fixtures *fx, mock_cents total, size_t i);
 mock_cents campaign_fees_total(const mock_fixtures *fx, mock_cents total);

@@ -5,54 +5,68 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Add a copy of echo[key] to obj when present and not null. */
-static void add_echo(cJSON *obj, const cJSON *echo, const char *key)
+/* Every builder below adds with mj_add* and keeps ok: a tree missing a
+ * member for lack of memory is dropped whole (NULL), never returned. */
+static cJSON *whole(cJSON *o, int ok)
+{
+    if (ok && o) return o;
+    cJSON_Delete(o);
+    return NULL;
+}
+
+/* Add a copy of echo[key] to obj when present and not null; 0 when out
+ * of memory. */
+static int add_echo(cJSON *obj, const cJSON *echo, const char *key)
 {
     const cJSON *v = mj_get(echo, key);
-    if (v && !cJSON_IsNull(v)) cJSON_AddItemToObject(obj, key, cJSON_Duplicate(v, 1));
+    return v && !cJSON_IsNull(v) ? mj_add(obj, key, cJSON_Duplicate(v, 1)) : 1;
 }
 
 static cJSON *render_budget(const mock_campaign *c)
 {
     cJSON *b = cJSON_CreateObject();
-    cJSON_AddItemToObject(b, "total", mj_money(c->total));
-    cJSON_AddStringToObject(b, "currency", c->currency);
-    if (c->has_daily_cap) cJSON_AddNumberToObject(b, "dailyCap", c->daily_cap);
-    if (c->budget_pacing) cJSON_AddStringToObject(b, "pacing", c->budget_pacing);
-    return b;
+    int ok = mj_add(b, "total", mj_money(c->total));
+    ok &= mj_add_str(b, "currency", c->currency);
+    if (c->has_daily_cap) ok &= mj_add_num(b, "dailyCap", c->daily_cap);
+    if (c->budget_pacing) ok &= mj_add_str(b, "pacing", c->budget_pacing);
+    return whole(b, ok);
 }
 
 static cJSON *render_fees(const mock_campaign *c, const mock_fixtures *fx)
 {
     cJSON *fees = cJSON_CreateArray();
+    int ok = 1;
     for (size_t i = 0; i < fixtures_fee_count(fx); i++) {
         const fx_fee *f = fixtures_fee(fx, i);
         cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "label", f->label);
-        cJSON_AddItemToObject(o, "amount", mj_money(campaign_fee(fx, c->total, i)));
-        cJSON_AddStringToObject(o, "currency", c->currency);
-        cJSON_AddStringToObject(o, "pricingType", "MARGIN");
-        cJSON_AddNumberToObject(o, "marginPercent", (double)f->margin_bp / 100.0);
-        cJSON_AddItemToArray(fees, o);
+        ok &= mj_add_str(o, "label", f->label);
+        ok &= mj_add(o, "amount", mj_money(campaign_fee(fx, c->total, i)));
+        ok &= mj_add_str(o, "currency", c->currency);
+        ok &= mj_add_str(o, "pricingType", "MARGIN");
+        ok &= mj_add_num(o, "marginPercent", (double)f->margin_bp / 100.0);
+        ok &= mj_add(fees, NULL, o);
     }
-    return fees;
+    return whole(fees, ok);
 }
 
-static cJSON *render_storefronts(const mock_campaign *c, const mock_fixtures *fx)
+/* storefronts (when the campaign has storefrontIds) into o; 0 when out of
+ * memory. */
+static int add_storefronts(cJSON *o_campaign, const mock_campaign *c, const mock_fixtures *fx)
 {
     const cJSON *ids = mj_get(c->echo, "storefrontIds"), *e;
-    if (!cJSON_IsArray(ids)) return NULL;
-    cJSON *out = cJSON_CreateArray();
+    if (!cJSON_IsArray(ids)) return 1;
+    cJSON *out = mj_add_arr(o_campaign, "storefronts");
+    int ok = out != NULL;
     cJSON_ArrayForEach(e, ids) {
         const fx_storefront *s = cJSON_IsNumber(e) ? fixtures_storefront(fx, (int64_t)e->valuedouble) : NULL;
         if (!s) continue;
         cJSON *o = cJSON_CreateObject();
-        cJSON_AddNumberToObject(o, "id", (double)s->id);
-        cJSON_AddStringToObject(o, "platformId", s->platform_id);
-        cJSON_AddStringToObject(o, "name", s->name);
-        cJSON_AddItemToArray(out, o);
+        ok &= mj_add_num(o, "id", (double)s->id);
+        ok &= mj_add_str(o, "platformId", s->platform_id);
+        ok &= mj_add_str(o, "name", s->name);
+        ok &= mj_add(out, NULL, o);
     }
-    return out;
+    return ok;
 }
 
 static int has_format(const fx_format **v, size_t n, const fx_format *f)
@@ -72,9 +86,9 @@ static int format_has_creative(const mock_fixtures *fx, const fx_format *f)
 static cJSON *format_ref(const fx_format *f)
 {
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "agent_url", f->agent_url);
-    cJSON_AddStringToObject(o, "id", f->id);
-    return o;
+    int ok = mj_add_str(o, "agent_url", f->agent_url);
+    ok &= mj_add_str(o, "id", f->id);
+    return whole(o, ok);
 }
 
 /* Formats needed by the campaign's products: the selection while DRAFT,
@@ -99,14 +113,15 @@ static cJSON *render_creative_formats(const mock_campaign *c, const mock_fixture
         for (size_t j = 0; j < prods[i]->n_formats && n < MAXF; j++)
             if (!has_format(req, n, prods[i]->formats[j])) req[n++] = prods[i]->formats[j];
     cJSON *o = cJSON_CreateObject();
-    cJSON *required = cJSON_AddArrayToObject(o, "required");
-    cJSON *covered = cJSON_AddArrayToObject(o, "covered");
-    cJSON *missing = cJSON_AddArrayToObject(o, "missing");
+    cJSON *required = mj_add_arr(o, "required");
+    cJSON *covered = mj_add_arr(o, "covered");
+    cJSON *missing = mj_add_arr(o, "missing");
+    int ok = required && covered && missing;
     for (size_t i = 0; i < n; i++) {
-        cJSON_AddItemToArray(required, format_ref(req[i]));
-        cJSON_AddItemToArray(format_has_creative(fx, req[i]) ? covered : missing, format_ref(req[i]));
+        ok &= mj_add(required, NULL, format_ref(req[i]));
+        ok &= mj_add(format_has_creative(fx, req[i]) ? covered : missing, NULL, format_ref(req[i]));
     }
-    return o;
+    return whole(o, ok);
 }
 
 size_t buy_effective_creatives(const mock_buy *b, const mock_fixtures *fx,
@@ -128,84 +143,88 @@ size_t buy_effective_creatives(const mock_buy *b, const mock_fixtures *fx,
 static cJSON *render_package(const mock_package *p, const char *currency)
 {
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "packageId", p->id);
-    cJSON_AddStringToObject(o, "status", buy_status_name(p->status));
-    cJSON_AddItemToObject(o, "budget", mj_money(p->budget));
-    cJSON_AddStringToObject(o, "budgetCurrency", currency);
-    cJSON_AddStringToObject(o, "pacing", p->pacing);
-    if (p->has_bid) cJSON_AddNumberToObject(o, "bidPrice", p->bid);
-    cJSON *ids = cJSON_AddArrayToObject(o, "productIds");
-    cJSON_AddItemToArray(ids, cJSON_CreateString(p->product->id));
-    cJSON *d = cJSON_AddObjectToObject(o, "delivery");
-    cJSON_AddNumberToObject(d, "impressions", 0);
-    cJSON_AddNumberToObject(d, "spend", 0);
-    cJSON_AddNumberToObject(d, "clicks", 0);
-    return o;
+    int ok = mj_add_str(o, "packageId", p->id);
+    ok &= mj_add_str(o, "status", buy_status_name(p->status));
+    ok &= mj_add(o, "budget", mj_money(p->budget));
+    ok &= mj_add_str(o, "budgetCurrency", currency);
+    ok &= mj_add_str(o, "pacing", p->pacing);
+    if (p->has_bid) ok &= mj_add_num(o, "bidPrice", p->bid);
+    cJSON *ids = mj_add_arr(o, "productIds");
+    ok &= mj_add(ids, NULL, cJSON_CreateString(p->product->id));
+    cJSON *d = mj_add_obj(o, "delivery");
+    ok &= mj_add_num(d, "impressions", 0);
+    ok &= mj_add_num(d, "spend", 0);
+    ok &= mj_add_num(d, "clicks", 0);
+    return whole(o, ok);
 }
 
 static cJSON *render_buy(const mock_buy *b, const mock_campaign *c)
 {
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "mediaBuyId", b->id);
-    cJSON_AddStringToObject(o, "name", b->name ? b->name : "");
-    cJSON_AddStringToObject(o, "status", buy_status_name(b->status));
-    if (b->start_time) cJSON_AddStringToObject(o, "startTime", b->start_time);
-    if (b->end_time) cJSON_AddStringToObject(o, "endTime", b->end_time);
-    cJSON *prods = cJSON_AddArrayToObject(o, "products");
+    int ok = mj_add_str(o, "mediaBuyId", b->id);
+    ok &= mj_add_str(o, "name", b->name ? b->name : "");
+    ok &= mj_add_str(o, "status", buy_status_name(b->status));
+    if (b->start_time) ok &= mj_add_str(o, "startTime", b->start_time);
+    if (b->end_time) ok &= mj_add_str(o, "endTime", b->end_time);
+    cJSON *prods = mj_add_arr(o, "products");
+    ok &= prods != NULL;
     for (size_t i = 0; i < b->n_products; i++) {
         const fx_product *p = b->products[i];
         mock_cents sum = 0;
         for (size_t j = 0; j < b->n_pkgs; j++)
             if (b->pkgs[j].product == p && package_is_live(b, &b->pkgs[j])) sum += b->pkgs[j].budget;
         cJSON *po = cJSON_CreateObject();
-        cJSON_AddStringToObject(po, "productId", p->id);
-        if (p->name) cJSON_AddStringToObject(po, "productName", p->name);
-        if (p->publisher) cJSON_AddStringToObject(po, "publisherName", p->publisher);
-        cJSON_AddStringToObject(po, "salesAgentName", p->agent->name);
-        cJSON_AddItemToObject(po, "budget", mj_money(sum));
-        cJSON_AddStringToObject(po, "budgetCurrency", c->currency);
-        cJSON_AddItemToArray(prods, po);
+        ok &= mj_add_str(po, "productId", p->id);
+        if (p->name) ok &= mj_add_str(po, "productName", p->name);
+        if (p->publisher) ok &= mj_add_str(po, "publisherName", p->publisher);
+        ok &= mj_add_str(po, "salesAgentName", p->agent->name);
+        ok &= mj_add(po, "budget", mj_money(sum));
+        ok &= mj_add_str(po, "budgetCurrency", c->currency);
+        ok &= mj_add(prods, NULL, po);
     }
-    if (b->pacing_periods) cJSON_AddItemToObject(o, "pacingPeriods", cJSON_Duplicate(b->pacing_periods, 1));
-    cJSON *pkgs = cJSON_AddArrayToObject(o, "packages");
+    if (b->pacing_periods) ok &= mj_add(o, "pacingPeriods", cJSON_Duplicate(b->pacing_periods, 1));
+    cJSON *pkgs = mj_add_arr(o, "packages");
+    ok &= pkgs != NULL;
     for (size_t j = 0; j < b->n_pkgs; j++)
-        cJSON_AddItemToArray(pkgs, render_package(&b->pkgs[j], c->currency));
-    if (b->goals) cJSON_AddItemToObject(o, "optimizationGoals", cJSON_Duplicate(b->goals, 1));
-    cJSON_AddStringToObject(o, "createdAt", b->created_at);
-    cJSON_AddStringToObject(o, "updatedAt", b->updated_at);
-    return o;
+        ok &= mj_add(pkgs, NULL, render_package(&b->pkgs[j], c->currency));
+    if (b->goals) ok &= mj_add(o, "optimizationGoals", cJSON_Duplicate(b->goals, 1));
+    ok &= mj_add_str(o, "createdAt", b->created_at);
+    ok &= mj_add_str(o, "updatedAt", b->updated_at);
+    return whole(o, ok);
 }
 
 static cJSON *render_caps(const mock_campaign *c)
 {
     cJSON *caps = cJSON_CreateArray();
+    int ok = 1;
     for (size_t i = 0; i < c->n_caps; i++) {
         const mock_cap *cap = &c->caps[i];
         cJSON *o = cJSON_Duplicate(cap->input, 1);
-        if (!o) continue;
-        cJSON_AddStringToObject(o, "id", cap->id);
-        cJSON_AddStringToObject(o, "targetLevel", "CAMPAIGN");
-        cJSON_AddStringToObject(o, "targetId", c->id);
-        cJSON_AddStringToObject(o, "createdAt", cap->created_at);
-        cJSON_AddStringToObject(o, "updatedAt", cap->updated_at);
-        cJSON_AddNullToObject(o, "archivedAt");
-        cJSON_AddItemToArray(caps, o);
+        ok &= mj_add_str(o, "id", cap->id);
+        ok &= mj_add_str(o, "targetLevel", "CAMPAIGN");
+        ok &= mj_add_str(o, "targetId", c->id);
+        ok &= mj_add_str(o, "createdAt", cap->created_at);
+        ok &= mj_add_str(o, "updatedAt", cap->updated_at);
+        ok &= mj_add_null(o, "archivedAt");
+        ok &= mj_add(caps, NULL, o);
     }
-    return caps;
+    return whole(caps, ok);
 }
 
-/* The members a campaign and its list summary share. */
-static void add_identity(cJSON *o, const mock_campaign *c)
+/* The members a campaign and its list summary share; 0 when out of
+ * memory. */
+static int add_identity(cJSON *o, const mock_campaign *c)
 {
     char adv[32];
     snprintf(adv, sizeof adv, "%lld", (long long)c->advertiser->id);
-    cJSON_AddStringToObject(o, "campaignId", c->id);
-    cJSON_AddStringToObject(o, "advertiserId", adv);
-    cJSON_AddStringToObject(o, "name", c->name);
-    cJSON_AddStringToObject(o, "status", campaign_status_name(c->status));
-    cJSON_AddStringToObject(o, "campaignType", c->type);
-    cJSON_AddStringToObject(o, "createdAt", c->created_at);
-    cJSON_AddStringToObject(o, "updatedAt", c->updated_at);
+    int ok = mj_add_str(o, "campaignId", c->id);
+    ok &= mj_add_str(o, "advertiserId", adv);
+    ok &= mj_add_str(o, "name", c->name);
+    ok &= mj_add_str(o, "status", campaign_status_name(c->status));
+    ok &= mj_add_str(o, "campaignType", c->type);
+    ok &= mj_add_str(o, "createdAt", c->created_at);
+    ok &= mj_add_str(o, "updatedAt", c->updated_at);
+    return ok;
 }
 
 cJSON *render_campaign(const mock_campaign *c, const mock_fixtures *fx)
@@ -215,49 +234,50 @@ cJSON *render_campaign(const mock_campaign *c, const mock_fixtures *fx)
     mock_cents media = campaign_media_budget(fx, c->total);
     mock_cents alloc = campaign_allocated(c);
 
-    add_identity(o, c);
-    cJSON_AddStringToObject(o, "optimizationApplyMode", c->apply_mode);
-    add_echo(o, c->echo, "brief");
-    add_echo(o, c->echo, "flightDates");
-    cJSON_AddItemToObject(o, "budget", render_budget(c));
-    cJSON *mb = cJSON_AddObjectToObject(o, "mediaBudget");
-    cJSON_AddItemToObject(mb, "total", mj_money(media));
-    cJSON_AddStringToObject(mb, "currency", c->currency);
-    cJSON_AddItemToObject(o, "fees", render_fees(c, fx));
-    cJSON_AddItemToObject(o, "allocatedBudget", mj_money(alloc));
-    cJSON_AddItemToObject(o, "unallocatedBudget", mj_money(media - alloc));
-    add_echo(o, c->echo, "pacingPeriods");
-    add_echo(o, c->echo, "constraints");
-    cJSON *sf = render_storefronts(c, fx);
-    if (sf) cJSON_AddItemToObject(o, "storefronts", sf);
-    add_echo(o, c->echo, "performanceConfig");
-    add_echo(o, c->echo, "catalogId");
-    add_echo(o, c->echo, "discoveryId");
+    int ok = add_identity(o, c);
+    ok &= mj_add_str(o, "optimizationApplyMode", c->apply_mode);
+    ok &= add_echo(o, c->echo, "brief");
+    ok &= add_echo(o, c->echo, "flightDates");
+    ok &= mj_add(o, "budget", render_budget(c));
+    cJSON *mb = mj_add_obj(o, "mediaBudget");
+    ok &= mj_add(mb, "total", mj_money(media));
+    ok &= mj_add_str(mb, "currency", c->currency);
+    ok &= mj_add(o, "fees", render_fees(c, fx));
+    ok &= mj_add(o, "allocatedBudget", mj_money(alloc));
+    ok &= mj_add(o, "unallocatedBudget", mj_money(media - alloc));
+    ok &= add_echo(o, c->echo, "pacingPeriods");
+    ok &= add_echo(o, c->echo, "constraints");
+    ok &= add_storefronts(o, c, fx);
+    ok &= add_echo(o, c->echo, "performanceConfig");
+    ok &= add_echo(o, c->echo, "catalogId");
+    ok &= add_echo(o, c->echo, "discoveryId");
     if (c->status == CS_DRAFT) {
-        cJSON_AddNumberToObject(o, "productCount", (double)c->n_selected);
-        cJSON *prods = cJSON_AddArrayToObject(o, "products");
+        ok &= mj_add_num(o, "productCount", (double)c->n_selected);
+        cJSON *prods = mj_add_arr(o, "products");
+        ok &= prods != NULL;
         for (size_t i = 0; i < c->n_selected; i++) {
             cJSON *p = cJSON_CreateObject();
-            cJSON_AddStringToObject(p, "productId", c->selected[i]->id);
-            cJSON_AddItemToArray(prods, p);
+            ok &= mj_add_str(p, "productId", c->selected[i]->id);
+            ok &= mj_add(prods, NULL, p);
         }
     }
-    cJSON_AddItemToObject(o, "audiences", c->audiences ? cJSON_Duplicate(c->audiences, 1) : cJSON_CreateArray());
-    cJSON_AddItemToObject(o, "creativeFormats", render_creative_formats(c, fx));
+    ok &= mj_add(o, "audiences", c->audiences ? cJSON_Duplicate(c->audiences, 1) : cJSON_CreateArray());
+    ok &= mj_add(o, "creativeFormats", render_creative_formats(c, fx));
     if (c->n_buys) {
-        cJSON *refs = cJSON_AddArrayToObject(o, "mediaBuyRefs");
-        cJSON *buys = cJSON_AddArrayToObject(o, "mediaBuys");
+        cJSON *refs = mj_add_arr(o, "mediaBuyRefs");
+        cJSON *buys = mj_add_arr(o, "mediaBuys");
+        ok &= refs && buys;
         for (size_t i = 0; i < c->n_buys; i++) {
             cJSON *r = cJSON_CreateObject();
-            cJSON_AddStringToObject(r, "mediaBuyId", c->buys[i].id);
-            cJSON_AddStringToObject(r, "status", buy_status_name(c->buys[i].status));
-            cJSON_AddItemToArray(refs, r);
-            cJSON_AddItemToArray(buys, render_buy(&c->buys[i], c));
+            ok &= mj_add_str(r, "mediaBuyId", c->buys[i].id);
+            ok &= mj_add_str(r, "status", buy_status_name(c->buys[i].status));
+            ok &= mj_add(refs, NULL, r);
+            ok &= mj_add(buys, NULL, render_buy(&c->buys[i], c));
         }
     }
-    if (c->data_delivery) cJSON_AddItemToObject(o, "dataDelivery", cJSON_Duplicate(c->data_delivery, 1));
-    cJSON_AddItemToObject(o, "frequencyCaps", render_caps(c));
-    return o;
+    if (c->data_delivery) ok &= mj_add(o, "dataDelivery", cJSON_Duplicate(c->data_delivery, 1));
+    ok &= mj_add(o, "frequencyCaps", render_caps(c));
+    return whole(o, ok);
 }
 
 /* 1 when list l applies to the campaign: a list of its advertiser that
@@ -285,13 +305,14 @@ static cJSON *render_property_list(const fx_property_list *l, const mock_campaig
 {
     cJSON *o = cJSON_CreateObject();
     if (!o) return NULL;
-    cJSON_AddStringToObject(o, "listId", l->id);
-    cJSON_AddStringToObject(o, "name", l->name);
-    cJSON_AddStringToObject(o, "purpose", l->exclude ? "exclude" : "include");
-    cJSON_AddNumberToObject(o, "propertyCount", (double)l->property_count);
-    cJSON_AddStringToObject(o, "createdAt", l->created_at);
-    cJSON_AddStringToObject(o, "updatedAt", l->updated_at);
-    cJSON *via = cJSON_AddArrayToObject(o, "viaMediaBuys");
+    int ok = mj_add_str(o, "listId", l->id);
+    ok &= mj_add_str(o, "name", l->name);
+    ok &= mj_add_str(o, "purpose", l->exclude ? "exclude" : "include");
+    ok &= mj_add_num(o, "propertyCount", (double)l->property_count);
+    ok &= mj_add_str(o, "createdAt", l->created_at);
+    ok &= mj_add_str(o, "updatedAt", l->updated_at);
+    cJSON *via = mj_add_arr(o, "viaMediaBuys");
+    ok &= via != NULL;
     for (size_t i = 0; via && i < c->n_buys; i++) {
         const mock_buy *b = &c->buys[i];
         cJSON *ids = NULL;
@@ -299,45 +320,46 @@ static cJSON *render_property_list(const fx_property_list *l, const mock_campaig
             if (!package_is_live(b, &b->pkgs[j]) || !property_list_covers(l, b->pkgs[j].product)) continue;
             if (!ids) {
                 cJSON *e = cJSON_CreateObject();
-                cJSON_AddItemToArray(via, e);
-                cJSON_AddStringToObject(e, "mediaBuyId", b->id);
-                ids = cJSON_AddArrayToObject(e, "packageIds");
+                ok &= mj_add(via, NULL, e);
+                ok &= mj_add_str(e, "mediaBuyId", b->id);
+                ids = mj_add_arr(e, "packageIds");
             }
-            cJSON_AddItemToArray(ids, cJSON_CreateString(b->pkgs[j].id));
+            ok &= mj_add(ids, NULL, cJSON_CreateString(b->pkgs[j].id));
         }
     }
-    return o;
+    return whole(o, ok);
 }
 
 cJSON *render_property_lists(const mock_campaign *c, const mock_fixtures *fx)
 {
     cJSON *o = cJSON_CreateObject();
-    cJSON *lists = o ? cJSON_AddArrayToObject(o, "propertyLists") : NULL;
+    cJSON *lists = o ? mj_add_arr(o, "propertyLists") : NULL;
     if (!lists) { cJSON_Delete(o); return NULL; }
     size_t total = 0, include = 0, exclude = 0;
+    int ok = 1;
     for (size_t i = 0; i < fixtures_property_list_count(fx); i++) {
         const fx_property_list *l = fixtures_property_list(fx, i);
         if (!list_applies(l, c)) continue;
-        cJSON_AddItemToArray(lists, render_property_list(l, c));
+        ok &= mj_add(lists, NULL, render_property_list(l, c));
         total++;
         if (l->exclude) exclude++; else include++;
     }
-    cJSON *sum = cJSON_AddObjectToObject(o, "summary");
-    cJSON_AddNumberToObject(sum, "totalLists", (double)total);
-    cJSON_AddNumberToObject(sum, "includeCount", (double)include);
-    cJSON_AddNumberToObject(sum, "excludeCount", (double)exclude);
-    return o;
+    cJSON *sum = mj_add_obj(o, "summary");
+    ok &= mj_add_num(sum, "totalLists", (double)total);
+    ok &= mj_add_num(sum, "includeCount", (double)include);
+    ok &= mj_add_num(sum, "excludeCount", (double)exclude);
+    return whole(o, ok);
 }
 
 cJSON *render_summary(const mock_campaign *c)
 {
     cJSON *o = cJSON_CreateObject();
     if (!o) return NULL;
-    add_identity(o, c);
-    add_echo(o, c->echo, "flightDates");
-    if (c->status == CS_DRAFT) cJSON_AddNumberToObject(o, "productCount", (double)c->n_selected);
-    cJSON *b = cJSON_AddObjectToObject(o, "budget");
-    cJSON_AddItemToObject(b, "total", mj_money(c->total));
-    cJSON_AddStringToObject(b, "currency", c->currency);
-    return o;
+    int ok = add_identity(o, c);
+    ok &= add_echo(o, c->echo, "flightDates");
+    if (c->status == CS_DRAFT) ok &= mj_add_num(o, "productCount", (double)c->n_selected);
+    cJSON *b = mj_add_obj(o, "budget");
+    ok &= mj_add(b, "total", mj_money(c->total));
+    ok &= mj_add_str(b, "currency", c->currency);
+    return whole(o, ok);
 }

@@ -223,9 +223,13 @@ void mock_request_body(const mock_app *app, const mock_target *t, const mock_req
         memset(&jerr, 0, sizeof jerr);
         doc = json_parse(body ? body : "", body ? len : 0, &opts, NULL, &jerr);
         if (!doc) {
-            cJSON *d = cJSON_CreateObject();
-            cJSON_AddNumberToObject(d, "line", jerr.line);
-            cJSON_AddNumberToObject(d, "column", jerr.col);
+            /* a parse that ran out of memory says nothing about the body */
+            cJSON *d = jerr.code == JSON_ERR_NOMEM ? NULL : cJSON_CreateObject();
+            if (!mj_add_num(d, "line", jerr.line) || !mj_add_num(d, "column", jerr.col)) {
+                cJSON_Delete(d);
+                reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory");
+                return;
+            }
             reply_error(r, 400, "VALIDATION_ERROR", NULL, d, "malformed JSON at line %u, column %u: %s",
                         jerr.line, jerr.col, jerr.message);
             return;

@@ -48,9 +48,10 @@ static int set_package_budget(mock_buy *b, mock_package *p, mock_cents c, const 
 {
     if (c != p->budget && b->agent->refuses_budget_updates && !buy_is_seller_managed(b)) {
         cJSON *d = cJSON_CreateObject();
-        cJSON_AddStringToObject(d, "mediaBuyId", b->id);
-        cJSON_AddStringToObject(d, "salesAgentId", b->agent->id);
-        cJSON_AddStringToObject(d, "packageId", p->id);
+        int ok = mj_add_str(d, "mediaBuyId", b->id);
+        ok &= mj_add_str(d, "salesAgentId", b->agent->id);
+        ok &= mj_add_str(d, "packageId", p->id);
+        if (!ok) { cJSON_Delete(d); oom(r); return -1; }
         reply_error(r, 409, "SELLER_REJECTED", field, d,
                     "sales agent %s refused the budget update of package %s; nothing was changed",
                     b->agent->id, p->id);
@@ -333,11 +334,11 @@ static int apply_entry(const mock_app *app, mock_campaign *w, const cJSON *e, si
         char pid[MOCK_ID_LEN];
         store_next_id(app->store, ID_PROPOSAL, pid);
         cJSON *p = cJSON_CreateObject();
-        if (!p) { oom(r); return -1; }
-        cJSON_AddStringToObject(p, "proposalId", pid);
-        cJSON_AddStringToObject(p, "mediaBuyId", b->id);
-        cJSON_AddStringToObject(p, "status", "PENDING_SELLER_APPROVAL");
-        cJSON_AddItemToArray(proposals, p);
+        int ok = mj_add_str(p, "proposalId", pid);
+        ok &= mj_add_str(p, "mediaBuyId", b->id);
+        ok &= mj_add_str(p, "status", "PENDING_SELLER_APPROVAL");
+        if (!ok) { cJSON_Delete(p); oom(r); return -1; }
+        if (!mj_add(proposals, NULL, p)) { oom(r); return -1; }
         return 0;
     }
     for (size_t j = 0; j < tmp.n_pkgs; j++) *budgets_touched |= tmp.pkgs[j].explicit_budget;
@@ -424,6 +425,22 @@ static int apply_update(const mock_app *app, const mock_campaign *c, mock_campai
     return budget_apply(app, w, total != NULL, new_total, touched, r);
 }
 
+/* 202 {proposals} (taken from *proposals on success), or a 500. */
+static void reply_proposals(mock_reply *r, cJSON **proposals)
+{
+    cJSON *b = cJSON_CreateObject();
+    if (!b || !cJSON_AddItemToObject(b, "proposals", *proposals)) {
+        cJSON_Delete(b);
+        oom(r);
+        return;
+    }
+    *proposals = NULL;
+    cJSON_Delete(r->body);
+    r->status = 202;
+    r->body = b;
+    r->schema = "campaign-update-accepted-response";
+}
+
 void api_update(const mock_app *app, const char *id, const cJSON *body, mock_reply *r)
 {
     store_lock(app->store);
@@ -451,23 +468,12 @@ void api_update(const mock_app *app, const char *id, const cJSON *body, mock_rep
         oom(r);
     } else if (apply_update(app, c, w, req, proposals, r) == 0 && api_check_merged(app, w, r)) {
         mock_now(w->updated_at);
-        store_replace(app->store, c, w);
-        if (cJSON_GetArraySize(proposals) > 0) {
-            cJSON *b = cJSON_CreateObject();
-            if (b) {
-                cJSON_AddItemToObject(b, "proposals", proposals);
-                proposals = NULL;
-                cJSON_Delete(r->body);
-                r->status = 202;
-                r->body = b;
-                r->schema = "campaign-update-accepted-response";
-            } else {
-                oom(r);
-            }
-        } else {
-            reply_campaign(r, 200, w, app->fx);
-        }
-        w = NULL;
+        /* the answer first: a 500 while building it changes nothing */
+        if (cJSON_GetArraySize(proposals) > 0) reply_proposals(r, &proposals);
+        else reply_campaign(r, 200, w, app->fx);
+        int rc = r->status == 500 ? STORE_NOMEM : store_replace(app->store, c, w);
+        if (rc == STORE_OK) w = NULL;
+        else if (r->status != 500) reply_store_refused(r, app->store, rc);
     }
     campaign_free(w);
     cJSON_Delete(proposals);
