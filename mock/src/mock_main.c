@@ -23,7 +23,8 @@ static void usage(FILE *out)
     fprintf(out,
         "usage: campaign-mock [--host HOST] [--port N] [--token TOKEN] [--fixtures FILE]\n"
         "                     [--schema-dir DIR] [--latency-ms N] [--fail-rate P] [--seed S]\n"
-        "                     [--idle-timeout S] [--self-check] [--quiet]\n"
+        "                     [--idle-timeout S] [--header-timeout S] [--max-connections N]\n"
+        "                     [--max-connections-per-address N] [--self-check] [--quiet]\n"
         "\n"
         "A reference implementation of the Buyer API v2 campaign endpoints under\n"
         "/api/v2/buyer, with in-memory state, plus the mock-only GET\n"
@@ -41,6 +42,14 @@ static void usage(FILE *out)
         "  --seed S           seed of the --fail-rate choice (default 1)\n"
         "  --idle-timeout S   close connections idle S seconds, and request bodies still\n"
         "                     arriving S seconds after their headers (default 30)\n"
+        "  --header-timeout S close a connection whose request head is not complete S\n"
+        "                     seconds after it opened or after the previous response,\n"
+        "                     even if bytes keep trickling in (default 10)\n"
+        "  --max-connections N\n"
+        "                     open connections in all (default 1024); when full, the one\n"
+        "                     waiting longest for a request head is closed to make room\n"
+        "  --max-connections-per-address N\n"
+        "                     open connections from one client address (default 128)\n"
         "  --self-check       check every response against its schema; log violations\n"
         "  --quiet            no request log on stderr\n");
 }
@@ -109,7 +118,8 @@ static int parse_args(int argc, char **argv, cli *c)
         if (strcmp(name, "--self-check") == 0) { c->srv.self_check = 1; continue; }
         static const char *const with_value[] = {
             "--host", "--port", "--token", "--fixtures", "--schema-dir", "--latency-ms",
-            "--fail-rate", "--seed", "--idle-timeout", NULL
+            "--fail-rate", "--seed", "--idle-timeout", "--header-timeout", "--max-connections",
+            "--max-connections-per-address", NULL
         };
         int known = 0;
         for (int k = 0; with_value[k]; k++) known |= strcmp(name, with_value[k]) == 0;
@@ -135,6 +145,13 @@ static int parse_args(int argc, char **argv, cli *c)
         } else if (strcmp(name, "--idle-timeout") == 0) {
             if (!parse_ull(val, 3600, &n) || n == 0) { fprintf(stderr, "campaign-mock: --idle-timeout: expected 1..3600 seconds, got \"%s\"\n", val); return -1; }
             c->srv.idle_timeout_s = (unsigned)n;
+        } else if (strcmp(name, "--header-timeout") == 0) {
+            if (!parse_ull(val, 3600, &n) || n == 0) { fprintf(stderr, "campaign-mock: --header-timeout: expected 1..3600 seconds, got \"%s\"\n", val); return -1; }
+            c->srv.header_timeout_s = (unsigned)n;
+        } else if (strcmp(name, "--max-connections") == 0 || strcmp(name, "--max-connections-per-address") == 0) {
+            if (!parse_ull(val, 100000, &n) || n == 0) { fprintf(stderr, "campaign-mock: %s: expected 1..100000, got \"%s\"\n", name, val); return -1; }
+            if (name[17]) c->srv.max_per_address = (unsigned)n;
+            else c->srv.max_connections = (unsigned)n;
         } else if (strcmp(name, "--seed") == 0) {
             if (!parse_ull(val, UINT64_MAX, &n)) { fprintf(stderr, "campaign-mock: --seed: expected a non-negative integer, got \"%s\"\n", val); return -1; }
             c->srv.seed = n;
@@ -154,6 +171,9 @@ int main(int argc, char **argv)
     c.srv.port = 8080;
     c.srv.seed = 1;
     c.srv.idle_timeout_s = 30;
+    c.srv.header_timeout_s = 10;
+    c.srv.max_connections = 1024;
+    c.srv.max_per_address = 128;
     const char *env_token = getenv("CAMPAIGN_MOCK_TOKEN");
     c.srv.token = env_token && *env_token ? env_token : "demo-token";
     int pa = parse_args(argc, argv, &c);

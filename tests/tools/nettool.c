@@ -29,6 +29,11 @@
  *       INTERVAL_MS (the head never ends); "ready" to READYFILE once all
  *       are open; prints "trickle-heads: N opened, K closed by the server,
  *       the last after S s" when all are closed or after MAX_SECONDS.
+ *   nettool trickle-next PORT TOKEN INTERVAL_MS MAX_SECONDS
+ *       one whole GET on a kept-alive connection, its answer read, then
+ *       the next request head one byte every INTERVAL_MS; prints
+ *       "trickle-next: closed by the server after S s" (S counted from the
+ *       answer) or "trickle-next: still open after MAX_SECONDS s" (exit 1).
  *   nettool raw PORT SECONDS
  *       send stdin as it is, then print every byte received until the
  *       server closes or SECONDS pass (a reply to a malformed request).
@@ -310,6 +315,37 @@ static int cmd_trickle_heads(const source *src, int port, int n, int interval, i
     return 0;
 }
 
+static int cmd_trickle_next(const source *src, int port, const char *token, int interval, int max_s)
+{
+    int fd = connect_from(src, 0, port);
+    if (fd < 0) { perror("connect"); return 2; }
+    char req[512];
+    snprintf(req, sizeof req, "GET /api/v2/buyer/campaigns HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+             "Authorization: Bearer %s\r\n\r\n", token);
+    char buf[65536];
+    size_t n = 0;
+    if (write_all(fd, req, strlen(req)) != 0) { perror("send"); return 2; }
+    while (n < sizeof buf && !strstr(buf, "\"total\"")) {   /* the list answer ends with its total */
+        ssize_t r = recv(fd, buf + n, sizeof buf - 1 - n, 0);
+        if (r <= 0) { fprintf(stderr, "trickle-next: no answer to the first request\n"); return 2; }
+        n += (size_t)r;
+        buf[n] = 0;
+    }
+    static const char head[] = "GET /api/v2/buyer/campaigns HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+    double start = now();
+    for (size_t k = 0; now() - start < max_s; k++) {
+        char c = k < sizeof head - 1 ? head[k] : 'a';
+        if (peer_closed(fd, interval) || write_all(fd, &c, 1) != 0) {
+            printf("trickle-next: closed by the server after %.1f s\n", now() - start);
+            close(fd);
+            return 0;
+        }
+    }
+    printf("trickle-next: still open after %d s\n", max_s);
+    close(fd);
+    return 1;
+}
+
 /* Read until EOF, an error or `seconds` pass; the bytes in *out (malloc'd). */
 static size_t read_all(int fd, double seconds, char **out)
 {
@@ -568,6 +604,8 @@ int main(int argc, char **argv)
         return cmd_trickle_head(&src, atoi(argv[2]), atoi(argv[3]), atoi(argv[4]));
     if (argc == 7 && strcmp(argv[1], "trickle-heads") == 0)
         return cmd_trickle_heads(&src, atoi(argv[2]), atoi(argv[3]), atoi(argv[4]), atoi(argv[5]), argv[6]);
+    if (argc == 6 && strcmp(argv[1], "trickle-next") == 0)
+        return cmd_trickle_next(&src, atoi(argv[2]), argv[3], atoi(argv[4]), atoi(argv[5]));
     if (argc == 4 && strcmp(argv[1], "raw") == 0)
         return cmd_raw(&src, atoi(argv[2]), atoi(argv[3]));
     if (argc == 6 && strcmp(argv[1], "big-body") == 0)
