@@ -438,12 +438,13 @@ static void *gate_main(void *arg)
 
 /* ---- start / stop ------------------------------------------------------ */
 
-gate *gate_start(const gate_opts *o, int listen_fd, gate_handoff_fn handoff, gate_log_fn log, void *cls,
-                 char *err, size_t errlen)
+int gate_start(const gate_opts *o, int listen_fd, gate_handoff_fn handoff, gate_log_fn log, void *cls,
+               gate **out, char *err, size_t errlen)
 {
     gate *g = calloc(1, sizeof *g);
     struct rlimit rl;
-    if (!g) { snprintf(err, errlen, "out of memory"); return NULL; }
+    *out = NULL;
+    if (!g) { snprintf(err, errlen, "out of memory"); return -1; }
     g->o = *o;
     g->listen_fd = listen_fd;
     g->handoff = handoff;
@@ -464,16 +465,21 @@ gate *gate_start(const gate_opts *o, int listen_fd, gate_handoff_fn handoff, gat
              fl >= 0 && fcntl(listen_fd, F_SETFL, fl | O_NONBLOCK) == 0;
     if (ok) wev.data.fd = g->wake[0];
     ok = ok && epoll_ctl(g->ep, EPOLL_CTL_ADD, listen_fd, &lev) == 0 &&
-         epoll_ctl(g->ep, EPOLL_CTL_ADD, g->wake[0], &wev) == 0 &&
-         pthread_create(&g->thread, NULL, gate_main, g) == 0;
+         epoll_ctl(g->ep, EPOLL_CTL_ADD, g->wake[0], &wev) == 0;
+    if (ok) {
+        *out = g;
+        g->running = 1;
+        ok = pthread_create(&g->thread, NULL, gate_main, g) == 0;
+    }
     if (!ok) {
         snprintf(err, errlen, "cannot start the accept thread: %s", strerror(errno));
+        *out = NULL;
+        g->running = 0;
         g->listen_fd = -1;
         gate_free(g);
-        return NULL;
+        return -1;
     }
-    g->running = 1;
-    return g;
+    return 0;
 }
 
 gate_conn *gate_served(gate *g, int fd)

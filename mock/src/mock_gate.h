@@ -62,10 +62,13 @@ typedef struct gate gate;
 typedef struct gate_conn gate_conn;
 
 /* Take over listen_fd (listening, blocking or not; closed by gate_free)
- * and start the accept thread.  NULL with a message in err on failure
- * (listen_fd is then left open for the caller). */
-gate *gate_start(const gate_opts *o, int listen_fd, gate_handoff_fn handoff, gate_log_fn log, void *cls,
-                 char *err, size_t errlen);
+ * and start the accept thread.  The gate is stored in *out before the
+ * thread starts, since the library's callbacks for the first connection
+ * may need it before this returns.  0 on success; -1 with a message in
+ * err and *out NULL on failure (listen_fd is then left open for the
+ * caller). */
+int gate_start(const gate_opts *o, int listen_fd, gate_handoff_fn handoff, gate_log_fn log, void *cls,
+               gate **out, char *err, size_t errlen);
 
 /* The library started serving fd (handed over by handoff): the handle to
  * pass to the calls below, or NULL for a socket the gate does not know. */

@@ -469,8 +469,7 @@ mock_server *server_start(const mock_server_opts *o, const mock_app *app, char *
         server_stop(s);
         return NULL;
     }
-    s->gate = gate_start(&go, fd, hand_over, gate_log, s, err, errlen);
-    if (!s->gate) {
+    if (gate_start(&go, fd, hand_over, gate_log, s, &s->gate, err, errlen) != 0) {
         close(fd);
         server_stop(s);
         return NULL;

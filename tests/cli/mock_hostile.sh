@@ -2,7 +2,8 @@
 # tests/cli/mock_hostile.sh - campaign-mock against hostile peers on
 # loopback (played by tests/tools/nettool.c; attackers bind to other
 # addresses of 127.0.0.0/8 than the ordinary client's 127.0.0.1):
-#   - a malformed Content-Length gets exactly one response, a JSON error;
+#   - a malformed Content-Length gets exactly one response, a JSON error,
+#     and so does a first head over 32 KiB (431);
 #   - a client that writes a whole over-limit body before reading gets the
 #     413 (and a 401 before a big body), not a reset or broken pipe;
 #   - hundreds of slowloris heads are cut off by --header-timeout, also on
@@ -86,6 +87,24 @@ raw_once same-twice '2\r\nContent-Length: 2' 400 VALIDATION_ERROR
 has 'advertiserId' "$tmp/raw.same-twice.json" "the same length twice reaches the schema check"
 normal "after the malformed lengths"
 
+# ---- the first head is at most 32 KiB, both sides of the bound ---------------------
+# head_of SIZE : a GET whose head (empty line included) is SIZE bytes
+head_of() {
+    _fixed=$(printf 'GET /api/v2/buyer/campaigns HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer %s\r\nX-Pad: \r\n\r\n' "$TOKEN" | wc -c)
+    printf 'GET /api/v2/buyer/campaigns HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer %s\r\nX-Pad: ' "$TOKEN"
+    head -c $(($1 - _fixed)) /dev/zero | tr '\0' a
+    printf '\r\n\r\n'
+}
+head_of 32768 >"$tmp/head.ok"
+head_of 32769 >"$tmp/head.big"
+if [ "$(wc -c <"$tmp/head.ok")" = 32768 ]; then pass; else fail "the 32 KiB head is $(wc -c <"$tmp/head.ok") bytes"; fi
+"$NT" raw "$port" 3 <"$tmp/head.ok" >"$tmp/raw.head-ok"
+if [ "$(grep -ac '^HTTP/1\.1 ' "$tmp/raw.head-ok")" = 1 ] && head -1 "$tmp/raw.head-ok" | grep -q '^HTTP/1\.1 200 '; then pass
+else fail "a 32768-byte head: $(head -1 "$tmp/raw.head-ok"), want one 200"; fi
+"$NT" raw "$port" 3 <"$tmp/head.big" >"$tmp/raw.head-big"
+if [ "$(grep -ac '^HTTP/1\.1 ' "$tmp/raw.head-big")" = 1 ] && head -1 "$tmp/raw.head-big" | grep -q '^HTTP/1\.1 431 '; then pass
+else fail "a 32769-byte head: $(head -1 "$tmp/raw.head-big"), want one 431"; fi
+
 # ---- bodies written whole before reading ---------------------------------------
 # big NAME BYTES MODE STATUS CODE [TOKEN] : nettool big-body gets a complete
 # answer with the status and a JSON error body with the code
@@ -103,6 +122,9 @@ big 4MiB-chunked 4194304 chunked 413 PAYLOAD_TOO_LARGE
 big limit+1 1048577 length 413 PAYLOAD_TOO_LARGE
 big limit 1048576 length 400 VALIDATION_ERROR          # spaces only: read, then malformed JSON
 big 2MiB-wrong-token 2097152 length 401 UNAUTHORIZED wrong-token
+big 8MiB-declared 8388608 length 413 PAYLOAD_TOO_LARGE     # the most that is read and dropped
+# past that the connection is cut (the client may see a reset); the server lives on
+"$NT" big-body "$port" "$TOKEN" 12582912 length >/dev/null 2>&1
 if command -v python3 >/dev/null 2>&1; then
     # the client of the report: urllib writes the whole body, then reads
     python3 - "$port" "$TOKEN" >"$tmp/urllib.out" 2>&1 <<'PY'
