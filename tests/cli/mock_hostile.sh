@@ -30,6 +30,7 @@ normal() {
     # shellcheck disable=SC2086  # _from is two words or none
     if timeout 5 "$NT" $_from get "$port" /api/v2/buyer/campaigns "$TOKEN" >"$tmp/body" 2>&1; then
         ms=$(( ($(date +%s%N) - start) / 1000000 ))
+        echo "ordinary request $1: $ms ms"
         if [ "$ms" -lt 1000 ]; then pass; else fail "$1: an ordinary request took $ms ms"; fi
     else
         fail "$1: an ordinary request failed"; head -3 "$tmp/body"
