@@ -186,8 +186,31 @@ normal "while one address holds 300 idle connections"
 normal "from the attacker's address (its oldest idle connection makes room)" 127.0.0.2
 kill "$ip"; wait "$ip" 2>/dev/null; forget "$ip"
 
-# ---- thousands of idle connections from 40 addresses ------------------------------
+# ---- kept-alive connections idle between requests make room too -------------------
 stop_within "with the per-address cap"
+start_mock "$tmp/mock" --quiet --token "$TOKEN" --max-connections 10 --header-timeout 30 ||
+    abort "mock did not start" "$tmp/mock.stderr"
+k=0
+kp=""
+while [ $k -lt 10 ]; do         # one request each, then quiet (a byte a minute)
+    "$NT" -s 127.0.0.$((k + 2)) trickle-next "$port" "$TOKEN" 60000 20 >"$tmp/kept.$k" 2>&1 &
+    kp="$kp $!"
+    k=$((k + 1))
+done
+pids="$pids$kp"
+sleep 1
+normal "with 10 kept-alive connections idle (--max-connections 10)"
+sleep 0.5
+# shellcheck disable=SC2086  # a list of pids
+kill $kp 2>/dev/null
+# shellcheck disable=SC2086
+wait $kp 2>/dev/null
+for p in $kp; do forget "$p"; done
+n=$(cat "$tmp"/kept.* | grep -c "^trickle-next: closed by the server after [01]\.")
+if [ "$n" = 1 ]; then pass; else fail "kept-alive idle connections closed to make room: $n, want 1"; cat "$tmp"/kept.*; fi
+stop_within "with kept-alive connections"
+
+# ---- thousands of idle connections from 40 addresses ------------------------------
 # shellcheck disable=SC3045  # -H is not POSIX; dash and bash have it, else assume little
 hard=$(ulimit -Hn 2>/dev/null || echo 1024)
 n=2000
