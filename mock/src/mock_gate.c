@@ -451,8 +451,13 @@ int gate_start(const gate_opts *o, int listen_fd, gate_handoff_fn handoff, gate_
     g->log = log;
     g->cls = cls;
     g->wake[0] = g->wake[1] = -1;
-    g->nconns = getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < (1u << 20)
-              ? (size_t)rl.rlim_cur : (1u << 20);
+    /* one entry per possible socket number (lowest free numbers are used,
+     * so they stay below the open count plus a few): the descriptor limit,
+     * but no more than needed for max_connections, with room to spare */
+    size_t enough = (size_t)o->max_connections * 2 + 1024;
+    if (enough < 65536) enough = 65536;
+    g->nconns = getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < enough
+              ? (size_t)rl.rlim_cur : enough;
     g->conns = calloc(g->nconns, sizeof *g->conns);
     g->active = calloc(g->nconns, sizeof *g->active);
     g->scratch = calloc(g->nconns, sizeof *g->scratch);
