@@ -33,7 +33,8 @@
  *     Later requests on a kept-alive connection are parsed by the library
  *     itself (the gate never sees their bytes): their head deadline is
  *     still enforced (by shutting the socket down), their Content-Length
- *     check is the library's.
+ *     check is the library's, which answers those once (an HTML 400 or
+ *     413; only a connection's first request got the doubled head).
  * Everything here is free of the HTTP library; mock_server.c wires it. */
 #ifndef MOCK_GATE_H
 #define MOCK_GATE_H
