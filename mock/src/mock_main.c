@@ -23,8 +23,9 @@ static void usage(FILE *out)
     fprintf(out,
         "usage: campaign-mock [--host HOST] [--port N] [--token TOKEN] [--fixtures FILE]\n"
         "                     [--schema-dir DIR] [--latency-ms N] [--fail-rate P] [--seed S]\n"
-        "                     [--idle-timeout S] [--max-campaigns N] [--max-state-bytes N]\n"
-        "                     [--self-check] [--quiet]\n"
+        "                     [--idle-timeout S] [--header-timeout S] [--max-connections N]\n"
+        "                     [--max-connections-per-address N] [--max-campaigns N]\n"
+        "                     [--max-state-bytes N] [--self-check] [--quiet]\n"
         "\n"
         "A reference implementation of the Buyer API v2 campaign endpoints under\n"
         "/api/v2/buyer, with in-memory state, plus the mock-only GET\n"
@@ -42,6 +43,14 @@ static void usage(FILE *out)
         "  --seed S           seed of the --fail-rate choice (default 1)\n"
         "  --idle-timeout S   close connections idle S seconds, and request bodies still\n"
         "                     arriving S seconds after their headers (default 30)\n"
+        "  --header-timeout S close a connection whose request head is not complete S\n"
+        "                     seconds after it opened or after the previous response,\n"
+        "                     even if bytes keep trickling in (default 10)\n"
+        "  --max-connections N\n"
+        "                     open connections in all (default 1024); when full, the one\n"
+        "                     waiting longest for a request head is closed to make room\n"
+        "  --max-connections-per-address N\n"
+        "                     open connections from one client address (default 128)\n"
         "  --max-campaigns N  keep at most N campaigns (default 10000, 1..100000000); a\n"
         "                     create beyond it is answered 507 INSUFFICIENT_STORAGE\n"
         "  --max-state-bytes N  keep at most N bytes of campaign state (default 268435456,\n"
@@ -116,7 +125,8 @@ static int parse_args(int argc, char **argv, cli *c)
         if (strcmp(name, "--self-check") == 0) { c->srv.self_check = 1; continue; }
         static const char *const with_value[] = {
             "--host", "--port", "--token", "--fixtures", "--schema-dir", "--latency-ms",
-            "--fail-rate", "--seed", "--idle-timeout", "--max-campaigns", "--max-state-bytes", NULL
+            "--fail-rate", "--seed", "--idle-timeout", "--header-timeout", "--max-connections",
+            "--max-connections-per-address", "--max-campaigns", "--max-state-bytes", NULL
         };
         int known = 0;
         for (int k = 0; with_value[k]; k++) known |= strcmp(name, with_value[k]) == 0;
@@ -142,6 +152,13 @@ static int parse_args(int argc, char **argv, cli *c)
         } else if (strcmp(name, "--idle-timeout") == 0) {
             if (!parse_ull(val, 3600, &n) || n == 0) { fprintf(stderr, "campaign-mock: --idle-timeout: expected 1..3600 seconds, got \"%s\"\n", val); return -1; }
             c->srv.idle_timeout_s = (unsigned)n;
+        } else if (strcmp(name, "--header-timeout") == 0) {
+            if (!parse_ull(val, 3600, &n) || n == 0) { fprintf(stderr, "campaign-mock: --header-timeout: expected 1..3600 seconds, got \"%s\"\n", val); return -1; }
+            c->srv.header_timeout_s = (unsigned)n;
+        } else if (strcmp(name, "--max-connections") == 0 || strcmp(name, "--max-connections-per-address") == 0) {
+            if (!parse_ull(val, 100000, &n) || n == 0) { fprintf(stderr, "campaign-mock: %s: expected 1..100000, got \"%s\"\n", name, val); return -1; }
+            if (strcmp(name, "--max-connections") != 0) c->srv.max_per_address = (unsigned)n;
+            else c->srv.max_connections = (unsigned)n;
         } else if (strcmp(name, "--max-campaigns") == 0) {
             if (!parse_ull(val, 100000000, &n) || n == 0) { fprintf(stderr, "campaign-mock: --max-campaigns: expected 1..100000000, got \"%s\"\n", val); return -1; }
             c->max_campaigns = n;
@@ -167,6 +184,9 @@ int main(int argc, char **argv)
     c.srv.port = 8080;
     c.srv.seed = 1;
     c.srv.idle_timeout_s = 30;
+    c.srv.header_timeout_s = 10;
+    c.srv.max_connections = 1024;
+    c.srv.max_per_address = 128;
     c.max_campaigns = STORE_DEFAULT_MAX_CAMPAIGNS;
     c.max_state_bytes = STORE_DEFAULT_MAX_BYTES;
     const char *env_token = getenv("CAMPAIGN_MOCK_TOKEN");
