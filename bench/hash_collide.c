@@ -14,11 +14,11 @@
  *   buy_refs                 the CR-BUY-REFS rule over N mediaBuyRefs and
  *                            N mediaBuys with random or crafted ids
  *
- *   hash_collide [-r REPS] [-k] [N ...]     (default sizes 50000 200000)
+ *   hash_collide [-r REPS] [-k] [-c CASE] [N ...]   (default sizes 50000 200000)
  *
  * Each time is the best of REPS runs (default 3).  -k: skip the cases whose
  * crafted side would be quadratic (for running against the old code at
- * the larger sizes).  Ratios, not absolute times, are the result: both
+ * the larger sizes).  -c: only that case (repeatable).  Ratios, not absolute times, are the result: both
  * sides run in the same process, one after the other.  Exit status 1 when
  * a document fails to parse or a check gives an unexpected verdict. */
 #include <stdio.h>
@@ -166,11 +166,19 @@ static doc make_doc(enum kind kind, int crafted, size_t n, fnv_collider *const c
 
 int main(int argc, char **argv)
 {
-    int reps = 3, skip_quadratic = 0, i = 1;
+    int reps = 3, skip_quadratic = 0, i = 1, only = 0; /* only: bit per kind, 0 all */
     for (; i < argc && argv[i][0] == '-'; i++) {
-        if (!strcmp(argv[i], "-r") && i + 1 < argc) reps = atoi(argv[++i]);
-        else if (!strcmp(argv[i], "-k")) skip_quadratic = 1;
-        else { fprintf(stderr, "usage: hash_collide [-r REPS] [-k] [N ...]\n"); return 2; }
+        int k = BUY_REFS + 1;
+        if (!strcmp(argv[i], "-k")) { skip_quadratic = 1; continue; }
+        if (!strcmp(argv[i], "-r") && i + 1 < argc) { reps = atoi(argv[++i]); continue; }
+        if (!strcmp(argv[i], "-c") && i + 1 < argc)
+            for (k = 0; k <= BUY_REFS && strcmp(kind_name[k], argv[i + 1]); k++) {}
+        if (k > BUY_REFS) {
+            fprintf(stderr, "usage: hash_collide [-r REPS] [-k] [-c parse_tape|parse_tree|unique|buy_refs] [N ...]\n");
+            return 2;
+        }
+        only |= 1 << k;
+        i++;
     }
     size_t sizes[16] = { 50000, 200000 }, nsizes = 2;
     if (i < argc) nsizes = 0;
@@ -192,6 +200,7 @@ int main(int argc, char **argv)
     printf("case\tn\trandom_s\tcrafted_s\tratio\n");
     for (size_t s = 0; s < nsizes; s++) {
         for (int kind = PARSE_TAPE; kind <= BUY_REFS; kind++) {
+            if (only && !(only & (1 << kind))) continue;
             if (skip_quadratic && sizes[s] > 20000) {
                 printf("%s\t%zu\t-\t-\tskipped (-k)\n", kind_name[kind], sizes[s]);
                 continue;
