@@ -234,6 +234,41 @@ uint64_t jv_hash(const cJSON *v)
     }
 }
 
+uint64_t jv_hash_keyed(const cJSON *v, const sip_key *k)
+{
+    switch (JT(v)) {
+    case cJSON_NULL: return 0x9e37;
+    case cJSON_True: return 0x1234;
+    case cJSON_False: return 0x4321;
+    case cJSON_Number: {
+        double d = v->valuedouble;
+        if (d == 0) d = 0; /* -0 == 0 */
+        return siphash13(k, &d, sizeof d) ^ 0x55;
+    }
+    case cJSON_String: return siphash13(k, v->valuestring, str_len(v)) ^ 0x77;
+    case cJSON_Array: {
+        sip_words w;
+        sip_words_init(&w, k);
+        for (const cJSON *x = v->child; x; x = x->next) sip_words_add(&w, jv_hash_keyed(x, k));
+        return sip_words_end(&w) ^ 0xabc;
+    }
+    case cJSON_Object: {
+        /* order-independent: a sum, but of a keyed hash of each (name,
+         * value) pair, so that values moved between names change it */
+        uint64_t h = 0xdef;
+        for (const cJSON *x = v->child; x; x = x->next) {
+            sip_words w;
+            sip_words_init(&w, k);
+            sip_words_add(&w, siphash13(k, x->string, json_key_len(x)));
+            sip_words_add(&w, jv_hash_keyed(x, k));
+            h += sip_words_end(&w);
+        }
+        return h;
+    }
+    default: return 0;
+    }
+}
+
 /* ---- writing values out ------------------------------------------------ */
 
 static void write_string(strbuf *b, const char *s, size_t len)
