@@ -2,7 +2,8 @@
  * duplicate table (test_json_parse.c) against values crafted to collide
  * under the unkeyed hashes they used: uniqueItems over objects whose
  * values are permuted among the same names, and CR-BUY-REFS over media
- * buy ids aimed at one slot of an FNV-1a table.  Each still finds what it
+ * buy ids aimed at one slot of an FNV-1a table; and jv_equal on large
+ * objects whose members come in another order.  Each still finds what it
  * must (both sides: a repeat and no repeat), and costs about what random
  * values cost: work where it can be counted, else the time of the two
  * side by side in this run with a slack (10x) far under what the unkeyed
@@ -14,6 +15,7 @@
 #include "json_value.h"
 #include "keyword.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -188,10 +190,52 @@ static void test_buy_refs(struct check *t)
     fnv_collider_free(c);
 }
 
+/* Two objects of n members, the second in reverse order. */
+static void big_objects(size_t n, cJSON **a, cJSON **b)
+{
+    *a = cJSON_CreateObject();
+    *b = cJSON_CreateObject();
+    for (size_t i = 0; i < n; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "member%zu", i);
+        cJSON_AddNumberToObject(*a, name, (double)i);
+        snprintf(name, sizeof name, "member%zu", n - 1 - i);
+        cJSON_AddNumberToObject(*b, name, (double)(n - 1 - i));
+    }
+}
+
+static void test_big_objects_equal(struct check *t)
+{
+    cJSON *a, *b;
+    size_t n = 100000;
+    big_objects(n, &a, &b);
+    /* matched member by member this took 5e9 name compares */
+    double t0 = now();
+    CHECK(t, jv_equal(a, b) == 1);
+    double took = now() - t0;
+    CHECK_MSG(t, took < 1.0, "%.3f s", took);
+    cJSON_SetNumberValue(cJSON_GetObjectItemCaseSensitive(b, "member77"), -1);
+    CHECK(t, jv_equal(a, b) == 0);
+    cJSON_Delete(a);
+    cJSON_Delete(b);
+    /* both sides of the sorted path, with a repeated name: each member
+     * meets the first of its name in the other, as before */
+    for (size_t m = 15; m <= 18; m++) {
+        big_objects(m, &a, &b);
+        CHECK_MSG(t, jv_equal(a, b) == 1, "%zu members", m);
+        cJSON_AddNumberToObject(a, "member0", 5);
+        cJSON_AddNumberToObject(b, "member0", 5);
+        CHECK_MSG(t, jv_equal(a, b) == 0, "%zu members, repeated name", m);
+        cJSON_Delete(a);
+        cJSON_Delete(b);
+    }
+}
+
 int main(void)
 {
     struct check t = { 0, 0, "hash_collide" };
     test_unique(&t);
     test_buy_refs(&t);
+    test_big_objects_equal(&t);
     return check_done(&t);
 }

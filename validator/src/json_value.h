@@ -11,7 +11,10 @@
 #include "siphash.h"
 #include "strbuf.h"
 
-/* 1 when a and b are equal JSON values. */
+/* 1 when a and b are equal JSON values.  Objects compare each member
+ * with the first member of the other of its name, in O(n log n) for n
+ * members (more than 16: through a sorted copy of one member list; out of
+ * memory, member by member). */
 int jv_equal(const cJSON *a, const cJSON *b);
 
 /* Compare two numbers exactly: <0, 0, >0. */
