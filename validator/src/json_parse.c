@@ -599,8 +599,8 @@ static const uchar *parse_number(parser *P, const uchar *p, json_node *n)
  * about 4 probes per member before it, plus one rebuild.  Growing the
  * table moves the slots with their stored hashes instead of hashing every
  * key again: with the probe count, checking the 1 MB campaign response
- * takes 2.7% fewer instructions than before (callgrind, bench/
- * scale_inproc, tape and tree alike). */
+ * takes 2.7% (tape) and 2.1% (tree) fewer instructions than before, 1 KB
+ * ones 1.4% and 1.1% (callgrind, bench/scale_inproc). */
 #define KEYSET_PROBES_PER_KEY 4
 #define KEYSET_PROBES_SLACK 64
 
