@@ -4,7 +4,8 @@
 # them).
 
 BENCH_TOOLS := $(BUILD)/bench/gen_corpus $(BUILD)/bench/engine_overhead \
-               $(BUILD)/bench/scale_inproc $(BUILD)/bench/timeit
+               $(BUILD)/bench/scale_inproc $(BUILD)/bench/timeit \
+               $(BUILD)/bench/hash_collide
 
 .PHONY: bench-tools
 bench-tools: $(BENCH_TOOLS)
@@ -12,3 +13,6 @@ bench-tools: $(BENCH_TOOLS)
 $(BENCH_TOOLS): $(BUILD)/bench/%: $(BUILD)/bench/%.o $(BUILD)/bench/bench_util.o $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# crafted keys come from the tests' generator (tests/support/fnv_collide.c)
+$(BUILD)/bench/hash_collide: $(BUILD)/tests/support/fnv_collide.o

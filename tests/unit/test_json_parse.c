@@ -1,11 +1,13 @@
 /* test_json_parse.c - the strict parser: every error class with its exact
  * position and message, valid documents of every type, escapes, number
- * texts, duplicates, BOM, depth limits, cJSON API on parsed trees, and a
- * large generated document. */
+ * texts, duplicates (also with keys crafted to collide in the duplicate
+ * table), BOM, depth limits, cJSON API on parsed trees, and a large
+ * generated document. */
 #include "check.h"
 #include "json_parse.h"
 #include "tape_compare.h"
 #include "json_tape.h"
+#include "fnv_collide.h"
 
 #include <limits.h>
 #include <math.h>
@@ -546,6 +548,105 @@ static void test_duplicates(struct check *t)
     free(buf);
 }
 
+/* "{k0:0,k1:1,...}" over n keys (crafted to collide under the old
+ * unkeyed hash, or random of the same length), with, when dup >= 0, the
+ * dup-th key repeated as the last member.  Caller frees. */
+static char *keyed_object(const fnv_collider *c, int crafted, size_t n, long dup, size_t *len)
+{
+    size_t cap = (n + 2) * (FNV_COLLIDE_KEY_LEN + 16), o = 0;
+    char *buf = malloc(cap), k[FNV_COLLIDE_KEY_LEN], dk[FNV_COLLIDE_KEY_LEN];
+    uint64_t rng = 42;
+    unsigned long next = 0;
+    buf[o++] = '{';
+    for (size_t i = 0; i < n + (dup >= 0); i++) {
+        if (i == n) memcpy(k, dk, sizeof k);
+        else if (!crafted) fnv_random_key(next++, &rng, k);
+        else while (fnv_collide_key(c, next++, k)) {}
+        if ((long)i == dup) memcpy(dk, k, sizeof k);
+        o += (size_t)snprintf(buf + o, cap - o, "%s\"%.*s\":%zu", i ? "," : "", (int)sizeof k, k, i);
+    }
+    buf[o++] = '}';
+    *len = o;
+    return buf;
+}
+
+/* The duplicate table's work on one document, tree and tape (the same
+ * parse, so the same count); -1 when the parse does not give want_code. */
+static long dup_work(struct check *t, const char *buf, size_t len, int want_code, json_parse_stats *st)
+{
+    json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES, 0 };
+    json_error e;
+    json_doc *d = json_parse_counted(buf, len, &o, NULL, &e, st);
+    json_doc_free(d);
+    json_tape *tp = json_tape_new();
+    json_parse_stats ts;
+    json_error te;
+    int rc = json_tape_parse_counted(tp, buf, len, &o, &te, &ts);
+    json_tape_free(tp);
+    CHECK_MSG(t, e.code == want_code && te.code == want_code, "codes %d and %d, want %d: %s", e.code, te.code,
+              want_code, e.message);
+    CHECK(t, (rc == 0) == (want_code == JSON_OK));
+    /* the tape's keyed table draws its own key: its count differs by
+     * chance, never by more than the bound the tests below allow */
+    CHECK(t, ts.keyed_tables == st->keyed_tables);
+    return e.code == want_code ? (long)st->key_probes : -1;
+}
+
+/* Keys crafted so that all want one slot of the old unkeyed table: the
+ * check must cost about what random keys cost (counted in table slots
+ * looked at, which does not depend on the machine), and must still find
+ * duplicates among them. */
+static void test_crafted_keys(struct check *t)
+{
+    fnv_collider *c = fnv_collider_new(FNV_BASIS_PARSER);
+    size_t n = 20000, len;
+    json_parse_stats rs, xs;
+    /* the keys do collide under the hash the table starts with */
+    char k0[FNV_COLLIDE_KEY_LEN], k1[FNV_COLLIDE_KEY_LEN];
+    fnv_collide_key(c, 0, k0);
+    fnv_collide_key(c, 1, k1);
+    CHECK(t, (fnv1a64(FNV_BASIS_PARSER, k0, sizeof k0) & 0xFFFFF) == (fnv1a64(FNV_BASIS_PARSER, k1, sizeof k1) & 0xFFFFF));
+
+    char *random = keyed_object(c, 0, n, -1, &len);
+    long rw = dup_work(t, random, len, JSON_OK, &rs);
+    free(random);
+    char *crafted = keyed_object(c, 1, n, -1, &len);
+    long xw = dup_work(t, crafted, len, JSON_OK, &xs);
+    free(crafted);
+    /* the unkeyed table would look at n * n / 2 = 200 000 000 slots */
+    CHECK_MSG(t, rw > 0 && xw > 0 && xw <= 2 * rw, "random keys %ld probes, crafted %ld", rw, xw);
+    CHECK_MSG(t, rs.keyed_tables == 0 && xs.keyed_tables == 1, "keyed tables: random %zu, crafted %zu",
+              rs.keyed_tables, xs.keyed_tables);
+
+    /* duplicates among crafted keys: the first key repeated last (after
+     * the switch), a key repeated just past the table threshold (before
+     * it), and one key more with no repeat on both sides of the size */
+    crafted = keyed_object(c, 1, n, 0, &len);
+    CHECK(t, dup_work(t, crafted, len, JSON_ERR_DUPLICATE, &xs) > 0);
+    CHECK(t, xs.keyed_tables == 1);
+    free(crafted);
+    for (size_t m = 8; m <= 12; m++) {
+        crafted = keyed_object(c, 1, m, (long)m - 1, &len);
+        CHECK_MSG(t, dup_work(t, crafted, len, JSON_ERR_DUPLICATE, &xs) >= 0, "members %zu", m);
+        free(crafted);
+        crafted = keyed_object(c, 1, m + 1, -1, &len);
+        CHECK_MSG(t, dup_work(t, crafted, len, JSON_OK, &xs) >= 0, "members %zu", m + 1);
+        free(crafted);
+    }
+    /* the message names the repeated key and where it first was */
+    crafted = keyed_object(c, 1, 100, 3, &len);
+    json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES, 0 };
+    json_error e;
+    CHECK(t, json_parse(crafted, len, &o, NULL, &e) == NULL && e.code == JSON_ERR_DUPLICATE);
+    char want[64], key[FNV_COLLIDE_KEY_LEN];
+    unsigned long next = 0;
+    for (int i = 0; i <= 3; i++) while (fnv_collide_key(c, next++, key)) {}
+    snprintf(want, sizeof want, "duplicate key \"%.*s\"", (int)sizeof key, key);
+    CHECK_MSG(t, strstr(e.message, want) != NULL, "message %s, want %s", e.message, want);
+    free(crafted);
+    fnv_collider_free(c);
+}
+
 static void test_bom(struct check *t)
 {
     const char *src = "\xEF\xBB\xBF{\"a\": x}";
@@ -880,6 +981,7 @@ int main(void)
     test_escapes(&t);
     test_numbers(&t);
     test_duplicates(&t);
+    test_crafted_keys(&t);
     test_whole_names(&t);
     test_bom(&t);
     test_depth(&t);

@@ -6,7 +6,9 @@
  * overflow to infinity) and forgets where values sit in the source.  This
  * parser builds ordinary cJSON nodes (read them with the cJSON API) but:
  *   - rejects anything outside the RFC 8259 grammar, with line and column;
- *   - optionally rejects duplicate object keys (JSON_PARSE_REJECT_DUPLICATES);
+ *   - optionally rejects duplicate object keys (JSON_PARSE_REJECT_DUPLICATES),
+ *     in time linear in the members even when their names are crafted to
+ *     collide in the check's hash table (see json_parse.c);
  *   - remembers each value's line/column and, for numbers, the exact source
  *     text (so integers above 2^53 and decimals compare exactly);
  *   - keeps a string's byte length (strings may contain U+0000);
@@ -148,6 +150,19 @@ typedef struct json_doc {
 json_doc *json_parse(const char *buf, size_t len, const json_parse_opts *opts,
                      arena *mem, json_error *err);
 
+/* The duplicate-key check's work in one parse with
+ * JSON_PARSE_REJECT_DUPLICATES, for tests and benchmarks that compare one
+ * document's against another's: it does not depend on the machine. */
+typedef struct json_parse_stats {
+    size_t key_probes;   /* slots of key tables that lookups looked at */
+    size_t keyed_tables; /* tables rebuilt with the keyed hash (crafted keys) */
+} json_parse_stats;
+
+/* json_parse, and *stats (when not NULL) gets the parse's work, on
+ * success and on failure alike. */
+json_doc *json_parse_counted(const char *buf, size_t len, const json_parse_opts *opts,
+                             arena *mem, json_error *err, json_parse_stats *stats);
+
 /* Release a document from json_parse: frees its arena when the parser
  * created it; with a caller's arena it does nothing (the caller resets the
  * arena, which also reclaims what a failed parse took from it).  NULL ok. */
@@ -176,6 +191,11 @@ void json_tape_free(json_tape *t);
  * filled exactly as json_parse() fills it (the tape is then empty). */
 int json_tape_parse(json_tape *t, const char *buf, size_t len, const json_parse_opts *opts,
                     json_error *err);
+
+/* json_tape_parse, and *stats (when not NULL) as json_parse_counted
+ * fills it. */
+int json_tape_parse_counted(json_tape *t, const char *buf, size_t len, const json_parse_opts *opts,
+                            json_error *err, json_parse_stats *stats);
 
 /* Bytes the last parse filled: entries and decoded strings (for tests and
  * benchmarks, like arena_used). */

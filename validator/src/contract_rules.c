@@ -14,6 +14,7 @@
 #include "json_parse.h"
 #include "json_value.h"
 #include "map.h"
+#include "siphash.h"
 #include "utf8.h"
 
 #include <math.h>

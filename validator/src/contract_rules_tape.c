@@ -9,6 +9,7 @@
 #include "contract_rules.h"
 #include "json_tape.h"
 #include "map.h"
+#include "siphash.h"
 #include "utf8.h"
 
 #include <limits.h>

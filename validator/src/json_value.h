@@ -8,9 +8,13 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cjson/cJSON.h>
+#include "siphash.h"
 #include "strbuf.h"
 
-/* 1 when a and b are equal JSON values. */
+/* 1 when a and b are equal JSON values.  Objects compare each member
+ * with the first member of the other of its name, in O(n log n) for n
+ * members (more than 16: through a sorted copy of one member list; out of
+ * memory, member by member). */
 int jv_equal(const cJSON *a, const cJSON *b);
 
 /* Compare two numbers exactly: <0, 0, >0. */
@@ -25,8 +29,16 @@ int jv_multiple_of(const cJSON *x, const cJSON *m);
 /* Number of Unicode code points in a UTF-8 string of len bytes. */
 size_t jv_utf8_length(const char *s, size_t len);
 
-/* Hash consistent with jv_equal. */
+/* Hash consistent with jv_equal (equal values, equal hashes), unkeyed:
+ * anyone can compute it, and objects whose values are permuted among the
+ * same names share it.  For lookups where a collision costs one jv_equal
+ * (enum, const), never for grouping many values of one document. */
 uint64_t jv_hash(const cJSON *v);
+
+/* The same consistency under key k (siphash.h): without k, values cannot
+ * be chosen to share a hash, so grouping a document's values by it
+ * (uniqueItems) stays O(n log n) whatever the document holds. */
+uint64_t jv_hash_keyed(const cJSON *v, const sip_key *k);
 
 /* The number's decimal text: exact source text when known, else the
  * shortest round-tripping form written into buf (size >= 32). */

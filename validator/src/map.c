@@ -19,6 +19,7 @@ uint64_t map_hash_bytes(const void *p, size_t n)
 static int strmap_grow(strmap *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 16;
+    if (!m->cap) sip_key_random(&m->key); /* a new table: its own key */
     struct strmap_slot *ns = calloc(cap, sizeof *ns);
     if (!ns) return -1;
     for (size_t i = 0; i < m->cap; i++) {
@@ -36,7 +37,7 @@ static int strmap_grow(strmap *m)
 int strmap_put(strmap *m, const char *key, void *value)
 {
     if ((m->len + 1) * 4 > m->cap * 3 && strmap_grow(m)) return -1;
-    uint64_t h = map_hash_bytes(key, strlen(key));
+    uint64_t h = siphash13(&m->key, key, strlen(key));
     size_t j = h & (m->cap - 1);
     while (m->slots[j].key) {
         if (m->slots[j].hash == h && !strcmp(m->slots[j].key, key)) {
@@ -55,7 +56,7 @@ int strmap_put(strmap *m, const char *key, void *value)
 void *strmap_get(const strmap *m, const char *key)
 {
     if (!m->cap) return NULL;
-    uint64_t h = map_hash_bytes(key, strlen(key));
+    uint64_t h = siphash13(&m->key, key, strlen(key));
     size_t j = h & (m->cap - 1);
     while (m->slots[j].key) {
         if (m->slots[j].hash == h && !strcmp(m->slots[j].key, key)) return m->slots[j].value;

@@ -1,15 +1,25 @@
 /* map.h - open-addressing hash maps used by the registry and compiler.
  * strmap: NUL-terminated string key -> value (keys are borrowed: they must
- * outlive the map).  ptrmap: pointer key -> value.  Both grow by doubling. */
+ * outlive the map).  ptrmap: pointer key -> value.  Both grow by doubling.
+ * A zeroed struct is an empty map.
+ *
+ * strmap's keys come from schemas ($id, $anchor, $ref URIs), which users
+ * supply: it hashes them with SipHash-1-3 under a key drawn when the map
+ * first allocates (siphash.h), so no schema can make its names share
+ * slots and turn each lookup into a walk over all of them.  ptrmap's keys
+ * are addresses the program chose, not the documents. */
 #ifndef MAP_H
 #define MAP_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include "siphash.h"
 
-typedef struct strmap { struct strmap_slot *slots; size_t cap, len; } strmap;
+typedef struct strmap { struct strmap_slot *slots; size_t cap, len; sip_key key; } strmap;
 typedef struct ptrmap { struct ptrmap_slot *slots; size_t cap, len; } ptrmap;
 
+/* Unkeyed FNV-1a, for lookups where a crafted collision costs one more
+ * compare, not a probe chain (jv_hash of enum values; short id lists). */
 uint64_t map_hash_bytes(const void *p, size_t n);
 
 /* 0 on success, -1 out of memory.  An existing key's value is replaced. */
