@@ -23,6 +23,9 @@
 #                            root); 1 when it did not announce its port
 #   forget PID               drop PID from $pids (it was stopped and reaped)
 #   build_nettool            compile tests/tools/nettool.c to $tmp/nettool
+#   build_peakrss            compile tests/tools/peakrss.c to $tmp/peakrss, and
+#                            keep a sanitizer build's quarantine small (it
+#                            holds freed memory aside, which counts as RSS)
 #   need_shared VAR DESC     the input from ../shared that $VAR names exists;
 #                            else one "FAIL: missing ..." line saying where it
 #                            comes from and how to override it, one failure
@@ -91,3 +94,8 @@ need_shared() {
 }
 
 build_nettool() { ${CC:-cc} -std=c11 -O2 -o "$tmp/nettool" tests/tools/nettool.c; }
+build_peakrss() {
+    ASAN_OPTIONS="quarantine_size_mb=4:${ASAN_OPTIONS:-}"
+    export ASAN_OPTIONS
+    ${CC:-cc} -std=c11 -O2 -o "$tmp/peakrss" tests/tools/peakrss.c
+}

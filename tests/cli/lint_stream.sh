@@ -10,10 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 LINT=$BIN/campaign-lint
 [ -x "$LINT" ] || abort "$LINT not built"
-${CC:-cc} -std=c11 -O2 -o "$tmp/peakrss" tests/tools/peakrss.c || abort "cannot build tests/tools/peakrss.c"
-# a sanitizer build keeps freed memory aside for a while; keep that small
-ASAN_OPTIONS="quarantine_size_mb=4:${ASAN_OPTIONS:-}"
-export ASAN_OPTIONS
+build_peakrss || abort "cannot build tests/tools/peakrss.c"
 
 lint() { timeout 60 "$LINT" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
 has() { if grep -qF -- "$1" "$tmp/$2"; then pass; else fail "$3: no '$1' in std$2"; head -5 "$tmp/$2"; fi; }

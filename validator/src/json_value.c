@@ -255,7 +255,9 @@ int jv_equal(const cJSON *a, const cJSON *b)
     }
 }
 
-uint64_t jv_hash(const cJSON *v)
+/* The hash of a scalar (not an array or object): FNV-1a, or SipHash
+ * under k when k is given. */
+static uint64_t scalar_hash(const cJSON *v, const sip_key *k)
 {
     switch (JT(v)) {
     case cJSON_NULL: return 0x9e37;
@@ -264,9 +266,17 @@ uint64_t jv_hash(const cJSON *v)
     case cJSON_Number: {
         double d = v->valuedouble;
         if (d == 0) d = 0; /* -0 == 0 */
-        return map_hash_bytes(&d, sizeof d) ^ 0x55;
+        return (k ? siphash13(k, &d, sizeof d) : map_hash_bytes(&d, sizeof d)) ^ 0x55;
     }
-    case cJSON_String: return map_hash_bytes(v->valuestring, str_len(v)) ^ 0x77;
+    case cJSON_String:
+        return (k ? siphash13(k, v->valuestring, str_len(v)) : map_hash_bytes(v->valuestring, str_len(v))) ^ 0x77;
+    default: return 0;
+    }
+}
+
+uint64_t jv_hash(const cJSON *v)
+{
+    switch (JT(v)) {
     case cJSON_Array: {
         uint64_t h = 0xabc;
         for (const cJSON *x = v->child; x; x = x->next) h = h * 31 + jv_hash(x);
@@ -278,22 +288,13 @@ uint64_t jv_hash(const cJSON *v)
             h += map_hash_bytes(x->string, json_key_len(x)) * 7 + jv_hash(x);
         return h;
     }
-    default: return 0;
+    default: return scalar_hash(v, NULL);
     }
 }
 
 uint64_t jv_hash_keyed(const cJSON *v, const sip_key *k)
 {
     switch (JT(v)) {
-    case cJSON_NULL: return 0x9e37;
-    case cJSON_True: return 0x1234;
-    case cJSON_False: return 0x4321;
-    case cJSON_Number: {
-        double d = v->valuedouble;
-        if (d == 0) d = 0; /* -0 == 0 */
-        return siphash13(k, &d, sizeof d) ^ 0x55;
-    }
-    case cJSON_String: return siphash13(k, v->valuestring, str_len(v)) ^ 0x77;
     case cJSON_Array: {
         sip_words w;
         sip_words_init(&w, k);
@@ -313,7 +314,7 @@ uint64_t jv_hash_keyed(const cJSON *v, const sip_key *k)
         }
         return h;
     }
-    default: return 0;
+    default: return scalar_hash(v, k);
     }
 }
 
