@@ -30,22 +30,38 @@ CFLAGS  ?= $(OPT)
 # the compiler accepts it (clang -Werror refuses unknown warning options).
 NO_TRUNC_WARN := $(shell $(CC) -Werror -Wno-format-truncation -fsyntax-only -x c /dev/null 2>/dev/null && echo -Wno-format-truncation)
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror $(NO_TRUNC_WARN) $(SANFLAGS)
-CPPFLAGS += -Ivalidator/include -Ivalidator/src -Itests/support
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LDLIBS  += $(PKG_LIBS) -lm -lpthread
 LDFLAGS += $(SANFLAGS)
 
-LIB_SRC   := $(wildcard validator/src/*.c)
+# ---- the library and its boundary -------------------------------------------
+# lib/ is one library, a folder per stage of the pipeline (bytes -> document
+# -> compiled schema -> verdict or explanation); include/campaign/ is its
+# public face.  Each object sees only what its folder may: library objects
+# see include/ and the stage folders; tools, tests, bench see include/ and
+# their own folder, so reaching into the library does not compile.  The
+# white-box tests below (they test a stage from inside) are the declared
+# exception, and so are the fuzz targets.
+LIB_DIRS  := lib/base lib/json lib/schema lib/schema/formats lib/schema/regex lib/contract
+LIB_INC   := -Iinclude -Iinclude/campaign $(addprefix -I,$(LIB_DIRS))
+LIB_SRC   := $(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c))
 LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o)
-LIB       := $(BUILD)/libvalidator.a
+LIB       := $(BUILD)/libcampaign.a
 
-LINT_SRC  := $(wildcard validator/cli/*.c)
-MOCK_SRC  := $(wildcard mock/src/*.c)
-RUNNER_SRC:= $(wildcard runner/src/*.c)
+LINT_SRC  := $(wildcard tools/lint/*.c)
+MOCK_SRC  := $(wildcard tools/mock/*.c)
+RUNNER_SRC:= $(wildcard tools/runner/*.c)
+# each tool also as a library without its main, for its unit tests and fuzz targets
+LINT_LIB  := $(BUILD)/tools/liblint.a
+MOCK_LIB  := $(BUILD)/tools/libmock.a
+RUNNER_LIB:= $(BUILD)/tools/librunner.a
 TEST_SRC  := $(wildcard tests/unit/*.c)
 TEST_SUPPORT_SRC := $(wildcard tests/support/*.c)
 TEST_BINS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TEST_INC  := -Iinclude -Itests/support
+WHITEBOX_TESTS := test_engine test_schema_suite test_contract_rules test_hash_collide test_json_parse \
+                  test_regex_ecma test_siphash
 
 TOOLS := $(BIN)/campaign-lint
 ifneq ($(MOCK_SRC),)
@@ -68,34 +84,54 @@ build: $(TOOLS) $(TEST_BINS) $(BENCH_TOOLS)
 deps:
 	@sh scripts/deps.sh
 
+# What each folder's objects may include (see the boundary above).
+$(BUILD)/lib/%.o:          DIR_INC = $(LIB_INC)
+$(BUILD)/tools/lint/%.o:   DIR_INC = -Iinclude -Itools/lint
+$(BUILD)/tools/mock/%.o:   DIR_INC = -Iinclude -Itools/mock
+$(BUILD)/tools/runner/%.o: DIR_INC = -Iinclude -Itools/runner
+$(BUILD)/tests/%.o:        DIR_INC = $(TEST_INC) -Itools/mock -Itools/runner
+$(BUILD)/bench/%.o:        DIR_INC = -Iinclude -Itests/support
+$(WHITEBOX_TESTS:%=$(BUILD)/tests/unit/%.o) $(BUILD)/tests/support/tape_compare.o \
+$(BUILD)/bench/hash_collide.o: DIR_INC = $(TEST_INC) $(LIB_INC)
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+	$(CC) $(DIR_INC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
 
-$(BIN)/campaign-lint: $(LINT_SRC:%.c=$(BUILD)/%.o) $(LIB)
+$(LINT_LIB): $(patsubst %.c,$(BUILD)/%.o,$(filter-out tools/lint/lint_main.c,$(LINT_SRC)))
+$(MOCK_LIB): $(patsubst %.c,$(BUILD)/%.o,$(filter-out tools/mock/mock_main.c,$(MOCK_SRC)))
+$(RUNNER_LIB): $(patsubst %.c,$(BUILD)/%.o,$(filter-out tools/runner/runner_main.c,$(RUNNER_SRC)))
+$(LINT_LIB) $(MOCK_LIB) $(RUNNER_LIB):
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BIN)/campaign-lint: $(BUILD)/tools/lint/lint_main.o $(LINT_LIB) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BIN)/campaign-mock: $(MOCK_SRC:%.c=$(BUILD)/%.o) $(LIB)
+$(BIN)/campaign-mock: $(BUILD)/tools/mock/mock_main.o $(MOCK_LIB) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BIN)/campaign-test: $(RUNNER_SRC:%.c=$(BUILD)/%.o) $(LIB)
+$(BIN)/campaign-test: $(BUILD)/tools/runner/runner_main.o $(RUNNER_LIB) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# A unit test links the support code, the tool library it tests (if any)
+# and the library, in that order.
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(TEST_SUPPORT_SRC:%.c=$(BUILD)/%.o) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ $(filter-out $(LIB),$^) $(LIB) $(LDLIBS)
 
-# test_mock_oom and test_mock_state drive the mock in process: they link it
-# without its main; test_mock_oom fails its allocations one by one.
-$(BUILD)/tests/test_mock_oom $(BUILD)/tests/test_mock_state: $(patsubst %.c,$(BUILD)/%.o,$(filter-out mock/src/mock_main.c,$(MOCK_SRC)))
+# test_mock_oom and test_mock_state drive the mock in process;
+# test_mock_oom fails its allocations one by one.
+$(BUILD)/tests/test_mock_oom $(BUILD)/tests/test_mock_state: $(MOCK_LIB)
 $(BUILD)/tests/test_mock_oom: LDFLAGS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
+$(BUILD)/tests/test_runner_vars: $(RUNNER_LIB)
 
 test: deps
 	@$(MAKE) --no-print-directory build

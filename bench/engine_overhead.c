@@ -28,11 +28,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "arena.h"
+#include "campaign/arena.h"
 #include "bench_util.h"
-#include "contract.h"
-#include "json_parse.h"
-#include "jsv.h"
+#include "campaign/contract.h"
+#include "campaign/json_parse.h"
+#include "campaign/jsv.h"
 
 #define MAX_INPUTS 8
 #define ID_PREFIX "https://campaign-contract.example/schemas/"

@@ -26,11 +26,11 @@
 #include <string.h>
 
 #include "bench_util.h"
-#include "contract.h"
+#include "campaign/contract.h"
 #include "contract_rules.h"
 #include "fnv_collide.h"
-#include "json_parse.h"
-#include "jsv.h"
+#include "campaign/json_parse.h"
+#include "campaign/jsv.h"
 
 typedef struct doc { char *buf; size_t len, cap; } doc;
 

@@ -30,11 +30,11 @@ typedef struct payload {
     long batch;  /* checks per sample */
 } payload;
 
-#include "arena.h"
+#include "campaign/arena.h"
 #include "bench_util.h"
-#include "contract.h"
-#include "json_parse.h"
-#include "jsv.h"
+#include "campaign/contract.h"
+#include "campaign/json_parse.h"
+#include "campaign/jsv.h"
 
 /* One check; returns 1 when the payload keeps the contract. */
 static int check_once(const contract *c, const char *name, const char *buf, size_t len, json_tape *tape,

@@ -16,15 +16,16 @@ FUZZ_TARGETS ?= contract schema case mock
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 FUZZ_BUILD   := build-fuzz
-FUZZ_INC     := -Imock/src -Irunner/src -Ivalidator/cli
+# the fuzz targets test the library and the tools from inside: they see every folder
+FUZZ_INC     := $(LIB_INC) -Itools/mock -Itools/runner -Itools/lint -Itests/support
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_CFLAGS  := -g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Werror \
                 -Wno-unknown-warning-option -Wno-format-truncation $(FUZZ_SAN)
 
 # What each target links besides the library: a tool's sources without its main.
-FUZZ_LINT_SRC   := $(filter-out validator/cli/lint_main.c,$(LINT_SRC))
-FUZZ_MOCK_SRC   := $(filter-out mock/src/mock_main.c,$(MOCK_SRC))
-FUZZ_RUNNER_SRC := $(filter-out runner/src/runner_main.c,$(RUNNER_SRC))
+FUZZ_LINT_SRC   := $(filter-out tools/lint/lint_main.c,$(LINT_SRC))
+FUZZ_MOCK_SRC   := $(filter-out tools/mock/mock_main.c,$(MOCK_SRC))
+FUZZ_RUNNER_SRC := $(filter-out tools/runner/runner_main.c,$(RUNNER_SRC))
 fuzz_extra_contract := $(FUZZ_LINT_SRC) tests/support/tape_compare.c
 fuzz_extra_schema   :=
 fuzz_extra_case     := $(FUZZ_RUNNER_SRC)
@@ -47,11 +48,11 @@ $(FUZZ_BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_INC) $(PKG_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
 
-$(FUZZ_BUILD)/libvalidator.a: $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o)
+$(FUZZ_BUILD)/libcampaign.a: $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o)
 	rm -f $@ && ar rcs $@ $^
 
 .SECONDEXPANSION:
-$(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/fuzz/fuzz_%.o $$(call fuzz_objs,$(FUZZ_BUILD),$$*) $(FUZZ_BUILD)/libvalidator.a
+$(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/fuzz/fuzz_%.o $$(call fuzz_objs,$(FUZZ_BUILD),$$*) $(FUZZ_BUILD)/libcampaign.a
 	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
 
 fuzz-build: $(FUZZ_BINS)
@@ -63,7 +64,7 @@ fuzz:
 
 # ---- replay drivers (ordinary compiler, part of `make build`) ------------------
 
-$(BUILD)/fuzz/%.o: CPPFLAGS += $(FUZZ_INC)
+$(BUILD)/fuzz/%.o: DIR_INC = $(FUZZ_INC)
 
 $(BUILD)/fuzz/replay_%: $(BUILD)/fuzz/replay_main.o $(BUILD)/fuzz/fuzz_%.o $$(call fuzz_objs,$(BUILD),$$*) $(LIB)
 	@mkdir -p $(dir $@)

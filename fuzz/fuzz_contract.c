@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "contract.h"
-#include "json_parse.h"
+#include "campaign/contract.h"
+#include "campaign/json_parse.h"
 #include "lint.h"
 #include "tape_compare.h"
 

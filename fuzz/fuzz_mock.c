@@ -19,7 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "json_parse.h"
+#include "campaign/json_parse.h"
 #include "mock_request.h"
 
 #define FUZZ_TOKEN "fuzz-token"
@@ -39,7 +39,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     char err[1024];
     jsv_error jerr;
     memset(&jerr, 0, sizeof jerr);
-    Fixtures = fixtures_load(fx && *fx ? fx : "mock/fixtures.json", err, sizeof err);
+    Fixtures = fixtures_load(fx && *fx ? fx : "tools/mock/fixtures.json", err, sizeof err);
     if (!Fixtures) { fprintf(stderr, "fuzz_mock: %s\n", err); exit(2); }
     Contract = contract_load(dir && *dir ? dir : "schemas", NULL, &jerr);
     if (!Contract) { fprintf(stderr, "fuzz_mock: %s\n", jerr.message); exit(2); }

@@ -17,8 +17,8 @@
 #include <string.h>
 
 #include "engine.h"
-#include "json_parse.h"
-#include "jsv.h"
+#include "campaign/json_parse.h"
+#include "campaign/jsv.h"
 
 static jsv_registry *Base;
 

@@ -1,7 +1,7 @@
 /* json_write.c - compact JSON writer that keeps exact number text. */
 #include "json_write.h"
-#include "json_parse.h"
-#include "strbuf.h"
+#include "campaign/json_parse.h"
+#include "campaign/strbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 #include <cjson/cJSON.h>
-#include "json_parse.h"
+#include "campaign/json_parse.h"
 
 /* NULL when t (from json_tape_parse) and root (from json_parse of the same
  * text) agree on every value: type, string and key bytes, number value

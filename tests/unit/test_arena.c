@@ -1,7 +1,7 @@
 /* test_arena.c - the bump allocator: alignment, chunking, large blocks,
  * reset keeping the first chunk, strndup, byte accounting. */
 #include "check.h"
-#include "arena.h"
+#include "campaign/arena.h"
 
 #include <stddef.h>
 #include <stdint.h>

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "../support/check.h"
-#include "contract.h"
-#include "json_parse.h"
+#include "check.h"
+#include "campaign/contract.h"
+#include "campaign/json_parse.h"
 
 static struct check T = { 0, 0, "test_contract" };
 

@@ -15,9 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "../support/check.h"
-#include "contract.h"
-#include "json_parse.h"
+#include "check.h"
+#include "campaign/contract.h"
+#include "campaign/json_parse.h"
 
 static struct check T = { 0, 0, "test_contract_boundaries" };
 

@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cjson/cJSON.h>
-#include "../support/check.h"
-#include "contract.h"
+#include "check.h"
+#include "campaign/contract.h"
 #include "contract_rules.h"
-#include "json_parse.h"
+#include "campaign/json_parse.h"
 
 static struct check T = { 0, 0, "test_contract_rules" };
 

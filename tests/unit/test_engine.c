@@ -3,9 +3,9 @@
  * unknown-property reporting, load/compile errors, depth limits. */
 #include "check.h"
 #include "engine.h"
-#include "json_parse.h"
-#include "jsv.h"
-#include "strbuf.h"
+#include "campaign/json_parse.h"
+#include "campaign/jsv.h"
+#include "campaign/strbuf.h"
 
 #include <stdlib.h>
 #include <string.h>

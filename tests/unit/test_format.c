@@ -1,11 +1,11 @@
 /* test_format.c - the "format" checks of format.h, with valid and invalid
  * samples at the boundaries of each grammar. */
-#include "format.h"
-#include "utf8.h"
+#include "campaign/format.h"
+#include "campaign/utf8.h"
 
 #include <stdarg.h>
 #include <string.h>
-#include "../support/check.h"
+#include "check.h"
 
 /* String literals keep their real length, so embedded NUL bytes count. */
 #define YES(t, fmt, lit) CHECK_MSG(t, format_check(fmt, lit, sizeof(lit) - 1) == 1, \

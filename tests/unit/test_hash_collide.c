@@ -9,10 +9,10 @@
  * side by side in this run with a slack (10x) far under what the unkeyed
  * code took (1488x and 36x at these sizes). */
 #include "check.h"
-#include "contract.h"
+#include "campaign/contract.h"
 #include "contract_rules.h"
 #include "fnv_collide.h"
-#include "json_value.h"
+#include "campaign/json_value.h"
 #include "keyword.h"
 
 #include <stdio.h>

@@ -4,7 +4,7 @@
  * table), BOM, depth limits, cJSON API on parsed trees, and a large
  * generated document. */
 #include "check.h"
-#include "json_parse.h"
+#include "campaign/json_parse.h"
 #include "tape_compare.h"
 #include "json_tape.h"
 #include "fnv_collide.h"

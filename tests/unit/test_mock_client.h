@@ -25,9 +25,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../support/check.h"
-#include "contract.h"
-#include "json_parse.h"
+#include "check.h"
+#include "campaign/contract.h"
+#include "campaign/json_parse.h"
 
 #define MC_TOKEN "demo-token"
 #define MC_API "/api/v2/buyer"

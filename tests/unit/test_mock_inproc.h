@@ -13,8 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../../mock/src/mock_request.h"
-#include "json_parse.h"
+#include "mock_request.h"
+#include "campaign/json_parse.h"
 
 #define MI_TOKEN "inproc-token"
 
@@ -74,7 +74,7 @@ static inline int mi_setup(mock_app *app)
     char err[1024];
     jsv_error jerr;
     memset(&jerr, 0, sizeof jerr);
-    mock_fixtures *fx = fixtures_load("mock/fixtures.json", err, sizeof err);
+    mock_fixtures *fx = fixtures_load("tools/mock/fixtures.json", err, sizeof err);
     contract *ct = contract_load(dir && *dir ? dir : "schemas", NULL, &jerr);
     mock_store *store = store_new();
     if (!fx || !ct || !store) {

@@ -502,7 +502,7 @@ static void test_media_buy_status(mc *m)
 /* A fixtures file where the slow seller approves on the next poll. */
 static void test_poll_changes_status(mc *m)
 {
-    FILE *in = fopen("mock/fixtures.json", "r");
+    FILE *in = fopen("tools/mock/fixtures.json", "r");
     CHECK(&T, in != NULL);
     if (!in) return;
     char *text = calloc(1, 1 << 16);

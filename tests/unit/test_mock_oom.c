@@ -21,8 +21,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../support/check.h"
-#include "../../mock/src/mock_render.h"
+#include "check.h"
+#include "mock_render.h"
 #include "test_mock_inproc.h"
 
 static struct check T = { 0, 0, "test_mock_oom" };

@@ -6,7 +6,7 @@
  * Every response body is checked against its response schema. */
 #include "test_mock_client.h"
 
-#include "json_parse.h"
+#include "campaign/json_parse.h"
 
 #include <pthread.h>
 #include <regex.h>

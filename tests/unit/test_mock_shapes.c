@@ -544,7 +544,7 @@ static void test_omitted_not_null(mc *m)
  * execute): every state their buys reach keeps the shapes too. */
 static void test_other_seller_states(mc *m)
 {
-    cJSON *fx = read_json("mock/fixtures.json");
+    cJSON *fx = read_json("tools/mock/fixtures.json");
     if (!fx) return;
     cJSON_AddItemToArray(at_mut(fx, "/salesAgents"), cJSON_Parse(
         "{\"salesAgentId\":\"agent_picky\",\"name\":\"Picky Sales Agent\",\"onExecute\":\"REJECTED\","

@@ -19,8 +19,8 @@
  * which start the built binary (test_mock_client.h). */
 #include <malloc.h>
 
-#include "../support/check.h"
-#include "../../mock/src/mock_render.h"
+#include "check.h"
+#include "mock_render.h"
 #include "test_mock_inproc.h"
 #include "test_mock_client.h"
 

@@ -4,7 +4,7 @@
  * the ECMA-only syntax checks (with error offsets), non-BMP code points,
  * variable-length lookbehind, the match limit on catastrophic patterns,
  * and shared use of one compiled regex from several threads. */
-#include "../support/check.h"
+#include "check.h"
 #include "regex_ecma.h"
 #include "regex_simple.h"
 

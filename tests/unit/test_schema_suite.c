@@ -21,9 +21,9 @@
  * line tests/cli/lib.sh's need_shared prints, and nothing else is run. */
 #include "check.h"
 #include "engine.h"
-#include "json_parse.h"
+#include "campaign/json_parse.h"
 #include "json_write.h"
-#include "jsv.h"
+#include "campaign/jsv.h"
 
 #include <dirent.h>
 #include <stdio.h>
