@@ -169,8 +169,6 @@ const char *cr_format_amount(double d, char out[48])
 
 typedef const cJSON *rnode;
 typedef contract_report rctx;
-#define RULE /* the public cr_* functions */
-#define RULE_FN(name) name
 
 static inline rnode member(rctx *r, rnode obj, const char *key)
 {
@@ -246,6 +244,82 @@ static void add(rctx *r, const char *at, const char *rel, const char *id, rnode 
 }
 
 #include "contract_rules_walk.h"
+
+/* ---- the public rules (contract_rules.h), one rule each ----------------- */
+
+void cr_flight_order(const cJSON *obj, const char *at, contract_report *r)
+{
+    rule_flight_order(obj, at, r);
+}
+
+/* A check over the period table of obj. */
+typedef void period_check(rnode obj, const period *v, int n, const char *at, rctx *r);
+
+/* Build obj's period table, run check on it, free it.  (The walk runs
+ * the period checks over one table: pacing_rules.) */
+static void on_periods(rnode obj, const char *at, rctx *r, period_check *check)
+{
+    int n;
+    period *v = period_table(r, obj, &n);
+    check(obj, v, n, at, r);
+    free(v);
+}
+
+void cr_pacing_period_order(const cJSON *obj, const char *at, contract_report *r)
+{
+    on_periods(obj, at, r, period_order_check);
+}
+
+void cr_pacing_in_flight(const cJSON *obj, const char *at, contract_report *r)
+{
+    on_periods(obj, at, r, in_flight_check);
+}
+
+void cr_pacing_no_overlap(const cJSON *obj, const char *at, contract_report *r)
+{
+    on_periods(obj, at, r, no_overlap_check);
+}
+
+void cr_pacing_budget_sum(const cJSON *obj, const char *at, contract_report *r)
+{
+    rule_pacing_budget_sum(obj, at, r);
+}
+
+void cr_products_need_discovery(const cJSON *obj, const char *at, contract_report *r)
+{
+    rule_products_need_discovery(obj, at, r);
+}
+
+void cr_media_budget(const cJSON *obj, const char *at, contract_report *r)
+{
+    rule_media_budget(obj, at, r);
+}
+
+void cr_unallocated(const cJSON *obj, const char *at, contract_report *r)
+{
+    rule_unallocated(obj, at, r);
+}
+
+/* (the walk adds the buys' budgets up in its one pass over them:
+ * media_buy_rules) */
+void cr_allocated(const cJSON *obj, const char *at, contract_report *r)
+{
+    committed c = committed_start(r, obj);
+    rnode mb;
+    for (mb = first_child(array_member(r, obj, "mediaBuys")); mb && c.state == 0; mb = next_of(mb))
+        c.state = add_committed(r, mb, &c);
+    allocated_check(obj, at, r, c);
+}
+
+void cr_draft_no_buys(const cJSON *obj, const char *at, contract_report *r)
+{
+    rule_draft_no_buys(obj, at, r);
+}
+
+void cr_buy_refs(const cJSON *obj, const char *at, contract_report *r)
+{
+    rule_buy_refs(obj, at, r);
+}
 
 void contract_rules_apply(const char *name, const cJSON *body, contract_report *r)
 {

@@ -29,8 +29,6 @@ typedef struct rctx {
     const char *ahead; /* the tape is asked for up to here (prefetch_next) */
     const char *input_ahead; /* and the input up to here */
 } rctx;
-#define RULE static __attribute__((unused)) /* some are reached only through pacing_rules */
-#define RULE_FN(name) tape_##name
 
 static inline rnode member(rctx *r, rnode obj, const char *key)
 {

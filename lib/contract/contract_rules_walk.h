@@ -4,11 +4,14 @@
  *
  * contract_rules.c includes it for cJSON trees (the cr_* functions and
  * contract_rules_apply, which report findings); contract_rules_tape.c for
- * tapes (whether any rule finds anything).  The including file defines:
+ * tapes (whether any rule finds anything).  Every function here is static
+ * and named as it is written (rule_flight_order is CR-FLIGHT-ORDER, and so
+ * on), so each including file gets its own copy under the same name, and
+ * the public cr_* functions are written out in contract_rules.c, each
+ * calling its rule_* here.  rules_apply() is the walk's entry.  The
+ * including file defines:
  *   rnode                     a value (a const pointer; NULL: absent)
  *   rctx                      what the rules report to
- *   RULE, RULE_FN(name)       the storage class and the name of each
- *                             cr_* rule function
  *   member(r, obj, key)       obj's member, NULL when absent or obj is no object
  *   member_key(r, obj, &k)    the same for an rkey (contract_rules.h);
  *                             it compares whole names: a member "endDate\u0000x"
@@ -57,7 +60,7 @@ static int flight_of(rctx *r, rnode obj, cr_instant *start, cr_instant *end,
     return 1;
 }
 
-RULE void RULE_FN(cr_flight_order)(rnode obj, const char *at, rctx *r)
+static void rule_flight_order(rnode obj, const char *at, rctx *r)
 {
     cr_instant start, end;
     rnode end_node = NULL;
@@ -112,18 +115,6 @@ static period *period_table(rctx *r, rnode obj, int *n)
     return v;
 }
 
-/* A check over the period table of obj. */
-typedef void period_check(rnode obj, const period *v, int n, const char *at, rctx *r);
-
-/* Build obj's period table, run check on it, free it. */
-static void on_periods(rnode obj, const char *at, rctx *r, period_check *check)
-{
-    int n;
-    period *v = period_table(r, obj, &n);
-    check(obj, v, n, at, r);
-    free(v);
-}
-
 static void period_order_check(rnode obj, const period *v, int n, const char *at, rctx *r)
 {
     (void)obj;
@@ -136,11 +127,6 @@ static void period_order_check(rnode obj, const period *v, int n, const char *at
                 string_value(r, member(r, v[i].node, "end")), string_value(r, member(r, v[i].node, "start")));
         }
     }
-}
-
-RULE void RULE_FN(cr_pacing_period_order)(rnode obj, const char *at, rctx *r)
-{
-    on_periods(obj, at, r, period_order_check);
 }
 
 /* Period dates carry no offset: read them on the flight's own calendar,
@@ -170,11 +156,6 @@ static void in_flight_check(rnode obj, const period *v, int n, const char *at, r
                 string_value(r, member(r, v[i].node, "end")), last);
         }
     }
-}
-
-RULE void RULE_FN(cr_pacing_in_flight)(rnode obj, const char *at, rctx *r)
-{
-    on_periods(obj, at, r, in_flight_check);
 }
 
 static int period_by_start(const void *a, const void *b)
@@ -220,12 +201,7 @@ static void no_overlap_check(rnode obj, const period *all, int n, const char *at
     free(v);
 }
 
-RULE void RULE_FN(cr_pacing_no_overlap)(rnode obj, const char *at, rctx *r)
-{
-    on_periods(obj, at, r, no_overlap_check);
-}
-
-RULE void RULE_FN(cr_pacing_budget_sum)(rnode obj, const char *at, rctx *r)
+static void rule_pacing_budget_sum(rnode obj, const char *at, rctx *r)
 {
     rnode pp = member(r, obj, "pacingPeriods"), p;
     rnode total_node = member(r, member(r, obj, "budget"), "total");
@@ -248,7 +224,7 @@ RULE void RULE_FN(cr_pacing_budget_sum)(rnode obj, const char *at, rctx *r)
 
 /* ---- create request ---------------------------------------------------- */
 
-RULE void RULE_FN(cr_products_need_discovery)(rnode obj, const char *at, rctx *r)
+static void rule_products_need_discovery(rnode obj, const char *at, rctx *r)
 {
     rnode products = member(r, obj, "productIds");
     rnode discovery = member(r, obj, "discoveryId");
@@ -260,7 +236,7 @@ RULE void RULE_FN(cr_products_need_discovery)(rnode obj, const char *at, rctx *r
 
 /* ---- campaign money ---------------------------------------------------- */
 
-RULE void RULE_FN(cr_media_budget)(rnode obj, const char *at, rctx *r)
+static void rule_media_budget(rnode obj, const char *at, rctx *r)
 {
     rnode media = member(r, member(r, obj, "mediaBudget"), "total");
     rnode total_node = member(r, member(r, obj, "budget"), "total");
@@ -285,7 +261,7 @@ RULE void RULE_FN(cr_media_budget)(rnode obj, const char *at, rctx *r)
             cr_format_amount(want, wb), CONTRACT_MONEY_TOLERANCE);
 }
 
-RULE void RULE_FN(cr_unallocated)(rnode obj, const char *at, rctx *r)
+static void rule_unallocated(rnode obj, const char *at, rctx *r)
 {
     rnode un = member(r, obj, "unallocatedBudget");
     rnode media = member(r, member(r, obj, "mediaBudget"), "total");
@@ -378,18 +354,9 @@ static void allocated_check(rnode obj, const char *at, rctx *r, committed c)
             allocated, c.sum, CONTRACT_MONEY_TOLERANCE);
 }
 
-RULE void RULE_FN(cr_allocated)(rnode obj, const char *at, rctx *r)
-{
-    committed c = committed_start(r, obj);
-    rnode mb;
-    for (mb = first_child(array_member(r, obj, "mediaBuys")); mb && c.state == 0; mb = next_of(mb))
-        c.state = add_committed(r, mb, &c);
-    allocated_check(obj, at, r, c);
-}
-
 /* ---- campaign media buys ----------------------------------------------- */
 
-RULE void RULE_FN(cr_draft_no_buys)(rnode obj, const char *at, rctx *r)
+static void rule_draft_no_buys(rnode obj, const char *at, rctx *r)
 {
     static const char *const lists[] = { "mediaBuys", "mediaBuyRefs" };
     const char *status = string_value(r, member(r, obj, "status"));
@@ -520,7 +487,7 @@ static const buy_entry *find_buy(const buy_index *x, const buy_entry *want)
     return NULL;
 }
 
-RULE void RULE_FN(cr_buy_refs)(rnode obj, const char *at, rctx *r)
+static void rule_buy_refs(rnode obj, const char *at, rctx *r)
 {
     rnode refs = array_member(r, obj, "mediaBuyRefs");
     rnode buys = array_member(r, obj, "mediaBuys");
@@ -582,7 +549,7 @@ static void pacing_rules(rnode obj, const char *at, rctx *r)
     in_flight_check(obj, v, n, at, r);
     no_overlap_check(obj, v, n, at, r);
     free(v);
-    RULE_FN(cr_pacing_budget_sum)(obj, at, r);
+    rule_pacing_budget_sum(obj, at, r);
 }
 
 /* Media buys carry their own pacing periods (no flight or budget of their
@@ -616,12 +583,12 @@ static void campaign_rules(rnode c, const char *at, rctx *r)
 {
     if (!is_object(c))
         return;
-    RULE_FN(cr_flight_order)(c, at, r);
+    rule_flight_order(c, at, r);
     pacing_rules(c, at, r);
-    RULE_FN(cr_media_budget)(c, at, r);
-    RULE_FN(cr_unallocated)(c, at, r);
-    RULE_FN(cr_draft_no_buys)(c, at, r);
-    RULE_FN(cr_buy_refs)(c, at, r);
+    rule_media_budget(c, at, r);
+    rule_unallocated(c, at, r);
+    rule_draft_no_buys(c, at, r);
+    rule_buy_refs(c, at, r);
     committed spent = committed_start(r, c);
     media_buy_rules(c, at, r, &spent);
     allocated_check(c, at, r, spent);
@@ -633,12 +600,12 @@ static void rules_apply(const char *name, rnode body, rctx *r)
     if (!name || !is_object(body))
         return;
     if (strcmp(name, "campaign-create-request") == 0) {
-        RULE_FN(cr_flight_order)(body, "", r);
+        rule_flight_order(body, "", r);
         pacing_rules(body, "", r);
-        RULE_FN(cr_products_need_discovery)(body, "", r);
+        rule_products_need_discovery(body, "", r);
     } else if (strcmp(name, "campaign-update-request") == 0) {
         /* A partial update: each rule runs only on the members it sends. */
-        RULE_FN(cr_flight_order)(body, "", r);
+        rule_flight_order(body, "", r);
         pacing_rules(body, "", r);
         media_buy_rules(body, "", r, NULL);
     } else if (strcmp(name, "campaign-response") == 0) {
