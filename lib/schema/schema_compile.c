@@ -35,13 +35,18 @@ typedef struct cctx {
     strmap res_names;   /* resource base URI -> interned copy (pointer identity) */
 } cctx;
 
-static void cerr(cctx *c, const char *base, const char *pointer, const cJSON *node, const char *fmt, ...)
+static void vcerr(cctx *c, const char *base, const char *pointer, const cJSON *node, const char *fmt, va_list ap)
 {
     if (c->failed) return;   /* the first error is the one reported */
     c->failed = 1;
+    engine_error(c->err, base, pointer, node, fmt, ap);
+}
+
+static void cerr(cctx *c, const char *base, const char *pointer, const cJSON *node, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    engine_error(c->err, base, pointer, node, fmt, ap);
+    vcerr(c, base, pointer, node, fmt, ap);
     va_end(ap);
 }
 
@@ -605,16 +610,623 @@ static int collect_dyn_targets(cctx *c, const char *name, dyn_anchor **out, size
     return 0;
 }
 
-/* ---- the compiler --------------------------------------------------- */
+/* ---- the compiler ---------------------------------------------------
+ *
+ * compile_node() is a driver: the schema's record (schema_record), then
+ * one compiler per keyword from kw_compilers[], in evaluation order, then
+ * the steps over the whole program (link_dynamic_refs, order_required),
+ * then the walker's view of it (classify).
+ *
+ * Return codes, one meaning per family:
+ *   the keyword compilers (kc_*) and the program steps: 0 done (an absent
+ *     keyword is done), -1 failed, with the error set (kfail / cerr: the
+ *     first error is the one reported) or c->failed set (out of memory);
+ *   compile_node, compile_uri, schema_record: the schema, or NULL as -1. */
 
-static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const char *pointer)
+/* One schema object being compiled: where it is, the vocabularies in
+ * force, and its program so far. */
+typedef struct kwctx {
+    cctx *c;
+    cschema *s;
+    const cJSON *node;
+    const char *base, *pointer;
+    unsigned vocab;
+    ckw *kws;
+    size_t nkw, capkw;
+} kwctx;
+
+static const cJSON *kget(const kwctx *b, const char *name)
 {
-    if (c->failed) return NULL;
-    cschema *s = ptrmap_get(&c->s->by_node, node);
-    if (s) return s;
-    const reg_loc *loc = registry_loc(c->s->reg, node);
-    if (loc) { base = loc->base; pointer = loc->pointer; }
-    s = calloc_hot(c, 1, sizeof *s);
+    return json_member(b->node, name);
+}
+
+/* The schema location of keyword name. */
+static const char *kptr(kwctx *b, const char *name)
+{
+    return join_ptr(b->c, b->pointer, name);
+}
+
+static ckw *kadd(kwctx *b, uint8_t op, const char *kw, const cJSON *value)
+{
+    return add_kw(b->c, &b->kws, &b->nkw, &b->capkw, op, kw, value);
+}
+
+/* Subschema v at ptr, compiled. */
+static cschema *ksub(kwctx *b, const cJSON *v, const char *ptr)
+{
+    return compile_node(b->c, v, b->base, ptr);
+}
+
+/* Keyword at's value v is wrong: the error names it; -1. */
+static int kfail(kwctx *b, const char *at, const cJSON *v, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vcerr(b->c, b->base, kptr(b, at), v, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+/* The subschemas of array v, into *out (n of them) at ptr/0, ptr/1, ... */
+static int ksub_array(kwctx *b, const cJSON *v, const char *ptr, cschema ***out, size_t *n)
+{
+    *n = (size_t)cJSON_GetArraySize(v);
+    *out = calloc_arena(b->c, *n, sizeof(cschema *));
+    if (!*out) return -1;
+    size_t j = 0;
+    for (const cJSON *e = v->child; e; e = e->next, j++)
+        if (!((*out)[j] = ksub(b, e, join_idx(b->c, ptr, j)))) return -1;
+    return 0;
+}
+
+/* ---- core and the extension: $ref, $dynamicRef, x-error, $defs ---- */
+
+static int kc_ref(kwctx *b)
+{
+    const cJSON *v = kget(b, "$ref");
+    if (!v) return 0;
+    if (!cJSON_IsString(v)) return kfail(b, "$ref", v, "$ref must be a string");
+    char *u = uri_resolve(b->base, v->valuestring);
+    if (!u) { b->c->failed = 1; return -1; }
+    ckw *k = kadd(b, OP_REF, "$ref", v);
+    if (k) k->u.ref.target = compile_uri(b->c, u, v, b->base, kptr(b, "$ref"), "$ref");
+    free(u);
+    return k && k->u.ref.target ? 0 : -1;
+}
+
+static int kc_dynamic_ref(kwctx *b)
+{
+    const cJSON *v = kget(b, "$dynamicRef");
+    if (!v) return 0;
+    if (!cJSON_IsString(v)) return kfail(b, "$dynamicRef", v, "$dynamicRef must be a string");
+    char *u = uri_resolve(b->base, v->valuestring);
+    if (!u) { b->c->failed = 1; return -1; }
+    ckw *k = kadd(b, OP_DYNREF, "$dynamicRef", v);
+    if (!k) { free(u); return -1; }
+    k->u.ref.target = compile_uri(b->c, u, v, b->base, kptr(b, "$dynamicRef"), "$dynamicRef");
+    const char *frag = strchr(u, '#');
+    reg_target t;
+    /* dynamic only when the initial target carries a matching $dynamicAnchor */
+    if (k->u.ref.target && frag && frag[1] && frag[1] != '/' && registry_find(b->c->s->reg, u, &t) == 0 &&
+        t.dynamic) {
+        k->u.ref.anchor = astrdup(b->c, frag + 1);
+    }
+    free(u);
+    return k->u.ref.target ? 0 : -1;
+}
+
+/* x-error and x-error-at (extension; see jsv.h) */
+static int kc_x_error(kwctx *b)
+{
+    const cJSON *v = kget(b, "x-error");
+    if (!v) return 0;
+    if (!cJSON_IsString(v)) return kfail(b, "x-error", v, "x-error must be a string");
+    b->s->x_error = v->valuestring;
+    return 0;
+}
+
+static int kc_x_error_at(kwctx *b)
+{
+    const cJSON *v = kget(b, "x-error-at");
+    if (!v) return 0;
+    if (!cJSON_IsString(v) || (v->valuestring[0] && v->valuestring[0] != '/'))
+        return kfail(b, "x-error-at", v, "x-error-at must be a JSON Pointer string");
+    b->s->x_error_at = v;
+    return 0;
+}
+
+/* $defs: compiled so that errors in them surface at load time */
+static int kc_defs(kwctx *b)
+{
+    const cJSON *v = kget(b, "$defs");
+    if (!v) return 0;
+    if (JT(v) != cJSON_Object) return kfail(b, "$defs", v, "$defs must be an object");
+    for (const cJSON *m = v->child; m; m = m->next)
+        if (!ksub(b, m, join_key(b->c, kptr(b, "$defs"), m))) return -1;
+    return 0;
+}
+
+/* ---- validation ------------------------------------------------------ */
+
+static int kc_type(kwctx *b)
+{
+    static const struct { const char *n; unsigned b; } tn[] = {
+        { "null", T_NULL }, { "boolean", T_BOOL }, { "object", T_OBJECT }, { "array", T_ARRAY },
+        { "number", T_NUMBER }, { "string", T_STRING }, { "integer", T_INTEGER } };
+    const cJSON *v = kget(b, "type");
+    if (!v) return 0;
+    unsigned mask = 0;
+    const cJSON *e = cJSON_IsString(v) ? v : (JT(v) == cJSON_Array ? v->child : NULL);
+    if (!e && !(JT(v) == cJSON_Array)) return kfail(b, "type", v, "type must be a string or an array of strings");
+    for (; e; e = (e == v) ? NULL : e->next) {
+        if (!cJSON_IsString(e)) return kfail(b, "type", v, "type must be a string or an array of strings");
+        size_t i;
+        for (i = 0; i < 7; i++) if (json_string_is(e, tn[i].n)) break;
+        if (i == 7)
+            return kfail(b, "type", v, "unknown type \"%s\"", shown_text(b->c, e->valuestring, json_string_len(e)));
+        mask |= tn[i].b;
+    }
+    ckw *k = kadd(b, OP_TYPE, "type", v);
+    if (!k) return -1;
+    k->u.types = mask;
+    return 0;
+}
+
+static int kc_enum(kwctx *b)
+{
+    const cJSON *v = kget(b, "enum");
+    if (!v) return 0;
+    if (JT(v) != cJSON_Array) return kfail(b, "enum", v, "enum must be an array");
+    ckw *k = kadd(b, OP_ENUM, "enum", v);
+    if (!k) return -1;
+    size_t n = (size_t)cJSON_GetArraySize(v), i = 0;
+    k->u.values.n = n;
+    k->u.values.hashes = calloc_arena(b->c, n, sizeof(uint64_t));
+    if (!k->u.values.hashes) return -1;
+    for (const cJSON *e = v->child; e; e = e->next, i++) k->u.values.hashes[i] = jv_hash(e);
+    /* the string values apart, compared by length first */
+    k->u.values.strs = calloc_arena(b->c, n, sizeof *k->u.values.strs);
+    if (!k->u.values.strs) return -1;
+    for (const cJSON *e = v->child; e; e = e->next)
+        if (JT(e) == cJSON_String)
+            k->u.values.strs[k->u.values.nstrs++] = (struct enum_str){ e->valuestring, json_string_len(e) };
+    return 0;
+}
+
+static int kc_const(kwctx *b)
+{
+    const cJSON *v = kget(b, "const");
+    return !v || kadd(b, OP_CONST, "const", v) ? 0 : -1;
+}
+
+/* multipleOf, maximum, exclusiveMaximum, minimum, exclusiveMinimum */
+static int kc_number_bounds(kwctx *b)
+{
+    static const struct { const char *kw; uint8_t op; } numkw[] = {
+        { "multipleOf", OP_MULTIPLE_OF }, { "maximum", OP_MAXIMUM }, { "exclusiveMaximum", OP_EXCL_MAXIMUM },
+        { "minimum", OP_MINIMUM }, { "exclusiveMinimum", OP_EXCL_MINIMUM } };
+    for (size_t i = 0; i < 5; i++) {
+        const cJSON *v = kget(b, numkw[i].kw);
+        if (!v) continue;
+        if (!cJSON_IsNumber(v)) return kfail(b, numkw[i].kw, v, "%s must be a number", numkw[i].kw);
+        if (numkw[i].op == OP_MULTIPLE_OF && !(v->valuedouble > 0))
+            return kfail(b, numkw[i].kw, v, "multipleOf must be greater than 0");
+        if (!kadd(b, numkw[i].op, numkw[i].kw, v)) return -1;
+    }
+    return 0;
+}
+
+/* maxLength, minLength, maxItems, minItems, maxProperties, minProperties */
+static int kc_counts(kwctx *b)
+{
+    static const struct { const char *kw; uint8_t op; } cntkw[] = {
+        { "maxLength", OP_MAX_LENGTH }, { "minLength", OP_MIN_LENGTH }, { "maxItems", OP_MAX_ITEMS },
+        { "minItems", OP_MIN_ITEMS }, { "maxProperties", OP_MAX_PROPS }, { "minProperties", OP_MIN_PROPS } };
+    for (size_t i = 0; i < 6; i++) {
+        const cJSON *v = kget(b, cntkw[i].kw);
+        if (!v) continue;
+        size_t n;
+        if (!as_count(v, &n)) return kfail(b, cntkw[i].kw, v, "%s must be a non-negative integer", cntkw[i].kw);
+        ckw *k = kadd(b, cntkw[i].op, cntkw[i].kw, v);
+        if (!k) return -1;
+        k->u.count = n;
+    }
+    return 0;
+}
+
+static int kc_pattern(kwctx *b)
+{
+    const cJSON *v = kget(b, "pattern");
+    if (!v) return 0;
+    if (!cJSON_IsString(v)) return kfail(b, "pattern", v, "pattern must be a string");
+    ckw *k = kadd(b, OP_PATTERN, "pattern", v);
+    if (!k) return -1;
+    k->u.pattern.src = v->valuestring;
+    k->u.pattern.re = compile_regex(b->c, v->valuestring, json_string_len(v), b->base, kptr(b, "pattern"), v);
+    return k->u.pattern.re ? 0 : -1;
+}
+
+static int kc_unique_items(kwctx *b)
+{
+    const cJSON *v = kget(b, "uniqueItems");
+    if (!v) return 0;
+    if (!cJSON_IsBool(v)) return kfail(b, "uniqueItems", v, "uniqueItems must be a boolean");
+    return !cJSON_IsTrue(v) || kadd(b, OP_UNIQUE_ITEMS, "uniqueItems", v) ? 0 : -1;
+}
+
+static int kc_required(kwctx *b)
+{
+    const cJSON *v = kget(b, "required");
+    if (!v) return 0;
+    if (JT(v) != cJSON_Array) return kfail(b, "required", v, "required must be an array of strings");
+    ckw *k = kadd(b, OP_REQUIRED, "required", v);
+    if (!k) return -1;
+    if (name_list_fill(b->c, &k->u.required, v))
+        return b->c->failed ? -1 : kfail(b, "required", v, "required must be an array of strings");
+    return 0;
+}
+
+static int kc_dependent_required(kwctx *b)
+{
+    const cJSON *v = kget(b, "dependentRequired");
+    if (!v) return 0;
+    if (JT(v) != cJSON_Object) return kfail(b, "dependentRequired", v, "dependentRequired must be an object");
+    size_t n = (size_t)cJSON_GetArraySize(v), i = 0;
+    ckw *k = kadd(b, OP_DEP_REQUIRED, "dependentRequired", v);
+    if (!k || !(k->u.dep_required.v = calloc_arena(b->c, n, sizeof(dep_req)))) return -1;
+    k->u.dep_required.n = n;
+    for (const cJSON *m = v->child; m; m = m->next, i++) {
+        if (JT(m) != cJSON_Array)
+            return kfail(b, "dependentRequired", v, "dependentRequired values must be arrays of strings");
+        dep_req *d = &k->u.dep_required.v[i];
+        dep_req_name(d, m);
+        if (name_list_fill(b->c, &d->req, m))
+            return b->c->failed ? -1
+                                : kfail(b, "dependentRequired", v, "dependentRequired values must be arrays of strings");
+    }
+    return 0;
+}
+
+/* format: an assertion when the format-assertion vocabulary is in force
+ * or the schema was not compiled with JSV_FORMAT_ANNOTATION; otherwise,
+ * and for formats the engine does not know, an annotation (no op). */
+static int kc_format(kwctx *b)
+{
+    const cJSON *v = kget(b, "format");
+    if (!v) return 0;
+    if (!cJSON_IsString(v)) return kfail(b, "format", v, "format must be a string");
+    int fmt_assert = !(b->c->s->flags & JSV_FORMAT_ANNOTATION) || (b->vocab & V_FORMAT_ASSERTION);
+    /* a name holding U+0000 is no format's name */
+    format_check_fn fn = json_string_len(v) == strlen(v->valuestring) ? format_lookup(v->valuestring) : NULL;
+    if (!fn || !fmt_assert) return 0;
+    ckw *k = kadd(b, OP_FORMAT, "format", v);
+    if (!k) return -1;
+    k->u.format.name = v->valuestring;
+    k->u.format.fn = fn;
+    k->u.format.assert = 1;
+    return 0;
+}
+
+/* ---- applicators ----------------------------------------------------- */
+
+/* allOf, anyOf, oneOf */
+static int kc_subschema_lists(kwctx *b)
+{
+    static const struct { const char *kw; uint8_t op; } arrkw[] = {
+        { "allOf", OP_ALL_OF }, { "anyOf", OP_ANY_OF }, { "oneOf", OP_ONE_OF } };
+    for (size_t i = 0; i < 3; i++) {
+        const cJSON *v = kget(b, arrkw[i].kw);
+        if (!v) continue;
+        if (JT(v) != cJSON_Array || !v->child)
+            return kfail(b, arrkw[i].kw, v, "%s must be a non-empty array of schemas", arrkw[i].kw);
+        ckw *k = kadd(b, arrkw[i].op, arrkw[i].kw, v);
+        if (!k || ksub_array(b, v, kptr(b, arrkw[i].kw), &k->u.subs.v, &k->u.subs.n)) return -1;
+    }
+    return 0;
+}
+
+static int kc_not(kwctx *b)
+{
+    const cJSON *v = kget(b, "not");
+    if (!v) return 0;
+    ckw *k = kadd(b, OP_NOT, "not", v);
+    return k && (k->u.sub = ksub(b, v, kptr(b, "not"))) ? 0 : -1;
+}
+
+/* if with then and else; then or else without if do nothing, but must
+ * still be valid schemas */
+static int kc_if(kwctx *b)
+{
+    const cJSON *v = kget(b, "if"), *t = kget(b, "then"), *e = kget(b, "else");
+    if (!v) {
+        if (t && !ksub(b, t, kptr(b, "then"))) return -1;
+        if (e && !ksub(b, e, kptr(b, "else"))) return -1;
+        return 0;
+    }
+    ckw *k = kadd(b, OP_IF, "if", v);
+    if (!k || !(k->u.cond.cond = ksub(b, v, kptr(b, "if")))) return -1;
+    if (t && !(k->u.cond.then_s = ksub(b, t, kptr(b, "then")))) return -1;
+    if (e && !(k->u.cond.else_s = ksub(b, e, kptr(b, "else")))) return -1;
+    return 0;
+}
+
+static int kc_dependent_schemas(kwctx *b)
+{
+    const cJSON *v = kget(b, "dependentSchemas");
+    if (!v) return 0;
+    if (JT(v) != cJSON_Object) return kfail(b, "dependentSchemas", v, "dependentSchemas must be an object of schemas");
+    size_t n = (size_t)cJSON_GetArraySize(v), i = 0;
+    ckw *k = kadd(b, OP_DEP_SCHEMAS, "dependentSchemas", v);
+    if (!k || !(k->u.dep_schemas.v = calloc_arena(b->c, n, sizeof(prop_entry)))) return -1;
+    k->u.dep_schemas.n = n;
+    for (const cJSON *m = v->child; m; m = m->next, i++) {
+        prop_entry_name(&k->u.dep_schemas.v[i], m->string, json_key_len(m));
+        if (!(k->u.dep_schemas.v[i].sub = ksub(b, m, join_key(b->c, kptr(b, "dependentSchemas"), m)))) return -1;
+    }
+    return 0;
+}
+
+/* "dependencies" (drafts 4-7): arrays act as dependentRequired, schemas
+ * as dependentSchemas - accepted for compatibility */
+static int kc_dependencies(kwctx *b)
+{
+    const cJSON *v = kget(b, "dependencies");
+    if (!v || JT(v) != cJSON_Object) return 0;
+    size_t n = (size_t)cJSON_GetArraySize(v), nr = 0, ns = 0;
+    ckw *kr = kadd(b, OP_DEP_REQUIRED, "dependencies", v);
+    if (!kr) return -1;
+    dep_req *rq = calloc_arena(b->c, n, sizeof(dep_req));
+    prop_entry *sc = calloc_arena(b->c, n, sizeof(prop_entry));
+    if (!rq || !sc) return -1;
+    for (const cJSON *m = v->child; m; m = m->next) {
+        if (JT(m) == cJSON_Array) {
+            dep_req *d = &rq[nr++];
+            dep_req_name(d, m);
+            if (name_list_fill(b->c, &d->req, m))
+                return b->c->failed ? -1 : kfail(b, "dependencies", v, "dependencies arrays must hold strings");
+        } else {
+            prop_entry_name(&sc[ns], m->string, json_key_len(m));
+            if (!(sc[ns++].sub = ksub(b, m, join_key(b->c, kptr(b, "dependencies"), m)))) return -1;
+        }
+    }
+    kr->u.dep_required.v = rq;
+    kr->u.dep_required.n = nr;
+    ckw *ks = kadd(b, OP_DEP_SCHEMAS, "dependencies", v);
+    if (!ks) return -1;
+    ks->u.dep_schemas.v = sc;
+    ks->u.dep_schemas.n = ns;
+    return 0;
+}
+
+/* prefixItems and items, one op */
+static int kc_items(kwctx *b)
+{
+    const cJSON *pi = kget(b, "prefixItems"), *it = kget(b, "items");
+    if (!pi && !it) return 0;
+    ckw *k = kadd(b, OP_ITEMS, pi ? "prefixItems" : "items", pi ? pi : it);
+    if (!k) return -1;
+    if (pi) {
+        if (JT(pi) != cJSON_Array || !pi->child)
+            return kfail(b, "prefixItems", pi, "prefixItems must be a non-empty array of schemas");
+        if (ksub_array(b, pi, kptr(b, "prefixItems"), &k->u.items.prefix, &k->u.items.nprefix)) return -1;
+    }
+    if (it) {
+        if (!is_schema_value(it)) return kfail(b, "items", it, "items must be a schema (use prefixItems for tuples)");
+        if (!(k->u.items.items = ksub(b, it, kptr(b, "items")))) return -1;
+    }
+    return 0;
+}
+
+/* contains with minContains and maxContains (validation vocabulary) */
+static int kc_contains(kwctx *b)
+{
+    const cJSON *v = kget(b, "contains");
+    if (!v) return 0;
+    ckw *k = kadd(b, OP_CONTAINS, "contains", v);
+    if (!k || !(k->u.contains.sub = ksub(b, v, kptr(b, "contains")))) return -1;
+    k->u.contains.min = 1;
+    const cJSON *mn = (b->vocab & V_VALIDATION) ? kget(b, "minContains") : NULL;
+    const cJSON *mx = (b->vocab & V_VALIDATION) ? kget(b, "maxContains") : NULL;
+    if (mn) {
+        if (!as_count(mn, &k->u.contains.min))
+            return kfail(b, "minContains", mn, "minContains must be a non-negative integer");
+        k->u.contains.has_min = 1;
+    }
+    if (mx) {
+        if (!as_count(mx, &k->u.contains.max))
+            return kfail(b, "maxContains", mx, "maxContains must be a non-negative integer");
+        k->u.contains.has_max = 1;
+    }
+    return 0;
+}
+
+/* properties' entries of k, then its dense keys and an index at most half
+ * full, so that most lookups take one probe */
+static int properties_named(kwctx *b, ckw *k, const cJSON *pr)
+{
+    if (JT(pr) != cJSON_Object) return kfail(b, "properties", pr, "properties must be an object of schemas");
+    size_t n = (size_t)cJSON_GetArraySize(pr), i = 0;
+    if (!(k->u.props.props = calloc_arena(b->c, n, sizeof(prop_entry)))) return -1;
+    k->u.props.nprops = n;
+    k->u.props.has_props = 1;
+    for (const cJSON *m = pr->child; m; m = m->next, i++) {
+        prop_entry *pe = &k->u.props.props[i];
+        prop_entry_name(pe, m->string, json_key_len(m));
+        if (!(pe->sub = ksub(b, m, join_key(b->c, kptr(b, "properties"), m)))) return -1;
+    }
+    if (!n) return 0;
+    prop_key *keys = calloc_hot(b->c, n, sizeof *keys);
+    if (!keys) return -1;
+    for (size_t j = 0; j < n; j++) {
+        prop_key_fill(&keys[j], &k->u.props.props[j], j);
+        keys[j].sub.s = k->u.props.props[j].sub; /* filled in classify() */
+    }
+    k->u.props.keys = keys;
+    return key_index(b->c, keys, n, &k->u.props.index, &k->u.props.nindex) ? -1 : 0;
+}
+
+/* patternProperties' entries of k: each regex and its schema */
+static int properties_patterns(kwctx *b, ckw *k, const cJSON *pp)
+{
+    if (JT(pp) != cJSON_Object)
+        return kfail(b, "patternProperties", pp, "patternProperties must be an object of schemas");
+    size_t n = (size_t)cJSON_GetArraySize(pp), i = 0;
+    if (!(k->u.props.pats = calloc_arena(b->c, n, sizeof(pat_entry)))) return -1;
+    k->u.props.npats = n;
+    k->u.props.has_pats = 1;
+    for (const cJSON *m = pp->child; m; m = m->next, i++) {
+        pat_entry *pe = &k->u.props.pats[i];
+        pe->src = m->string;
+        pe->src_len = (uint32_t)json_key_len(m);
+        const char *pp_ptr = join_key(b->c, kptr(b, "patternProperties"), m);
+        if (!(pe->re = compile_regex(b->c, pe->src, pe->src_len, b->base, pp_ptr, m))) return -1;
+        if (!(pe->sub = ksub(b, m, pp_ptr))) return -1;
+    }
+    return 0;
+}
+
+/* properties, patternProperties and additionalProperties, one op */
+static int kc_properties(kwctx *b)
+{
+    const cJSON *pr = kget(b, "properties"), *pp = kget(b, "patternProperties"), *ap = kget(b, "additionalProperties");
+    if (!pr && !pp && !ap) return 0;
+    ckw *k = kadd(b, OP_PROPERTIES, pr ? "properties" : pp ? "patternProperties" : "additionalProperties",
+                  pr ? pr : pp ? pp : ap);
+    if (!k) return -1;
+    if (pr && properties_named(b, k, pr)) return -1;
+    if (pp && properties_patterns(b, k, pp)) return -1;
+    if (ap && !(k->u.props.additional = ksub(b, ap, kptr(b, "additionalProperties")))) return -1;
+    return 0;
+}
+
+static int kc_property_names(kwctx *b)
+{
+    const cJSON *v = kget(b, "propertyNames");
+    if (!v) return 0;
+    ckw *k = kadd(b, OP_PROPERTY_NAMES, "propertyNames", v);
+    return k && (k->u.sub = ksub(b, v, kptr(b, "propertyNames"))) ? 0 : -1;
+}
+
+/* ---- unevaluated ------------------------------------------------------ */
+
+/* unevaluatedItems or unevaluatedProperties (op): the schema tracks
+ * annotations, and so does the whole compiled schema */
+static int unevaluated(kwctx *b, uint8_t op, const char *kw)
+{
+    const cJSON *v = kget(b, kw);
+    if (!v) return 0;
+    ckw *k = kadd(b, op, kw, v);
+    if (!k || !(k->u.sub = ksub(b, v, kptr(b, kw)))) return -1;
+    b->s->tracks = 1;
+    b->c->s->annotations = 1;
+    return 0;
+}
+
+static int kc_unevaluated_items(kwctx *b)
+{
+    return unevaluated(b, OP_UNEVAL_ITEMS, "unevaluatedItems");
+}
+
+static int kc_unevaluated_properties(kwctx *b)
+{
+    return unevaluated(b, OP_UNEVAL_PROPS, "unevaluatedProperties");
+}
+
+/* The keyword compilers in evaluation order (in-place applicators before
+ * unevaluated*), each run when one of its vocabularies is in force (0:
+ * always). */
+static const struct kw_compiler {
+    unsigned vocab;
+    int (*compile)(kwctx *b);
+} kw_compilers[] = {
+    { 0, kc_ref }, { 0, kc_dynamic_ref }, { 0, kc_x_error }, { 0, kc_x_error_at }, { 0, kc_defs },
+    { V_VALIDATION, kc_type }, { V_VALIDATION, kc_enum }, { V_VALIDATION, kc_const },
+    { V_VALIDATION, kc_number_bounds }, { V_VALIDATION, kc_counts }, { V_VALIDATION, kc_pattern },
+    { V_VALIDATION, kc_unique_items }, { V_VALIDATION, kc_required }, { V_VALIDATION, kc_dependent_required },
+    { V_FORMAT_ANNOTATION | V_FORMAT_ASSERTION, kc_format },
+    { V_APPLICATOR, kc_subschema_lists }, { V_APPLICATOR, kc_not }, { V_APPLICATOR, kc_if },
+    { V_APPLICATOR, kc_dependent_schemas }, { V_APPLICATOR, kc_dependencies }, { V_APPLICATOR, kc_items },
+    { V_APPLICATOR, kc_contains }, { V_APPLICATOR, kc_properties }, { V_APPLICATOR, kc_property_names },
+    { V_UNEVALUATED, kc_unevaluated_items }, { V_UNEVALUATED, kc_unevaluated_properties },
+};
+
+static int compile_keywords(kwctx *b)
+{
+    for (size_t i = 0; i < sizeof kw_compilers / sizeof kw_compilers[0]; i++) {
+        const struct kw_compiler *e = &kw_compilers[i];
+        if ((!e->vocab || (b->vocab & e->vocab)) && e->compile(b)) return -1;
+    }
+    return 0;
+}
+
+/* ---- steps over the whole program ------------------------------------- */
+
+/* $dynamicRef targets: every resource's anchor of that name */
+static int link_dynamic_refs(kwctx *b)
+{
+    for (size_t i = 0; i < b->nkw; i++) {
+        ckw *k = &b->kws[i];
+        if (k->op != OP_DYNREF || !k->u.ref.anchor) continue;
+        if (collect_dyn_targets(b->c, k->u.ref.anchor, &k->u.ref.cands, &k->u.ref.ncands)) return -1;
+        b->c->s->dynamic = 1;
+    }
+    return 0;
+}
+
+/* Each required name's properties slot (-1: none), and whether all of
+ * them fall in the 64 bits of the seen mask. */
+static int map_required_slots(cctx *c, const ckw *kp, ckw *kr)
+{
+    int16_t *idx = calloc_arena(c, kr->u.required.n, sizeof(int16_t));
+    if (!idx) return -1;
+    for (size_t i = 0; i < kr->u.required.n; i++) {
+        idx[i] = -1;
+        for (size_t j = 0; j < kp->u.props.nprops; j++) {
+            const prop_entry *pe = &kp->u.props.props[j];
+            if (same_name(pe->name, pe->len, kr->u.required.names[i], kr->u.required.lens[i])) {
+                idx[i] = (int16_t)j;
+                break;
+            }
+        }
+    }
+    kr->u.required.prop_idx = idx;
+    kr->u.required.all_in_mask = 1;
+    for (size_t i = 0; i < kr->u.required.n; i++) {
+        if (idx[i] >= 0 && idx[i] < 64) kr->u.required.seen_mask |= (uint64_t)1 << idx[i];
+        else kr->u.required.all_in_mask = 0;
+    }
+    return 0;
+}
+
+/* required reads what properties saw: evaluate it right after properties
+ * and map each name to its properties slot */
+static int order_required(kwctx *b)
+{
+    ckw *kws = b->kws, *kp = NULL, *kr = NULL;
+    for (size_t i = 0; i < b->nkw; i++) {
+        if (kws[i].op == OP_PROPERTIES && kws[i].u.props.nprops <= 64) kp = &kws[i];
+        if (kws[i].op == OP_REQUIRED) kr = &kws[i];
+    }
+    if (!kp || !kr) return 0;
+    if (kr < kp) {
+        ckw req = *kr;
+        size_t ri = (size_t)(kr - kws), pi = (size_t)(kp - kws);
+        memmove(&kws[ri], &kws[ri + 1], (pi - ri) * sizeof *kws);
+        kws[pi] = req;
+        kp = &kws[pi - 1];
+        kr = &kws[pi];
+    }
+    return map_required_slots(b->c, kp, kr);
+}
+
+/* ---- the driver --------------------------------------------------------- */
+
+/* A new schema record for node, found again by node from now on: its
+ * absolute location and its resource (base, interned: resources are
+ * compared by pointer during evaluation, see registry.c). */
+static cschema *schema_record(cctx *c, const cJSON *node, const char *base, const char *pointer)
+{
+    cschema *s = calloc_hot(c, 1, sizeof *s);
     if (!s) return NULL;
     s->src = node;
     /* base#pointer, the pointer percent-encoded where a fragment needs it */
@@ -627,424 +1239,35 @@ static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const
     if (!s->abs) { c->failed = 1; return NULL; }
     s->boolean = -1;
     if (ptrmap_put(&c->s->by_node, node, s)) { c->failed = 1; return NULL; }
-    /* resource identity: the interned base string (same pointer for every
-     * schema object of a resource, see registry.c) */
-    /* resources are compared by pointer during evaluation: intern */
     const char *res = strmap_get(&c->res_names, base);
     if (!res) {
         res = astrdup(c, base);
         if (!res || strmap_put(&c->res_names, res, (void *)res)) { c->failed = 1; return NULL; }
     }
     s->res = res;
+    return s;
+}
 
+static cschema *compile_node(cctx *c, const cJSON *node, const char *base, const char *pointer)
+{
+    if (c->failed) return NULL;
+    cschema *s = ptrmap_get(&c->s->by_node, node);
+    if (s) return s;
+    const reg_loc *loc = registry_loc(c->s->reg, node);
+    if (loc) { base = loc->base; pointer = loc->pointer; }
+    if (!(s = schema_record(c, node, base, pointer))) return NULL;
     if (cJSON_IsBool(node)) { s->boolean = cJSON_IsTrue(node); s->compiled = 1; return s; }
     if (JT(node) != cJSON_Object) {
         cerr(c, base, pointer, node, "a schema must be an object or a boolean");
         return NULL;
     }
-
     reg_target rt;
     const cJSON *resroot = (registry_find(c->s->reg, base, &rt) == 0) ? rt.node : node;
-    unsigned vocab = vocab_for(c, resroot, base);
-    int fmt_assert = !(c->s->flags & JSV_FORMAT_ANNOTATION) || (vocab & V_FORMAT_ASSERTION);
-
-    ckw *kws = NULL;
-    size_t nkw = 0, capkw = 0;
-    ckw *uneval_items = NULL, *uneval_props = NULL;
-    const cJSON *v;
-#define GET(name) json_member(node, name)
-#define P(name) join_ptr(c, pointer, name)
-#define FAIL(at, ...) do { cerr(c, base, P(at), v, __VA_ARGS__); return NULL; } while (0)
-
-    /* core: $ref, $dynamicRef */
-    if ((v = GET("$ref"))) {
-        if (!cJSON_IsString(v)) FAIL("$ref", "$ref must be a string");
-        char *u = uri_resolve(base, v->valuestring);
-        if (!u) { c->failed = 1; return NULL; }
-        ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_REF, "$ref", v);
-        if (!k) { free(u); return NULL; }
-        k->u.ref.target = compile_uri(c, u, v, base, P("$ref"), "$ref");
-        free(u);
-        if (!k->u.ref.target) return NULL;
-    }
-    if ((v = GET("$dynamicRef"))) {
-        if (!cJSON_IsString(v)) FAIL("$dynamicRef", "$dynamicRef must be a string");
-        char *u = uri_resolve(base, v->valuestring);
-        if (!u) { c->failed = 1; return NULL; }
-        ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_DYNREF, "$dynamicRef", v);
-        if (!k) { free(u); return NULL; }
-        k->u.ref.target = compile_uri(c, u, v, base, P("$dynamicRef"), "$dynamicRef");
-        const char *frag = strchr(u, '#');
-        reg_target t;
-        /* dynamic only when the initial target carries a matching $dynamicAnchor */
-        if (k->u.ref.target && frag && frag[1] && frag[1] != '/' && registry_find(c->s->reg, u, &t) == 0 &&
-            t.dynamic) {
-            k->u.ref.anchor = astrdup(c, frag + 1);
-        }
-        free(u);
-        if (!k->u.ref.target) return NULL;
-    }
-    /* x-error (extension; see jsv.h) */
-    if ((v = GET("x-error"))) {
-        if (!cJSON_IsString(v)) FAIL("x-error", "x-error must be a string");
-        s->x_error = v->valuestring;
-    }
-    if ((v = GET("x-error-at"))) {
-        if (!cJSON_IsString(v) || (v->valuestring[0] && v->valuestring[0] != '/'))
-            FAIL("x-error-at", "x-error-at must be a JSON Pointer string");
-        s->x_error_at = v;
-    }
-    /* $defs: compiled so that errors in them surface at load time */
-    if ((v = GET("$defs"))) {
-        if (JT(v) != cJSON_Object) FAIL("$defs", "$defs must be an object");
-        for (const cJSON *m = v->child; m; m = m->next)
-            if (!compile_node(c, m, base, join_key(c, P("$defs"), m))) return NULL;
-    }
-
-    if (vocab & V_VALIDATION) {
-        if ((v = GET("type"))) {
-            static const struct { const char *n; unsigned b; } tn[] = {
-                { "null", T_NULL }, { "boolean", T_BOOL }, { "object", T_OBJECT }, { "array", T_ARRAY },
-                { "number", T_NUMBER }, { "string", T_STRING }, { "integer", T_INTEGER } };
-            unsigned mask = 0;
-            const cJSON *e = cJSON_IsString(v) ? v : (JT(v) == cJSON_Array ? v->child : NULL);
-            if (!e && !(JT(v) == cJSON_Array)) FAIL("type", "type must be a string or an array of strings");
-            for (; e; e = (e == v) ? NULL : e->next) {
-                if (!cJSON_IsString(e)) FAIL("type", "type must be a string or an array of strings");
-                size_t i;
-                for (i = 0; i < 7; i++) if (json_string_is(e, tn[i].n)) break;
-                if (i == 7) FAIL("type", "unknown type \"%s\"", shown_text(c, e->valuestring, json_string_len(e)));
-                mask |= tn[i].b;
-            }
-            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_TYPE, "type", v);
-            if (!k) return NULL;
-            k->u.types = mask;
-        }
-        if ((v = GET("enum"))) {
-            if (JT(v) != cJSON_Array) FAIL("enum", "enum must be an array");
-            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_ENUM, "enum", v);
-            if (!k) return NULL;
-            size_t n = (size_t)cJSON_GetArraySize(v), i = 0;
-            k->u.values.n = n;
-            k->u.values.hashes = calloc_arena(c, n, sizeof(uint64_t));
-            if (!k->u.values.hashes) return NULL;
-            for (const cJSON *e = v->child; e; e = e->next, i++) k->u.values.hashes[i] = jv_hash(e);
-            /* the string values apart, compared by length first */
-            k->u.values.strs = calloc_arena(c, n, sizeof *k->u.values.strs);
-            if (!k->u.values.strs) return NULL;
-            for (const cJSON *e = v->child; e; e = e->next)
-                if (JT(e) == cJSON_String)
-                    k->u.values.strs[k->u.values.nstrs++] = (struct enum_str){ e->valuestring, json_string_len(e) };
-        }
-        if ((v = GET("const"))) {
-            if (!add_kw(c, &kws, &nkw, &capkw, OP_CONST, "const", v)) return NULL;
-        }
-        static const struct { const char *kw; uint8_t op; } numkw[] = {
-            { "multipleOf", OP_MULTIPLE_OF }, { "maximum", OP_MAXIMUM }, { "exclusiveMaximum", OP_EXCL_MAXIMUM },
-            { "minimum", OP_MINIMUM }, { "exclusiveMinimum", OP_EXCL_MINIMUM } };
-        for (size_t i = 0; i < 5; i++) {
-            if (!(v = GET(numkw[i].kw))) continue;
-            if (!cJSON_IsNumber(v)) FAIL(numkw[i].kw, "%s must be a number", numkw[i].kw);
-            if (numkw[i].op == OP_MULTIPLE_OF && !(v->valuedouble > 0))
-                FAIL(numkw[i].kw, "multipleOf must be greater than 0");
-            if (!add_kw(c, &kws, &nkw, &capkw, numkw[i].op, numkw[i].kw, v)) return NULL;
-        }
-        static const struct { const char *kw; uint8_t op; } cntkw[] = {
-            { "maxLength", OP_MAX_LENGTH }, { "minLength", OP_MIN_LENGTH }, { "maxItems", OP_MAX_ITEMS },
-            { "minItems", OP_MIN_ITEMS }, { "maxProperties", OP_MAX_PROPS }, { "minProperties", OP_MIN_PROPS } };
-        for (size_t i = 0; i < 6; i++) {
-            if (!(v = GET(cntkw[i].kw))) continue;
-            size_t n;
-            if (!as_count(v, &n)) FAIL(cntkw[i].kw, "%s must be a non-negative integer", cntkw[i].kw);
-            ckw *k = add_kw(c, &kws, &nkw, &capkw, cntkw[i].op, cntkw[i].kw, v);
-            if (!k) return NULL;
-            k->u.count = n;
-        }
-        if ((v = GET("pattern"))) {
-            if (!cJSON_IsString(v)) FAIL("pattern", "pattern must be a string");
-            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_PATTERN, "pattern", v);
-            if (!k) return NULL;
-            k->u.pattern.src = v->valuestring;
-            if (!(k->u.pattern.re = compile_regex(c, v->valuestring, json_string_len(v), base, P("pattern"), v)))
-                return NULL;
-        }
-        if ((v = GET("uniqueItems"))) {
-            if (!cJSON_IsBool(v)) FAIL("uniqueItems", "uniqueItems must be a boolean");
-            if (cJSON_IsTrue(v) && !add_kw(c, &kws, &nkw, &capkw, OP_UNIQUE_ITEMS, "uniqueItems", v)) return NULL;
-        }
-        if ((v = GET("required"))) {
-            if (JT(v) != cJSON_Array) FAIL("required", "required must be an array of strings");
-            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_REQUIRED, "required", v);
-            if (!k) return NULL;
-            if (name_list_fill(c, &k->u.required, v)) {
-                if (c->failed) return NULL;
-                FAIL("required", "required must be an array of strings");
-            }
-        }
-        if ((v = GET("dependentRequired"))) {
-            if (JT(v) != cJSON_Object) FAIL("dependentRequired", "dependentRequired must be an object");
-            size_t n = (size_t)cJSON_GetArraySize(v), i = 0;
-            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_DEP_REQUIRED, "dependentRequired", v);
-            if (!k) return NULL;
-            k->u.dep_required.v = calloc_arena(c, n, sizeof(dep_req));
-            k->u.dep_required.n = n;
-            for (const cJSON *m = v->child; m; m = m->next, i++) {
-                if (JT(m) != cJSON_Array) FAIL("dependentRequired", "dependentRequired values must be arrays of strings");
-                dep_req *d = &k->u.dep_required.v[i];
-                dep_req_name(d, m);
-                if (name_list_fill(c, &d->req, m)) {
-                    if (c->failed) return NULL;
-                    FAIL("dependentRequired", "dependentRequired values must be arrays of strings");
-                }
-            }
-        }
-    }
-    if ((vocab & (V_FORMAT_ANNOTATION | V_FORMAT_ASSERTION)) && (v = GET("format"))) {
-        if (!cJSON_IsString(v)) FAIL("format", "format must be a string");
-        /* a name holding U+0000 is no format's name */
-        format_check_fn fn = json_string_len(v) == strlen(v->valuestring) ? format_lookup(v->valuestring) : NULL;
-        if (fn && fmt_assert) {
-            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_FORMAT, "format", v);
-            if (!k) return NULL;
-            k->u.format.name = v->valuestring;
-            k->u.format.fn = fn;
-            k->u.format.assert = 1;
-        }
-    }
-
-    if (vocab & V_APPLICATOR) {
-        static const struct { const char *kw; uint8_t op; } arrkw[] = {
-            { "allOf", OP_ALL_OF }, { "anyOf", OP_ANY_OF }, { "oneOf", OP_ONE_OF } };
-        for (size_t i = 0; i < 3; i++) {
-            if (!(v = GET(arrkw[i].kw))) continue;
-            if (JT(v) != cJSON_Array || !v->child) FAIL(arrkw[i].kw, "%s must be a non-empty array of schemas", arrkw[i].kw);
-            size_t n = (size_t)cJSON_GetArraySize(v), j = 0;
-            ckw *k = add_kw(c, &kws, &nkw, &capkw, arrkw[i].op, arrkw[i].kw, v);
-            if (!k) return NULL;
-            k->u.subs.v = calloc_arena(c, n, sizeof(cschema *));
-            k->u.subs.n = n;
-            for (const cJSON *e = v->child; e; e = e->next, j++)
-                if (!(k->u.subs.v[j] = compile_node(c, e, base, join_idx(c, P(arrkw[i].kw), j)))) return NULL;
-        }
-        if ((v = GET("not"))) {
-            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_NOT, "not", v);
-            if (!k || !(k->u.sub = compile_node(c, v, base, P("not")))) return NULL;
-        }
-        if ((v = GET("if"))) {
-            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_IF, "if", v);
-            if (!k || !(k->u.cond.cond = compile_node(c, v, base, P("if")))) return NULL;
-            const cJSON *t = GET("then"), *e = GET("else");
-            if (t && !(k->u.cond.then_s = compile_node(c, t, base, P("then")))) return NULL;
-            if (e && !(k->u.cond.else_s = compile_node(c, e, base, P("else")))) return NULL;
-        } else {
-            /* then/else without if do nothing, but must still be valid schemas */
-            const char *tk[2] = { "then", "else" };
-            for (int i = 0; i < 2; i++)
-                if ((v = GET(tk[i])) && !compile_node(c, v, base, P(tk[i]))) return NULL;
-        }
-        if ((v = GET("dependentSchemas"))) {
-            if (JT(v) != cJSON_Object) FAIL("dependentSchemas", "dependentSchemas must be an object of schemas");
-            size_t n = (size_t)cJSON_GetArraySize(v), i = 0;
-            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_DEP_SCHEMAS, "dependentSchemas", v);
-            if (!k) return NULL;
-            k->u.dep_schemas.v = calloc_arena(c, n, sizeof(prop_entry));
-            k->u.dep_schemas.n = n;
-            for (const cJSON *m = v->child; m; m = m->next, i++) {
-                prop_entry_name(&k->u.dep_schemas.v[i], m->string, json_key_len(m));
-                if (!(k->u.dep_schemas.v[i].sub = compile_node(c, m, base, join_key(c, P("dependentSchemas"), m))))
-                    return NULL;
-            }
-        }
-        /* "dependencies" (drafts 4-7): arrays act as dependentRequired,
-         * schemas as dependentSchemas - accepted for compatibility */
-        if ((v = GET("dependencies")) && JT(v) == cJSON_Object) {
-            size_t n = (size_t)cJSON_GetArraySize(v), nr = 0, ns = 0;
-            ckw *kr = add_kw(c, &kws, &nkw, &capkw, OP_DEP_REQUIRED, "dependencies", v);
-            if (!kr) return NULL;
-            dep_req *rq = calloc_arena(c, n, sizeof(dep_req));
-            prop_entry *sc = calloc_arena(c, n, sizeof(prop_entry));
-            if (!rq || !sc) return NULL;
-            for (const cJSON *m = v->child; m; m = m->next) {
-                if (JT(m) == cJSON_Array) {
-                    dep_req *d = &rq[nr++];
-                    dep_req_name(d, m);
-                    if (name_list_fill(c, &d->req, m)) {
-                        if (c->failed) return NULL;
-                        FAIL("dependencies", "dependencies arrays must hold strings");
-                    }
-                } else {
-                    prop_entry_name(&sc[ns], m->string, json_key_len(m));
-                    if (!(sc[ns++].sub = compile_node(c, m, base, join_key(c, P("dependencies"), m))))
-                        return NULL;
-                }
-            }
-            kr->u.dep_required.v = rq;
-            kr->u.dep_required.n = nr;
-            ckw *ks = add_kw(c, &kws, &nkw, &capkw, OP_DEP_SCHEMAS, "dependencies", v);
-            if (!ks) return NULL;
-            ks->u.dep_schemas.v = sc;
-            ks->u.dep_schemas.n = ns;
-        }
-        const cJSON *pi = GET("prefixItems"), *it = GET("items");
-        if (pi || it) {
-            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_ITEMS, pi ? "prefixItems" : "items", pi ? pi : it);
-            if (!k) return NULL;
-            if (pi) {
-                v = pi;
-                if (JT(pi) != cJSON_Array || !pi->child) FAIL("prefixItems", "prefixItems must be a non-empty array of schemas");
-                size_t n = (size_t)cJSON_GetArraySize(pi), j = 0;
-                k->u.items.prefix = calloc_arena(c, n, sizeof(cschema *));
-                k->u.items.nprefix = n;
-                for (const cJSON *e = pi->child; e; e = e->next, j++)
-                    if (!(k->u.items.prefix[j] = compile_node(c, e, base, join_idx(c, P("prefixItems"), j)))) return NULL;
-            }
-            if (it) {
-                v = it;
-                if (!is_schema_value(it)) FAIL("items", "items must be a schema (use prefixItems for tuples)");
-                if (!(k->u.items.items = compile_node(c, it, base, P("items")))) return NULL;
-            }
-        }
-        if ((v = GET("contains"))) {
-            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_CONTAINS, "contains", v);
-            if (!k || !(k->u.contains.sub = compile_node(c, v, base, P("contains")))) return NULL;
-            k->u.contains.min = 1;
-            const cJSON *mn = (vocab & V_VALIDATION) ? GET("minContains") : NULL;
-            const cJSON *mx = (vocab & V_VALIDATION) ? GET("maxContains") : NULL;
-            if (mn) {
-                v = mn;
-                if (!as_count(mn, &k->u.contains.min)) FAIL("minContains", "minContains must be a non-negative integer");
-                k->u.contains.has_min = 1;
-            }
-            if (mx) {
-                v = mx;
-                if (!as_count(mx, &k->u.contains.max)) FAIL("maxContains", "maxContains must be a non-negative integer");
-                k->u.contains.has_max = 1;
-            }
-        }
-        const cJSON *pr = GET("properties"), *pp = GET("patternProperties"), *ap = GET("additionalProperties");
-        if (pr || pp || ap) {
-            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_PROPERTIES,
-                            pr ? "properties" : pp ? "patternProperties" : "additionalProperties",
-                            pr ? pr : pp ? pp : ap);
-            if (!k) return NULL;
-            if (pr) {
-                v = pr;
-                if (JT(pr) != cJSON_Object) FAIL("properties", "properties must be an object of schemas");
-                size_t n = (size_t)cJSON_GetArraySize(pr), i = 0;
-                k->u.props.props = calloc_arena(c, n, sizeof(prop_entry));
-                k->u.props.nprops = n;
-                k->u.props.has_props = 1;
-                for (const cJSON *m = pr->child; m; m = m->next, i++) {
-                    prop_entry *pe = &k->u.props.props[i];
-                    prop_entry_name(pe, m->string, json_key_len(m));
-                    if (!(pe->sub = compile_node(c, m, base, join_key(c, P("properties"), m)))) return NULL;
-                }
-                if (n) {
-                    /* dense keys, and an index at most half full so that
-                     * most lookups take one probe */
-                    prop_key *keys = calloc_hot(c, n, sizeof *keys);
-                    if (!keys) return NULL;
-                    for (size_t j = 0; j < n; j++) {
-                        prop_key_fill(&keys[j], &k->u.props.props[j], j);
-                        keys[j].sub.s = k->u.props.props[j].sub; /* filled in classify() */
-                    }
-                    k->u.props.keys = keys;
-                    if (key_index(c, keys, n, &k->u.props.index, &k->u.props.nindex)) return NULL;
-                }
-            }
-            if (pp) {
-                v = pp;
-                if (JT(pp) != cJSON_Object) FAIL("patternProperties", "patternProperties must be an object of schemas");
-                size_t n = (size_t)cJSON_GetArraySize(pp), i = 0;
-                k->u.props.pats = calloc_arena(c, n, sizeof(pat_entry));
-                k->u.props.npats = n;
-                k->u.props.has_pats = 1;
-                for (const cJSON *m = pp->child; m; m = m->next, i++) {
-                    pat_entry *pe = &k->u.props.pats[i];
-                    pe->src = m->string;
-                    pe->src_len = (uint32_t)json_key_len(m);
-                    const char *pp_ptr = join_key(c, P("patternProperties"), m);
-                    if (!(pe->re = compile_regex(c, pe->src, pe->src_len, base, pp_ptr, m))) return NULL;
-                    if (!(pe->sub = compile_node(c, m, base, pp_ptr))) return NULL;
-                }
-            }
-            if (ap) {
-                v = ap;
-                if (!(k->u.props.additional = compile_node(c, ap, base, P("additionalProperties")))) return NULL;
-            }
-        }
-        if ((v = GET("propertyNames"))) {
-            ckw *k = add_kw(c, &kws, &nkw, &capkw, OP_PROPERTY_NAMES, "propertyNames", v);
-            if (!k || !(k->u.sub = compile_node(c, v, base, P("propertyNames")))) return NULL;
-        }
-    }
-    if (vocab & V_UNEVALUATED) {
-        if ((v = GET("unevaluatedItems"))) {
-            uneval_items = add_kw(c, &kws, &nkw, &capkw, OP_UNEVAL_ITEMS, "unevaluatedItems", v);
-            if (!uneval_items || !(uneval_items->u.sub = compile_node(c, v, base, P("unevaluatedItems")))) return NULL;
-            s->tracks = 1;
-            c->s->annotations = 1;
-        }
-        if ((v = GET("unevaluatedProperties"))) {
-            uneval_props = add_kw(c, &kws, &nkw, &capkw, OP_UNEVAL_PROPS, "unevaluatedProperties", v);
-            if (!uneval_props || !(uneval_props->u.sub = compile_node(c, v, base, P("unevaluatedProperties")))) return NULL;
-            s->tracks = 1;
-            c->s->annotations = 1;
-        }
-    }
-    /* $dynamicRef targets: every resource's anchor of that name */
-    for (size_t i = 0; i < nkw; i++) {
-        ckw *k = &kws[i];
-        if (k->op == OP_DYNREF && k->u.ref.anchor) {
-            dyn_anchor *d;
-            size_t nd;
-            if (collect_dyn_targets(c, k->u.ref.anchor, &d, &nd)) return NULL;
-            k->u.ref.cands = d;
-            k->u.ref.ncands = nd;
-            c->s->dynamic = 1;
-        }
-    }
-    /* required reads what properties saw: evaluate it right after
-     * properties and map each name to its properties slot */
-    ckw *kp = NULL, *kr = NULL;
-    for (size_t i = 0; i < nkw; i++) {
-        if (kws[i].op == OP_PROPERTIES && kws[i].u.props.nprops <= 64) kp = &kws[i];
-        if (kws[i].op == OP_REQUIRED) kr = &kws[i];
-    }
-    if (kp && kr && kr < kp) {
-        ckw req = *kr;
-        size_t ri = (size_t)(kr - kws), pi = (size_t)(kp - kws);
-        memmove(&kws[ri], &kws[ri + 1], (pi - ri) * sizeof *kws);
-        kws[pi] = req;
-        kp = &kws[pi - 1];
-        kr = &kws[pi];
-    }
-    if (kp && kr && kr > kp) {
-        int16_t *idx = calloc_arena(c, kr->u.required.n, sizeof(int16_t));
-        if (!idx) return NULL;
-        for (size_t i = 0; i < kr->u.required.n; i++) {
-            idx[i] = -1;
-            for (size_t j = 0; j < kp->u.props.nprops; j++) {
-                const prop_entry *pe = &kp->u.props.props[j];
-                if (same_name(pe->name, pe->len, kr->u.required.names[i], kr->u.required.lens[i])) {
-                    idx[i] = (int16_t)j;
-                    break;
-                }
-            }
-        }
-        kr->u.required.prop_idx = idx;
-        kr->u.required.all_in_mask = 1;
-        for (size_t i = 0; i < kr->u.required.n; i++) {
-            if (idx[i] >= 0 && idx[i] < 64) kr->u.required.seen_mask |= (uint64_t)1 << idx[i];
-            else kr->u.required.all_in_mask = 0;
-        }
-    }
-#undef GET
-#undef P
-#undef FAIL
-    s->kw = kws;
-    s->nkw = nkw;
-    s->ref_only = nkw == 1 && kws[0].op == OP_REF && !s->x_error && !s->tracks;
+    kwctx b = { .c = c, .s = s, .node = node, .base = base, .pointer = pointer, .vocab = vocab_for(c, resroot, base) };
+    if (compile_keywords(&b) || link_dynamic_refs(&b) || order_required(&b)) return NULL;
+    s->kw = b.kws;
+    s->nkw = b.nkw;
+    s->ref_only = b.nkw == 1 && b.kws[0].op == OP_REF && !s->x_error && !s->tracks;
     if (classify(c, s)) return NULL;
     s->compiled = 1;
     return c->failed ? NULL : s;
