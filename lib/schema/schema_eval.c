@@ -787,181 +787,248 @@ static int uneval_open(ectx *c, const cschema *s, size_t k0, const ckw *k, const
     return r;
 }
 
+/* ---- one function per keyword -----------------------------------------
+ *
+ * Each takes the schema s, the keyword's index k0 in it, the keyword k
+ * and the instance, and answers as the walk does: 1 holds, 0 fails (the
+ * error recorded unless quiet), UNDECIDED (the reason recorded).  kw_eval
+ * dispatches on the op. */
+
+/* $ref and $dynamicRef: a dynamic one goes to the outermost resource of
+ * the dynamic scope that has a candidate anchor */
+static int kw_ref(ectx *c, const ckw *k, const cJSON *inst, uint8_t *marks)
+{
+    const cschema *target = k->u.ref.target;
+    if (k->op == OP_DYNREF && k->u.ref.anchor) {
+        int found = 0;
+        for (size_t i = 0; i < c->nscope && !found; i++)
+            for (size_t j = 0; j < k->u.ref.ncands; j++) {
+                const char *res = k->u.ref.cands[j].res;
+                if (res == c->scope[i]) {
+                    target = k->u.ref.cands[j].target;
+                    found = 1;
+                    break;
+                }
+            }
+    }
+    PUSHK(c, k->kw);
+    int r = ev(c, target, inst, marks);
+    POPK(c, 1);
+    return r;
+}
+
+static int kw_type(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst)
+{
+    if (kw_type_ok(k, inst)) return 1;
+    emit_type(c, s, k0, k, inst);
+    return 0;
+}
+
+static int kw_enum(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst)
+{
+    if (kw_enum_ok(k, inst)) return 1;
+    emit_enum(c, s, k0, k, inst);
+    return 0;
+}
+
+static int kw_const(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst)
+{
+    if (jv_equal(inst, k->value)) return 1;
+    emit_vs(c, s, k0, "const", inst, "expected", k->value);
+    return 0;
+}
+
+/* multipleOf, maximum, exclusiveMaximum, minimum, exclusiveMinimum */
+static int kw_number(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst)
+{
+    static const char *const what[] = {
+        [OP_MULTIPLE_OF] = "expected a multiple of", [OP_MAXIMUM] = "expected at most",
+        [OP_EXCL_MAXIMUM] = "expected less than", [OP_MINIMUM] = "expected at least",
+        [OP_EXCL_MINIMUM] = "expected greater than"};
+    if (kw_number_ok(k, inst)) return 1;
+    emit_vs(c, s, k0, k->kw, inst, what[k->op], k->value);
+    return 0;
+}
+
+/* maxLength, minLength */
+static int kw_length(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst)
+{
+    size_t n = 0;
+    if (kw_length_ok(k, inst, &n)) return 1;
+    emit(c, s, k0, k->kw, inst, "expected %s %zu characters, got %zu",
+         k->op == OP_MAX_LENGTH ? "at most" : "at least", k->u.count, n);
+    return 0;
+}
+
+static int kw_pattern(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst)
+{
+    int r = kw_pattern_ok(k, inst, &c->rx);
+    if (r == 1) return 1;
+    if (r < 0) return emit_undecided(c, s, k0, "pattern", NULL, inst, regex_why(r));
+    emit_value(c, s, k0, "pattern", inst, "%s does not match the pattern %s", k->u.pattern.src);
+    return 0;
+}
+
+static int kw_format(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst)
+{
+    int r = kw_format_ok(k, inst);
+    if (r == 1) return 1;
+    if (r < 0)  /* FORMAT_UNDECIDED: only "regex" answers so */
+        return emit_undecided(c, s, k0, "format", NULL, inst,
+                              "the pattern nests groups deeper than the regex checker reads");
+    emit_value(c, s, k0, "format", inst, "%s is not a valid %s", k->u.format.name);
+    return 0;
+}
+
+/* maxItems, minItems, maxProperties, minProperties */
+static int kw_count(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst)
+{
+    size_t n = 0;
+    if (kw_count_ok(k, inst, &n)) return 1;
+    emit(c, s, k0, k->kw, inst, "expected %s %zu %s, got %zu",
+         k->op == OP_MAX_ITEMS || k->op == OP_MAX_PROPS ? "at most" : "at least", k->u.count,
+         k->op == OP_MAX_ITEMS || k->op == OP_MIN_ITEMS ? "items" : "properties", n);
+    return 0;
+}
+
+/* required, from the properties slots seen where it can */
+static int kw_required(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst, uint64_t seen)
+{
+    if (JT(inst) != cJSON_Object) return 1;
+    int ok = 1;
+    for (size_t i = 0; i < k->u.required.n; i++) {
+        if (kw_required_has(k, i, inst, seen)) continue;
+        ok = 0;
+        if (c->quiet) return 0;
+        emit(c, s, k0, "required", inst, "missing required property \"%s\"",
+             shown(c, k->u.required.names[i], k->u.required.lens[i]));
+    }
+    return ok;
+}
+
+/* dependentRequired (and the array entries of dependencies) */
+static int kw_dep_required(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst)
+{
+    if (JT(inst) != cJSON_Object) return 1;
+    int ok = 1;
+    for (size_t i = 0; i < k->u.dep_required.n; i++) {
+        const dep_req *d = &k->u.dep_required.v[i];
+        if (!has_member(inst, d->name, d->len, d->hash)) continue;
+        for (size_t j = 0; j < d->req.n; j++) {
+            if (has_member(inst, d->req.names[j], d->req.lens[j], d->req.hashes[j])) continue;
+            ok = 0;
+            if (c->quiet) return 0;
+            emit(c, s, k0, k->kw, inst, "property \"%s\" requires property \"%s\"",
+                 shown(c, d->name, d->len), shown(c, d->req.names[j], d->req.lens[j]));
+        }
+    }
+    return ok;
+}
+
+static int kw_all_of(ectx *c, const ckw *k, const cJSON *inst, uint8_t *marks)
+{
+    int ok = 1;
+    PUSHK(c, "allOf");
+    for (size_t i = 0; i < k->u.subs.n; i++) {
+        PUSHKI(c, i);
+        ok = and3(ok, ev(c, k->u.subs.v[i], inst, marks));
+        POPK(c, 1);
+        if (ok == 0 && c->quiet) break;
+    }
+    POPK(c, 1);
+    return ok;
+}
+
+/* dependentSchemas (and the schema entries of dependencies) */
+static int kw_dep_schemas(ectx *c, const ckw *k, const cJSON *inst, uint8_t *marks)
+{
+    if (JT(inst) != cJSON_Object) return 1;
+    int ok = 1;
+    for (size_t i = 0; i < k->u.dep_schemas.n; i++) {
+        const prop_entry *d = &k->u.dep_schemas.v[i];
+        if (!has_member(inst, d->name, d->len, d->hash)) continue;
+        PUSHK(c, k->kw);
+        PUSHKN(c, d->name, d->len);
+        ok = and3(ok, ev(c, d->sub, inst, marks));
+        POPK(c, 2);
+        if (ok == 0 && c->quiet) return 0;
+    }
+    return ok;
+}
+
+/* propertyNames: each name as a string instance, its location the
+ * member's */
+static int kw_property_names(ectx *c, const ckw *k, const cJSON *inst)
+{
+    if (JT(inst) != cJSON_Object) return 1;
+    int ok = 1;
+    const cJSON *saved = c->name_owner;
+    for (const cJSON *m = inst->child; m; m = m->next) {
+        json_node key;
+        const cJSON *name = kw_key_node(m, &key);
+        c->name_owner = inst;
+        PUSHK(c, "propertyNames");
+        PUSHIN(c, m->string, json_key_len(m));
+        ok = and3(ok, ev(c, k->u.sub, name, NULL));
+        POPI(c);
+        POPK(c, 1);
+        c->name_owner = saved;
+        if (ok == 0 && c->quiet) return 0;
+    }
+    return ok;
+}
+
+/* unevaluatedItems, unevaluatedProperties: the items or members no
+ * keyword before marked evaluated */
+static int kw_unevaluated(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst, uint8_t *marks)
+{
+    int is_items = k->op == OP_UNEVAL_ITEMS;
+    if (JT(inst) != (is_items ? cJSON_Array : cJSON_Object) || !marks) return 1;
+    int ok = 1;
+    size_t i = 0;
+    for (const cJSON *e = inst->child; e; e = e->next, i++) {
+        if (marks[i] == MARK_YES) continue;
+        int maybe = marks[i] == MARK_MAYBE;
+        marks[i] = MARK_YES;
+        if (c->report_unknown && c->r && !is_items) log_known(c, inst, i);
+        ok = and3(ok, maybe ? uneval_open(c, s, k0, k, e, i) : uneval_one(c, s, k0, k, e, i));
+        if (ok == 0 && c->quiet) return 0;
+    }
+    return ok;
+}
+
+/* Keyword k (the k0-th of s) on inst: 1, 0 or UNDECIDED; marks: inst's
+ * annotation bytes (NULL: none kept), seen: the properties slots its
+ * properties keyword met. */
 static int kw_eval(ectx *c, const cschema *s, size_t k0, const ckw *k, const cJSON *inst, uint8_t *marks,
                    uint64_t *seen)
 {
     int t = JT(inst);
     switch (k->op) {
-    case OP_REF: case OP_DYNREF: {
-        const cschema *target = k->u.ref.target;
-        if (k->op == OP_DYNREF && k->u.ref.anchor) {
-            int found = 0;
-            for (size_t i = 0; i < c->nscope && !found; i++)
-                for (size_t j = 0; j < k->u.ref.ncands; j++) {
-                    const char *res = k->u.ref.cands[j].res;
-                    if (res == c->scope[i]) {
-                        target = k->u.ref.cands[j].target;
-                        found = 1;
-                        break;
-                    }
-                }
-        }
-        PUSHK(c, k->kw);
-        int r = ev(c, target, inst, marks);
-        POPK(c, 1);
-        return r;
-    }
-    case OP_TYPE:
-        if (kw_type_ok(k, inst)) return 1;
-        emit_type(c, s, k0, k, inst);
-        return 0;
-    case OP_ENUM:
-        if (kw_enum_ok(k, inst)) return 1;
-        emit_enum(c, s, k0, k, inst);
-        return 0;
-    case OP_CONST:
-        if (jv_equal(inst, k->value)) return 1;
-        emit_vs(c, s, k0, "const", inst, "expected", k->value);
-        return 0;
-    case OP_MULTIPLE_OF: case OP_MAXIMUM: case OP_EXCL_MAXIMUM: case OP_MINIMUM: case OP_EXCL_MINIMUM: {
-        static const char *const what[] = {
-            [OP_MULTIPLE_OF] = "expected a multiple of", [OP_MAXIMUM] = "expected at most",
-            [OP_EXCL_MAXIMUM] = "expected less than", [OP_MINIMUM] = "expected at least",
-            [OP_EXCL_MINIMUM] = "expected greater than"};
-        if (kw_number_ok(k, inst)) return 1;
-        emit_vs(c, s, k0, k->kw, inst, what[k->op], k->value);
-        return 0;
-    }
-    case OP_MAX_LENGTH: case OP_MIN_LENGTH: {
-        size_t n = 0;
-        if (kw_length_ok(k, inst, &n)) return 1;
-        emit(c, s, k0, k->kw, inst, "expected %s %zu characters, got %zu",
-             k->op == OP_MAX_LENGTH ? "at most" : "at least", k->u.count, n);
-        return 0;
-    }
-    case OP_PATTERN: {
-        int r = kw_pattern_ok(k, inst, &c->rx);
-        if (r == 1) return 1;
-        if (r < 0) return emit_undecided(c, s, k0, "pattern", NULL, inst, regex_why(r));
-        emit_value(c, s, k0, "pattern", inst, "%s does not match the pattern %s", k->u.pattern.src);
-        return 0;
-    }
-    case OP_FORMAT: {
-        int r = kw_format_ok(k, inst);
-        if (r == 1) return 1;
-        if (r < 0)  /* FORMAT_UNDECIDED: only "regex" answers so */
-            return emit_undecided(c, s, k0, "format", NULL, inst,
-                                  "the pattern nests groups deeper than the regex checker reads");
-        emit_value(c, s, k0, "format", inst, "%s is not a valid %s", k->u.format.name);
-        return 0;
-    }
-    case OP_MAX_ITEMS: case OP_MIN_ITEMS: case OP_MAX_PROPS: case OP_MIN_PROPS: {
-        size_t n = 0;
-        if (kw_count_ok(k, inst, &n)) return 1;
-        emit(c, s, k0, k->kw, inst, "expected %s %zu %s, got %zu",
-             k->op == OP_MAX_ITEMS || k->op == OP_MAX_PROPS ? "at most" : "at least", k->u.count,
-             k->op == OP_MAX_ITEMS || k->op == OP_MIN_ITEMS ? "items" : "properties", n);
-        return 0;
-    }
-    case OP_UNIQUE_ITEMS:
-        return t != cJSON_Array || kw_unique(c, s, k0, inst);
-    case OP_CONTAINS:
-        return t != cJSON_Array ? 1 : kw_contains(c, s, k0, k, inst, marks);
-    case OP_REQUIRED: {
-        if (t != cJSON_Object) return 1;
-        int ok = 1;
-        for (size_t i = 0; i < k->u.required.n; i++) {
-            if (kw_required_has(k, i, inst, *seen)) continue;
-            ok = 0;
-            if (c->quiet) return 0;
-            emit(c, s, k0, "required", inst, "missing required property \"%s\"",
-                 shown(c, k->u.required.names[i], k->u.required.lens[i]));
-        }
-        return ok;
-    }
-    case OP_DEP_REQUIRED: {
-        if (t != cJSON_Object) return 1;
-        int ok = 1;
-        for (size_t i = 0; i < k->u.dep_required.n; i++) {
-            const dep_req *d = &k->u.dep_required.v[i];
-            if (!has_member(inst, d->name, d->len, d->hash)) continue;
-            for (size_t j = 0; j < d->req.n; j++) {
-                if (has_member(inst, d->req.names[j], d->req.lens[j], d->req.hashes[j])) continue;
-                ok = 0;
-                if (c->quiet) return 0;
-                emit(c, s, k0, k->kw, inst, "property \"%s\" requires property \"%s\"",
-                     shown(c, d->name, d->len), shown(c, d->req.names[j], d->req.lens[j]));
-            }
-        }
-        return ok;
-    }
-    case OP_ALL_OF: {
-        int ok = 1;
-        PUSHK(c, "allOf");
-        for (size_t i = 0; i < k->u.subs.n; i++) {
-            PUSHKI(c, i);
-            ok = and3(ok, ev(c, k->u.subs.v[i], inst, marks));
-            POPK(c, 1);
-            if (ok == 0 && c->quiet) break;
-        }
-        POPK(c, 1);
-        return ok;
-    }
+    case OP_REF: case OP_DYNREF: return kw_ref(c, k, inst, marks);
+    case OP_TYPE: return kw_type(c, s, k0, k, inst);
+    case OP_ENUM: return kw_enum(c, s, k0, k, inst);
+    case OP_CONST: return kw_const(c, s, k0, k, inst);
+    case OP_MULTIPLE_OF: case OP_MAXIMUM: case OP_EXCL_MAXIMUM: case OP_MINIMUM: case OP_EXCL_MINIMUM:
+        return kw_number(c, s, k0, k, inst);
+    case OP_MAX_LENGTH: case OP_MIN_LENGTH: return kw_length(c, s, k0, k, inst);
+    case OP_PATTERN: return kw_pattern(c, s, k0, k, inst);
+    case OP_FORMAT: return kw_format(c, s, k0, k, inst);
+    case OP_MAX_ITEMS: case OP_MIN_ITEMS: case OP_MAX_PROPS: case OP_MIN_PROPS: return kw_count(c, s, k0, k, inst);
+    case OP_UNIQUE_ITEMS: return t != cJSON_Array || kw_unique(c, s, k0, inst);
+    case OP_CONTAINS: return t != cJSON_Array ? 1 : kw_contains(c, s, k0, k, inst, marks);
+    case OP_REQUIRED: return kw_required(c, s, k0, k, inst, *seen);
+    case OP_DEP_REQUIRED: return kw_dep_required(c, s, k0, k, inst);
+    case OP_ALL_OF: return kw_all_of(c, k, inst, marks);
     case OP_ANY_OF: return kw_anyof_oneof(c, s, k0, k, inst, marks, 0);
     case OP_ONE_OF: return kw_anyof_oneof(c, s, k0, k, inst, marks, 1);
     case OP_NOT: return kw_not(c, s, k0, k, inst);
     case OP_IF: return kw_if(c, k, inst, marks);
-    case OP_DEP_SCHEMAS: {
-        if (t != cJSON_Object) return 1;
-        int ok = 1;
-        for (size_t i = 0; i < k->u.dep_schemas.n; i++) {
-            const prop_entry *d = &k->u.dep_schemas.v[i];
-            if (!has_member(inst, d->name, d->len, d->hash)) continue;
-            PUSHK(c, k->kw);
-            PUSHKN(c, d->name, d->len);
-            ok = and3(ok, ev(c, d->sub, inst, marks));
-            POPK(c, 2);
-            if (ok == 0 && c->quiet) return 0;
-        }
-        return ok;
-    }
-    case OP_ITEMS:
-        return t != cJSON_Array ? 1 : kw_items(c, s, k0, k, inst, marks);
-    case OP_PROPERTIES:
-        return t != cJSON_Object ? 1 : kw_properties(c, s, k0, k, inst, marks, seen);
-    case OP_PROPERTY_NAMES: {
-        if (t != cJSON_Object) return 1;
-        int ok = 1;
-        const cJSON *saved = c->name_owner;
-        for (const cJSON *m = inst->child; m; m = m->next) {
-            json_node key;
-            const cJSON *name = kw_key_node(m, &key);
-            c->name_owner = inst;
-            PUSHK(c, "propertyNames");
-            PUSHIN(c, m->string, json_key_len(m));
-            ok = and3(ok, ev(c, k->u.sub, name, NULL));
-            POPI(c);
-            POPK(c, 1);
-            c->name_owner = saved;
-            if (ok == 0 && c->quiet) return 0;
-        }
-        return ok;
-    }
-    case OP_UNEVAL_ITEMS: case OP_UNEVAL_PROPS: {
-        int is_items = k->op == OP_UNEVAL_ITEMS;
-        if (t != (is_items ? cJSON_Array : cJSON_Object) || !marks) return 1;
-        int ok = 1;
-        size_t i = 0;
-        for (const cJSON *e = inst->child; e; e = e->next, i++) {
-            if (marks[i] == MARK_YES) continue;
-            int maybe = marks[i] == MARK_MAYBE;
-            marks[i] = MARK_YES;
-            if (c->report_unknown && c->r && !is_items) log_known(c, inst, i);
-            ok = and3(ok, maybe ? uneval_open(c, s, k0, k, e, i) : uneval_one(c, s, k0, k, e, i));
-            if (ok == 0 && c->quiet) return 0;
-        }
-        return ok;
-    }
+    case OP_DEP_SCHEMAS: return kw_dep_schemas(c, k, inst, marks);
+    case OP_ITEMS: return t != cJSON_Array ? 1 : kw_items(c, s, k0, k, inst, marks);
+    case OP_PROPERTIES: return t != cJSON_Object ? 1 : kw_properties(c, s, k0, k, inst, marks, seen);
+    case OP_PROPERTY_NAMES: return kw_property_names(c, k, inst);
+    case OP_UNEVAL_ITEMS: case OP_UNEVAL_PROPS: return kw_unevaluated(c, s, k0, k, inst, marks);
     }
     return 1;
 }
