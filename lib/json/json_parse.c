@@ -6,7 +6,7 @@
  * json_node taken from the document's arena and linked exactly as cJSON
  * links its own trees, so the cJSON read API works on the result.  The same
  * pass, compiled a second time, appends tape entries instead (see
- * parse_document): one grammar, the same errors.
+ * parse_document and its steps): one grammar, the same errors.
  *
  * Positions: lines are tracked while skipping whitespace (the only place a
  * line break may appear in valid JSON); a value's column is counted lazily
@@ -894,295 +894,427 @@ static void free_frames(frame *st, size_t depth, frame *local)
 
 #define LOCAL_FRAMES 32
 
-/* The parser itself, for both outputs: tape is a constant in each of the
- * two callers below, so each gets its own copy with the other output's
- * steps compiled away.  Tree mode builds json_node trees in P->mem (the
- * root in *root_out); tape mode fills P->tape.  0, or -1 after reporting
- * an error. */
-static inline __attribute__((always_inline)) int parse_document(parser *P, const int tape, cJSON **root_out)
-{
-    const uchar *p = P->buf, *end = P->end;
-    frame local[LOCAL_FRAMES], *st = local;
-    size_t cap = LOCAL_FRAMES, depth = 0;
-    const int dups = (P->flags & JSON_PARSE_REJECT_DUPLICATES) != 0;
-    json_node *root = NULL, *n = NULL; /* tree mode: the current value's node */
-    size_t ti = 0;                     /* tape mode: the current value's entry */
-    frame *f;
-    const char *expected = "a string key"; /* when a key is missing */
+/* ---- the parser, in steps ------------------------------------------------
+ *
+ * parse_document() is a driver over the states of one pass: a value
+ * starts (S_VALUE), a value ended (S_AFTER), a container closes
+ * (S_CLOSE), an array element starts (S_ELEMENT), an object member's key
+ * is read (S_KEY).  Each state is one step function; each step answers
+ * the next state, or S_DONE, S_ERROR (the error reported) or S_NOMEM (out
+ * of memory, not yet reported).  The helpers under the steps answer 0 or
+ * -1 (error reported) unless they say otherwise.
+ *
+ * tape is a constant in each of the two callers of parse_document, and
+ * every step is inlined into it (always_inline), so each caller gets its
+ * own copy with the other output's steps compiled away and the steps'
+ * constant answers turned into jumps: the same code as one function with
+ * labels (callgrind: instruction counts within 0.1% of that form on the
+ * bench corpus, see the commit that split it). */
 
+enum pstep { S_VALUE, S_AFTER, S_CLOSE, S_ELEMENT, S_KEY, S_DONE, S_ERROR, S_NOMEM };
+
+#define STEP static inline __attribute__((always_inline))
+
+/* Where the pass is: the stack of open containers (in local[] until it
+ * grows past it) and the current value. */
+typedef struct pdoc {
+    const uchar *p;
+    frame *st, *local;
+    size_t cap, depth;
+    int dups;                 /* JSON_PARSE_REJECT_DUPLICATES */
+    json_node *root, *n;      /* tree mode: the root, the current value's node */
+    size_t ti;                /* tape mode: the current value's entry */
+    const char *expected;     /* when a key is missing */
+} pdoc;
+
+/* The byte order mark, the whitespace before the value, and the root's
+ * node or entry. */
+STEP enum pstep parse_start(parser *P, const int tape, pdoc *d)
+{
+    const uchar *p = d->p, *end = P->end;
     if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
         if (!(P->flags & JSON_PARSE_ALLOW_BOM)) {
             fail(P, JSON_ERR_SYNTAX, p, "byte order mark (U+FEFF) at the start of the input is not allowed");
-            return -1;
+            return S_ERROR;
         }
         p += 3;
         P->origin = P->line_start = P->col_at = p;
     }
-    p = skip_ws(P, p);
+    d->p = p = skip_ws(P, p);
     if (p >= end) {
         fail(P, JSON_ERR_EMPTY, p, "empty input: no JSON value");
-        return -1;
+        return S_ERROR;
     }
     if (tape) {
-        if ((ti = tape_push(P, p)) == SIZE_MAX) goto nomem;
+        if ((d->ti = tape_push(P, p)) == SIZE_MAX) return S_NOMEM;
     } else {
-        root = n = new_node(P);
-        if (!n) goto nomem;
-        locate(P, p, &n->line, &n->col);
+        d->root = d->n = new_node(P);
+        if (!d->n) return S_NOMEM;
+        locate(P, p, &d->n->line, &d->n->col);
     }
+    return S_VALUE;
+}
 
-value: /* p is at the first character of a value; n / ti is its (linked) node */
-    switch (*p) {
-    case '{':
-    case '[':
-        if (depth >= P->max_depth) {
-            fail(P, JSON_ERR_DEPTH, p, "nesting deeper than %u levels", P->max_depth);
-            goto error;
-        }
-        if (depth == cap) {
-            frame *ns = malloc(cap * 2 * sizeof *ns);
-            if (!ns) goto nomem;
-            memcpy(ns, st, depth * sizeof *st);
-            if (st != local) free(st);
-            st = ns;
-            cap *= 2;
-        }
-        f = &st[depth++];
-        f->node = n;
-        f->ti = ti;
-        f->count = 0;
-        f->slots = NULL;
-        f->kcap = 0;
-        f->probes = 0;
-        f->keyed = 0;
-        if (*p == '{') {
-            if (tape) P->tape->v[ti].type = cJSON_Object;
-            else n->item.type = cJSON_Object | JSON_NODE_PARSED;
-            p = skip_ws(P, p + 1);
-            if (p < end && *p == '}') { p++; goto close; }
-            expected = "a string key or '}'";
-            goto key;
-        }
-        if (tape) P->tape->v[ti].type = cJSON_Array;
-        else n->item.type = cJSON_Array | JSON_NODE_PARSED;
-        p = skip_ws(P, p + 1);
-        if (p < end && *p == ']') { p++; goto close; }
-        if (p >= end || *p == ',') {
-            fail_unexpected(P, p, "a JSON value or ']'", "");
-            goto error;
-        }
-        goto element;
+/* A new frame on top of the stack, the stack doubled when full. */
+STEP frame *push_frame(pdoc *d)
+{
+    if (d->depth == d->cap) {
+        frame *ns = malloc(d->cap * 2 * sizeof *ns);
+        if (!ns) return NULL;
+        memcpy(ns, d->st, d->depth * sizeof *d->st);
+        if (d->st != d->local) free(d->st);
+        d->st = ns;
+        d->cap *= 2;
+    }
+    frame *f = &d->st[d->depth++];
+    f->node = d->n;
+    f->ti = d->ti;
+    f->count = 0;
+    f->slots = NULL;
+    f->kcap = 0;
+    f->probes = 0;
+    f->keyed = 0;
+    return f;
+}
+
+/* '{' or '[' at d->p: the container opens. */
+STEP enum pstep open_container(parser *P, const int tape, pdoc *d)
+{
+    const uchar *p = d->p, *end = P->end;
+    if (d->depth >= P->max_depth) {
+        fail(P, JSON_ERR_DEPTH, p, "nesting deeper than %u levels", P->max_depth);
+        return S_ERROR;
+    }
+    if (!push_frame(d)) return S_NOMEM;
+    int object = *p == '{';
+    int type = object ? cJSON_Object : cJSON_Array;
+    if (tape) P->tape->v[d->ti].type = (uint8_t)type;
+    else d->n->item.type = type | JSON_NODE_PARSED;
+    d->p = p = skip_ws(P, p + 1);
+    if (p < end && *p == (object ? '}' : ']')) { d->p = p + 1; return S_CLOSE; }
+    if (object) {
+        d->expected = "a string key or '}'";
+        return S_KEY;
+    }
+    if (p >= end || *p == ',') {
+        fail_unexpected(P, p, "a JSON value or ']'", "");
+        return S_ERROR;
+    }
+    return S_ELEMENT;
+}
+
+STEP enum pstep string_value(parser *P, const int tape, pdoc *d)
+{
+    size_t slen;
+    if (tape) {
+        uint32_t off;
+        int decoded;
+        if (!(d->p = tape_string(P, d->p, &off, &decoded, &slen))) return S_ERROR;
+        jt_value *v = &P->tape->v[d->ti];
+        v->type = cJSON_String;
+        if (decoded) v->flags |= JT_STR_DECODED;
+        v->u.str.off = off;
+        v->u.str.len = (uint32_t)slen;
+    } else {
+        char *s;
+        if (!(d->p = parse_string(P, d->p, &s, &slen))) return S_ERROR;
+        d->n->item.type = cJSON_String | JSON_NODE_PARSED;
+        d->n->item.valuestring = s;
+        d->n->len = slen;
+    }
+    return S_AFTER;
+}
+
+STEP enum pstep number_value(parser *P, const int tape, pdoc *d)
+{
+    if (!tape) return (d->p = parse_number(P, d->p, d->n)) ? S_AFTER : S_ERROR;
+    double num;
+    int integer_text;
+    if (!(d->p = scan_number(P, d->p, &num, &integer_text))) return S_ERROR;
+    jt_value *v = &P->tape->v[d->ti];
+    v->type = cJSON_Number;
+    if (integer_text) v->flags |= JT_INTEGER_TEXT;
+    v->u.num = num;
+    size_t tlen = (size_t)(d->p - ((const uchar *)P->tape->input + v->pos));
+    v->text_len = tlen <= UINT16_MAX ? (uint16_t)tlen : 0;
+    return S_AFTER;
+}
+
+/* true, false, null */
+STEP enum pstep literal_value(parser *P, const int tape, pdoc *d)
+{
+    int type;
+    if (!(d->p = parse_literal(P, d->p, &type))) return S_ERROR;
+    if (tape) {
+        P->tape->v[d->ti].type = (uint8_t)type;
+    } else {
+        d->n->item.type = type | JSON_NODE_PARSED;
+        if (type == cJSON_True) d->n->item.valueint = 1;
+    }
+    return S_AFTER;
+}
+
+/* d->p is at the first character of a value; d->n / d->ti is its
+ * (linked) node or entry. */
+STEP enum pstep value_step(parser *P, const int tape, pdoc *d)
+{
+    switch (*d->p) {
+    case '{': case '[':
+        return open_container(P, tape, d);
     case '"':
-        if (tape) {
-            uint32_t off;
-            int decoded;
-            size_t slen;
-            p = tape_string(P, p, &off, &decoded, &slen);
-            if (!p) goto error;
-            jt_value *v = &P->tape->v[ti];
-            v->type = cJSON_String;
-            if (decoded) v->flags |= JT_STR_DECODED;
-            v->u.str.off = off;
-            v->u.str.len = (uint32_t)slen;
-        } else {
-            char *s;
-            size_t slen;
-            p = parse_string(P, p, &s, &slen);
-            if (!p) goto error;
-            n->item.type = cJSON_String | JSON_NODE_PARSED;
-            n->item.valuestring = s;
-            n->len = slen;
-        }
-        break;
+        return string_value(P, tape, d);
     case '-': case '0': case '1': case '2': case '3': case '4':
     case '5': case '6': case '7': case '8': case '9':
-        if (tape) {
-            double d;
-            int integer_text;
-            p = scan_number(P, p, &d, &integer_text);
-            if (!p) goto error;
-            jt_value *v = &P->tape->v[ti];
-            v->type = cJSON_Number;
-            if (integer_text) v->flags |= JT_INTEGER_TEXT;
-            v->u.num = d;
-            size_t tlen = (size_t)(p - ((const uchar *)P->tape->input + v->pos));
-            v->text_len = tlen <= UINT16_MAX ? (uint16_t)tlen : 0;
-        } else {
-            p = parse_number(P, p, n);
-            if (!p) goto error;
-        }
-        break;
-    case 't': case 'f': case 'n': {
-        int type;
-        p = parse_literal(P, p, &type);
-        if (!p) goto error;
-        if (tape) {
-            P->tape->v[ti].type = (uint8_t)type;
-        } else {
-            n->item.type = type | JSON_NODE_PARSED;
-            if (type == cJSON_True) n->item.valueint = 1;
-        }
-        break;
-    }
+        return number_value(P, tape, d);
+    case 't': case 'f': case 'n':
+        return literal_value(P, tape, d);
     default:
-        fail_value(P, p, "a JSON value", "");
-        goto error;
+        fail_value(P, d->p, "a JSON value", "");
+        return S_ERROR;
     }
+}
 
-after: /* a value just ended at p */
-    if (depth == 0) {
-        p = skip_ws(P, p);
-        if (p < end) {
-            fail(P, JSON_ERR_TRAILING, p, "unexpected data after the JSON value");
-            goto error;
-        }
-        free_frames(st, 0, local);
-        if (!tape) *root_out = &root->item;
-        return 0;
+/* After the root value: only whitespace may follow. */
+STEP enum pstep end_document(parser *P, pdoc *d)
+{
+    const uchar *p = skip_ws(P, d->p);
+    if (p < P->end) {
+        fail(P, JSON_ERR_TRAILING, p, "unexpected data after the JSON value");
+        return S_ERROR;
     }
-    f = &st[depth - 1];
-    p = skip_ws(P, p);
-    if (tape ? P->tape->v[f->ti].type == cJSON_Array : (f->node->item.type & cJSON_Array) != 0) {
-        if (p < end && *p == ',') {
-            p = skip_ws(P, p + 1);
-            if (p < end && *p == ']') {
-                fail_unexpected(P, p, "a JSON value", " (trailing commas are not allowed)");
-                goto error;
-            }
-            if (p >= end) { fail_unexpected(P, p, "a JSON value", ""); goto error; }
-            goto element;
-        }
-        if (p < end && *p == ']') { p++; goto close; }
-        fail_unexpected(P, p, "',' or ']'", "");
-        goto error;
-    }
+    return S_DONE;
+}
+
+/* After an element, at p (whitespace skipped): ',' and the next element,
+ * or ']'. */
+STEP enum pstep array_next(parser *P, pdoc *d, const uchar *p)
+{
+    const uchar *end = P->end;
     if (p < end && *p == ',') {
-        p = skip_ws(P, p + 1);
+        d->p = p = skip_ws(P, p + 1);
+        if (p < end && *p == ']') {
+            fail_unexpected(P, p, "a JSON value", " (trailing commas are not allowed)");
+            return S_ERROR;
+        }
+        if (p >= end) { fail_unexpected(P, p, "a JSON value", ""); return S_ERROR; }
+        return S_ELEMENT;
+    }
+    if (p < end && *p == ']') { d->p = p + 1; return S_CLOSE; }
+    fail_unexpected(P, p, "',' or ']'", "");
+    return S_ERROR;
+}
+
+/* After a member's value, at p (whitespace skipped): ',' and the next
+ * key, or '}'. */
+STEP enum pstep object_next(parser *P, pdoc *d, const uchar *p)
+{
+    const uchar *end = P->end;
+    if (p < end && *p == ',') {
+        d->p = p = skip_ws(P, p + 1);
         if (p < end && *p == '}') {
             fail_unexpected(P, p, "a string key", " (trailing commas are not allowed)");
-            goto error;
+            return S_ERROR;
         }
-        expected = "a string key";
-        goto key;
+        d->expected = "a string key";
+        return S_KEY;
     }
-    if (p < end && *p == '}') { p++; goto close; }
+    if (p < end && *p == '}') { d->p = p + 1; return S_CLOSE; }
     fail_unexpected(P, p, "',' or '}'", "");
-    goto error;
+    return S_ERROR;
+}
 
-close: /* the container on top of the stack just ended */
-    f = &st[--depth];
+/* A value just ended at d->p. */
+STEP enum pstep after_value(parser *P, const int tape, pdoc *d)
+{
+    if (d->depth == 0) return end_document(P, d);
+    const frame *f = &d->st[d->depth - 1];
+    const uchar *p = skip_ws(P, d->p);
+    d->p = p;
+    if (tape ? P->tape->v[f->ti].type == cJSON_Array : (f->node->item.type & cJSON_Array) != 0)
+        return array_next(P, d, p);
+    return object_next(P, d, p);
+}
+
+/* The container on top of the stack just ended. */
+STEP enum pstep close_container(parser *P, const int tape, pdoc *d)
+{
+    frame *f = &d->st[--d->depth];
     free(f->slots);
     if (tape && P->tape->v[f->ti].type == cJSON_Array) P->tape->v[f->ti].u.count = f->count;
-    goto after;
+    return S_AFTER;
+}
 
-element: /* p is at the start of an array element (not whitespace, not end) */
-    f = &st[depth - 1];
+/* d->p is at the start of an array element (not whitespace, not end):
+ * its node or entry, linked. */
+STEP enum pstep start_element(parser *P, const int tape, pdoc *d)
+{
+    frame *f = &d->st[d->depth - 1];
     if (tape) {
-        if ((ti = tape_push(P, p)) == SIZE_MAX) goto nomem;
-        tape_link(P, f, ti);
+        if ((d->ti = tape_push(P, d->p)) == SIZE_MAX) return S_NOMEM;
+        tape_link(P, f, d->ti);
     } else {
-        n = new_node(P);
-        if (!n) goto nomem;
-        locate(P, p, &n->line, &n->col);
-        link_child(f->node, n);
+        if (!(d->n = new_node(P))) return S_NOMEM;
+        locate(P, d->p, &d->n->line, &d->n->col);
+        link_child(f->node, d->n);
     }
     f->count++;
-    goto value;
+    return S_VALUE;
+}
 
-key: /* p should be at an object key's opening quote */
-    f = &st[depth - 1];
-    if (p >= end || *p != '"') {
-        fail_unexpected(P, p, expected, "");
-        goto error;
-    }
-    {
-        const uchar *kp = p;
-        uint32_t kline = 0, kcol = 0, koff = 0;
-        int kdecoded = 0;
-        uint64_t h = 0;
-        const char *key;
-        size_t klen;
-        if (tape) {
-            p = tape_string(P, p, &koff, &kdecoded, &klen);
-            if (!p) goto error;
-            key = (kdecoded ? P->tape->decoded : P->tape->input) + koff;
-        } else {
-            char *k;
-            locate(P, p, &kline, &kcol);
-            p = parse_string(P, p, &k, &klen);
-            if (!p) goto error;
-            key = k;
-        }
-        if (dups) {
-            mref first = { 0 };
-            if (f->slots) {
-                h = frame_hash(P, f, key, klen);
-                first = keyset_find(P, tape, f, h, key, klen);
-                if (mref_empty(first, tape) && !f->keyed &&
-                    f->probes > KEYSET_PROBES_PER_KEY * f->count + KEYSET_PROBES_SLACK) {
-                    if (keyset_rekey(P, tape, f)) goto nomem;
-                    h = frame_hash(P, f, key, klen);
-                }
-            } else if (f->count) {
-                for (mref c = mref_first(tape, f); !mref_empty(c, tape); c = mref_next(P, tape, c))
-                    if (same_key(P, tape, c, key, klen)) { first = c; break; }
-            }
-            if (!mref_empty(first, tape)) {
-                char shown[128];
-                unsigned fl, fc;
-                show_key(shown, sizeof shown, key, klen);
-                mref_where(P, first, &fl, &fc);
-                fail(P, JSON_ERR_DUPLICATE, kp, "duplicate key \"%s\" (first at line %u, column %u)", shown, fl, fc);
-                goto error;
-            }
-        }
-        p = skip_ws(P, p);
-        if (p >= end || *p != ':') {
-            fail_unexpected(P, p, "':' after the key", "");
-            goto error;
-        }
-        p = skip_ws(P, p + 1);
-        if (p >= end) { fail_unexpected(P, p, "a JSON value", ""); goto error; }
-        uint32_t key_hash = json_key_hash(key, klen);
-        mref m;
-        if (tape) {
-            if ((ti = tape_push(P, p)) == SIZE_MAX) goto nomem;
-            jt_value *v = &P->tape->v[ti];
-            v->key_len = (uint32_t)klen;
-            v->key_hash = key_hash;
-            v->key_off = koff;
-            if (kdecoded) v->flags |= JT_KEY_DECODED;
-            P->tape->v[f->ti].u.names |= json_key_filter(key_hash);
-            tape_link(P, f, ti);
-            m.i = ti + 1;
-        } else {
-            n = new_node(P);
-            if (!n) goto nomem;
-            n->item.string = (char *)key;
-            n->key_len = (uint32_t)klen;
-            n->key_hash = key_hash;
-            n->key_word = json_key_word(key, klen);
-            f->node->names |= json_key_filter(key_hash);
-            n->key_line = kline;
-            n->key_col = kcol;
-            locate(P, p, &n->line, &n->col);
-            link_child(f->node, n);
-            m.n = n;
-        }
-        f->count++;
-        if (dups && (f->slots || f->count > KEYSET_MIN)) {
-            if (!f->slots) h = frame_hash(P, f, key, klen);
-            if (keyset_add(P, tape, f, h, m)) goto nomem;
-        }
-    }
-    goto value;
+/* A member's key as read: where it is, its bytes, and (tree mode) its
+ * position, (tape mode) where its bytes lie. */
+typedef struct rkey {
+    const uchar *at;
+    const char *key;
+    size_t len;
+    uint32_t line, col, off;
+    int decoded;
+    uint64_t h;               /* its hash in the frame's table, when computed */
+} rkey;
 
-nomem:
-    fail_nomem(P, p);
-error:
-    free_frames(st, depth, local);
+/* The key's string at d->p, read into *k. */
+STEP int read_key(parser *P, const int tape, pdoc *d, rkey *k)
+{
+    k->at = d->p;
+    k->line = k->col = k->off = 0;
+    k->decoded = 0;
+    k->h = 0;
+    if (tape) {
+        if (!(d->p = tape_string(P, d->p, &k->off, &k->decoded, &k->len))) return -1;
+        k->key = (k->decoded ? P->tape->decoded : P->tape->input) + k->off;
+    } else {
+        char *s;
+        locate(P, d->p, &k->line, &k->col);
+        if (!(d->p = parse_string(P, d->p, &s, &k->len))) return -1;
+        k->key = s;
+    }
+    return 0;
+}
+
+/* Is key k new in frame f?  0 yes; -1 a duplicate (reported); -2 out of
+ * memory.  A frame with a table looks it up there (rehashing with SipHash
+ * when lookups probe too long); a small one compares with each member. */
+STEP int check_duplicate(parser *P, const int tape, frame *f, rkey *k)
+{
+    mref first = { 0 };
+    if (f->slots) {
+        k->h = frame_hash(P, f, k->key, k->len);
+        first = keyset_find(P, tape, f, k->h, k->key, k->len);
+        if (mref_empty(first, tape) && !f->keyed &&
+            f->probes > KEYSET_PROBES_PER_KEY * f->count + KEYSET_PROBES_SLACK) {
+            if (keyset_rekey(P, tape, f)) return -2;
+            k->h = frame_hash(P, f, k->key, k->len);
+        }
+    } else if (f->count) {
+        for (mref c = mref_first(tape, f); !mref_empty(c, tape); c = mref_next(P, tape, c))
+            if (same_key(P, tape, c, k->key, k->len)) { first = c; break; }
+    }
+    if (mref_empty(first, tape)) return 0;
+    char shown[128];
+    unsigned fl, fc;
+    show_key(shown, sizeof shown, k->key, k->len);
+    mref_where(P, first, &fl, &fc);
+    fail(P, JSON_ERR_DUPLICATE, k->at, "duplicate key \"%s\" (first at line %u, column %u)", shown, fl, fc);
     return -1;
 }
+
+/* The member of key k whose value starts at d->p: its node or entry,
+ * named and linked into f; *m refers to it.  0, or -1 out of memory. */
+STEP int add_member(parser *P, const int tape, pdoc *d, frame *f, const rkey *k, mref *m)
+{
+    uint32_t key_hash = json_key_hash(k->key, k->len);
+    if (tape) {
+        if ((d->ti = tape_push(P, d->p)) == SIZE_MAX) return -1;
+        jt_value *v = &P->tape->v[d->ti];
+        v->key_len = (uint32_t)k->len;
+        v->key_hash = key_hash;
+        v->key_off = k->off;
+        if (k->decoded) v->flags |= JT_KEY_DECODED;
+        P->tape->v[f->ti].u.names |= json_key_filter(key_hash);
+        tape_link(P, f, d->ti);
+        m->i = d->ti + 1;
+    } else {
+        json_node *n = d->n = new_node(P);
+        if (!n) return -1;
+        n->item.string = (char *)k->key;
+        n->key_len = (uint32_t)k->len;
+        n->key_hash = key_hash;
+        n->key_word = json_key_word(k->key, k->len);
+        f->node->names |= json_key_filter(key_hash);
+        n->key_line = k->line;
+        n->key_col = k->col;
+        locate(P, d->p, &n->line, &n->col);
+        link_child(f->node, n);
+        m->n = n;
+    }
+    return 0;
+}
+
+/* d->p should be at an object key's opening quote: the key, the
+ * duplicate check, ':', and the member. */
+STEP enum pstep member_key(parser *P, const int tape, pdoc *d)
+{
+    frame *f = &d->st[d->depth - 1];
+    const uchar *end = P->end;
+    if (d->p >= end || *d->p != '"') {
+        fail_unexpected(P, d->p, d->expected, "");
+        return S_ERROR;
+    }
+    rkey k;
+    if (read_key(P, tape, d, &k)) return S_ERROR;
+    if (d->dups) {
+        int r = check_duplicate(P, tape, f, &k);
+        if (r) return r == -2 ? S_NOMEM : S_ERROR;
+    }
+    const uchar *p = skip_ws(P, d->p);
+    if (p >= end || *p != ':') {
+        d->p = p;
+        fail_unexpected(P, p, "':' after the key", "");
+        return S_ERROR;
+    }
+    d->p = p = skip_ws(P, p + 1);
+    if (p >= end) { fail_unexpected(P, p, "a JSON value", ""); return S_ERROR; }
+    mref m;
+    if (add_member(P, tape, d, f, &k, &m)) return S_NOMEM;
+    f->count++;
+    if (d->dups && (f->slots || f->count > KEYSET_MIN)) {
+        if (!f->slots) k.h = frame_hash(P, f, k.key, k.len);
+        if (keyset_add(P, tape, f, k.h, m)) return S_NOMEM;
+    }
+    return S_VALUE;
+}
+
+/* The parser itself, for both outputs.  Tree mode builds json_node trees
+ * in P->mem (the root in *root_out); tape mode fills P->tape.  0, or -1
+ * after reporting an error. */
+static inline __attribute__((always_inline)) int parse_document(parser *P, const int tape, cJSON **root_out)
+{
+    frame local[LOCAL_FRAMES];
+    pdoc d = { .p = P->buf, .st = local, .local = local, .cap = LOCAL_FRAMES,
+               .dups = (P->flags & JSON_PARSE_REJECT_DUPLICATES) != 0, .expected = "a string key" };
+    enum pstep s = parse_start(P, tape, &d);
+    for (;;) {
+        switch (s) {
+        case S_VALUE: s = value_step(P, tape, &d); break;
+        case S_AFTER: s = after_value(P, tape, &d); break;
+        case S_CLOSE: s = close_container(P, tape, &d); break;
+        case S_ELEMENT: s = start_element(P, tape, &d); break;
+        case S_KEY: s = member_key(P, tape, &d); break;
+        case S_DONE:
+            free_frames(d.st, 0, local);
+            if (!tape) *root_out = &d.root->item;
+            return 0;
+        case S_NOMEM:
+            fail_nomem(P, d.p);
+            /* fall through */
+        case S_ERROR:
+            free_frames(d.st, d.depth, local);
+            return -1;
+        }
+    }
+}
+
+#undef STEP
 
 static cJSON *parse_tree(parser *P)
 {
