@@ -26,8 +26,18 @@
  * form, and the caller then asks the reporting walk on a tree, which
  * decides or says the verdict is undecided.  "Cannot tell" never becomes
  * a verdict on the way up: not, if, anyOf, oneOf and contains keep it
- * unless their other parts decide.  Everything here is static: each including file gets its
- * own walk. */
+ * unless their other parts decide.
+ *
+ * The walk's functions return the same: 1 valid, 0 invalid, negative
+ * "cannot tell" (the entry points turn it into CANNOT_TELL).
+ *
+ * Names: every function here is static and written under its own name
+ * (vschema, vobject, vproperties, ...; no name is made by a macro), so
+ * each including file gets its own walk under the same names, and the
+ * entry points (schema_verdict_run, schema_verdict_tape_run) are written
+ * out in the including files.  The accessors are static inline functions
+ * there, not function pointers: the walk is the engine's hot path, and
+ * each form's accessors inline into it. */
 
 /* What the properties pass of one schema application met, for the
  * keywords after it: the properties slots (for required), and the members
