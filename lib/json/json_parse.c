@@ -907,9 +907,11 @@ static void free_frames(frame *st, size_t depth, frame *local)
  * tape is a constant in each of the two callers of parse_document, and
  * every step is inlined into it (always_inline), so each caller gets its
  * own copy with the other output's steps compiled away and the steps'
- * constant answers turned into jumps: the same code as one function with
- * labels (callgrind: instruction counts within 0.1% of that form on the
- * bench corpus, see the commit that split it). */
+ * constant answers turned into jumps.  Measured against the former single
+ * function with labels (callgrind, instructions per check of the bench
+ * corpus's 1 KB, 100 KB and 1 MB responses and update requests, parse
+ * plus contract check): tapes 0.99x, trees 0.997x to 1.009x (the parse
+ * itself about 1.01x). */
 
 enum pstep { S_VALUE, S_AFTER, S_CLOSE, S_ELEMENT, S_KEY, S_DONE, S_ERROR, S_NOMEM };
 
