@@ -1,5 +1,14 @@
 /* engine.h - internal types of the JSON Schema engine, shared by the
- * registry (load), the compiler and the evaluator.  Not a public header. */
+ * registry (load), the compiler and the evaluator.  Not a public header.
+ *
+ * Return codes, one meaning per family of functions:
+ *   compile (schema_compile.c: the keyword compilers kc_* and the steps
+ *     over a program): 0 done, -1 failed with the jsv_error set (the first
+ *     error wins) or out of memory; compile_node: the schema or NULL;
+ *   verdict walks (schema_verdict_walk.h, both forms): 1 valid, 0 invalid,
+ *     negative: cannot tell (CANNOT_TELL below);
+ *   reporting walk (schema_eval.c: ev and the kw_* keyword functions):
+ *     1 holds, 0 fails (recorded unless quiet), UNDECIDED (below). */
 #ifndef ENGINE_H
 #define ENGINE_H
 
