@@ -12,8 +12,9 @@
 walks="lib/schema/schema_verdict_walk.h lib/schema/schema_verdict.c lib/schema/schema_verdict_tape.c
 lib/contract/contract_rules_walk.h lib/contract/contract_rules.c lib/contract/contract_rules_tape.c"
 
-# no token pasting anywhere in the library
-hits=$(grep -rln '##' lib --include='*.c' --include='*.h')
+# no token pasting in the walks
+# shellcheck disable=SC2086  # the file list splits on purpose
+hits=$(grep -ln '##' $walks)
 if [ -z "$hits" ]; then pass; else fail "token pasting (##) in: $hits"; fi
 
 # no definition whose name is a macro's result: NAME(x)(params)
