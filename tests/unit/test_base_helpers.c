@@ -1,0 +1,170 @@
+/* test_base_helpers.c - the helpers written once for the library and the
+ * tools: listing a directory (dir.h). */
+#include "check.h"
+#include "campaign/dir.h"
+#include "campaign/jsv.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- dir.h ---------------------------------------------------------- */
+
+static void touch(const char *dir, const char *name)
+{
+    char p[512];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    FILE *f = fopen(p, "w");
+    if (f) fclose(f);
+}
+
+static const dir_entry *find(const dir_list *l, const char *name)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->v[i].name, name) == 0) return &l->v[i];
+    return NULL;
+}
+
+static void rm_tree(const char *dir)
+{
+    dir_list l;
+    if (dir_list_read(dir, NULL, DIR_LIST_SUBDIRS, &l) == 0) {
+        for (size_t i = 0; i < l.n; i++) {
+            char p[512];
+            snprintf(p, sizeof p, "%s/%s", dir, l.v[i].name);
+            if (l.v[i].kind == DIR_KIND_DIR) rm_tree(p);
+            else unlink(p);
+        }
+    }
+    dir_list_free(&l);
+    char p[512];
+    snprintf(p, sizeof p, "%s/.hidden.json", dir);
+    unlink(p);
+    rmdir(dir);
+}
+
+static void test_dir_list(struct check *t)
+{
+    char dir[] = "/tmp/test_base_helpers.XXXXXX", p[512];
+    CHECK(t, mkdtemp(dir) != NULL);
+    /* names around the suffix: longer than it and ending in it, or not */
+    touch(dir, "b.json");
+    touch(dir, "a.json");
+    touch(dir, "a.b.json");
+    touch(dir, "json");
+    touch(dir, "x.jsonx");
+    touch(dir, "x.JSON");
+    touch(dir, ".hidden.json");
+    snprintf(p, sizeof p, "%s/sub", dir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/d.json", dir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/fifo.json", dir);
+    CHECK(t, mkfifo(p, 0600) == 0);
+    snprintf(p, sizeof p, "%s/gone.json", dir);
+    CHECK(t, symlink("/nonexistent/target.json", p) == 0);
+    snprintf(p, sizeof p, "%s/link.json", dir);
+    CHECK(t, symlink("a.json", p) == 0);
+
+    dir_list l;
+    CHECK_INT(t, dir_list_read(dir, ".json", 0, &l), 0);
+    /* sorted by strcmp, hidden and non-matching names left out; a
+     * directory matching the suffix is listed (as one) without SUBDIRS */
+    const char *want[] = { "a.b.json", "a.json", "b.json", "d.json", "fifo.json", "gone.json", "link.json" };
+    CHECK_INT(t, l.n, 7);
+    for (size_t i = 0; i < l.n && i < 7; i++) CHECK_STR(t, l.v[i].name, want[i]);
+    CHECK(t, find(&l, "a.json") && find(&l, "a.json")->kind == DIR_KIND_FILE);
+    CHECK(t, find(&l, "d.json") && find(&l, "d.json")->kind == DIR_KIND_DIR);
+    CHECK(t, find(&l, "fifo.json") && find(&l, "fifo.json")->kind == DIR_KIND_OTHER);
+    CHECK(t, find(&l, "gone.json") && find(&l, "gone.json")->kind == DIR_KIND_GONE);
+    CHECK(t, find(&l, "link.json") && find(&l, "link.json")->kind == DIR_KIND_FILE);  /* links followed */
+    CHECK(t, !find(&l, "sub") && !find(&l, "json") && !find(&l, ".hidden.json"));
+    dir_list_free(&l);
+    CHECK(t, l.v == NULL && l.n == 0);
+
+    /* with SUBDIRS every directory comes too, whatever its name */
+    CHECK_INT(t, dir_list_read(dir, ".json", DIR_LIST_SUBDIRS, &l), 0);
+    CHECK_INT(t, l.n, 8);
+    CHECK(t, find(&l, "sub") && find(&l, "sub")->kind == DIR_KIND_DIR);
+    dir_list_free(&l);
+
+    /* no suffix: every name but the hidden ones */
+    CHECK_INT(t, dir_list_read(dir, NULL, 0, &l), 0);
+    CHECK_INT(t, l.n, 11);
+    CHECK(t, find(&l, "json") && find(&l, "x.JSON") && !find(&l, ".hidden.json"));
+    dir_list_free(&l);
+
+    /* an empty directory, and one that is not there */
+    snprintf(p, sizeof p, "%s/sub", dir);
+    CHECK_INT(t, dir_list_read(p, ".json", DIR_LIST_SUBDIRS, &l), 0);
+    CHECK_INT(t, l.n, 0);
+    dir_list_free(&l);
+    snprintf(p, sizeof p, "%s/missing", dir);
+    errno = 0;
+    CHECK_INT(t, dir_list_read(p, ".json", 0, &l), DIR_LIST_CANNOT_OPEN);
+    CHECK_INT(t, errno, ENOENT);
+    CHECK(t, l.v == NULL && l.n == 0);
+    snprintf(p, sizeof p, "%s/a.json", dir);
+    CHECK_INT(t, dir_list_read(p, ".json", 0, &l), DIR_LIST_CANNOT_OPEN);
+    CHECK_INT(t, errno, ENOTDIR);
+    dir_list_free(&l);
+    dir_list_free(NULL);
+    rm_tree(dir);
+}
+
+static void put(const char *dir, const char *name, const char *text)
+{
+    char p[512];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    FILE *f = fopen(p, "w");
+    if (f) { fputs(text, f); fclose(f); }
+}
+
+/* jsv_registry_add_dir lists through dir.h: recursive, hidden names
+ * skipped, files in name order (so of two files claiming one $id, the
+ * later name is the one refused, whatever readdir's order). */
+static void test_registry_dir(struct check *t)
+{
+    char dir[] = "/tmp/test_base_helpers.XXXXXX", p[512];
+    CHECK(t, mkdtemp(dir) != NULL);
+    snprintf(p, sizeof p, "%s/sub", dir);
+    mkdir(p, 0700);
+    put(dir, "b.json", "{\"type\": \"string\"}");
+    put(dir, "sub/c.json", "{\"$ref\": \"../b.json\"}");
+    put(dir, ".hidden.json", "not json");
+    put(dir, "notes.txt", "not json");
+    jsv_error err;
+    memset(&err, 0, sizeof err);
+    jsv_registry *reg = jsv_registry_new();
+    CHECK_INT(t, jsv_registry_add_dir(reg, dir, "http://example.com/", &err), 2);
+    jsv_schema *s = jsv_compile(reg, "http://example.com/sub/c.json", NULL, &err);
+    CHECK(t, s != NULL);
+    jsv_schema_free(s);
+    jsv_registry_free(reg);
+
+    put(dir, "z.json", "{\"$id\": \"http://example.com/same\"}");
+    put(dir, "a.json", "{\"$id\": \"http://example.com/same\"}");
+    memset(&err, 0, sizeof err);
+    reg = jsv_registry_new();
+    CHECK_INT(t, jsv_registry_add_dir(reg, dir, "http://example.com/", &err), -1);
+    CHECK_MSG(t, strstr(err.file, "/z.json") != NULL, "refused: %s (%s)", err.file, err.message);
+    jsv_registry_free(reg);
+    snprintf(p, sizeof p, "%s/missing", dir);
+    reg = jsv_registry_new();
+    CHECK_INT(t, jsv_registry_add_dir(reg, p, "http://example.com/", &err), -1);
+    CHECK(t, strstr(err.message, "missing") != NULL);
+    jsv_registry_free(reg);
+    rm_tree(dir);
+}
+
+int main(void)
+{
+    struct check t = { 0, 0, "base_helpers" };
+    test_dir_list(&t);
+    test_registry_dir(&t);
+    return check_done(&t);
+}
