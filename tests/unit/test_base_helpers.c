@@ -1,8 +1,9 @@
 /* test_base_helpers.c - the helpers written once for the library and the
- * tools: listing a directory (dir.h). */
+ * tools: listing a directory (dir.h) and escaping for XML (xml.h). */
 #include "check.h"
 #include "campaign/dir.h"
 #include "campaign/jsv.h"
+#include "campaign/xml.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -161,10 +162,74 @@ static void test_registry_dir(struct check *t)
     rm_tree(dir);
 }
 
+/* ---- xml.h ---------------------------------------------------------- */
+
+static char got[512];
+
+static const char *esc(const char *s, size_t len, unsigned flags)
+{
+    strbuf b = { 0 };
+    xml_escape(&b, s, len, flags);
+    snprintf(got, sizeof got, "%s", b.data ? b.data : "");
+    sb_free(&b);
+    return got;
+}
+#define ESC(s, flags) esc((s), sizeof(s) - 1, (flags))
+
+static int calls;
+static void count_calls(void *ctx, const char *s, size_t n)
+{
+    (void)ctx; (void)s; (void)n;
+    calls++;
+}
+
+#define FFFD "\xEF\xBF\xBD"
+#define RUNNER XML_APOS
+#define LINT (XML_CR | XML_SHOW_FORBIDDEN)
+
+static void test_xml_escape(struct check *t)
+{
+    /* always: the five specials but ', bytes that are not UTF-8 */
+    CHECK_STR(t, ESC("a&b<c>d\"e", 0), "a&amp;b&lt;c&gt;d&quot;e");
+    CHECK_STR(t, ESC("a&b<c>d\"e", LINT), "a&amp;b&lt;c&gt;d&quot;e");
+    CHECK_STR(t, ESC("x\xFFy\xC3", 0), "x" FFFD "y" FFFD);
+    CHECK_STR(t, ESC("x\xFFy\xC3", LINT), "x" FFFD "y" FFFD);
+    CHECK_STR(t, ESC("\xC3\xA9\xF0\x9F\x98\x80" FFFD, RUNNER), "\xC3\xA9\xF0\x9F\x98\x80" FFFD);
+    CHECK_STR(t, ESC("\xED\xA0\x80", 0), FFFD FFFD FFFD);           /* a surrogate */
+    /* ' only when asked */
+    CHECK_STR(t, ESC("it's", RUNNER), "it&#39;s");
+    CHECK_STR(t, ESC("it's", LINT), "it's");
+    /* CR, newline, tab in text and in attributes */
+    CHECK_STR(t, ESC("a\r\n\tb", RUNNER), "a\r\n\tb");
+    CHECK_STR(t, ESC("a\r\n\tb", LINT), "a&#13;\n\tb");
+    CHECK_STR(t, ESC("a\r\n\tb", RUNNER | XML_ATTR), "a&#13;&#10;&#9;b");
+    CHECK_STR(t, ESC("a\r\n\tb", LINT | XML_ATTR), "a&#13;&#10;&#9;b");
+    /* what XML 1.0 cannot carry: replaced (one U+FFFD a byte) or shown */
+    CHECK_STR(t, ESC("a\x01" "b\x1F", RUNNER), "a" FFFD "b" FFFD);
+    CHECK_STR(t, ESC("a\x01" "b\x1F", LINT), "a\\u0001b\\u001F");
+    CHECK_STR(t, ESC("a\0b", RUNNER), "a" FFFD "b");
+    CHECK_STR(t, ESC("a\0b", LINT), "a\\u0000b");
+    CHECK_STR(t, ESC("\xEF\xBF\xBE|\xEF\xBF\xBF", RUNNER), FFFD FFFD FFFD "|" FFFD FFFD FFFD);
+    CHECK_STR(t, ESC("\xEF\xBF\xBE|\xEF\xBF\xBF", LINT), "\\uFFFE|\\uFFFF");
+    CHECK_STR(t, ESC("\xEF\xBF\xBD\xEF\xBF\xBC", LINT), FFFD "\xEF\xBF\xBC");  /* U+FFFD, U+FFFC pass */
+    /* DEL: allowed by XML; the reports replace it, lint keeps it */
+    CHECK_STR(t, ESC("a\x7F", RUNNER), "a" FFFD);
+    CHECK_STR(t, ESC("a\x7F", LINT), "a\x7F");
+    CHECK_STR(t, ESC("", LINT), "");
+    /* runs between replacements go out in one call each */
+    calls = 0;
+    xml_escape_to(count_calls, NULL, "plain text", 10, 0);
+    CHECK_INT(t, calls, 1);
+    calls = 0;
+    xml_escape_to(count_calls, NULL, "ab<cd", 5, 0);
+    CHECK_INT(t, calls, 3);
+}
+
 int main(void)
 {
     struct check t = { 0, 0, "base_helpers" };
     test_dir_list(&t);
     test_registry_dir(&t);
+    test_xml_escape(&t);
     return check_done(&t);
 }
