@@ -2,6 +2,7 @@
  * tools: listing a directory (dir.h) and escaping for XML (xml.h). */
 #include "check.h"
 #include "campaign/dir.h"
+#include "campaign/format.h"
 #include "campaign/jsv.h"
 #include "campaign/xml.h"
 
@@ -225,11 +226,60 @@ static void test_xml_escape(struct check *t)
     CHECK_INT(t, calls, 3);
 }
 
+/* ---- format.h: RFC 3339 read into parts ----------------------------- */
+
+#define READ_DT(s, t) format_read_date_time((s), strlen(s), (t))
+#define READ_D(s, t) format_read_date((s), strlen(s), (t))
+#define FMT(name, s) format_check((name), (s), strlen(s))
+
+static void test_rfc3339(struct check *t)
+{
+    format_datetime d;
+    CHECK(t, READ_DT("2026-02-28T12:34:56.789-05:30", &d));
+    CHECK(t, d.year == 2026 && d.month == 2 && d.day == 28);
+    CHECK(t, d.hour == 12 && d.minute == 34 && d.second == 56);
+    CHECK_INT(t, d.offset, -330);
+    CHECK(t, d.frac_len == 3 && strncmp(d.frac, "789", 3) == 0);
+    CHECK(t, READ_DT("2026-02-28t12:34:56z", &d) && d.frac == NULL && d.offset == 0);
+    CHECK(t, READ_DT("2026-02-28T12:34:56+23:59", &d) && d.offset == 1439);
+    CHECK(t, !READ_DT("2026-02-28T12:34:56+24:00", &d));
+    CHECK(t, !READ_DT("2026-02-28T12:34:56.Z", &d));
+    CHECK(t, !READ_DT("2026-02-28T12:34:56", &d));
+    CHECK(t, !READ_DT("2026-02-28T12:34:56Z ", &d));
+    CHECK(t, !format_read_date_time("2026-02-28T12:34:56Z", 19, &d));   /* cut before the Z */
+    /* a leap second: the reader takes it at any minute, the format only
+     * at 23:59 UTC */
+    CHECK(t, READ_DT("2026-06-30T12:30:60Z", &d) && d.second == 60);
+    CHECK_INT(t, FMT("date-time", "2026-06-30T12:30:60Z"), 0);
+    CHECK_INT(t, FMT("date-time", "2026-06-30T23:59:60Z"), 1);
+    CHECK_INT(t, FMT("date-time", "2026-07-01T00:59:60+01:00"), 1);
+    CHECK_INT(t, FMT("date-time", "2026-07-01T00:59:60Z"), 0);
+    CHECK_INT(t, FMT("time", "23:59:60Z"), 1);
+    CHECK_INT(t, FMT("time", "22:59:60Z"), 0);
+    CHECK(t, !READ_DT("2026-06-30T12:30:61Z", &d));
+    /* dates: month lengths and leap years, exact length */
+    CHECK(t, READ_D("2024-02-29", &d) && d.day == 29);
+    CHECK(t, !READ_D("2023-02-29", &d));
+    CHECK(t, READ_D("2000-02-29", &d));
+    CHECK(t, !READ_D("1900-02-29", &d));
+    CHECK(t, READ_D("2026-04-30", &d));
+    CHECK(t, !READ_D("2026-04-31", &d));
+    CHECK(t, !READ_D("2026-13-01", &d));
+    CHECK(t, !READ_D("2026-5-01", &d));
+    CHECK(t, !READ_D("2026-05-01T00:00:00Z", &d));
+    CHECK(t, !format_read_date("2026-05-01", 9, &d));
+    CHECK_INT(t, format_days_from_civil(1970, 1, 1), 0);
+    CHECK_INT(t, format_days_from_civil(1969, 12, 31), -1);
+    CHECK_INT(t, format_days_from_civil(2000, 3, 1), 11017);
+    CHECK_INT(t, format_days_from_civil(0, 3, 1), -719468);
+}
+
 int main(void)
 {
     struct check t = { 0, 0, "base_helpers" };
     test_dir_list(&t);
     test_registry_dir(&t);
     test_xml_escape(&t);
+    test_rfc3339(&t);
     return check_done(&t);
 }
