@@ -104,4 +104,20 @@ printf '%s\n' "$tmp/disc/c/b.json  b  []  1 step" "$tmp/disc/c/sub/a.json  sub a
     "2 scenarios, 2 steps" >"$tmp/disc/want"
 if cmp -s "$tmp/out" "$tmp/disc/want"; then pass; else fail "discovery: got"; cat "$tmp/out"; fi
 
+# a body assertion's pointer is checked when the case loads (jp_valid)
+mkdir -p "$tmp/ptr"
+pointer_case() {
+    printf '{"name": "p", "steps": [{"request": {"method": "GET", "path": "/campaigns"}, "expect": {"status": 200, "body": [{"pointer": "%s", "exists": true}]}}]}\n' "$1" >"$tmp/ptr/p.json"
+}
+pointer_case "/a~0b~1c/0"
+run --dry-run "$tmp/ptr"
+status 0 "a well-formed pointer loads"
+pointer_case "/a~2"
+run --dry-run "$tmp/ptr"
+status 2 "a pointer with ~2 is a case error"
+has 'invalid JSON Pointer "/a~2"' "$tmp/err" "the bad pointer named"
+pointer_case "a"
+run --dry-run "$tmp/ptr"
+status 2 "a pointer without the leading / is a case error"
+
 finish

@@ -3,6 +3,7 @@
 #include "check.h"
 #include "campaign/dir.h"
 #include "campaign/format.h"
+#include "campaign/json_pointer.h"
 #include "campaign/jsv.h"
 #include "campaign/xml.h"
 
@@ -226,6 +227,44 @@ static void test_xml_escape(struct check *t)
     CHECK_INT(t, calls, 3);
 }
 
+/* ---- json_pointer.h: the one lookup, the one syntax check ----------- */
+
+#define JP(root, p) jp_get((root), (p), strlen(p))
+#define JPV(p) jp_valid((p), strlen(p))
+
+static void test_json_pointer(struct check *t)
+{
+    cJSON *doc = cJSON_Parse("{\"a/b\": {\"m~n\": [10, 20]}, \"\": 1, \"a~\": 2, \"list\": [0, 1, 2]}");
+    CHECK(t, JP(doc, "") == doc);
+    CHECK_INT(t, JP(doc, "/a~1b/m~0n/1")->valueint, 20);
+    CHECK_INT(t, JP(doc, "/")->valueint, 1);
+    CHECK_INT(t, JP(doc, "/a~0")->valueint, 2);
+    CHECK(t, JP(doc, "/a~2") == NULL);                  /* malformed, not "a~2" */
+    CHECK(t, JP(doc, "/a~") == NULL);
+    CHECK(t, JP(doc, "nope") == NULL);
+    /* array indices: decimal, no leading zero, no sign, no "-" */
+    CHECK_INT(t, JP(doc, "/list/0")->valueint, 0);
+    CHECK_INT(t, JP(doc, "/list/2")->valueint, 2);
+    CHECK(t, JP(doc, "/list/3") == NULL);
+    CHECK(t, JP(doc, "/list/01") == NULL);
+    CHECK(t, JP(doc, "/list/00") == NULL);
+    CHECK(t, JP(doc, "/list/-") == NULL);
+    CHECK(t, JP(doc, "/list/+1") == NULL);
+    CHECK(t, JP(doc, "/list/ 1") == NULL);
+    CHECK(t, JP(doc, "/list/-0") == NULL);
+    CHECK(t, JP(doc, "/list/") == NULL);
+    CHECK(t, JP(doc, "/list/1234567890") == NULL);
+    CHECK(t, JP(doc, "/list/1/x") == NULL);             /* below a scalar */
+    CHECK(t, JP(NULL, "/list") == NULL && JP(NULL, "") == NULL);
+    /* a token naming a member that holds U+0000, by its whole name */
+    CHECK(t, jp_get(doc, "/a~0\0", 5) == NULL);
+    cJSON_Delete(doc);
+
+    CHECK(t, JPV("") && JPV("/") && JPV("/a~0b~1c") && JPV("//"));
+    CHECK(t, !JPV("a") && !JPV("/a~2") && !JPV("/a~") && !JPV("~0"));
+    CHECK(t, jp_valid("/a~1", 3) == 0);                 /* cut after the '~' */
+}
+
 /* ---- format.h: RFC 3339 read into parts ----------------------------- */
 
 #define READ_DT(s, t) format_read_date_time((s), strlen(s), (t))
@@ -281,5 +320,6 @@ int main(void)
     test_registry_dir(&t);
     test_xml_escape(&t);
     test_rfc3339(&t);
+    test_json_pointer(&t);
     return check_done(&t);
 }

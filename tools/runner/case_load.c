@@ -3,6 +3,7 @@
 #include "case_vars.h"
 #include "json_util.h"
 #include "campaign/dir.h"
+#include "campaign/json_pointer.h"
 #include "campaign/strbuf.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -173,7 +174,7 @@ static int check_assertion(FILE *errs, const char *path, const cJSON *a, int dep
 {
     int bad = 0;
     const cJSON *p = json_member(a, "pointer");
-    if (cJSON_IsString(p) && !ct_pointer_valid(p->valuestring)) {
+    if (cJSON_IsString(p) && !jp_valid(p->valuestring, strlen(p->valuestring))) {
         problem(errs, path, p, "invalid JSON Pointer \"%s\" (\"~\" must be followed by 0 or 1)", p->valuestring, NULL);
         bad++;
     }
