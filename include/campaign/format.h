@@ -12,6 +12,7 @@
 #define FORMAT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef int (*format_check_fn)(const char *s, size_t len);
 
@@ -26,5 +27,33 @@ format_check_fn format_lookup(const char *name);
 
 /* 1 valid, 0 invalid, -1 unknown format name, FORMAT_UNDECIDED. */
 int format_check(const char *name, const char *s, size_t len);
+
+/* ---- RFC 3339 dates and times, read into their parts ----------------
+ *
+ * The one reader of RFC 3339 in the project: the "date", "time" and
+ * "date-time" formats above, the contract's date rules (contract_rules.c)
+ * and the mock's pacing periods all go through it, so a date means the
+ * same to each.  Only ASCII digits count; 'T', 'Z' may be lower case. */
+
+typedef struct format_datetime {
+    int year, month, day;       /* a real date: month 1-12, day within the month */
+    int hour, minute, second;   /* 0-23, 0-59, 0-60 (60: a leap second) */
+    int offset;                 /* minutes east of UTC: local time = UTC + offset */
+    const char *frac;           /* the digits after '.' (into s), or NULL */
+    size_t frac_len;
+} format_datetime;
+
+/* 1 when s[0..len) is exactly a full-date ("2026-02-28"), with the date
+ * in *out (the other fields untouched); else 0, *out unspecified. */
+int format_read_date(const char *s, size_t len, format_datetime *out);
+
+/* 1 when s[0..len) is exactly a date-time ("2026-02-28T12:00:00.5+01:00"),
+ * with every field of *out filled; else 0, *out unspecified.  This reads
+ * the grammar only: a leap second is taken at any minute, where the
+ * "date-time" format (format_check) also wants it at 23:59 UTC. */
+int format_read_date_time(const char *s, size_t len, format_datetime *out);
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (negative before). */
+int64_t format_days_from_civil(int year, int month, int day);
 
 #endif

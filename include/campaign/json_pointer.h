@@ -36,11 +36,21 @@ const char *jp_append_index(arena *a, const char *base, size_t i);
  * absolute keyword location a URI whatever the member names hold. */
 void jp_fragment_append(strbuf *b, const char *s, size_t len);
 
+/* 1 when ptr[0..len) is an RFC 6901 JSON Pointer: empty, or starting
+ * with '/', every '~' followed by '0' or '1'; else 0.  Only the syntax:
+ * what a reference token names is jp_get's question (the "json-pointer"
+ * format and campaign-test's case files check with this). */
+int jp_valid(const char *ptr, size_t len);
+
 /* The value at ptr[0..len) below root ("" = root itself), or NULL when
  * absent or when the pointer is malformed (not starting with '/', a '~' not
  * followed by 0 or 1, an array index with a leading zero or not a number).
  * A reference token names the member whose whole name it is (ptr may hold
- * U+0000: a pointer taken from a parsed string). */
+ * U+0000: a pointer taken from a parsed string); in an array, only a
+ * decimal index of at most 9 digits names an element: "-" (the element
+ * after the last), "+1", " 1" and "01" name none.  root NULL: NULL.
+ * (The one lookup of the library and the tools; for a C string pass
+ * strlen(ptr).) */
 const cJSON *jp_get(const cJSON *root, const char *ptr, size_t len);
 
 #endif

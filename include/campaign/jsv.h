@@ -93,7 +93,10 @@ int jsv_registry_add_schema_file(jsv_registry *reg, const char *path, size_t max
 
 /* Add every *.json file below dir (recursively), each registered under
  * base_uri_prefix + its path relative to dir (e.g. "http://localhost:1234/").
- * Returns the number of documents added, or -1 with *err filled. */
+ * Names starting with '.' are skipped; each directory's entries are taken
+ * in name order (dir.h), so which of two files is refused does not depend
+ * on the file system.  Returns the number of documents added, or -1 with
+ * *err filled. */
 int jsv_registry_add_dir(jsv_registry *reg, const char *dir,
                          const char *base_uri_prefix, jsv_error *err);
 

@@ -7,7 +7,6 @@
  * same way. */
 #include "contract.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
@@ -18,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "contract_rules.h"
+#include "dir.h"
 
 const char *const contract_body_names[] = {
     "campaign-create-request",
@@ -124,57 +124,30 @@ static void set_error(jsv_error *err, const char *file, const char *fmt, ...)
         memcpy(err->file, file, strlen(file) + 1);
 }
 
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
-}
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The sorted *.json file names of dir (so loading is deterministic). */
 static char **list_json_files(const char *dir, size_t *n, jsv_error *err)
 {
-    DIR *d = opendir(dir);
-    struct dirent *de;
-    char **names = NULL;
-    size_t count = 0, cap = 0;
-    if (!d) {
+    dir_list l;
+    int rc = dir_list_read(dir, ".json", 0, &l);
+    if (rc == DIR_LIST_CANNOT_OPEN) {
         set_error(err, dir, "cannot open schema directory %s: %s", dir, strerror(errno));
         return NULL;
     }
-    while ((de = readdir(d)) != NULL) {
-        if (de->d_name[0] == '.' || !ends_with(de->d_name, ".json"))
-            continue;
-        if (count == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            char **p = realloc(names, ncap * sizeof *p);
-            if (!p)
-                goto nomem;
-            names = p;
-            cap = ncap;
-        }
-        if (!(names[count] = strdup(de->d_name)))
-            goto nomem;
-        count++;
+    if (rc != 0) {
+        set_error(err, dir, "out of memory listing %s", dir);
+        return NULL;
     }
-    closedir(d);
-    if (count)
-        qsort(names, count, sizeof *names, by_name);
-    *n = count;
-    if (!names)
-        names = calloc(1, sizeof *names);
+    char **names = calloc(l.n + 1, sizeof *names);
+    if (!names) {
+        dir_list_free(&l);
+        set_error(err, dir, "out of memory listing %s", dir);
+        return NULL;
+    }
+    for (size_t i = 0; i < l.n; i++)
+        names[i] = l.v[i].name;   /* the names change hands */
+    *n = l.n;
+    free(l.v);
     return names;
-nomem:
-    closedir(d);
-    while (count)
-        free(names[--count]);
-    free(names);
-    set_error(err, dir, "out of memory listing %s", dir);
-    return NULL;
 }
 
 contract *contract_load(const char *dir, const jsv_options *opts, jsv_error *err)

@@ -11,6 +11,7 @@
  * over cJSON trees, reporting every finding (contract_rules_tape.c runs
  * them over tapes). */
 #include "contract_rules.h"
+#include "format.h"
 #include "json_parse.h"
 #include "json_value.h"
 #include "map.h"
@@ -26,106 +27,33 @@
 
 /* ---- RFC 3339 dates ---------------------------------------------------- */
 
-static int take_digits(const char *s, int n, int *out)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-        v = v * 10 + (s[i] - '0');
-    }
-    *out = v;
-    return 1;
-}
-
-static int is_leap(int y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int month_days(int y, int m)
-{
-    static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    return m == 2 && is_leap(y) ? 29 : days[m - 1];
-}
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (civil-from-days
- * inverted: count in 400-year eras starting each March 1st). */
-static int64_t days_from_civil(int y, int m, int d)
-{
-    int64_t yy = y - (m <= 2);
-    int64_t era = (yy >= 0 ? yy : yy - 399) / 400;
-    int64_t yoe = yy - era * 400;
-    int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-/* YYYY-MM-DD at s (exactly 10 characters, not necessarily terminated). */
-static int parse_date_part(const char *s, int64_t *days)
-{
-    int y, m, d;
-    if (!take_digits(s, 4, &y) || s[4] != '-' || !take_digits(s + 5, 2, &m) ||
-        s[7] != '-' || !take_digits(s + 8, 2, &d))
-        return 0;
-    if (m < 1 || m > 12 || d < 1 || d > month_days(y, m))
-        return 0;
-    *days = days_from_civil(y, m, d);
-    return 1;
-}
+/* Read by format.h's reader, the one the "date" and "date-time" formats
+ * use; unlike the format, a rule takes a leap second at any minute (as
+ * the next minute's :00): the schema says whether one may stand there. */
 
 int cr_parse_full_date(const char *s, int64_t *days)
 {
-    if (!s || strlen(s) != 10)
+    format_datetime t;
+    if (!s || !format_read_date(s, strlen(s), &t))
         return 0;
-    return parse_date_part(s, days);
+    *days = format_days_from_civil(t.year, t.month, t.day);
+    return 1;
 }
 
 int cr_parse_date_time(const char *s, cr_instant *out)
 {
-    int64_t day;
-    int hh, mm, ss, oh = 0, om = 0, sign = 0;
-    size_t n = 0;
-
-    if (!s || strnlen(s, 11) < 11 || !parse_date_part(s, &day))
+    format_datetime t;
+    if (!s || !format_read_date_time(s, strlen(s), &t))
         return 0;
-    s += 10;
-    if (*s != 'T' && *s != 't')
-        return 0;
-    s++;
-    if (strnlen(s, 8) < 8 || !take_digits(s, 2, &hh) || s[2] != ':' ||
-        !take_digits(s + 3, 2, &mm) || s[5] != ':' || !take_digits(s + 6, 2, &ss))
-        return 0;
-    if (hh > 23 || mm > 59 || ss > 60)
-        return 0;
-    s += 8;
-    out->frac[0] = '\0';
-    if (*s == '.') {
-        s++;
-        if (*s < '0' || *s > '9')
-            return 0;
-        for (; *s >= '0' && *s <= '9'; s++)
-            if (n + 1 < sizeof out->frac)
-                out->frac[n++] = *s;
-        out->frac[n] = '\0';
-        while (n > 0 && out->frac[n - 1] == '0')
-            out->frac[--n] = '\0';
-    }
-    if (*s == 'Z' || *s == 'z') {
-        s++;
-    } else if (*s == '+' || *s == '-') {
-        sign = *s == '+' ? 1 : -1;
-        if (strnlen(s, 6) < 6 || !take_digits(s + 1, 2, &oh) || s[3] != ':' ||
-            !take_digits(s + 4, 2, &om) || oh > 23 || om > 59)
-            return 0;
-        s += 6;
-    } else {
-        return 0;
-    }
-    if (*s != '\0')
-        return 0;
-    out->local_day = day;
-    out->sec = day * 86400 + hh * 3600 + mm * 60 + ss - sign * (oh * 3600 + om * 60);
+    /* the fraction's first digits, without trailing zeros */
+    size_t n = t.frac_len < sizeof out->frac - 1 ? t.frac_len : sizeof out->frac - 1;
+    if (n)
+        memcpy(out->frac, t.frac, n);
+    while (n > 0 && out->frac[n - 1] == '0')
+        n--;
+    out->frac[n] = '\0';
+    out->local_day = format_days_from_civil(t.year, t.month, t.day);
+    out->sec = out->local_day * 86400 + t.hour * 3600 + t.minute * 60 + t.second - t.offset * 60;
     return 1;
 }
 

@@ -73,6 +73,16 @@ void jp_fragment_append(strbuf *b, const char *s, size_t len)
     sb_append(b, s + from, len - from);
 }
 
+int jp_valid(const char *ptr, size_t len)
+{
+    if (len > 0 && ptr[0] != '/')
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (ptr[i] == '~' && (i + 1 >= len || (ptr[i + 1] != '0' && ptr[i + 1] != '1')))
+            return 0;
+    return 1;
+}
+
 /* Unescape one reference token (~0 -> ~, ~1 -> /) into out (n + 1 bytes,
  * terminated); its length, or -1 when it holds a '~' followed by anything
  * else. */

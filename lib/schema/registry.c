@@ -5,17 +5,16 @@
  * $dynamicAnchor) and, for every schema object, its base URI and JSON
  * Pointer.  Lookups by URI then need no further parsing; JSON Pointer
  * fragments are walked on demand (compile time only). */
+#include "dir.h"
 #include "engine.h"
 #include "json_pointer.h"
 #include "uri.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #define JT(x) ((x)->type & 0xFF)
 
@@ -285,34 +284,29 @@ static int add_file_buf(jsv_registry *reg, const char *path, char *buf, size_t l
 
 static int add_dir_rec(jsv_registry *reg, const char *dir, const char *prefix, int *count, jsv_error *err)
 {
-    DIR *d = opendir(dir);
-    if (!d) { set_err(err, NULL, NULL, NULL, "%s: %s", dir, strerror(errno)); return -1; }
-    struct dirent *e;
-    int rc = 0;
-    while (!rc && (e = readdir(d))) {
-        if (e->d_name[0] == '.') continue;
-        size_t pl = strlen(dir) + strlen(e->d_name) + 2;
-        size_t ul = strlen(prefix) + strlen(e->d_name) + 2;
+    dir_list l;
+    int rc = dir_list_read(dir, ".json", DIR_LIST_SUBDIRS, &l);
+    if (rc == DIR_LIST_CANNOT_OPEN) { set_err(err, NULL, NULL, NULL, "%s: %s", dir, strerror(errno)); return -1; }
+    for (size_t i = 0; !rc && i < l.n; i++) {
+        const char *name = l.v[i].name;
+        size_t pl = strlen(dir) + strlen(name) + 2;
+        size_t ul = strlen(prefix) + strlen(name) + 2;
         char *path = malloc(pl), *uri = malloc(ul);
         if (!path || !uri) { free(path); free(uri); rc = -1; break; }
-        snprintf(path, pl, "%s/%s", dir, e->d_name);
-        struct stat st;
-        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-            snprintf(uri, ul, "%s%s/", prefix, e->d_name);
+        snprintf(path, pl, "%s/%s", dir, name);
+        if (l.v[i].kind == DIR_KIND_DIR) {
+            snprintf(uri, ul, "%s%s/", prefix, name);
             rc = add_dir_rec(reg, path, uri, count, err);
         } else {
-            size_t nl = strlen(e->d_name);
-            if (nl > 5 && !strcmp(e->d_name + nl - 5, ".json")) {
-                snprintf(uri, ul, "%s%s", prefix, e->d_name);
-                rc = jsv_registry_add_file(reg, path, uri, NULL, err);
-                if (!rc) (*count)++;
-            }
+            snprintf(uri, ul, "%s%s", prefix, name);
+            rc = jsv_registry_add_file(reg, path, uri, NULL, err);
+            if (!rc) (*count)++;
         }
         free(path);
         free(uri);
     }
-    closedir(d);
-    return rc;
+    dir_list_free(&l);
+    return rc ? -1 : 0;
 }
 
 int jsv_registry_add_dir(jsv_registry *reg, const char *dir, const char *base_uri_prefix, jsv_error *err)

@@ -84,4 +84,40 @@ else
     fail "mkfifo is missing"
 fi
 
+# discovery: directories searched for *.json, subdirectories too; hidden
+# files and directories, *.body.json and dangling links left out; sorted;
+# a directory given with a trailing slash adds none
+mkdir -p "$tmp/disc/c/sub" "$tmp/disc/c/.hid"
+listed() {
+    printf '{"name": "%s", "steps": [{"request": {"method": "GET", "path": "/campaigns"}, "expect": {"status": 200}}]}\n' "$2" >"$1"
+}
+listed "$tmp/disc/c/b.json" "b"
+listed "$tmp/disc/c/sub/a.json" "sub a"
+listed "$tmp/disc/c/.hid/h.json" "hidden dir"
+listed "$tmp/disc/c/.dot.json" "hidden file"
+listed "$tmp/disc/c/x.body.json" "body file"
+listed "$tmp/disc/c/a.txt" "not json"
+ln -s "$tmp/disc/nowhere.json" "$tmp/disc/c/z.json"
+run --list "$tmp/disc/c/"
+status 0 "discovery lists the cases"
+printf '%s\n' "$tmp/disc/c/b.json  b  []  1 step" "$tmp/disc/c/sub/a.json  sub a  []  1 step" \
+    "2 scenarios, 2 steps" >"$tmp/disc/want"
+if cmp -s "$tmp/out" "$tmp/disc/want"; then pass; else fail "discovery: got"; cat "$tmp/out"; fi
+
+# a body assertion's pointer is checked when the case loads (jp_valid)
+mkdir -p "$tmp/ptr"
+pointer_case() {
+    printf '{"name": "p", "steps": [{"request": {"method": "GET", "path": "/campaigns"}, "expect": {"status": 200, "body": [{"pointer": "%s", "exists": true}]}}]}\n' "$1" >"$tmp/ptr/p.json"
+}
+pointer_case "/a~0b~1c/0"
+run --dry-run "$tmp/ptr"
+status 0 "a well-formed pointer loads"
+pointer_case "/a~2"
+run --dry-run "$tmp/ptr"
+status 2 "a pointer with ~2 is a case error"
+has 'invalid JSON Pointer "/a~2"' "$tmp/err" "the bad pointer named"
+pointer_case "a"
+run --dry-run "$tmp/ptr"
+status 2 "a pointer without the leading / is a case error"
+
 finish

@@ -153,6 +153,18 @@ static void test_date_parsing(void)
     CHECK(&T, cr_instant_cmp(&a, &b) > 0);
     CHECK(&T, cr_parse_date_time("2025-01-15T00:00:00Z", &b));
     CHECK(&T, cr_instant_cmp(&a, &b) > 0);
+    /* a leap second at any minute reads as the next minute's :00 (the
+     * date-time format, not the rules, says where one may stand) */
+    CHECK(&T, cr_parse_date_time("2025-01-15T12:30:60Z", &a));
+    CHECK(&T, cr_parse_date_time("2025-01-15T12:31:00Z", &b));
+    CHECK(&T, cr_instant_cmp(&a, &b) == 0);
+    CHECK(&T, !cr_parse_date_time("2025-01-15T12:30:61Z", &a));
+    /* a fraction counts to its 23rd digit */
+    CHECK(&T, cr_parse_date_time("2025-01-15T00:00:00.00000000000000000000001Z", &a));
+    CHECK(&T, cr_parse_date_time("2025-01-15T00:00:00Z", &b));
+    CHECK(&T, cr_instant_cmp(&a, &b) > 0);
+    CHECK(&T, cr_parse_date_time("2025-01-15T00:00:00.000000000000000000000001Z", &a));
+    CHECK(&T, cr_instant_cmp(&a, &b) == 0);
 
     CHECK(&T, cr_parse_full_date("1970-01-01", &d) && d == 0);
     CHECK(&T, cr_parse_full_date("2000-03-01", &d) && d == 11017);

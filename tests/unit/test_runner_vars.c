@@ -11,6 +11,7 @@
 #include "regex_bound.h"
 #include "expect.h"
 #include "loopback.h"
+#include "report.h"
 
 #include <stdlib.h>
 
@@ -201,8 +202,36 @@ static void test_pointer(struct check *t)
     CHECK(t, ct_pointer_get(doc, "/list/3") == NULL);
     CHECK(t, ct_pointer_get(doc, "/list/-") == NULL);
     CHECK(t, ct_pointer_get(doc, "nope") == NULL);
-    CHECK(t, !ct_pointer_valid("/a~2"));
+    CHECK(t, ct_pointer_get(NULL, "") == NULL && ct_pointer_get(doc, NULL) == NULL);
     cJSON_Delete(doc);
+}
+
+/* The reports' escaping: ' as a reference, control bytes and DEL as
+ * U+FFFD, CR kept in text; in attributes newline, tab, CR as references;
+ * a cut between characters, marked. */
+static void test_report_escape(struct check *t)
+{
+    strbuf b = { 0 };
+    sb_xml_escape(&b, "it's <\x01\x7f\r\n>", 0);
+    CHECK_STR(t, b.data, "it&#39;s &lt;\xEF\xBF\xBD\xEF\xBF\xBD\r\n&gt;");
+    sb_free(&b);
+    sb_xml_attr(&b, "a\nb\tc\rd'", 0);
+    CHECK_STR(t, b.data, "a&#10;b&#9;c&#13;d&#39;");
+    sb_free(&b);
+    sb_xml_escape(&b, "abcdef", 6);
+    CHECK_STR(t, b.data, "abcdef");
+    sb_free(&b);
+    sb_xml_escape(&b, "abcdef", 5);
+    CHECK_STR(t, b.data, "abcde\n... (truncated, 6 bytes in all)");
+    sb_free(&b);
+    sb_xml_attr(&b, "abcdef", 5);
+    CHECK_STR(t, b.data, "abcde&#10;... (truncated, 6 bytes in all)");
+    sb_free(&b);
+    sb_xml_escape(&b, "a\xC3\xA9", 2);
+    CHECK_STR(t, b.data, "a\n... (truncated, 3 bytes in all)");
+    sb_free(&b);
+    sb_xml_escape(&b, NULL, 0);
+    CHECK(t, b.data == NULL);
 }
 
 static int findings(const char *assertion, const char *body)
@@ -475,6 +504,7 @@ int main(void)
     test_redact(&t);
     test_loopback(&t);
     test_pointer(&t);
+    test_report_escape(&t);
     test_expect(&t);
     test_finding_text(&t);
     test_regex_bound(&t);

@@ -9,7 +9,7 @@
  * reached its match limit). */
 #include "lint.h"
 
-#include <dirent.h>
+#include "campaign/dir.h"
 #include <errno.h>
 #include <stdint.h>
 #include <limits.h>
@@ -226,45 +226,24 @@ static void path_list_free(path_list *l)
     l->n = 0;
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The *.json files of dir as "dir/name", sorted; unreadable dir = none. */
+/* The *.json regular files of dir as "dir/name", sorted; unreadable dir
+ * = none.  Only regular files: a FIFO named x.json would hang the load. */
 static int list_json(const char *dir, path_list *l)
 {
-    DIR *d = opendir(dir);
-    struct dirent *de;
-    size_t cap = 0;
-    if (!d)
+    dir_list d;
+    if (dir_list_read(dir, ".json", 0, &d) != 0)
         return 0;
-    while ((de = readdir(d)) != NULL) {
-        size_t n = strlen(de->d_name);
-        if (de->d_name[0] == '.' || n < 6 || strcmp(de->d_name + n - 5, ".json") != 0)
+    if (d.n && !(l->v = calloc(d.n, sizeof *l->v)))
+        d.n = 0;
+    for (size_t i = 0; i < d.n; i++) {
+        if (d.v[i].kind != DIR_KIND_FILE)
             continue;
-        if (l->n == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            char **p = realloc(l->v, ncap * sizeof *p);
-            if (!p)
-                break;
-            l->v = p;
-            cap = ncap;
-        }
-        size_t size = strlen(dir) + n + 2;
+        size_t size = strlen(dir) + strlen(d.v[i].name) + 2;
         if (!(l->v[l->n] = malloc(size)))
             break;
-        snprintf(l->v[l->n], size, "%s/%s", dir, de->d_name);
-        /* only regular files: a FIFO named x.json would hang the load */
-        if (!is_regular_file(l->v[l->n])) {
-            free(l->v[l->n]);
-            continue;
-        }
-        l->n++;
+        snprintf(l->v[l->n++], size, "%s/%s", dir, d.v[i].name);
     }
-    closedir(d);
-    if (l->n)
-        qsort(l->v, l->n, sizeof *l->v, by_name);
+    dir_list_free(&d);
     return 0;
 }
 

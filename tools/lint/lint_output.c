@@ -15,6 +15,7 @@
  * whatever the payload held. */
 #include "lint.h"
 #include "campaign/utf8.h"
+#include "campaign/xml.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,10 +41,21 @@ const char *lint_display_pointer(const char *pointer)
 
 enum esc { ESC_TEXT, ESC_JSON, ESC_XML_TEXT, ESC_XML_ATTR, ESC_GH_DATA, ESC_GH_PROP };
 
+static void to_file(void *f, const char *s, size_t n)
+{
+    fwrite(s, 1, n, f);
+}
+
 static void put_escaped(FILE *f, const char *str, enum esc mode)
 {
     const unsigned char *s = (const unsigned char *)(str ? str : "");
     size_t n = strlen((const char *)s);
+    if (mode == ESC_XML_TEXT || mode == ESC_XML_ATTR) {
+        /* what XML 1.0 forbids even as a reference is shown, not dropped */
+        xml_escape_to(to_file, f, str ? str : "", n,
+                      XML_CR | XML_SHOW_FORBIDDEN | (mode == ESC_XML_ATTR ? XML_ATTR : 0));
+        return;
+    }
     while (n) {
         uint32_t cp;
         size_t len = utf8_decode(s, n, &cp);
@@ -77,19 +89,7 @@ static void put_escaped(FILE *f, const char *str, enum esc mode)
             break;
         case ESC_XML_TEXT:
         case ESC_XML_ATTR:
-            if (cp == '&') rep = "&amp;";
-            else if (cp == '<') rep = "&lt;";
-            else if (cp == '>') rep = "&gt;";
-            else if (cp == '"') rep = "&quot;";
-            else if (cp == '\r') rep = "&#13;";
-            else if (cp == '\n' && mode == ESC_XML_ATTR) rep = "&#10;";
-            else if (cp == '\t' && mode == ESC_XML_ATTR) rep = "&#9;";
-            else if ((cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0xFFFE || cp == 0xFFFF) {
-                /* not allowed in XML 1.0 even as a reference: show it */
-                snprintf(tmp, sizeof tmp, "\\u%04X", cp);
-                rep = tmp;
-            }
-            break;
+            break;  /* xml_escape_to, above */
         case ESC_GH_PROP:
             if (cp == ':') rep = "%3A";
             else if (cp == ',') rep = "%2C";

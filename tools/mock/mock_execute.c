@@ -8,6 +8,7 @@
  *               they had before the pause) */
 #include "mock_api.h"
 #include "mock_json.h"
+#include "campaign/format.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,17 +57,13 @@ static void reply_body(mock_reply *r, cJSON *body, const char *schema)
 
 /* ---- execute ---------------------------------------------------------- */
 
-/* Days since 1970-01-01 of "YYYY-MM-DD" (proleptic Gregorian); 0 on junk. */
+/* Days since 1970-01-01 of "YYYY-MM-DD"; 0 on junk (the request schema
+ * has already refused it: a period's dates are format "date"). */
 static long long civil_days(const char *s)
 {
-    int y, m, d;
-    if (!s || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1 || d > 31) return 0;
-    y -= m <= 2;
-    long long era = (y >= 0 ? y : y - 399) / 400;
-    long long yoe = y - era * 400;
-    long long doy = (153LL * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    format_datetime t;
+    if (!s || !format_read_date(s, strlen(s), &t)) return 0;
+    return format_days_from_civil(t.year, t.month, t.day);
 }
 
 /* Per-period amounts of one product's share.  weight mode: proportional to

@@ -2,12 +2,13 @@
 #include "case_load.h"
 #include "case_vars.h"
 #include "json_util.h"
+#include "campaign/dir.h"
+#include "campaign/json_pointer.h"
 #include "campaign/strbuf.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,7 +174,7 @@ static int check_assertion(FILE *errs, const char *path, const cJSON *a, int dep
 {
     int bad = 0;
     const cJSON *p = json_member(a, "pointer");
-    if (cJSON_IsString(p) && !ct_pointer_valid(p->valuestring)) {
+    if (cJSON_IsString(p) && !jp_valid(p->valuestring, strlen(p->valuestring))) {
         problem(errs, path, p, "invalid JSON Pointer \"%s\" (\"~\" must be followed by 0 or 1)", p->valuestring, NULL);
         bad++;
     }
@@ -396,26 +397,22 @@ static int ends_with(const char *s, const char *suf)
 static int walk(pathlist *pl, const char *dir, FILE *errs, int depth)
 {
     if (depth > 32) { fprintf(errs, "%s: directories nested too deep\n", dir); return -1; }
-    DIR *d = opendir(dir);
-    if (!d) { fprintf(errs, "%s: %s\n", dir, strerror(errno)); return -1; }
-    struct dirent *e;
-    int rc = 0;
-    while (rc == 0 && (e = readdir(d))) {
-        if (e->d_name[0] == '.') continue;   /* hidden files and . .. */
-        size_t n = strlen(dir) + strlen(e->d_name) + 2;
+    dir_list l;
+    int rc = dir_list_read(dir, ".json", DIR_LIST_SUBDIRS, &l);
+    if (rc == DIR_LIST_CANNOT_OPEN) { fprintf(errs, "%s: %s\n", dir, strerror(errno)); return -1; }
+    for (size_t i = 0; rc == 0 && i < l.n; i++) {
+        const dir_entry *e = &l.v[i];
+        size_t n = strlen(dir) + strlen(e->name) + 2;
         char *p = malloc(n);
         if (!p) { rc = -1; break; }
-        snprintf(p, n, "%s%s%s", dir, ends_with(dir, "/") ? "" : "/", e->d_name);
-        struct stat st;
-        if (stat(p, &st) == 0) {
-            if (S_ISDIR(st.st_mode)) rc = walk(pl, p, errs, depth + 1);
-            /* Files named *.body.json are request bodies (bodyFile), not cases. */
-            else if (ends_with(p, ".json") && !ends_with(p, ".body.json")) rc = pl_add(pl, p);
-        }
+        snprintf(p, n, "%s%s%s", dir, ends_with(dir, "/") ? "" : "/", e->name);
+        if (e->kind == DIR_KIND_DIR) rc = walk(pl, p, errs, depth + 1);
+        /* Files named *.body.json are request bodies (bodyFile), not cases. */
+        else if (e->kind != DIR_KIND_GONE && !ends_with(p, ".body.json")) rc = pl_add(pl, p);
         free(p);
     }
-    closedir(d);
-    return rc;
+    dir_list_free(&l);
+    return rc ? -1 : 0;
 }
 
 static int cmp_str(const void *a, const void *b)

@@ -1,4 +1,4 @@
-/* json_util.c - copy, compare, pointer lookup. */
+/* json_util.c - compare, type names, text; pointer lookup by the library. */
 #include "json_util.h"
 #include "campaign/json_pointer.h"
 #include "campaign/json_value.h"
@@ -17,15 +17,7 @@ int ct_json_equal(const cJSON *a, const cJSON *b)
     return a && b && jv_equal(a, b);
 }
 
-int ct_pointer_valid(const char *s)
-{
-    if (*s == '\0') return 1;
-    if (*s != '/') return 0;
-    for (; *s; s++)
-        if (*s == '~' && s[1] != '0' && s[1] != '1') return 0;
-    return 1;
-}
-
+/* The library's lookup (json_pointer.h) for a C string that may be NULL. */
 const cJSON *ct_pointer_get(const cJSON *root, const char *p)
 {
     return root && p ? jp_get(root, p, strlen(p)) : NULL;

@@ -17,12 +17,12 @@ int ct_json_type(const cJSON *v);
 /* Structural equality: numbers by value, objects regardless of member order. */
 int ct_json_equal(const cJSON *a, const cJSON *b);
 
-/* Resolve an RFC 6901 JSON Pointer ("" = root).  NULL when absent or when
- * the pointer is malformed. */
+/* Resolve an RFC 6901 JSON Pointer ("" = root) with jp_get()
+ * (campaign/json_pointer.h: leading zeros, "-" and signs name no
+ * element).  NULL when absent, when the pointer is malformed, or when
+ * root or pointer is NULL.  (Whether a pointer is well formed:
+ * jp_valid().) */
 const cJSON *ct_pointer_get(const cJSON *root, const char *pointer);
-
-/* 1 if s is a syntactically valid JSON Pointer. */
-int ct_pointer_valid(const char *s);
 
 /* Compact JSON text of v (malloc'd), numbers as their source wrote them
  * and U+0000 written \u0000 (jv_write), or NULL when out of memory. */

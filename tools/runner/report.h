@@ -15,11 +15,16 @@ int report_junit(const ct_run_result *run, const char *path, char *err, size_t e
 int report_html(const ct_run_result *run, const char *path, char *err, size_t errlen);
 int report_json(const ct_run_result *run, const char *path, char *err, size_t errlen);
 
-/* Append s escaped for XML/HTML text or attribute values: & < > " ' become
- * entities, invalid UTF-8 bytes and control characters other than tab,
- * newline and carriage return become U+FFFD, and at most max bytes of s are
- * used (0 = all; a cut is marked "... (truncated, N bytes)"). */
+/* Append s escaped for XML/HTML text or attribute values (xml.h): & < > " '
+ * become entities, invalid UTF-8 bytes, DEL and the characters XML 1.0
+ * cannot carry become U+FFFD, and at most max bytes of s are used (0 =
+ * all; a cut is marked "... (truncated, N bytes in all)").  Nothing for
+ * a NULL s. */
 void sb_xml_escape(strbuf *b, const char *s, size_t max);
+
+/* The same for an XML attribute value: newline, tab and carriage return
+ * (the cut's mark included) as references, which a parser keeps. */
+void sb_xml_attr(strbuf *b, const char *s, size_t max);
 
 /* Copy of s with invalid UTF-8 replaced by U+FFFD (malloc'd; "" for NULL). */
 char *ct_utf8_clean(const char *s);

