@@ -116,7 +116,8 @@ enum { OPTS_GO = 0,     /* every option stored: the tool goes on */
 
 /* Read argv[1..argc) against t, storing into dest (the tool's options
  * struct, holding its defaults) and appending the operands to *operands
- * (when t->operands is NULL an operand is refused).  Values are borrowed
+ * (when t->operands is NULL an operand is refused, and operands may be
+ * NULL).  Values are borrowed
  * from argv.  On OPTS_USAGE dest and *operands may hold part of the
  * command line: free them as usual (opts_free, opts_list_free).  Messages
  * name the option as it was written ("--jobs takes an integer from 1 to
