@@ -120,8 +120,9 @@ enum { OPTS_GO = 0,     /* every option stored: the tool goes on */
  * NULL).  Values are borrowed
  * from argv.  On OPTS_USAGE dest and *operands may hold part of the
  * command line: free them as usual (opts_free, opts_list_free).  Messages
- * name the option as it was written ("--jobs takes an integer from 1 to
- * 256, not '0'", "unknown option '--bogus'", "--schema needs a value"). */
+ * name a short option as written and a long one by its full name ("-j
+ * takes an integer from 1 to 256, not '0'", "unknown option '--bogus'",
+ * "--schema needs a value", "--schema is required"). */
 int opts_parse(const opt_tool *t, int argc, char **argv, void *dest, opt_list *operands);
 
 /* Write the help: "usage:" synopsis lines (wrapped at 79 columns), the
