@@ -8,6 +8,7 @@
  * could not be decided (a schema keyword could not be evaluated: a regex
  * reached its match limit). */
 #include "lint.h"
+#include "campaign/options.h"
 
 #include "campaign/dir.h"
 #include <errno.h>
@@ -20,159 +21,110 @@
 
 enum { EXIT_VALID = 0, EXIT_INVALID = 1, EXIT_USAGE = 2, EXIT_UNDECIDED = 3 };
 
-static const char usage_text[] =
-    "usage: campaign-lint --schema NAME|PATH [--format text|json|junit|github]\n"
-    "                     [--strict] [--ndjson] [--schema-dir DIR] [--no-format-assert]\n"
-    "                     [--regex-budget SECONDS] [--max-size BYTES] [--max-findings N]\n"
-    "                     FILE... | -\n"
-    "       campaign-lint --list-schemas\n"
-    "       campaign-lint --help | --version\n"
-    "\n"
-    "Checks JSON payloads against the campaign API contract.\n"
-    "  --schema NAME       a contract body (schema and rules; see --list-schemas)\n"
-    "  --schema PATH       any JSON Schema file (schema only); PATH contains '/'\n"
-    "                      or ends in .json.  The files its $refs name are read\n"
-    "                      as reached; no other file beside it is opened\n"
-    "  --format FORMAT     text (default), json, junit or github\n"
-    "  --strict            report properties no schema declares (unknownProperty)\n"
-    "  --ndjson            each line of each FILE is one payload (blank lines skipped);\n"
-    "                      read line by line in bounded memory, each line's result\n"
-    "                      written before more input is awaited\n"
-    "  --schema-dir DIR    the contract's schemas (default: $CAMPAIGN_SCHEMA_DIR,\n"
-    "                      else the schemas directory beside bin/, else ./schemas)\n"
-    "  --no-format-assert  treat \"format\" as an annotation only\n"
-    "  --max-size BYTES    the largest payload read (default 268435456, 256 MiB): a\n"
-    "                      file or standard input larger is refused (status 2);\n"
-    "                      with --ndjson it bounds each line instead (an NDJSON\n"
-    "                      stream may be any length): a longer line is a max-size\n"
-    "                      finding on that line, skipped, and the next lines are\n"
-    "                      checked (status 2); it bounds schema files too.  Only\n"
-    "                      regular files and - are read\n"
-    "  --max-findings N    findings shown per payload (default 1000; 0: all); past\n"
-    "                      it a line says how many more there are.  The first N\n"
-    "                      the checks find are kept, in source order; the rest\n"
-    "                      are only counted, so a payload with millions of errors\n"
-    "                      costs little more memory than one with N\n"
-    "  --regex-budget SECONDS  regex search time the whole run may take (default\n"
-    "                      10; each check also stops a search after 2 s); past it\n"
-    "                      every pattern that needs a search is undecided\n"
-    "  -                   read standard input\n"
-    "\n"
-    "Exit status: 0 all valid, 1 some payload invalid, 2 usage error, unreadable\n"
-    "file (or NDJSON line over --max-size) or unknown schema,\n"
-    "3 none invalid but some could not be decided (a keyword could not be\n"
-    "evaluated: a regex reached its match limit or the time budget; such\n"
-    "findings are marked \"undecided\").\n";
-
 typedef struct options {
     const char *schema;
     const char *schema_dir;
-    enum lint_format format;
-    int strict, ndjson, no_format_assert;
-    unsigned regex_budget_ms;
+    unsigned format;            /* enum lint_format, as lint_formats[] */
+    unsigned strict, ndjson, no_format_assert;
+    double regex_budget;        /* seconds */
     size_t max_size, max_findings;
-    const char **files;
-    size_t nfiles;
 } options;
 
-static int usage_error(const char *fmt, const char *arg)
+static int print_version(const char *value, void *dest)
 {
-    fprintf(stderr, LINT_NAME ": ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n%s", usage_text);
-    return EXIT_USAGE;
+    (void)value;
+    (void)dest;
+    printf(LINT_NAME " %s\n", JSV_VERSION);
+    return OPT_CALL_STOP;
 }
 
-/* The value of option `name` at argv[*i] ("--name V" or "--name=V"), or
- * NULL when argv[*i] is another option. */
-static const char *option_value(char **argv, int argc, int *i, const char *name, int *missing)
+static int list_schemas(const char *value, void *dest)
 {
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) != 0)
-        return NULL;
-    if (argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    if (argv[*i][n] != '\0')
-        return NULL;
-    if (*i + 1 >= argc) {
-        *missing = 1;
-        return NULL;
-    }
-    return argv[++*i];
+    (void)value;
+    (void)dest;
+    for (size_t k = 0; k < contract_body_count; k++)
+        puts(contract_body_names[k]);
+    return OPT_CALL_STOP;
 }
 
-/* Parse argv into o.  Returns -1 to go on, else an exit status. */
-static int parse_args(int argc, char **argv, options *o)
+/* In the order of enum lint_format. */
+static const char *const lint_formats[] = { "text", "json", "junit", "github", NULL };
+
+static const opt_spec lint_opts[] = {
+    { .name = "schema", .arg = "NAME|PATH", .kind = OPT_STRING, .flags = OPT_REQUIRED, OPT_AT(options, schema),
+      .help = "What to check against. A NAME is a contract body (its schema and the contract rules; see "
+              "--list-schemas). A PATH is any JSON Schema file (that schema only, no contract rules): it "
+              "contains '/' or ends in .json. The files its $refs name are read as they are reached; no "
+              "other file beside it is opened." },
+    { .name = "format", .arg = "FORMAT", .kind = OPT_ENUM, OPT_AT(options, format), .words = lint_formats,
+      .help = "The output: text (default), json, junit or github." },
+    { .name = "strict", .kind = OPT_FLAG, OPT_AT(options, strict),
+      .help = "Also report properties no schema declares (unknownProperty)." },
+    { .name = "ndjson", .kind = OPT_FLAG, OPT_AT(options, ndjson),
+      .help = "Each line of each FILE is one payload (blank lines are skipped). It is read line by line "
+              "in bounded memory, and each line's result is written before more input is awaited." },
+    { .name = "schema-dir", .arg = "DIR", .kind = OPT_STRING, OPT_AT(options, schema_dir),
+      .help = "The contract's schemas (default: $CAMPAIGN_SCHEMA_DIR, else the schemas directory beside "
+              "bin/, else ./schemas)." },
+    { .name = "no-format-assert", .kind = OPT_FLAG, OPT_AT(options, no_format_assert),
+      .help = "Treat \"format\" as an annotation only." },
+    { .name = "regex-budget", .arg = "SECONDS", .kind = OPT_NUMBER, .flags = OPT_LO_OPEN,
+      OPT_AT(options, regex_budget), .lo = 0, .hi = 86400,
+      .expect = "seconds, more than 0 and at most 86400",
+      .help = "The regex search time the whole run may take (default 10; each check also stops a search "
+              "after 2 s). Past it, every pattern that needs a search is undecided." },
+    { .name = "max-size", .arg = "BYTES", .kind = OPT_INT, OPT_AT(options, max_size), .min = 1,
+      .max = SIZE_MAX / 2, .expect = "a number of bytes greater than 0",
+      .help = "The largest payload read (default 268435456, 256 MiB): a file or standard input larger is "
+              "refused (status 2). With --ndjson it bounds each line instead (an NDJSON stream may be any "
+              "length): a longer line is a max-size finding on that line, skipped, and the next lines are "
+              "checked (status 2). It bounds schema files too. Only regular files and - are read." },
+    { .name = "max-findings", .arg = "N", .kind = OPT_INT, OPT_AT(options, max_findings), .min = 0,
+      .max = SIZE_MAX / 2, .expect = "a number (0: all)",
+      .help = "Findings shown per payload (default 1000; 0: all); past it a line says how many more there "
+              "are. The first N the checks find are kept, in source order; the rest are only counted, so "
+              "a payload with millions of errors costs little more memory than one with N." },
+    { .name = "list-schemas", .kind = OPT_CALL, .flags = OPT_ALONE, .call = list_schemas,
+      .help = "Print the contract's body names, one a line." },
+    { .name = "help", .short_name = 'h', .kind = OPT_HELP, .flags = OPT_ALONE,
+      .help = "Print this help." },
+    { .name = "version", .kind = OPT_CALL, .flags = OPT_ALONE, .call = print_version,
+      .help = "Print the version." },
+};
+
+static const opt_tool lint_tool = {
+    .name = LINT_NAME,
+    .section = 1,
+    .summary = "check JSON payloads against the campaign API contract",
+    .operands = "FILE... | -",
+    .description = "Checks JSON payloads against the campaign API contract. Each FILE is one payload "
+                   "(standard input when FILE is -).",
+    .epilogue = "Exit status:\n"
+                "0 all valid;\n"
+                "1 some payload invalid;\n"
+                "2 usage error, unreadable file (or NDJSON line over --max-size) or unknown schema;\n"
+                "3 none invalid but some could not be decided (a keyword could not be evaluated: a regex "
+                "reached its match limit or the time budget; such findings are marked \"undecided\").",
+    .opts = lint_opts,
+    .nopts = sizeof lint_opts / sizeof lint_opts[0],
+};
+
+/* Parse argv into o and the input files.  Returns -1 to go on, else an
+ * exit status. */
+static int parse_args(int argc, char **argv, options *o, opt_list *files)
 {
-    int only_files = 0;
-    o->regex_budget_ms = LINT_REGEX_BUDGET_MS;
+    o->regex_budget = LINT_REGEX_BUDGET_MS / 1000.0;
     o->max_size = LINT_MAX_INPUT;
     o->max_findings = LINT_MAX_FINDINGS;
-    if (!(o->files = calloc((size_t)argc, sizeof *o->files)))
+    int rc = opts_parse(&lint_tool, argc, argv, o, files);
+    if (rc == OPTS_DONE)
+        return EXIT_VALID;
+    if (rc != OPTS_GO)
         return EXIT_USAGE;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v;
-        int missing = 0;
-        if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
-            o->files[o->nfiles++] = a;
-        } else if (strcmp(a, "--") == 0) {
-            only_files = 1;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(usage_text, stdout);
-            return EXIT_VALID;
-        } else if (strcmp(a, "--version") == 0) {
-            printf(LINT_NAME " %s\n", JSV_VERSION);
-            return EXIT_VALID;
-        } else if (strcmp(a, "--list-schemas") == 0) {
-            for (size_t k = 0; k < contract_body_count; k++)
-                puts(contract_body_names[k]);
-            return EXIT_VALID;
-        } else if (strcmp(a, "--strict") == 0) {
-            o->strict = 1;
-        } else if (strcmp(a, "--ndjson") == 0) {
-            o->ndjson = 1;
-        } else if (strcmp(a, "--no-format-assert") == 0) {
-            o->no_format_assert = 1;
-        } else if ((v = option_value(argv, argc, &i, "--schema", &missing))) {
-            o->schema = v;
-        } else if ((v = option_value(argv, argc, &i, "--schema-dir", &missing))) {
-            o->schema_dir = v;
-        } else if ((v = option_value(argv, argc, &i, "--max-size", &missing))) {
-            char *end;
-            errno = 0;
-            unsigned long long n = strtoull(v, &end, 10);
-            if (end == v || *end || errno || n == 0 || v[0] == '-' || n > (unsigned long long)SIZE_MAX / 2)
-                return usage_error("--max-size takes a number of bytes greater than 0, not '%s'", v);
-            o->max_size = (size_t)n;
-        } else if ((v = option_value(argv, argc, &i, "--max-findings", &missing))) {
-            char *end;
-            errno = 0;
-            unsigned long long n = strtoull(v, &end, 10);
-            if (end == v || *end || errno || v[0] == '-' || n > (unsigned long long)SIZE_MAX / 2)
-                return usage_error("--max-findings takes a number (0: all), not '%s'", v);
-            o->max_findings = (size_t)n;
-        } else if ((v = option_value(argv, argc, &i, "--regex-budget", &missing))) {
-            char *end;
-            double sec = strtod(v, &end);
-            if (end == v || *end || !(sec > 0) || sec > 86400)
-                return usage_error("--regex-budget takes seconds, more than 0 and at most 86400, not '%s'", v);
-            o->regex_budget_ms = sec * 1000 < 1 ? 1 : (unsigned)(sec * 1000);
-        } else if ((v = option_value(argv, argc, &i, "--format", &missing))) {
-            if (strcmp(v, "text") == 0) o->format = LINT_TEXT;
-            else if (strcmp(v, "json") == 0) o->format = LINT_JSON;
-            else if (strcmp(v, "junit") == 0) o->format = LINT_JUNIT;
-            else if (strcmp(v, "github") == 0) o->format = LINT_GITHUB;
-            else return usage_error("unknown format '%s' (text, json, junit or github)", v);
-        } else if (missing) {
-            return usage_error("option %s needs a value", a);
-        } else {
-            return usage_error("unknown option '%s'", a);
-        }
+    if (!files->n) {
+        opts_usage_error(&lint_tool, "%s", "no input files (use - for standard input)");
+        return EXIT_USAGE;
     }
-    if (!o->schema)
-        return usage_error("%s", "--schema is required");
-    if (!o->nfiles)
-        return usage_error("%s", "no input files (use - for standard input)");
     return -1;
 }
 
@@ -346,7 +298,8 @@ static const char *plural(size_t n, const char *one, const char *many)
 int main(int argc, char **argv)
 {
     options o = { 0 };
-    int rc = parse_args(argc, argv, &o);
+    opt_list files = { 0 };
+    int rc = parse_args(argc, argv, &o, &files);
     contract *c = NULL;
     jsv_registry *reg = NULL;
     jsv_schema *schema = NULL;
@@ -400,12 +353,13 @@ int main(int argc, char **argv)
     if (!(hints = lint_hints_new((const char *const *)schema_files.v, schema_files.n)))
         goto oom;
 
-    lint_config cfg = { c, by_path ? NULL : o.schema, schema, hints, o.regex_budget_ms, o.max_findings };
-    if (!(k = lint_checker_new(&cfg)) || !(out = lint_output_new(o.format, stdout, o.schema)))
+    unsigned budget_ms = o.regex_budget * 1000 < 1 ? 1 : (unsigned)(o.regex_budget * 1000);
+    lint_config cfg = { c, by_path ? NULL : o.schema, schema, hints, budget_ms, o.max_findings };
+    if (!(k = lint_checker_new(&cfg)) || !(out = lint_output_new((enum lint_format)o.format, stdout, o.schema)))
         goto oom;
 
-    for (size_t i = 0; i < o.nfiles; i++) {
-        const char *path = o.files[i];
+    for (size_t i = 0; i < files.n; i++) {
+        const char *path = files.v[i];
         const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
         char *buf = NULL;
         size_t len = 0;
@@ -455,6 +409,6 @@ done:
     contract_free(c);
     jsv_schema_free(schema);
     jsv_registry_free(reg);
-    free(o.files);
+    opts_list_free(&files);
     return rc;
 }

@@ -10,6 +10,7 @@
  * by SIGINT or SIGTERM (after writing the reports). */
 #include "case_load.h"
 #include "campaign/contract.h"
+#include "campaign/options.h"
 #include "loopback.h"
 #include "redact.h"
 #include "report.h"
@@ -20,7 +21,6 @@
 #include <curl/curl.h>
 #include <errno.h>
 #include <fnmatch.h>
-#include <getopt.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -33,65 +33,15 @@
 
 typedef struct options {
     const char *base_url, *token_env;
-    int jobs, retries;
+    unsigned jobs, retries;
     double timeout, regex_budget;
     const char *junit, *html, *json, *report_dir, *schemas;
-    int no_reports;
-    const char **tags, **xtags, **body_dirs;
-    size_t ntags, nxtags, nbody_dirs;
+    unsigned no_reports;
+    opt_list tags, xtags, body_dirs;
     const char *name_glob;
     long shard_k, shard_n;
-    int fail_fast, dry_run, list, live, allow_spend, insecure, quiet;
+    unsigned fail_fast, dry_run, list, live, allow_spend, insecure, quiet;
 } options;
-
-static void usage(FILE *f)
-{
-    fputs("usage: campaign-test --base-url URL [--token-env VAR] [-j N] [--timeout S] [--retries N]\n"
-          "                     [--regex-budget S]\n"
-          "                     [--junit FILE] [--html FILE] [--json FILE] [--report-dir DIR] [--no-reports]\n"
-          "                     [--tag T] [--exclude-tag T] [--name GLOB] [--shard K/N] [--fail-fast]\n"
-          "                     [--dry-run] [--list] [--live] [--allow-spend] [--insecure]\n"
-          "                     [--schemas DIR] [--body-dir DIR] [--quiet] CASES...\n"
-          "\n"
-          "Replays case files (JSON, one scenario each; directories are searched for\n"
-          "*.json) against URL, the API root including /api/v2/buyer.  The token is\n"
-          "read from $SCOPE3_API_KEY (or --token-env VAR) and sent as a Bearer token;\n"
-          "it never appears in any output.\n"
-          "\n"
-          "  -j, --jobs N        scenarios run at once (default 1); steps stay in order\n"
-          "  --timeout S         per request, seconds (default 30)\n"
-          "  --retries N         retry connection failures (nothing sent) N times, with backoff\n"
-          "  --regex-budget S    search time all `matches` assertions of the run may take\n"
-          "                      (default 10; each search also stops after 2 s); past it a\n"
-          "                      `matches` is undecided, the step an error\n"
-          "  --junit/--html/--json FILE   reports; without any of them all three go to\n"
-          "                      --report-dir (default reports/) unless --no-reports\n"
-          "  --tag T             only scenarios with tag T (repeatable: any of them)\n"
-          "  --exclude-tag T     drop scenarios with tag T (repeatable)\n"
-          "  --name GLOB         only scenarios whose name matches GLOB (fnmatch)\n"
-          "  --shard K/N         run the K-th of N stable slices of the sorted case files\n"
-          "  --fail-fast         start no new scenario after one fails\n"
-          "  --dry-run           load and validate the cases only\n"
-          "  --list              print the selected scenarios\n"
-          "  --live              required for a base URL that is not loopback\n"
-          "  --allow-spend       on --live runs, also run scenarios tagged spend\n"
-          "  --insecure          do not verify TLS certificates\n"
-          "  --schemas DIR       contract schemas (default: $CAMPAIGN_SCHEMA_DIR, bin/../schemas)\n"
-          "  --body-dir DIR      let bodyFile read below DIR too (repeatable); by default a\n"
-          "                      body file must lie below a CASES directory or its case file's\n"
-          "                      own directory\n"
-          "\n"
-          "Exit status: 0 passed, 1 failures or errors, 2 usage or case errors, 130 interrupted.\n", f);
-}
-
-static int push(const char ***v, size_t *n, const char *s)
-{
-    const char **nv = realloc(*v, (*n + 1) * sizeof *nv);
-    if (!nv) return -1;
-    nv[(*n)++] = s;
-    *v = nv;
-    return 0;
-}
 
 static int parse_long(const char *s, long lo, long hi, long *out)
 {
@@ -103,129 +53,138 @@ static int parse_long(const char *s, long lo, long hi, long *out)
     return 0;
 }
 
-enum { O_TOKEN_ENV = 256, O_TIMEOUT, O_RETRIES, O_JUNIT, O_HTML, O_JSON, O_REPORT_DIR, O_NO_REPORTS,
-       O_TAG, O_XTAG, O_NAME, O_SHARD, O_FAIL_FAST, O_DRY_RUN, O_LIST, O_LIVE, O_ALLOW_SPEND,
-       O_INSECURE, O_SCHEMAS, O_VERSION, O_BASE_URL, O_BODY_DIR, O_REGEX_BUDGET };
-
-static int parse_args(int argc, char **argv, options *o, int *first_case)
+/* --shard K/N: 1 <= K <= N <= 10000. */
+static int take_shard(const char *value, void *dest)
 {
-    static const struct option longopts[] = {
-        { "base-url", required_argument, NULL, O_BASE_URL },
-        { "token-env", required_argument, NULL, O_TOKEN_ENV },
-        { "jobs", required_argument, NULL, 'j' },
-        { "timeout", required_argument, NULL, O_TIMEOUT },
-        { "retries", required_argument, NULL, O_RETRIES },
-        { "regex-budget", required_argument, NULL, O_REGEX_BUDGET },
-        { "junit", required_argument, NULL, O_JUNIT },
-        { "html", required_argument, NULL, O_HTML },
-        { "json", required_argument, NULL, O_JSON },
-        { "report-dir", required_argument, NULL, O_REPORT_DIR },
-        { "no-reports", no_argument, NULL, O_NO_REPORTS },
-        { "tag", required_argument, NULL, O_TAG },
-        { "exclude-tag", required_argument, NULL, O_XTAG },
-        { "name", required_argument, NULL, O_NAME },
-        { "shard", required_argument, NULL, O_SHARD },
-        { "fail-fast", no_argument, NULL, O_FAIL_FAST },
-        { "dry-run", no_argument, NULL, O_DRY_RUN },
-        { "list", no_argument, NULL, O_LIST },
-        { "live", no_argument, NULL, O_LIVE },
-        { "allow-spend", no_argument, NULL, O_ALLOW_SPEND },
-        { "insecure", no_argument, NULL, O_INSECURE },
-        { "schemas", required_argument, NULL, O_SCHEMAS },
-        { "body-dir", required_argument, NULL, O_BODY_DIR },
-        { "quiet", no_argument, NULL, 'q' },
-        { "help", no_argument, NULL, 'h' },
-        { "version", no_argument, NULL, O_VERSION },
-        { NULL, 0, NULL, 0 }
-    };
-    int c;
-    long v;
-    char *end;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "j:qh", longopts, NULL)) != -1) {
-        switch (c) {
-        case O_BASE_URL: o->base_url = optarg; break;
-        case O_TOKEN_ENV: o->token_env = optarg; break;
-        case 'j':
-            if (parse_long(optarg, 1, 256, &v)) { fprintf(stderr, "campaign-test: -j wants 1..256, got '%s'\n", optarg); return -1; }
-            o->jobs = (int)v; break;
-        case O_TIMEOUT:
-            errno = 0;
-            o->timeout = strtod(optarg, &end);
-            if (errno || end == optarg || *end || !(o->timeout > 0) || o->timeout > 86400) {
-                fprintf(stderr, "campaign-test: --timeout wants seconds > 0, got '%s'\n", optarg); return -1; }
-            break;
-        case O_REGEX_BUDGET:
-            errno = 0;
-            o->regex_budget = strtod(optarg, &end);
-            if (errno || end == optarg || *end || !(o->regex_budget > 0) || o->regex_budget > 86400) {
-                fprintf(stderr, "campaign-test: --regex-budget wants seconds > 0 and at most 86400, got '%s'\n", optarg);
-                return -1;
-            }
-            break;
-        case O_RETRIES:
-            if (parse_long(optarg, 0, 20, &v)) { fprintf(stderr, "campaign-test: --retries wants 0..20, got '%s'\n", optarg); return -1; }
-            o->retries = (int)v; break;
-        case O_JUNIT: o->junit = optarg; break;
-        case O_HTML: o->html = optarg; break;
-        case O_JSON: o->json = optarg; break;
-        case O_REPORT_DIR: o->report_dir = optarg; break;
-        case O_NO_REPORTS: o->no_reports = 1; break;
-        case O_TAG: if (push(&o->tags, &o->ntags, optarg)) return -1; break;
-        case O_XTAG: if (push(&o->xtags, &o->nxtags, optarg)) return -1; break;
-        case O_NAME: o->name_glob = optarg; break;
-        case O_SHARD: {
-            char *slash = strchr(optarg, '/');
-            char k[32];
-            if (!slash || (size_t)(slash - optarg) >= sizeof k) goto bad_shard;
-            snprintf(k, sizeof k, "%.*s", (int)(slash - optarg), optarg);
-            if (parse_long(k, 1, 10000, &o->shard_k) || parse_long(slash + 1, 1, 10000, &o->shard_n) || o->shard_k > o->shard_n) {
-            bad_shard:
-                fprintf(stderr, "campaign-test: --shard wants K/N with 1 <= K <= N, got '%s'\n", optarg);
-                return -1;
-            }
-            break;
-        }
-        case O_FAIL_FAST: o->fail_fast = 1; break;
-        case O_DRY_RUN: o->dry_run = 1; break;
-        case O_LIST: o->list = 1; break;
-        case O_LIVE: o->live = 1; break;
-        case O_ALLOW_SPEND: o->allow_spend = 1; break;
-        case O_INSECURE: o->insecure = 1; break;
-        case O_SCHEMAS: o->schemas = optarg; break;
-        case O_BODY_DIR: if (push(&o->body_dirs, &o->nbody_dirs, optarg)) return -1; break;
-        case 'q': o->quiet = 1; break;
-        case 'h': usage(stdout); exit(0);
-        case O_VERSION: printf("campaign-test %s\n", CT_VERSION); exit(0);
-        default:
-            if (optopt) fprintf(stderr, "campaign-test: option -%c: missing or unknown\n", optopt);
-            else fprintf(stderr, "campaign-test: unknown option '%s'\n", argv[optind - 1]);
-            return -1;
-        }
-    }
-    *first_case = optind;
-    if (optind >= argc) { fprintf(stderr, "campaign-test: no CASES given\n"); return -1; }
-    if (!o->base_url && !o->dry_run && !o->list) { fprintf(stderr, "campaign-test: --base-url is required\n"); return -1; }
-    return 0;
+    options *o = dest;
+    const char *slash = strchr(value, '/');
+    char k[32];
+    long kv, nv;
+    if (!slash || (size_t)(slash - value) >= sizeof k) return OPT_CALL_BAD;
+    snprintf(k, sizeof k, "%.*s", (int)(slash - value), value);
+    if (parse_long(k, 1, 10000, &kv) || parse_long(slash + 1, 1, 10000, &nv) || kv > nv) return OPT_CALL_BAD;
+    o->shard_k = kv;
+    o->shard_n = nv;
+    return OPT_CALL_OK;
+}
+
+static int print_version(const char *value, void *dest)
+{
+    (void)value;
+    (void)dest;
+    printf("campaign-test %s\n", CT_VERSION);
+    return OPT_CALL_STOP;
+}
+
+static const opt_spec runner_opts[] = {
+    { .name = "base-url", .arg = "URL", .kind = OPT_STRING, OPT_AT(options, base_url),
+      .help = "The API root including /api/v2/buyer; case paths are appended to it. Required, except with "
+              "--dry-run or --list. A host that is not loopback needs --live." },
+    { .name = "token-env", .arg = "VAR", .kind = OPT_STRING, OPT_AT(options, token_env),
+      .help = "The environment variable holding the token (default SCOPE3_API_KEY)." },
+    { .name = "jobs", .short_name = 'j', .arg = "N", .kind = OPT_INT, OPT_AT(options, jobs), .min = 1, .max = 256,
+      .help = "Scenarios run at once (default 1, 1..256); steps stay in order." },
+    { .name = "timeout", .arg = "S", .kind = OPT_NUMBER, .flags = OPT_LO_OPEN, OPT_AT(options, timeout),
+      .lo = 0, .hi = 86400, .expect = "seconds, more than 0 and at most 86400",
+      .help = "Per request, seconds (default 30)." },
+    { .name = "retries", .arg = "N", .kind = OPT_INT, OPT_AT(options, retries), .min = 0, .max = 20,
+      .help = "Retry connection failures (nothing sent) N times, with backoff (default 0, 0..20)." },
+    { .name = "regex-budget", .arg = "S", .kind = OPT_NUMBER, .flags = OPT_LO_OPEN,
+      OPT_AT(options, regex_budget), .lo = 0, .hi = 86400, .expect = "seconds, more than 0 and at most 86400",
+      .help = "The search time all `matches` assertions of the run may take (default 10; each search also "
+              "stops after 2 s); past it a `matches` is undecided, the step an error." },
+    { .name = "junit", .arg = "FILE", .kind = OPT_STRING, OPT_AT(options, junit),
+      .help = "Write the JUnit report to FILE. Without any of --junit, --html and --json, all three go to "
+              "--report-dir unless --no-reports." },
+    { .name = "html", .arg = "FILE", .kind = OPT_STRING, OPT_AT(options, html),
+      .help = "Write the HTML report to FILE." },
+    { .name = "json", .arg = "FILE", .kind = OPT_STRING, OPT_AT(options, json),
+      .help = "Write the JSON summary to FILE." },
+    { .name = "report-dir", .arg = "DIR", .kind = OPT_STRING, OPT_AT(options, report_dir),
+      .help = "Where the three reports go when none is named (default reports/)." },
+    { .name = "no-reports", .kind = OPT_FLAG, OPT_AT(options, no_reports),
+      .help = "Write no report." },
+    { .name = "tag", .arg = "T", .kind = OPT_LIST, OPT_AT(options, tags),
+      .help = "Only scenarios with tag T (repeatable: any of them)." },
+    { .name = "exclude-tag", .arg = "T", .kind = OPT_LIST, OPT_AT(options, xtags),
+      .help = "Drop scenarios with tag T (repeatable)." },
+    { .name = "name", .arg = "GLOB", .kind = OPT_STRING, OPT_AT(options, name_glob),
+      .help = "Only scenarios whose name matches GLOB (fnmatch)." },
+    { .name = "shard", .arg = "K/N", .kind = OPT_CALL, .call = take_shard,
+      .expect = "K/N with 1 <= K <= N <= 10000",
+      .help = "Run the K-th of N stable slices of the sorted case files." },
+    { .name = "fail-fast", .kind = OPT_FLAG, OPT_AT(options, fail_fast),
+      .help = "Start no new scenario after one fails." },
+    { .name = "dry-run", .kind = OPT_FLAG, OPT_AT(options, dry_run),
+      .help = "Load and validate the cases only." },
+    { .name = "list", .kind = OPT_FLAG, OPT_AT(options, list),
+      .help = "Print the selected scenarios." },
+    { .name = "live", .kind = OPT_FLAG, OPT_AT(options, live),
+      .help = "Required for a base URL that is not loopback." },
+    { .name = "allow-spend", .kind = OPT_FLAG, OPT_AT(options, allow_spend),
+      .help = "On --live runs, also run scenarios tagged spend." },
+    { .name = "insecure", .kind = OPT_FLAG, OPT_AT(options, insecure),
+      .help = "Do not verify TLS certificates." },
+    { .name = "schemas", .arg = "DIR", .kind = OPT_STRING, OPT_AT(options, schemas),
+      .help = "The contract schemas (default: $CAMPAIGN_SCHEMA_DIR, bin/../schemas)." },
+    { .name = "body-dir", .arg = "DIR", .kind = OPT_LIST, OPT_AT(options, body_dirs),
+      .help = "Let bodyFile read below DIR too (repeatable); by default a body file must lie below a CASES "
+              "directory or its case file's own directory." },
+    { .name = "quiet", .short_name = 'q', .kind = OPT_FLAG, OPT_AT(options, quiet),
+      .help = "Print no failure messages under the scenario lines and no report paths." },
+    { .name = "help", .short_name = 'h', .kind = OPT_HELP, .flags = OPT_ALONE,
+      .help = "Print this help." },
+    { .name = "version", .kind = OPT_CALL, .flags = OPT_ALONE, .call = print_version,
+      .help = "Print the version." },
+};
+
+static const opt_tool runner_tool = {
+    .name = "campaign-test",
+    .section = 1,
+    .summary = "replay campaign API case files against an endpoint and report the results",
+    .operands = "CASES...",
+    .description = "Replays case files (JSON, one scenario each; directories are searched for *.json) "
+                   "against URL, the API root including /api/v2/buyer. The token is read from "
+                   "$SCOPE3_API_KEY (or --token-env VAR) and sent as a Bearer token; it never appears in "
+                   "any output.",
+    .epilogue = "Exit status:\n"
+                "0 passed;\n"
+                "1 failures or errors;\n"
+                "2 usage or case errors;\n"
+                "130 interrupted.",
+    .opts = runner_opts,
+    .nopts = sizeof runner_opts / sizeof runner_opts[0],
+    .flags = OPT_TOOL_ABBREV, /* as getopt_long allowed: --dry for --dry-run */
+};
+
+/* OPTS_GO, OPTS_DONE (--help or --version printed) or OPTS_USAGE
+ * (message and help printed). */
+static int parse_args(int argc, char **argv, options *o, opt_list *cases)
+{
+    int rc = opts_parse(&runner_tool, argc, argv, o, cases);
+    if (rc != OPTS_GO) return rc;
+    if (!cases->n) return opts_usage_error(&runner_tool, "no CASES given");
+    if (!o->base_url && !o->dry_run && !o->list) return opts_usage_error(&runner_tool, "--base-url is required");
+    return OPTS_GO;
 }
 
 /* Where bodyFile may read: below each CASES directory (a case file given
  * alone: its directory) and each --body-dir.  0, or -1 after a message. */
-static int allow_body_dirs(case_loader *l, const options *o, char *const *cases, int ncases)
+static int allow_body_dirs(case_loader *l, const options *o, const opt_list *cases)
 {
-    for (size_t i = 0; i < o->nbody_dirs; i++)
-        if (case_loader_allow_dir(l, o->body_dirs[i]) != 0) {
-            fprintf(stderr, "campaign-test: --body-dir %s: %s\n", o->body_dirs[i], strerror(errno));
+    for (size_t i = 0; i < o->body_dirs.n; i++)
+        if (case_loader_allow_dir(l, o->body_dirs.v[i]) != 0) {
+            fprintf(stderr, "campaign-test: --body-dir %s: %s\n", o->body_dirs.v[i], strerror(errno));
             return -1;
         }
-    for (int i = 0; i < ncases; i++) {
+    for (size_t i = 0; i < cases->n; i++) {
         struct stat st;
-        if (stat(cases[i], &st) != 0) continue; /* case_collect reports it */
+        if (stat(cases->v[i], &st) != 0) continue; /* case_collect reports it */
         if (S_ISDIR(st.st_mode)) {
-            if (case_loader_allow_dir(l, cases[i]) != 0) return -1;
+            if (case_loader_allow_dir(l, cases->v[i]) != 0) return -1;
             continue;
         }
-        char *dir = strdup(cases[i]), *slash = dir ? strrchr(dir, '/') : NULL;
+        char *dir = strdup(cases->v[i]), *slash = dir ? strrchr(dir, '/') : NULL;
         if (!dir) return -1;
         if (slash) *(slash == dir ? slash + 1 : slash) = '\0';
         int rc = case_loader_allow_dir(l, slash ? dir : ".");
@@ -260,13 +219,13 @@ static int check_base_url(const char *url)
 
 static int selected(const options *o, const ct_case *c)
 {
-    if (o->ntags) {
+    if (o->tags.n) {
         int any = 0;
-        for (size_t i = 0; i < o->ntags && !any; i++) any = ct_case_has_tag(c, o->tags[i]);
+        for (size_t i = 0; i < o->tags.n && !any; i++) any = ct_case_has_tag(c, o->tags.v[i]);
         if (!any) return 0;
     }
-    for (size_t i = 0; i < o->nxtags; i++)
-        if (ct_case_has_tag(c, o->xtags[i])) return 0;
+    for (size_t i = 0; i < o->xtags.n; i++)
+        if (ct_case_has_tag(c, o->xtags.v[i])) return 0;
     if (o->name_glob && fnmatch(o->name_glob, c->name, 0) != 0) return 0;
     return 1;
 }
@@ -318,7 +277,8 @@ static char *join(const char *dir, const char *file)
 int main(int argc, char **argv)
 {
     options o = { .token_env = "SCOPE3_API_KEY", .jobs = 1, .timeout = 30, .regex_budget = 10, .report_dir = "reports" };
-    int first = 0, status = 2;
+    opt_list operands = { 0 };
+    int status = 2;
     char **files = NULL;
     size_t nfiles = 0, ncases = 0, nsel = 0;
     ct_case **cases = NULL, **sel = NULL;
@@ -329,7 +289,8 @@ int main(int argc, char **argv)
     ct_run_result run;
     memset(&run, 0, sizeof run);
 
-    if (parse_args(argc, argv, &o, &first) != 0) { usage(stderr); goto out; }
+    int parsed = parse_args(argc, argv, &o, &operands);
+    if (parsed != OPTS_GO) { status = parsed == OPTS_DONE ? 0 : 2; goto out; }
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) { fprintf(stderr, "campaign-test: libcurl failed to start\n"); goto out; }
 
     if (o.base_url && !o.dry_run && !o.list) {
@@ -355,9 +316,9 @@ int main(int argc, char **argv)
     loader = case_schema ? case_loader_new(case_schema, con, err, sizeof err) : NULL;
     free(case_schema);
     if (!loader) { fprintf(stderr, "campaign-test: %s\n", err); goto out; }
-    if (allow_body_dirs(loader, &o, argv + first, argc - first) != 0) goto out;
+    if (allow_body_dirs(loader, &o, &operands) != 0) goto out;
 
-    if (case_collect(argv + first, argc - first, &files, &nfiles, stderr) != 0) goto out;
+    if (case_collect((char *const *)operands.v, (int)operands.n, &files, &nfiles, stderr) != 0) goto out;
     cases = calloc(nfiles + 1, sizeof *cases);
     sel = calloc(nfiles + 1, sizeof *sel);
     if (!cases || !sel) goto out;
@@ -410,9 +371,9 @@ int main(int argc, char **argv)
     char ua[64];
     snprintf(ua, sizeof ua, "campaign-test/%s", CT_VERSION);
     run_plan plan = {
-        .cases = sel, .ncases = nsel, .jobs = o.jobs, .fail_fast = o.fail_fast,
+        .cases = sel, .ncases = nsel, .jobs = (int)o.jobs, .fail_fast = o.fail_fast,
         .live = o.live, .allow_spend = o.allow_spend,
-        .http = { ctx.timeout_ms, o.retries, 200, o.insecure, MAX_BODY, ua },
+        .http = { ctx.timeout_ms, (int)o.retries, 200, o.insecure, MAX_BODY, ua },
         .on_done = on_scenario, .interrupted = poll_signal, .user = &prog,
     };
     sigset_t block;
@@ -470,9 +431,8 @@ out:
     free(owned_html);
     free(owned_json);
     free(base);
-    free(o.tags);
-    free(o.xtags);
-    free(o.body_dirs);
+    opts_free(&runner_tool, &o);
+    opts_list_free(&operands);
     curl_global_cleanup();
     return status;
 }
