@@ -929,6 +929,7 @@ static inline __attribute__((always_inline)) int parse_document(parser *P, const
         root = n = new_node(P);
         if (!n) goto nomem;
         locate(P, p, &n->line, &n->col);
+        n->offset = (uint32_t)(p - P->buf);
     }
 
 value: /* p is at the first character of a value; n / ti is its (linked) node */
@@ -1084,6 +1085,7 @@ element: /* p is at the start of an array element (not whitespace, not end) */
         n = new_node(P);
         if (!n) goto nomem;
         locate(P, p, &n->line, &n->col);
+        n->offset = (uint32_t)(p - P->buf);
         link_child(f->node, n);
     }
     f->count++;
@@ -1097,7 +1099,7 @@ key: /* p should be at an object key's opening quote */
     }
     {
         const uchar *kp = p;
-        uint32_t kline = 0, kcol = 0, koff = 0;
+        uint32_t kline = 0, kcol = 0, koff = 0, koffset = 0;
         int kdecoded = 0;
         uint64_t h = 0;
         const char *key;
@@ -1109,6 +1111,7 @@ key: /* p should be at an object key's opening quote */
         } else {
             char *k;
             locate(P, p, &kline, &kcol);
+            koffset = (uint32_t)(p - P->buf);
             p = parse_string(P, p, &k, &klen);
             if (!p) goto error;
             key = k;
@@ -1165,7 +1168,9 @@ key: /* p should be at an object key's opening quote */
             f->node->names |= json_key_filter(key_hash);
             n->key_line = kline;
             n->key_col = kcol;
+            n->key_offset = koffset;
             locate(P, p, &n->line, &n->col);
+            n->offset = (uint32_t)(p - P->buf);
             link_child(f->node, n);
             m.n = n;
         }
