@@ -138,8 +138,9 @@ int contract_check_tape(const contract *c, const char *name, const json_tape *t,
  * held to the tree's answers on texts without duplicates); without that
  * flag a duplicate member name is a parse error.  r is cleared
  * first; it holds the tree until the next check or clear, so the
- * findings' instance pointers stay valid that long, and every finding
- * has an offset into text (a finding without a parsed instance gets the
+ * findings' instance pointers stay valid that long (the tree is parsed
+ * with JSON_PARSE_OFFSETS_ONLY: its nodes have no line and column), and
+ * every finding has an offset into text (a finding without a parsed instance gets the
  * offset of the value at its pointer).  err may be NULL.  Returns as
  * contract_check() (1, 0, CONTRACT_UNDECIDED, -1 for an unknown name),
  * or CONTRACT_MALFORMED with *err filled (nothing appended). */

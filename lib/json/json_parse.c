@@ -656,6 +656,10 @@ static inline int same_key(const parser *P, const int tape, mref m, const char *
 /* Where member m's key starts (for the duplicate message). */
 static void mref_where(const parser *P, mref m, unsigned *line, unsigned *col)
 {
+    if (!P->tape && (P->flags & JSON_PARSE_OFFSETS_ONLY)) {
+        locate_slow(P, P->buf + m.n->key_offset, line, col);
+        return;
+    }
     if (!P->tape) {
         *line = m.n->key_line;
         *col = m.n->key_col;
@@ -928,7 +932,7 @@ static inline __attribute__((always_inline)) int parse_document(parser *P, const
     } else {
         root = n = new_node(P);
         if (!n) goto nomem;
-        locate(P, p, &n->line, &n->col);
+        if (!(P->flags & JSON_PARSE_OFFSETS_ONLY)) locate(P, p, &n->line, &n->col);
         n->offset = (uint32_t)(p - P->buf);
     }
 
@@ -1084,7 +1088,7 @@ element: /* p is at the start of an array element (not whitespace, not end) */
     } else {
         n = new_node(P);
         if (!n) goto nomem;
-        locate(P, p, &n->line, &n->col);
+        if (!(P->flags & JSON_PARSE_OFFSETS_ONLY)) locate(P, p, &n->line, &n->col);
         n->offset = (uint32_t)(p - P->buf);
         link_child(f->node, n);
     }
@@ -1110,7 +1114,7 @@ key: /* p should be at an object key's opening quote */
             key = (kdecoded ? P->tape->decoded : P->tape->input) + koff;
         } else {
             char *k;
-            locate(P, p, &kline, &kcol);
+            if (!(P->flags & JSON_PARSE_OFFSETS_ONLY)) locate(P, p, &kline, &kcol);
             koffset = (uint32_t)(p - P->buf);
             p = parse_string(P, p, &k, &klen);
             if (!p) goto error;
@@ -1169,7 +1173,7 @@ key: /* p should be at an object key's opening quote */
             n->key_line = kline;
             n->key_col = kcol;
             n->key_offset = koffset;
-            locate(P, p, &n->line, &n->col);
+            if (!(P->flags & JSON_PARSE_OFFSETS_ONLY)) locate(P, p, &n->line, &n->col);
             n->offset = (uint32_t)(p - P->buf);
             link_child(f->node, n);
             m.n = n;

@@ -90,7 +90,7 @@ size_t jsv_finding_offset(const char *id, const cJSON *inst)
     const json_node *n = json_node_info(inst);
     if (!n)
         return JSV_NO_OFFSET;
-    if (n->key_line && id &&
+    if (inst->string && id &&
         (strcmp(id, "unknownProperty") == 0 || strcmp(id, "additionalProperties") == 0))
         return n->key_offset;
     return n->offset;

@@ -76,6 +76,44 @@ static void check_text_positions(const char *text, unsigned flags)
     json_doc_free(doc);
 }
 
+/* JSON_PARSE_OFFSETS_ONLY: the same offsets, no lines or columns, and a
+ * duplicate name's error still where the full parse puts it. */
+static void same_offsets(const cJSON *a, const cJSON *b)
+{
+    const json_node *x = json_node_info(a), *y = json_node_info(b);
+    CHECK(&T, x && y);
+    if (!x || !y)
+        return;
+    CHECK(&T, x->offset == y->offset && x->key_offset == y->key_offset);
+    CHECK(&T, y->line == 0 && y->col == 0 && y->key_line == 0);
+    for (a = a->child, b = b->child; a && b; a = a->next, b = b->next)
+        same_offsets(a, b);
+    CHECK(&T, !a && !b);
+}
+
+static void test_offsets_only(void)
+{
+    const char *text = "{\r\n \"a\": [1,\r \"\xC3\xA9\"],\n\t\"b\" : {\"c\" :null}}";
+    json_parse_opts full = { 0, 0 }, lean = { JSON_PARSE_OFFSETS_ONLY, 0 };
+    json_doc *a = json_parse(text, strlen(text), &full, NULL, NULL);
+    json_doc *b = json_parse(text, strlen(text), &lean, NULL, NULL);
+    CHECK(&T, a && b);
+    if (a && b)
+        same_offsets(a->root, b->root);
+    json_doc_free(a);
+    json_doc_free(b);
+    const char *dup = "{\"x\":[1,\n 2],\r\n  \"\xC3\xA9\":1, \"\xC3\xA9\":2}";
+    json_error e1, e2;
+    full.flags = JSON_PARSE_REJECT_DUPLICATES;
+    lean.flags = JSON_PARSE_REJECT_DUPLICATES | JSON_PARSE_OFFSETS_ONLY;
+    CHECK(&T, !json_parse(dup, strlen(dup), &full, NULL, &e1));
+    CHECK(&T, !json_parse(dup, strlen(dup), &lean, NULL, &e2));
+    CHECK_INT(&T, e2.code, JSON_ERR_DUPLICATE);
+    CHECK(&T, e1.line == 3 && e1.col == 10);
+    CHECK_MSG(&T, e2.line == e1.line && e2.col == e1.col && e2.offset == e1.offset,
+              "offsets only: %u:%u, full: %u:%u", e2.line, e2.col, e1.line, e1.col);
+}
+
 /* A parse error's offset counts to the error's line and column. */
 static void check_error_position(const char *text)
 {
@@ -90,8 +128,56 @@ static void check_error_position(const char *text)
               err.offset, p.line, p.col, err.line, err.col);
 }
 
+/* The count byte by byte, as the parser's error path counts. */
+static void reference_position(const char *text, size_t len, size_t at, unsigned *line, unsigned *col)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    unsigned l = 1, c = 1;
+    for (size_t i = 0; i < at && i < len; i++) {
+        if (p[i] == '\n' || (p[i] == '\r' && !(i + 1 < len && p[i + 1] == '\n'))) {
+            l++;
+            c = 1;
+        } else if (p[i] != '\r') {
+            c += (p[i] & 0xC0) != 0x80;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+/* Long lines of one-, two-, three- and four-byte characters with line
+ * ends at every alignment: the count eight bytes at a time agrees with
+ * the count byte by byte at every offset, from the start and from a
+ * cursor. */
+static void test_long_lines(void)
+{
+    static const char *const pieces[] = { "a", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80",
+                                          "\n", "\r\n", "\r", "abcdefghijk" };
+    char text[4096];
+    size_t len = 0, bad = 0;
+    unsigned seed = 12345;
+    while (len < sizeof text - 16) {
+        seed = seed * 1103515245u + 12345u;
+        unsigned k = (seed >> 16) % 16;
+        const char *piece = pieces[k < 8 ? k : k % 4 == 0 ? 4 + (k / 4) % 3 : 7];
+        memcpy(text + len, piece, strlen(piece));
+        len += strlen(piece);
+    }
+    json_text_pos cur = JSON_TEXT_START;
+    for (size_t at = 0; at <= len + 1; at++) {
+        unsigned l, c;
+        json_text_pos fresh = JSON_TEXT_START;
+        reference_position(text, len, at, &l, &c);
+        json_text_position(text, len, at, &fresh);
+        json_text_position(text, len, at, &cur);
+        bad += fresh.line != l || fresh.col != c || cur.line != l || cur.col != c;
+    }
+    CHECK_MSG(&T, bad == 0, "%zu of %zu offsets counted otherwise", bad, len + 2);
+}
+
 static void test_positions(void)
 {
+    test_long_lines();
     /* LF, CRLF, a lone CR, tabs, two- and three-byte characters */
     check_text_positions("{\r\n \"a\": [1,\r \"\xC3\xA9\xE2\x82\xAC\", true],\n\t\"b\xC3\xA9\" : {\"c\" :null},"
                          "\"d\":\"x\\u0000y\",\r\n\r\n  \"e\\\"f\": -1.5e3}", 0);
@@ -311,6 +397,7 @@ int main(void)
     jsv_error err;
     test_positions();
     test_engine_offsets();
+    test_offsets_only();
     contract *c = contract_load("schemas", NULL, &err);
     CHECK_MSG(&T, c != NULL, "load schemas: %s", err.message);
     if (c) {

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include "campaign/contract.h"
+#include "campaign/json_parse.h"
 #include "campaign/jsv.h"
 
 #define LINT_NAME "campaign-lint"
@@ -24,7 +25,7 @@
 /* Default number of findings shown per payload (--max-findings).  Each
  * finding kept costs some 700 bytes (its strings held by the engine, the
  * report and the output), so a 10 MB payload with 200,000 errors would
- * need 140 MB for them alone; past the bound each costs a 56-byte record
+ * need 140 MB for them alone; past the bound each costs a 64-byte record
  * in the engine's result.  A thousand is more than anyone reads. */
 #define LINT_MAX_FINDINGS 1000
 
@@ -48,6 +49,8 @@ typedef struct lint_unit {
                         * column 1, as does one with offset JSV_NO_OFFSET) */
     size_t len;
     unsigned first_line; /* line of the file the text's first byte is on */
+    json_text_pos known; /* a position of the text already counted (a parse
+                          * error's), counted on from; line 0: none */
 } lint_unit;
 
 /* ---- output ------------------------------------------------------------ */

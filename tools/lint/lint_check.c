@@ -155,13 +155,13 @@ static int reserve(lint_checker *k, size_t n)
  * offset `at` of text (JSV_NO_OFFSET: line first_line, column 1). */
 static int emit_one(lint_checker *k, const char *file, const char *name, lint_output *out,
                     const char *pointer, const char *id, const char *message,
-                    const char *text, size_t len, size_t at, unsigned first_line)
+                    const char *text, size_t len, json_text_pos at, unsigned first_line)
 {
     if (reserve(k, 1) != 0)
         return -1;
     k->items[0] = (jsv_finding){ .pointer = pointer, .id = id, .message = message,
-                                 .offset = at, .is_rule = 1 };
-    lint_unit u = { name, file, k->items, 1, 0, 0, text, len, first_line };
+                                 .offset = at.line ? at.offset : JSV_NO_OFFSET, .is_rule = 1 };
+    lint_unit u = { name, file, k->items, 1, 0, 0, text, len, first_line, at };
     return lint_output_unit(out, &u) == 0 ? 1 : -1;
 }
 
@@ -169,7 +169,7 @@ int lint_check_refused(lint_checker *k, const char *file, const char *name, unsi
                        const char *id, const char *message, lint_output *out)
 {
     release_owned(k);
-    return emit_one(k, file, name, out, "", id, message, NULL, 0, JSV_NO_OFFSET, line);
+    return emit_one(k, file, name, out, "", id, message, NULL, 0, (json_text_pos){ 0, 0, 0 }, line);
 }
 
 static int parse_failure(lint_checker *k, const char *file, const char *name,
@@ -182,7 +182,9 @@ static int parse_failure(lint_checker *k, const char *file, const char *name,
     if (err->code == JSON_ERR_NOMEM)
         return -1;
     lint_pointer_at(buf, len, err->offset, pointer, sizeof pointer);
-    return emit_one(k, file, name, out, pointer, id, err->message, buf, len, err->offset, first_line);
+    /* the parser counted the error's line and column already */
+    json_text_pos at = { err->offset, err->line ? err->line : 1, err->col ? err->col : 1 };
+    return emit_one(k, file, name, out, pointer, id, err->message, buf, len, at, first_line);
 }
 
 /* The report's findings, hints added, in source order in k->items;
@@ -223,7 +225,7 @@ int lint_check_payload(lint_checker *k, const char *file, const char *name,
         return emit_one(k, file, name, out, "", "json",
                         "the text starts with a UTF-8 byte order mark (U+FEFF), "
                         "which JSON text must not contain",
-                        NULL, 0, JSV_NO_OFFSET, first_line);
+                        NULL, 0, (json_text_pos){ 0, 0, 0 }, first_line);
 
     int verdict = k->cfg.contract
         ? contract_check_text(k->cfg.contract, k->cfg.body, buf, len, 0, k->report, &err)
@@ -240,6 +242,6 @@ int lint_check_payload(lint_checker *k, const char *file, const char *name,
     /* with findings past the bound, only the verdict knows whether one
      * of them decides (CONTRACT_UNDECIDED == JSV_UNDECIDED) */
     *undecided = more ? verdict == CONTRACT_UNDECIDED : n > 0 && open == n;
-    lint_unit u = { name, file, k->items, n, *undecided, more, buf, len, first_line };
+    lint_unit u = { name, file, k->items, n, *undecided, more, buf, len, first_line, { 0, 0, 0 } };
     return lint_output_unit(out, &u) == 0 ? (int)(n + more > INT_MAX ? INT_MAX : n + more) : -1;
 }

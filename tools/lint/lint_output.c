@@ -145,6 +145,8 @@ static void where(const lint_unit *u, const jsv_finding *x, json_text_pos *cur, 
     *col = 1;
     if (!u->text || x->offset == JSV_NO_OFFSET)
         return;
+    if (u->known.line && u->known.offset <= x->offset && cur->offset < u->known.offset)
+        *cur = u->known;
     json_text_position(u->text, u->len, x->offset, cur);
     *line = u->first_line + cur->line - 1;
     *col = cur->col;
