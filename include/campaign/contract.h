@@ -7,8 +7,13 @@
  *
  *   contract *c = contract_load(NULL, NULL, &err);    // schemas/ next to the tools
  *   contract_report *r = contract_report_new();
- *   contract_check(c, "campaign-create-request", body, 0, r);
+ *   contract_check_text(c, "campaign-create-request", text, len, 0, r, &err);  // from text
+ *   contract_check(c, "campaign-create-request", body, 0, r);                  // or a parsed tree
  *   for (i = 0; i < contract_report_count(r); i++) ... contract_report_get(r, i)
+ *
+ * A finding is the library's one record, jsv_finding (jsv.h): the engine
+ * makes it, the report holds it, the tools print it, its line and column
+ * counted from its byte offset (json_text_position, json_parse.h).
  *
  * A loaded contract is immutable and may be used from several threads at
  * once, each thread with its own report. */
@@ -46,18 +51,10 @@ void contract_free(contract *c);
 /* The compiled schema for a body name, or NULL if unknown. */
 const jsv_schema *contract_schema(const contract *c, const char *name);
 
-/* One finding: a schema error or a rule violation. */
-typedef struct contract_finding {
-    const char *pointer;   /* JSON Pointer of the offending value ("" = root) */
-    const char *id;        /* schema keyword ("maxLength", "x-error") or rule id ("CR-FLIGHT-ORDER") */
-    const char *message;   /* human-readable */
-    const char *keyword_location;          /* schema errors only, else NULL */
-    const char *absolute_keyword_location; /* schema errors only, else NULL */
-    const cJSON *instance; /* offending value when known (for line/col) */
-    int is_rule;           /* 1 for a rule, 0 for a schema error */
-    int undecided;         /* 1: a schema keyword that could not be evaluated
-                            * (JSV_ERROR_UNDECIDED): neither kept nor broken */
-} contract_finding;
+/* One finding: a schema error or a rule violation, the one record of
+ * jsv.h (jsv_finding: pointer, id, message, keyword locations, instance,
+ * byte offset in the text, is_rule, undecided). */
+typedef jsv_finding contract_finding;
 
 contract_report *contract_report_new(void);
 void contract_report_free(contract_report *r);
@@ -78,7 +75,7 @@ const contract_finding *contract_report_get(const contract_report *r, size_t i);
 
 /* Append a finding.  Every string is copied into the report (pointer, id
  * and message NULL become ""; the keyword locations stay NULL); instance is
- * borrowed.  A pointer returned by contract_report_get() is valid until the
+ * borrowed, and the finding's offset is jsv_finding_offset(id, instance).  A pointer returned by contract_report_get() is valid until the
  * next append or clear.  Returns 0, or -1 when out of memory. */
 int contract_report_add(contract_report *r, const char *pointer, const char *id,
                         const char *message, const cJSON *instance, int is_rule);
@@ -90,7 +87,11 @@ int contract_report_add_result(contract_report *r, const jsv_result *res);
 
 enum contract_check_flags {
     CONTRACT_SCHEMA_ONLY = 1 << 0, /* skip the rules */
-    CONTRACT_RULES_ONLY  = 1 << 1  /* skip the schema */
+    CONTRACT_RULES_ONLY  = 1 << 1, /* skip the schema */
+    CONTRACT_ALLOW_DUPLICATES = 1 << 2 /* contract_check_text: read the text
+                                        * as json_parse() with no options does
+                                        * (duplicate member names allowed),
+                                        * on a tree only */
 };
 
 /* contract_check's answer when nothing says the body breaks the contract
@@ -109,15 +110,48 @@ int contract_check(const contract *c, const char *name, const cJSON *body,
                    unsigned flags, contract_report *r);
 
 /* The verdict of contract_check for a body parsed with json_tape_parse()
- * (json_parse.h), for callers that need findings only when there are
- * some: 1 when the body keeps the contract, 0 when it does not or when
- * the tape cannot tell (see jsv_check_tape), -1 for an unknown name.
- * Nothing is appended to r; it lends its scratch memory.  On 0, parse a
- * tree with json_parse() and call contract_check() for the findings.  A
- * tape takes about a third of a tree's memory, so a linter checking
- * large, mostly valid bodies parses a tree only for those that fail. */
+ * (json_parse.h): 1 when the body keeps the contract, 0 when it does not
+ * or when the tape cannot tell (see jsv_check_tape), -1 for an unknown
+ * name.  Nothing is appended to r; it lends its scratch memory.
+ * contract_check_text() is this, and what follows when it is not 1. */
 typedef struct json_tape json_tape;
 int contract_check_tape(const contract *c, const char *name, const json_tape *t, unsigned flags,
                         contract_report *r);
+
+/* contract_check_text's answer when text is not JSON (err says why and
+ * where; a duplicate member name is JSON_ERR_DUPLICATE), or could not be
+ * parsed for want of memory (JSON_ERR_NOMEM: nothing said of the text). */
+#define CONTRACT_MALFORMED (-3)
+
+/* Check the JSON text text[0..len) against the named body's schema and
+ * rules: the one strategy every tool checking text uses.
+ *   1. parse a tape (a third of a tree's memory) and take the verdict
+ *      walk and the rules over it (contract_check_tape): a body that
+ *      keeps the contract ends here, one parse and one walk;
+ *   2. otherwise parse a tree, with positions, once;
+ *   3. explain on the tree: when the tape's schema verdict said invalid,
+ *      the reporting walk alone (jsv_explain), since the verdict is known;
+ *      when it said valid (a rule failed), no schema walk at all; when it
+ *      could not tell, jsv_validate; then the rules with findings.
+ * A schema whose instances a tape cannot answer (jsv_checks_tapes 0)
+ * skips step 1, and so does CONTRACT_ALLOW_DUPLICATES (the tape walks are
+ * held to the tree's answers on texts without duplicates); without that
+ * flag a duplicate member name is a parse error.  r is cleared
+ * first; it holds the tree until the next check or clear, so the
+ * findings' instance pointers stay valid that long (the tree is parsed
+ * with JSON_PARSE_OFFSETS_ONLY: its nodes have no line and column), and
+ * every finding has an offset into text (a finding without a parsed instance gets the
+ * offset of the value at its pointer).  err may be NULL.  Returns as
+ * contract_check() (1, 0, CONTRACT_UNDECIDED, -1 for an unknown name),
+ * or CONTRACT_MALFORMED with *err filled (nothing appended). */
+typedef struct json_error json_error;
+int contract_check_text(const contract *c, const char *name, const char *text, size_t len,
+                        unsigned flags, contract_report *r, json_error *err);
+
+/* The same strategy for a schema outside the contract (no rules): the
+ * schema's findings land in r.  Returns 1, 0, CONTRACT_UNDECIDED,
+ * CONTRACT_MALFORMED, or -1 for a NULL schema or report. */
+int contract_check_schema_text(const jsv_schema *s, const char *text, size_t len,
+                               contract_report *r, json_error *err);
 
 #endif

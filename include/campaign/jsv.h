@@ -158,15 +158,48 @@ typedef enum jsv_error_kind {
     JSV_ERROR_UNDECIDED = 1  /* the keyword could not be evaluated */
 } jsv_error_kind;
 
-typedef struct jsv_error_item {
-    const char *instance_location;          /* JSON Pointer, "" = root */
-    const char *keyword_location;           /* path through the schema, via $ref */
-    const char *absolute_keyword_location;  /* absolute URI + pointer */
-    const char *keyword;                    /* "maxLength", "x-error", ... */
+/* One finding: what every check reports and every report prints, the
+ * same record from the engine's result (jsv_result_get) through the
+ * contract's report (contract_report_get, contract.h) to the tools'
+ * printers.  The engine fills the schema fields; the contract's rules
+ * fill the same record with is_rule set.  The second name of each union
+ * is the engine's name for the field (jsv_error_item below).
+ *
+ * offset is the byte offset in the payload text of the value the finding
+ * is about (of the member's name for a finding about the name:
+ * "additionalProperties", "unknownProperty"), JSV_NO_OFFSET when not
+ * known (a value not parsed by json_parse or json_tape_parse).  Line and
+ * column are not kept: json_text_position() (json_parse.h) computes them
+ * from the offset where they are printed. */
+typedef struct jsv_finding {
+    union {
+        const char *pointer;                /* JSON Pointer of the value, "" = root */
+        const char *instance_location;
+    };
+    union {
+        const char *id;                     /* "maxLength", "x-error", or a rule id "CR-..." */
+        const char *keyword;
+    };
     const char *message;                    /* "expected at most 255 characters, got 256" */
-    const cJSON *instance;                  /* the failing value (not owned) */
-    jsv_error_kind kind;
-} jsv_error_item;
+    const char *keyword_location;           /* path through the schema, via $ref; NULL for a rule */
+    const char *absolute_keyword_location;  /* absolute URI + pointer; NULL for a rule */
+    const cJSON *instance;                  /* the failing value when known (not owned) */
+    size_t offset;                          /* see above */
+    union {
+        jsv_error_kind kind;                /* JSV_ERROR_UNDECIDED: neither kept nor broken */
+        int undecided;                      /* the same, as a flag (JSV_ERROR_UNDECIDED == 1) */
+    };
+    int is_rule;                            /* 1 for a contract rule (or a parse finding) */
+} jsv_finding;
+
+#define JSV_NO_OFFSET ((size_t)-1)
+
+/* The offset a finding with id `id` about value inst gets (see above):
+ * JSV_NO_OFFSET unless inst was built by json_parse. */
+size_t jsv_finding_offset(const char *id, const cJSON *inst);
+
+/* The engine's name for a finding. */
+typedef jsv_finding jsv_error_item;
 
 jsv_result *jsv_result_new(void);
 void jsv_result_free(jsv_result *r);
@@ -200,6 +233,13 @@ void jsv_result_keep_errors(jsv_result *r, size_t n);
  * valid, in an "anyOf" it does not fail the branch.  r may be NULL to get
  * only the verdict (fastest). */
 int jsv_validate(const jsv_schema *s, const cJSON *instance, jsv_result *r);
+
+/* The reporting walk alone, for an instance whose verdict is known to be
+ * 0 already (jsv_check_tape() said so for the text it was parsed from):
+ * jsv_validate() without the verdict walk it would run first, so the
+ * answer known is not paid for twice.  r must not be NULL.  Returns as
+ * jsv_validate(). */
+int jsv_explain(const jsv_schema *s, const cJSON *instance, jsv_result *r);
 
 /* The verdict alone, for a document parsed with json_tape_parse()
  * (json_parse.h): 1 valid, 0 invalid, -1 when the tape walk cannot tell

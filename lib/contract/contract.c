@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include "contract_rules.h"
 #include "dir.h"
+#include "json_parse.h"
 
 const char *const contract_body_names[] = {
     "campaign-create-request",
@@ -46,7 +47,17 @@ struct contract_report {
     unsigned regex_ms;   /* contract_report_limit_regex */
     size_t keep;         /* contract_report_keep: findings kept (0: all) */
     size_t dropped;      /* findings past keep, counted only */
+    /* contract_check_text: the text's tape and tree, kept until the next
+     * check or clear (the findings point into the tree) */
+    json_tape *tape;
+    arena *doc_mem;
+    json_doc *doc;
 };
+
+/* A tape this large (bytes) is given back before the tree of the same
+ * text is parsed, so the two are not held at once (the next text grows a
+ * new one). */
+#define LARGE_TAPE ((size_t)4 << 20)
 
 /* The result every check made with r reuses, made at the first check
  * (with r's regex budget); NULL when out of memory. */
@@ -249,6 +260,10 @@ void contract_report_clear(contract_report *r)
         finding_free(&r->items[i]);
     r->count = 0;
     r->dropped = 0;
+    json_doc_free(r->doc);
+    r->doc = NULL;
+    if (r->doc_mem)
+        arena_reset(r->doc_mem);
 }
 
 void contract_report_keep(contract_report *r, size_t n)
@@ -272,6 +287,8 @@ void contract_report_free(contract_report *r)
     free(r->items);
     jsv_result_free(r->scratch);
     arena_free(r->strings);
+    json_tape_free(r->tape);
+    arena_free(r->doc_mem);
     free(r);
 }
 
@@ -287,7 +304,7 @@ const contract_finding *contract_report_get(const contract_report *r, size_t i)
 
 static int add_full(contract_report *r, const char *pointer, const char *id,
                     const char *message, const char *kw, const char *abs_kw,
-                    const cJSON *instance, int is_rule, int undecided)
+                    const cJSON *instance, size_t offset, int is_rule, int undecided)
 {
     if (!r)
         return -1;
@@ -310,6 +327,7 @@ static int add_full(contract_report *r, const char *pointer, const char *id,
         .keyword_location = kw ? strdup(kw) : NULL,
         .absolute_keyword_location = abs_kw ? strdup(abs_kw) : NULL,
         .instance = instance,
+        .offset = offset,
         .is_rule = is_rule,
         .undecided = undecided,
     };
@@ -325,7 +343,8 @@ static int add_full(contract_report *r, const char *pointer, const char *id,
 int contract_report_add(contract_report *r, const char *pointer, const char *id,
                         const char *message, const cJSON *instance, int is_rule)
 {
-    return add_full(r, pointer, id, message, NULL, NULL, instance, is_rule, 0);
+    return add_full(r, pointer, id, message, NULL, NULL, instance,
+                    jsv_finding_offset(id, instance), is_rule, 0);
 }
 
 int contract_report_add_result(contract_report *r, const jsv_result *res)
@@ -335,7 +354,7 @@ int contract_report_add_result(contract_report *r, const jsv_result *res)
         const jsv_error_item *e = jsv_result_get(res, i);
         if (e && add_full(r, e->instance_location, e->keyword, e->message,
                           e->keyword_location, e->absolute_keyword_location,
-                          e->instance, 0, e->kind == JSV_ERROR_UNDECIDED) != 0)
+                          e->instance, e->offset, 0, e->kind == JSV_ERROR_UNDECIDED) != 0)
             return -1;
     }
     return 0;
@@ -343,12 +362,34 @@ int contract_report_add_result(contract_report *r, const jsv_result *res)
 
 /* ---- check ------------------------------------------------------------- */
 
-int contract_check(const contract *c, const char *name, const cJSON *body,
-                   unsigned flags, contract_report *r)
+/* What a check already knows of the schema's verdict on the body: a
+ * tape walk over the same text may have said. */
+enum known { KNOWN_NOTHING, KNOWN_VALID, KNOWN_INVALID };
+
+/* The schema part of a check on a tree: its findings appended to r.
+ * Returns the schema's verdict (1, 0, JSV_UNDECIDED, -1). */
+static int check_schema(const jsv_schema *s, const cJSON *body, enum known known, contract_report *r)
 {
-    int b = body_index(name);
-    if (b < 0 || !r)
-        return -1;
+    if (!s)
+        return 0;
+    if (known == KNOWN_VALID)
+        return 1;
+    int v = -1;
+    if (report_scratch(r))
+        v = known == KNOWN_INVALID ? jsv_explain(s, body, r->scratch) : jsv_validate(s, body, r->scratch);
+    if (v != 1) {
+        if (!r->scratch || contract_report_add_result(r, r->scratch) != 0 ||
+            (v < 0 && jsv_result_count(r->scratch) == 0))
+            contract_report_add(r, "", "internal", "validation failed: out of memory", NULL, 0);
+    }
+    return v;
+}
+
+/* contract_check on a tree, with the schema s (NULL: not loaded) and the
+ * rules of name (NULL: none), given what is known of the verdict. */
+static int check_tree(const jsv_schema *s, const char *name, const cJSON *body, unsigned flags,
+                      enum known known, contract_report *r)
+{
     size_t before = r->count + r->dropped;
     int failed = 0, open = 0;
 
@@ -357,22 +398,12 @@ int contract_check(const contract *c, const char *name, const cJSON *body,
         return 0;
     }
     if (!(flags & CONTRACT_RULES_ONLY)) {
-        if (!c || !c->schemas[b]) {
-            failed = 1;
-        } else {
-            int v = report_scratch(r) ? jsv_validate(c->schemas[b], body, r->scratch) : -1;
-            if (v == JSV_UNDECIDED) open = 1;
-            else if (v != 1) failed = 1;
-            if (v != 1) {
-                if (!r->scratch || contract_report_add_result(r, r->scratch) != 0 ||
-                    (v < 0 && jsv_result_count(r->scratch) == 0))
-                    contract_report_add(r, "", "internal",
-                                        "validation failed: out of memory", NULL, 0);
-            }
-        }
+        int v = check_schema(s, body, known, r);
+        if (v == JSV_UNDECIDED) open = 1;
+        else if (v != 1) failed = 1;
     }
     size_t schema_end = r->count + r->dropped;
-    if (!(flags & CONTRACT_SCHEMA_ONLY))
+    if (name && !(flags & CONTRACT_SCHEMA_ONLY))
         contract_rules_apply(name, body, r);
     /* a rule's finding is a violation whatever the schema left open */
     if (failed || r->count + r->dropped != schema_end)
@@ -380,26 +411,156 @@ int contract_check(const contract *c, const char *name, const cJSON *body,
     return open ? CONTRACT_UNDECIDED : r->count + r->dropped != before ? 0 : 1;
 }
 
-int contract_check_tape(const contract *c, const char *name, const json_tape *t, unsigned flags,
-                        contract_report *r)
+int contract_check(const contract *c, const char *name, const cJSON *body,
+                   unsigned flags, contract_report *r)
 {
     int b = body_index(name);
     if (b < 0 || !r)
         return -1;
+    return check_tree(c ? c->schemas[b] : NULL, name, body, flags, KNOWN_NOTHING, r);
+}
+
+/* ---- check text -------------------------------------------------------- */
+
+/* The value at JSON Pointer p below root, or NULL. */
+static const cJSON *resolve(const cJSON *root, const char *p)
+{
+    const cJSON *cur = root;
+    char tok[512];
+    while (cur && *p == '/') {
+        size_t n = 0;
+        for (p++; *p && *p != '/'; p++) {
+            char ch = *p;
+            if (ch == '~' && (p[1] == '0' || p[1] == '1'))
+                ch = *++p == '0' ? '~' : '/';
+            if (n + 1 >= sizeof tok)
+                return NULL;
+            tok[n++] = ch;
+        }
+        tok[n] = '\0';
+        if (cJSON_IsObject(cur)) {
+            cur = json_member(cur, tok);
+        } else if (cJSON_IsArray(cur)) {
+            char *end;
+            long i = strtol(tok, &end, 10);
+            cur = (*end || !n || i < 0 || (n > 1 && tok[0] == '0')) ? NULL
+                  : cJSON_GetArrayItem(cur, (int)i);
+        } else {
+            cur = NULL;
+        }
+    }
+    return *p ? NULL : cur;
+}
+
+/* A finding made without a parsed instance (a rule naming only a
+ * pointer) gets the offset of the value at its pointer, when there is
+ * one. */
+static void fill_offsets(contract_report *r, const cJSON *root)
+{
+    for (size_t i = 0; i < r->count; i++) {
+        contract_finding *f = &r->items[i];
+        if (f->offset == JSV_NO_OFFSET && !json_node_info(f->instance))
+            f->offset = jsv_finding_offset(f->id, resolve(root, f->pointer));
+    }
+}
+
+/* The verdict over a tape: 1 kept, 0 not or cannot tell; *known says
+ * what the schema's walk said. */
+static int tape_verdict(const jsv_schema *s, const char *name, const json_tape *t, unsigned flags,
+                        contract_report *r, enum known *known)
+{
+    *known = KNOWN_NOTHING;
     if (!(flags & CONTRACT_RULES_ONLY)) {
-        if (!c || !c->schemas[b])
-            return 0;
-        if (!report_scratch(r) || jsv_check_tape(c->schemas[b], t, r->scratch) != 1)
+        int v = s && report_scratch(r) ? jsv_check_tape(s, t, r->scratch) : -1;
+        *known = v == 1 ? KNOWN_VALID : v == 0 ? KNOWN_INVALID : KNOWN_NOTHING;
+        if (v != 1)
             return 0;
     }
-    if (!(flags & CONTRACT_SCHEMA_ONLY)) {
-        if (!r->strings)
-            r->strings = arena_new(0);
-        if (!r->strings)
+    if (name && !(flags & CONTRACT_SCHEMA_ONLY)) {
+        if (!r->strings && !(r->strings = arena_new(0)))
             return 0;
         arena_reset(r->strings);
         if (contract_rules_tape(name, t, r->strings) != 1)
             return 0;
     }
     return 1;
+}
+
+int contract_check_tape(const contract *c, const char *name, const json_tape *t, unsigned flags,
+                        contract_report *r)
+{
+    enum known known;
+    int b = body_index(name);
+    if (b < 0 || !r)
+        return -1;
+    return tape_verdict(c ? c->schemas[b] : NULL, name, t, flags, r, &known);
+}
+
+/* Step 1 of contract_check_text: parse a tape of the text and take its
+ * verdict.  1 kept, 0 not or cannot tell, or CONTRACT_MALFORMED. */
+static int check_on_tape(const jsv_schema *s, const char *name, const char *text, size_t len,
+                         unsigned flags, contract_report *r, json_error *err, enum known *known)
+{
+    static const json_parse_opts opts = { JSON_PARSE_REJECT_DUPLICATES, 0 };
+    *known = KNOWN_NOTHING;
+    if (!r->tape && !(r->tape = json_tape_new()))
+        return 0;
+    if (json_tape_parse(r->tape, text, len, &opts, err) != 0)
+        return err->code == JSON_ERR_NOMEM ? 0 : CONTRACT_MALFORMED;
+    return tape_verdict(s, name, r->tape, flags, r, known);
+}
+
+static int check_text(const jsv_schema *s, const char *name, const char *text, size_t len,
+                      unsigned flags, contract_report *r, json_error *err)
+{
+    /* the findings need offsets only (json_text_position counts the few
+     * positions printed) */
+    static const json_parse_opts strict = { JSON_PARSE_REJECT_DUPLICATES | JSON_PARSE_OFFSETS_ONLY, 0 };
+    static const json_parse_opts loose = { JSON_PARSE_OFFSETS_ONLY, 0 };
+    const json_parse_opts *opts = flags & CONTRACT_ALLOW_DUPLICATES ? &loose : &strict;
+    json_error scratch_err;
+    enum known known = KNOWN_NOTHING;
+    if (!err)
+        err = &scratch_err;
+    memset(err, 0, sizeof *err);
+    contract_report_clear(r);
+    if (opts == &strict && (jsv_checks_tapes(s) || ((flags & CONTRACT_RULES_ONLY) && name))) {
+        int v = check_on_tape(s, name, text, len, flags, r, err, &known);
+        if (v != 0)
+            return v;
+        if (json_tape_bytes(r->tape) >= LARGE_TAPE) {
+            json_tape_free(r->tape);
+            r->tape = NULL;
+        }
+    }
+    memset(err, 0, sizeof *err);
+    if (!r->doc_mem)
+        r->doc_mem = arena_new(0);
+    if (!r->doc_mem) {
+        err->code = JSON_ERR_NOMEM;
+        snprintf(err->message, sizeof err->message, "out of memory");
+        return CONTRACT_MALFORMED;
+    }
+    if (!(r->doc = json_parse(text, len, opts, r->doc_mem, err)))
+        return CONTRACT_MALFORMED;
+    int v = check_tree(s, name, r->doc->root, flags, known, r);
+    fill_offsets(r, r->doc->root);
+    return v;
+}
+
+int contract_check_text(const contract *c, const char *name, const char *text, size_t len,
+                        unsigned flags, contract_report *r, json_error *err)
+{
+    int b = body_index(name);
+    if (b < 0 || !r)
+        return -1;
+    return check_text(c ? c->schemas[b] : NULL, name, text, len, flags, r, err);
+}
+
+int contract_check_schema_text(const jsv_schema *s, const char *text, size_t len,
+                               contract_report *r, json_error *err)
+{
+    if (!s || !r)
+        return -1;
+    return check_text(s, NULL, text, len, CONTRACT_SCHEMA_ONLY, r, err);
 }

@@ -656,6 +656,10 @@ static inline int same_key(const parser *P, const int tape, mref m, const char *
 /* Where member m's key starts (for the duplicate message). */
 static void mref_where(const parser *P, mref m, unsigned *line, unsigned *col)
 {
+    if (!P->tape && (P->flags & JSON_PARSE_OFFSETS_ONLY)) {
+        locate_slow(P, P->buf + m.n->key_offset, line, col);
+        return;
+    }
     if (!P->tape) {
         *line = m.n->key_line;
         *col = m.n->key_col;
@@ -952,7 +956,8 @@ STEP enum pstep parse_start(parser *P, const int tape, pdoc *d)
     } else {
         d->root = d->n = new_node(P);
         if (!d->n) return S_NOMEM;
-        locate(P, p, &d->n->line, &d->n->col);
+        if (!(P->flags & JSON_PARSE_OFFSETS_ONLY)) locate(P, p, &d->n->line, &d->n->col);
+        d->n->offset = (uint32_t)(p - P->buf);
     }
     return S_VALUE;
 }
@@ -1156,7 +1161,8 @@ STEP enum pstep start_element(parser *P, const int tape, pdoc *d)
         tape_link(P, f, d->ti);
     } else {
         if (!(d->n = new_node(P))) return S_NOMEM;
-        locate(P, d->p, &d->n->line, &d->n->col);
+        if (!(P->flags & JSON_PARSE_OFFSETS_ONLY)) locate(P, d->p, &d->n->line, &d->n->col);
+        d->n->offset = (uint32_t)(d->p - P->buf);
         link_child(f->node, d->n);
     }
     f->count++;
@@ -1170,6 +1176,7 @@ typedef struct rkey {
     const char *key;
     size_t len;
     uint32_t line, col, off;
+    uint32_t offset;          /* (tree mode) its byte offset in the text */
     int decoded;
     uint64_t h;               /* its hash in the frame's table, when computed */
 } rkey;
@@ -1178,7 +1185,7 @@ typedef struct rkey {
 STEP int read_key(parser *P, const int tape, pdoc *d, rkey *k)
 {
     k->at = d->p;
-    k->line = k->col = k->off = 0;
+    k->line = k->col = k->off = k->offset = 0;
     k->decoded = 0;
     k->h = 0;
     if (tape) {
@@ -1186,7 +1193,8 @@ STEP int read_key(parser *P, const int tape, pdoc *d, rkey *k)
         k->key = (k->decoded ? P->tape->decoded : P->tape->input) + k->off;
     } else {
         char *s;
-        locate(P, d->p, &k->line, &k->col);
+        if (!(P->flags & JSON_PARSE_OFFSETS_ONLY)) locate(P, d->p, &k->line, &k->col);
+        k->offset = (uint32_t)(d->p - P->buf);
         if (!(d->p = parse_string(P, d->p, &s, &k->len))) return -1;
         k->key = s;
     }
@@ -1245,7 +1253,9 @@ STEP int add_member(parser *P, const int tape, pdoc *d, frame *f, const rkey *k,
         f->node->names |= json_key_filter(key_hash);
         n->key_line = k->line;
         n->key_col = k->col;
-        locate(P, d->p, &n->line, &n->col);
+        n->key_offset = k->offset;
+        if (!(P->flags & JSON_PARSE_OFFSETS_ONLY)) locate(P, d->p, &n->line, &n->col);
+        n->offset = (uint32_t)(d->p - P->buf);
         link_child(f->node, n);
         m->n = n;
     }

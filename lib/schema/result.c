@@ -82,6 +82,20 @@ void result_keep_undecided(jsv_result *r, size_t from)
     if (w < r->n) r->n = w;
 }
 
+/* Where in the text a finding about inst points: the value, or for a
+ * finding about a member's name (a property no schema allows or names)
+ * the name. */
+size_t jsv_finding_offset(const char *id, const cJSON *inst)
+{
+    const json_node *n = json_node_info(inst);
+    if (!n)
+        return JSV_NO_OFFSET;
+    if (inst->string && id &&
+        (strcmp(id, "unknownProperty") == 0 || strcmp(id, "additionalProperties") == 0))
+        return n->key_offset;
+    return n->offset;
+}
+
 void result_add(jsv_result *r, const char *il, const char *kl, const char *al, const char *kw,
                 const char *msg, const cJSON *inst, jsv_error_kind kind)
 {
@@ -98,6 +112,8 @@ void result_add(jsv_result *r, const char *il, const char *kl, const char *al, c
         e->instance_location = e->keyword_location = e->absolute_keyword_location = "";
         e->keyword = e->message = "";
         e->instance = inst;
+        e->offset = jsv_finding_offset(kw, inst);
+        e->is_rule = 0;
         e->kind = kind;
         r->n++;
         return;
@@ -108,10 +124,17 @@ void result_add(jsv_result *r, const char *il, const char *kl, const char *al, c
     e->keyword = arena_strndup(r->mem, kw, strlen(kw));
     e->message = arena_strndup(r->mem, msg, strlen(msg));
     e->instance = inst;
+    e->offset = jsv_finding_offset(kw, inst);
     e->kind = kind;
+    e->is_rule = 0;
     if (!e->instance_location || !e->keyword_location || !e->absolute_keyword_location ||
         !e->keyword || !e->message) { r->oom = 1; return; }
     r->n++;
+}
+
+int jsv_explain(const jsv_schema *s, const cJSON *instance, jsv_result *r)
+{
+    return r ? schema_evaluate(s, instance, r) : -1;
 }
 
 size_t jsv_result_count(const jsv_result *r)

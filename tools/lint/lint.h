@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include "campaign/contract.h"
+#include "campaign/json_parse.h"
 #include "campaign/jsv.h"
 
 #define LINT_NAME "campaign-lint"
@@ -24,33 +25,32 @@
 /* Default number of findings shown per payload (--max-findings).  Each
  * finding kept costs some 700 bytes (its strings held by the engine, the
  * report and the output), so a 10 MB payload with 200,000 errors would
- * need 140 MB for them alone; past the bound each costs a 56-byte record
+ * need 140 MB for them alone; past the bound each costs a 64-byte record
  * in the engine's result.  A thousand is more than anyone reads. */
 #define LINT_MAX_FINDINGS 1000
 
 /* ---- findings and units ------------------------------------------------ */
 
-typedef struct lint_finding {
-    const char *pointer;          /* JSON Pointer, "" = root */
-    const char *id;               /* schema keyword or rule id */
-    const char *message;          /* including any "did you mean" hint */
-    const char *keyword_location; /* schema findings only, else NULL */
-    const char *absolute_keyword_location; /* schema findings only, else NULL */
-    unsigned line, col;           /* 1-based, in the file */
-    int is_rule;                  /* rule or parse finding (not a keyword) */
-    int undecided;                /* a keyword that could not be evaluated
-                                   * (a regex limit): no verdict either way */
-    size_t seq;                   /* order found (ties when sorting by position) */
-} lint_finding;
-
+/* A finding is the library's one record (jsv_finding, jsv.h): lint
+ * shows the report's findings as they are, a "did you mean" hint added
+ * to the message of an unknown property.  Its line and column are
+ * counted from its offset where it is printed (lint_output.c, with
+ * json_text_position). */
 typedef struct lint_unit {
     const char *name;  /* "FILE", or "FILE:LINE" for an NDJSON line */
     const char *file;  /* FILE as it names the input */
-    const lint_finding *findings; /* in source order (line, column) */
+    const jsv_finding *findings; /* in source order (by offset) */
     size_t count;
     int undecided;     /* count > 0 and every finding is undecided: the
                         * payload is neither valid nor invalid */
     size_t more;       /* findings past --max-findings: counted, not shown */
+    const char *text;  /* the payload's text, which the offsets point into
+                        * (NULL: none; a finding then sits at line first_line,
+                        * column 1, as does one with offset JSV_NO_OFFSET) */
+    size_t len;
+    unsigned first_line; /* line of the file the text's first byte is on */
+    json_text_pos known; /* a position of the text already counted (a parse
+                          * error's), counted on from; line 0: none */
 } lint_unit;
 
 /* ---- output ------------------------------------------------------------ */
@@ -162,11 +162,10 @@ void lint_checker_free(lint_checker *k);
  * the number of findings (0 = valid; those past max_findings included),
  * or -1 when out of memory; *undecided
  * is set to 1 when there are findings and every one is undecided (the
- * payload could not be decided), else 0.  give_back (may be NULL) is the
- * caller's malloc'd buffer holding buf: when a failing payload has been
- * parsed into a tree, which copies what it needs, *give_back is freed and
- * set to NULL before the tree is checked, so the text and the tree's
- * findings are not held at once (10 MB less for a 10 MB payload). */
+ * payload could not be decided), else 0.  The checking strategy is the
+ * library's (contract_check_text).  give_back: unused; buf is read until
+ * the unit is printed (its findings' lines and columns are counted from
+ * the text then), so it is not given back early. */
 int lint_check_payload(lint_checker *k, const char *file, const char *name,
                        const char *buf, size_t len, unsigned first_line,
                        lint_output *out, int *undecided, char **give_back);

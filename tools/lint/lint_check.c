@@ -1,34 +1,30 @@
-/* lint_check.c - lint one payload: strict parse, contract or schema check,
- * findings with file positions, one unit handed to the output.
+/* lint_check.c - lint one payload: the library's check of the text
+ * (contract_check_text: a tape first, a tree only for a payload that
+ * fails), hints added, findings in source order, one unit handed to the
+ * output.
  *
- * A payload is parsed into a tape first and checked there: most payloads
- * keep the contract, and a tape takes a third of a tree's memory.  Only a
- * payload the tape check does not pass is parsed into a tree and checked
- * again, for the findings and their positions.  The checker keeps one
- * tape, one arena, one report and one result and reuses them for every
- * payload, so linting a large NDJSON file allocates almost nothing per
- * line. */
+ * The checker keeps one report (which keeps the tape and the tree's
+ * arena) and reuses it for every payload, so linting a large NDJSON file
+ * allocates almost nothing per line. */
 #include "lint.h"
 
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "campaign/arena.h"
 #include "campaign/json_parse.h"
 
-/* A tape this large (bytes) is freed before a tree of the same payload is
- * parsed. */
-#define LARGE_TAPE ((size_t)4 << 20)
+/* A finding's place in the sorted order: its offset (JSV_NO_OFFSET counts
+ * as the start, where such a finding is printed) and the order found. */
+typedef struct slot {
+    size_t at, seq;
+} slot;
 
 struct lint_checker {
     lint_config cfg;
-    json_tape *tape;          /* the current payload, for the first check (NULL:
-                               * the schema is not checked on tapes) */
-    arena *mem;               /* the current payload's nodes, when it fails that */
-    contract_report *report;  /* the current payload's findings */
-    jsv_result *result;       /* plain-schema mode */
-    lint_finding *items;      /* report findings with positions */
+    contract_report *report;  /* the current payload's findings, tape and tree */
+    jsv_finding *items;       /* the findings shown, in source order */
+    slot *order;
     size_t cap;
     char **owned;             /* messages built here (hints), per payload */
     size_t nowned, capowned;
@@ -40,21 +36,13 @@ lint_checker *lint_checker_new(const lint_config *cfg)
     if (!k)
         return NULL;
     k->cfg = *cfg;
-    const jsv_schema *s = cfg->contract ? contract_schema(cfg->contract, cfg->body) : cfg->schema;
-    int tapes = jsv_checks_tapes(s);
-    k->tape = tapes ? json_tape_new() : NULL;
-    k->mem = arena_new(0);
     k->report = contract_report_new();
-    contract_report_limit_regex(k->report, cfg->regex_budget_ms);
-    contract_report_keep(k->report, cfg->max_findings);
-    if (!cfg->contract && (k->result = jsv_result_new())) {
-        jsv_result_limit_regex(k->result, cfg->regex_budget_ms);
-        jsv_result_keep_errors(k->result, cfg->max_findings);
-    }
-    if ((tapes && !k->tape) || !k->mem || !k->report || (!cfg->contract && !k->result)) {
-        lint_checker_free(k);
+    if (!k->report) {
+        free(k);
         return NULL;
     }
+    contract_report_limit_regex(k->report, cfg->regex_budget_ms);
+    contract_report_keep(k->report, cfg->max_findings);
     return k;
 }
 
@@ -71,10 +59,8 @@ void lint_checker_free(lint_checker *k)
     release_owned(k);
     free(k->owned);
     free(k->items);
-    jsv_result_free(k->result);
+    free(k->order);
     contract_report_free(k->report);
-    arena_free(k->mem);
-    json_tape_free(k->tape);
     free(k);
 }
 
@@ -93,36 +79,6 @@ static char *own(lint_checker *k, char *s)
         k->capowned = n;
     }
     return k->owned[k->nowned++] = s;
-}
-
-/* The value at JSON Pointer p below root, or NULL. */
-static const cJSON *resolve(const cJSON *root, const char *p)
-{
-    const cJSON *cur = root;
-    char tok[512];
-    while (cur && *p == '/') {
-        size_t n = 0;
-        for (p++; *p && *p != '/'; p++) {
-            char c = *p;
-            if (c == '~' && (p[1] == '0' || p[1] == '1'))
-                c = *++p == '0' ? '~' : '/';
-            if (n + 1 >= sizeof tok)
-                return NULL;
-            tok[n++] = c;
-        }
-        tok[n] = '\0';
-        if (cJSON_IsObject(cur)) {
-            cur = json_member(cur, tok);
-        } else if (cJSON_IsArray(cur)) {
-            char *end;
-            long i = strtol(tok, &end, 10);
-            cur = (*end || !n || i < 0 || (n > 1 && tok[0] == '0')) ? NULL
-                  : cJSON_GetArrayItem(cur, (int)i);
-        } else {
-            cur = NULL;
-        }
-    }
-    return *p ? NULL : cur;
 }
 
 /* The last reference token of pointer p, unescaped, into buf. */
@@ -149,26 +105,6 @@ static int is_member_finding(const contract_finding *f)
     return strcmp(f->id, "unknownProperty") == 0 || strcmp(f->id, "additionalProperties") == 0;
 }
 
-static void position(const contract_finding *f, const cJSON *root, unsigned first_line,
-                     lint_finding *out)
-{
-    const json_node *n = json_node_info(f->instance);
-    if (!n)
-        n = json_node_info(resolve(root, f->pointer));
-    out->line = first_line;
-    out->col = 1;
-    if (!n)
-        return;
-    /* An unknown or disallowed property is the key's fault: point at the key. */
-    if (n->key_line && is_member_finding(f)) {
-        out->line = first_line + n->key_line - 1;
-        out->col = n->key_col;
-    } else {
-        out->line = first_line + n->line - 1;
-        out->col = n->col;
-    }
-}
-
 /* The message, with a "did you mean" hint for an unknown property. */
 static const char *message_of(lint_checker *k, const contract_finding *f)
 {
@@ -190,11 +126,9 @@ static const char *message_of(lint_checker *k, const contract_finding *f)
  * checks found them. */
 static int by_position(const void *a, const void *b)
 {
-    const lint_finding *x = a, *y = b;
-    if (x->line != y->line)
-        return x->line < y->line ? -1 : 1;
-    if (x->col != y->col)
-        return x->col < y->col ? -1 : 1;
+    const slot *x = a, *y = b;
+    if (x->at != y->at)
+        return x->at < y->at ? -1 : 1;
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
@@ -205,22 +139,29 @@ static int reserve(lint_checker *k, size_t n)
     size_t cap = k->cap ? k->cap : 16;
     while (cap < n)
         cap *= 2;
-    lint_finding *p = realloc(k->items, cap * sizeof *p);
+    jsv_finding *p = realloc(k->items, cap * sizeof *p);
     if (!p)
         return -1;
     k->items = p;
+    slot *o = realloc(k->order, cap * sizeof *o);
+    if (!o)
+        return -1;
+    k->order = o;
     k->cap = cap;
     return 0;
 }
 
+/* A unit of one finding made here (a refusal or a parse error), at
+ * offset `at` of text (JSV_NO_OFFSET: line first_line, column 1). */
 static int emit_one(lint_checker *k, const char *file, const char *name, lint_output *out,
                     const char *pointer, const char *id, const char *message,
-                    unsigned line, unsigned col)
+                    const char *text, size_t len, json_text_pos at, unsigned first_line)
 {
     if (reserve(k, 1) != 0)
         return -1;
-    k->items[0] = (lint_finding){ pointer, id, message, NULL, NULL, line, col, 1, 0, 0 };
-    lint_unit u = { name, file, k->items, 1, 0, 0 };
+    k->items[0] = (jsv_finding){ .pointer = pointer, .id = id, .message = message,
+                                 .offset = at.line ? at.offset : JSV_NO_OFFSET, .is_rule = 1 };
+    lint_unit u = { name, file, k->items, 1, 0, 0, text, len, first_line, at };
     return lint_output_unit(out, &u) == 0 ? 1 : -1;
 }
 
@@ -228,7 +169,7 @@ int lint_check_refused(lint_checker *k, const char *file, const char *name, unsi
                        const char *id, const char *message, lint_output *out)
 {
     release_owned(k);
-    return emit_one(k, file, name, out, "", id, message, line, 1);
+    return emit_one(k, file, name, out, "", id, message, NULL, 0, (json_text_pos){ 0, 0, 0 }, line);
 }
 
 static int parse_failure(lint_checker *k, const char *file, const char *name,
@@ -241,23 +182,42 @@ static int parse_failure(lint_checker *k, const char *file, const char *name,
     if (err->code == JSON_ERR_NOMEM)
         return -1;
     lint_pointer_at(buf, len, err->offset, pointer, sizeof pointer);
-    return emit_one(k, file, name, out, pointer, id, err->message,
-                    first_line + (err->line ? err->line - 1 : 0), err->col ? err->col : 1);
+    /* the parser counted the error's line and column already */
+    json_text_pos at = { err->offset, err->line ? err->line : 1, err->col ? err->col : 1 };
+    return emit_one(k, file, name, out, pointer, id, err->message, buf, len, at, first_line);
+}
+
+/* The report's findings, hints added, in source order in k->items;
+ * how many are undecided in *open.  0, or -1 when out of memory. */
+static int collect(lint_checker *k, size_t n, size_t *open)
+{
+    if (reserve(k, n) != 0)
+        return -1;
+    *open = 0;
+    for (size_t i = 0; i < n; i++) {
+        const contract_finding *f = contract_report_get(k->report, i);
+        k->order[i] = (slot){ f->offset == JSV_NO_OFFSET ? 0 : f->offset, i };
+        *open += (size_t)f->undecided;
+    }
+    if (n > 1)
+        qsort(k->order, n, sizeof *k->order, by_position);
+    for (size_t i = 0; i < n; i++) {
+        const contract_finding *f = contract_report_get(k->report, k->order[i].seq);
+        k->items[i] = *f;
+        k->items[i].message = message_of(k, f);
+    }
+    return 0;
 }
 
 int lint_check_payload(lint_checker *k, const char *file, const char *name,
                        const char *buf, size_t len, unsigned first_line,
                        lint_output *out, int *undecided, char **give_back)
 {
-    json_parse_opts opts = { JSON_PARSE_REJECT_DUPLICATES, 0 };
     json_error err;
-    json_doc *doc;
-    int rc = -1;
-
+    (void)give_back;
     *undecided = 0;
     release_owned(k);
     contract_report_clear(k->report);
-    arena_reset(k->mem);
 
     /* RFC 8259 section 8.1: JSON text must not begin with a byte order
      * mark; say so plainly instead of "unexpected character". */
@@ -265,74 +225,23 @@ int lint_check_payload(lint_checker *k, const char *file, const char *name,
         return emit_one(k, file, name, out, "", "json",
                         "the text starts with a UTF-8 byte order mark (U+FEFF), "
                         "which JSON text must not contain",
-                        first_line, 1);
+                        NULL, 0, (json_text_pos){ 0, 0, 0 }, first_line);
 
-    /* the tape parse reports exactly the errors the tree parse would */
-    if (k->tape) {
-        memset(&err, 0, sizeof err);
-        if (json_tape_parse(k->tape, buf, len, &opts, &err) != 0)
-            return parse_failure(k, file, name, buf, len, first_line, &err, out);
-        int kept = k->cfg.contract ? contract_check_tape(k->cfg.contract, k->cfg.body, k->tape, 0, k->report) == 1
-                                   : jsv_check_tape(k->cfg.schema, k->tape, k->result) == 1;
-        if (kept) {
-            lint_unit u = { name, file, k->items, 0, 0, 0 };
-            return lint_output_unit(out, &u) == 0 ? 0 : -1;
-        }
-        /* The tree comes next: a large tape is given back first, so the
-         * two are not held at once (the next payload grows a new one). */
-        if (json_tape_bytes(k->tape) >= LARGE_TAPE) {
-            json_tape *fresh = json_tape_new();
-            if (fresh) {
-                json_tape_free(k->tape);
-                k->tape = fresh;
-            }
-        }
-    }
-
-    memset(&err, 0, sizeof err);
-    if (!(doc = json_parse(buf, len, &opts, k->mem, &err)))
+    int verdict = k->cfg.contract
+        ? contract_check_text(k->cfg.contract, k->cfg.body, buf, len, 0, k->report, &err)
+        : contract_check_schema_text(k->cfg.schema, buf, len, k->report, &err);
+    if (verdict == CONTRACT_MALFORMED)
         return parse_failure(k, file, name, buf, len, first_line, &err, out);
-    if (give_back) {
-        free(*give_back);
-        *give_back = NULL;
-        buf = NULL;
-    }
-
-    int verdict;
-    if (k->cfg.contract) {
-        if ((verdict = contract_check(k->cfg.contract, k->cfg.body, doc->root, 0, k->report)) == -1)
-            goto done;
-    } else if ((verdict = jsv_validate(k->cfg.schema, doc->root, k->result)) != 1 &&
-               contract_report_add_result(k->report, k->result) != 0) {
-        goto done;
-    }
+    if (verdict == -1)
+        return -1;
 
     size_t n = contract_report_count(k->report), open = 0;
     size_t more = contract_report_dropped(k->report);
-    if (reserve(k, n) != 0)
-        goto done;
-    for (size_t i = 0; i < n; i++) {
-        const contract_finding *f = contract_report_get(k->report, i);
-        lint_finding *lf = &k->items[i];
-        lf->pointer = f->pointer;
-        lf->id = f->id;
-        lf->message = message_of(k, f);
-        lf->keyword_location = f->keyword_location;
-        lf->absolute_keyword_location = f->absolute_keyword_location;
-        lf->is_rule = f->is_rule;
-        lf->undecided = f->undecided;
-        open += (size_t)f->undecided;
-        lf->seq = i;
-        position(f, doc->root, first_line, lf);
-    }
-    if (n > 1)
-        qsort(k->items, n, sizeof *k->items, by_position);
+    if (collect(k, n, &open) != 0)
+        return -1;
     /* with findings past the bound, only the verdict knows whether one
      * of them decides (CONTRACT_UNDECIDED == JSV_UNDECIDED) */
     *undecided = more ? verdict == CONTRACT_UNDECIDED : n > 0 && open == n;
-    lint_unit u = { name, file, k->items, n, *undecided, more };
-    rc = lint_output_unit(out, &u) == 0 ? (int)(n + more > INT_MAX ? INT_MAX : n + more) : -1;
-done:
-    json_doc_free(doc);
-    return rc;
+    lint_unit u = { name, file, k->items, n, *undecided, more, buf, len, first_line, { 0, 0, 0 } };
+    return lint_output_unit(out, &u) == 0 ? (int)(n + more > INT_MAX ? INT_MAX : n + more) : -1;
 }

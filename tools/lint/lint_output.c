@@ -15,6 +15,7 @@
  * whatever the payload held. */
 #include "lint.h"
 #include "campaign/utf8.h"
+#include "campaign/json_parse.h"
 #include "campaign/xml.h"
 
 #include <stdio.h>
@@ -135,10 +136,28 @@ fail:
     return NULL;
 }
 
-static void text_line(FILE *f, const char *file, const lint_finding *x, enum esc mode)
+/* Where finding x of unit u is in the file: its offset counted in the
+ * unit's text, on from *cur (the findings come in order of offset).  The
+ * one place lint turns a finding's offset into a line and column. */
+static void where(const lint_unit *u, const jsv_finding *x, json_text_pos *cur, unsigned *line, unsigned *col)
 {
-    put_escaped(f, file, mode);
-    fprintf(f, ":%u:%u: ", x->line, x->col);
+    *line = u->first_line;
+    *col = 1;
+    if (!u->text || x->offset == JSV_NO_OFFSET)
+        return;
+    if (u->known.line && u->known.offset <= x->offset && cur->offset < u->known.offset)
+        *cur = u->known;
+    json_text_position(u->text, u->len, x->offset, cur);
+    *line = u->first_line + cur->line - 1;
+    *col = cur->col;
+}
+
+static void text_line(FILE *f, const lint_unit *u, const jsv_finding *x, json_text_pos *cur, enum esc mode)
+{
+    unsigned line, col;
+    where(u, x, cur, &line, &col);
+    put_escaped(f, u->file, mode);
+    fprintf(f, ":%u:%u: ", line, col);
     put_escaped(f, lint_display_pointer(x->pointer), mode);
     fputs(": ", f);
     put_escaped(f, x->message, mode);
@@ -171,8 +190,11 @@ static void json_unit(lint_output *o, const lint_unit *u)
     if (u->more)
         fprintf(f, "\"moreErrors\":%zu,", u->more);
     fputs("\"errors\":[", f);
+    json_text_pos cur = JSON_TEXT_START;
     for (size_t i = 0; i < u->count; i++) {
-        const lint_finding *x = &u->findings[i];
+        const jsv_finding *x = &u->findings[i];
+        unsigned line, col;
+        where(u, x, &cur, &line, &col);
         /* each error is an output unit of the "basic" format */
         fputs(i ? ",{\"valid\":false," : "{\"valid\":false,", f);
         fputs("\"instanceLocation\":\"", f);
@@ -183,7 +205,7 @@ static void json_unit(lint_output *o, const lint_unit *u)
             json_field(f, "absoluteKeywordLocation", x->absolute_keyword_location);
         json_field(f, "error", x->message);
         json_field(f, x->is_rule ? "ruleId" : "keyword", x->id);
-        fprintf(f, ",\"line\":%u,\"column\":%u%s}", x->line, x->col, x->undecided ? ",\"undecided\":true" : "");
+        fprintf(f, ",\"line\":%u,\"column\":%u%s}", line, col, x->undecided ? ",\"undecided\":true" : "");
     }
     fputs("]}", f);
 }
@@ -203,8 +225,9 @@ static void junit_unit(lint_output *o, const lint_unit *u)
     size_t all = u->count + u->more;
     fprintf(f, "\">\n    <%s type=\"%s\" message=\"%zu finding%s%s\">", tag, u->undecided ? "undecided" : "contract",
             all, all == 1 ? "" : "s", u->undecided ? ", could not be decided" : "");
+    json_text_pos cur = JSON_TEXT_START;
     for (size_t i = 0; i < u->count; i++) {
-        text_line(f, u->file, &u->findings[i], ESC_XML_TEXT);
+        text_line(f, u, &u->findings[i], &cur, ESC_XML_TEXT);
         fputc('\n', f);
     }
     if (u->more) {
@@ -216,10 +239,11 @@ static void junit_unit(lint_output *o, const lint_unit *u)
 
 int lint_output_unit(lint_output *o, const lint_unit *u)
 {
+    json_text_pos cur = JSON_TEXT_START;
     switch (o->format) {
     case LINT_TEXT:
         for (size_t i = 0; i < u->count; i++) {
-            text_line(o->out, u->file, &u->findings[i], ESC_TEXT);
+            text_line(o->out, u, &u->findings[i], &cur, ESC_TEXT);
             fputc('\n', o->out);
         }
         if (u->more) {
@@ -229,10 +253,12 @@ int lint_output_unit(lint_output *o, const lint_unit *u)
         break;
     case LINT_GITHUB:
         for (size_t i = 0; i < u->count; i++) {
-            const lint_finding *x = &u->findings[i];
+            const jsv_finding *x = &u->findings[i];
+            unsigned line, col;
+            where(u, x, &cur, &line, &col);
             fputs(x->undecided ? "::warning file=" : "::error file=", o->out);
             put_escaped(o->out, u->file, ESC_GH_PROP);
-            fprintf(o->out, ",line=%u,col=%u::", x->line, x->col);
+            fprintf(o->out, ",line=%u,col=%u::", line, col);
             put_escaped(o->out, lint_display_pointer(x->pointer), ESC_GH_DATA);
             fputs(": ", o->out);
             put_escaped(o->out, x->message, ESC_GH_DATA);
