@@ -515,8 +515,8 @@ static int check_text(const jsv_schema *s, const char *name, const char *text, s
 {
     /* the findings need offsets only (json_text_position counts the few
      * positions printed) */
-    static const json_parse_opts strict = { JSON_PARSE_REJECT_DUPLICATES | JSON_PARSE_OFFSETS_ONLY, 0 };
-    static const json_parse_opts loose = { JSON_PARSE_OFFSETS_ONLY, 0 };
+    static const json_parse_opts strict = { JSON_PARSE_REJECT_DUPLICATES, 0 };
+    static const json_parse_opts loose = { 0, 0 };
     const json_parse_opts *opts = flags & CONTRACT_ALLOW_DUPLICATES ? &loose : &strict;
     json_error scratch_err;
     enum known known = KNOWN_NOTHING;

@@ -656,7 +656,7 @@ static inline int same_key(const parser *P, const int tape, mref m, const char *
 /* Where member m's key starts (for the duplicate message). */
 static void mref_where(const parser *P, mref m, unsigned *line, unsigned *col)
 {
-    if (!P->tape && (P->flags & JSON_PARSE_OFFSETS_ONLY)) {
+    if (!P->tape && !(P->flags & JSON_PARSE_LINES)) {
         locate_slow(P, P->buf + m.n->key_offset, line, col);
         return;
     }
@@ -956,7 +956,7 @@ STEP enum pstep parse_start(parser *P, const int tape, pdoc *d)
     } else {
         d->root = d->n = new_node(P);
         if (!d->n) return S_NOMEM;
-        if (!(P->flags & JSON_PARSE_OFFSETS_ONLY)) locate(P, p, &d->n->line, &d->n->col);
+        if (P->flags & JSON_PARSE_LINES) locate(P, p, &d->n->line, &d->n->col);
         d->n->offset = (uint32_t)(p - P->buf);
     }
     return S_VALUE;
@@ -1161,7 +1161,7 @@ STEP enum pstep start_element(parser *P, const int tape, pdoc *d)
         tape_link(P, f, d->ti);
     } else {
         if (!(d->n = new_node(P))) return S_NOMEM;
-        if (!(P->flags & JSON_PARSE_OFFSETS_ONLY)) locate(P, d->p, &d->n->line, &d->n->col);
+        if (P->flags & JSON_PARSE_LINES) locate(P, d->p, &d->n->line, &d->n->col);
         d->n->offset = (uint32_t)(d->p - P->buf);
         link_child(f->node, d->n);
     }
@@ -1193,7 +1193,7 @@ STEP int read_key(parser *P, const int tape, pdoc *d, rkey *k)
         k->key = (k->decoded ? P->tape->decoded : P->tape->input) + k->off;
     } else {
         char *s;
-        if (!(P->flags & JSON_PARSE_OFFSETS_ONLY)) locate(P, d->p, &k->line, &k->col);
+        if (P->flags & JSON_PARSE_LINES) locate(P, d->p, &k->line, &k->col);
         k->offset = (uint32_t)(d->p - P->buf);
         if (!(d->p = parse_string(P, d->p, &s, &k->len))) return -1;
         k->key = s;
@@ -1254,7 +1254,7 @@ STEP int add_member(parser *P, const int tape, pdoc *d, frame *f, const rkey *k,
         n->key_line = k->line;
         n->key_col = k->col;
         n->key_offset = k->offset;
-        if (!(P->flags & JSON_PARSE_OFFSETS_ONLY)) locate(P, d->p, &n->line, &n->col);
+        if (P->flags & JSON_PARSE_LINES) locate(P, d->p, &n->line, &n->col);
         n->offset = (uint32_t)(d->p - P->buf);
         link_child(f->node, n);
         m->n = n;

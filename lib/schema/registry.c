@@ -216,7 +216,7 @@ int jsv_registry_add_json(jsv_registry *reg, const char *base_uri, const char *j
                           const char **out_uri, jsv_error *err)
 {
     json_error je;
-    json_parse_opts po = { JSON_PARSE_REJECT_DUPLICATES, 0 };
+    json_parse_opts po = { JSON_PARSE_REJECT_DUPLICATES | JSON_PARSE_LINES, 0 };
     json_doc *jd = json_parse(json, len, &po, NULL, &je);
     if (!jd) {
         set_err(err, base_uri, NULL, NULL, "%s", je.message);
@@ -253,7 +253,7 @@ static int add_file_buf(jsv_registry *reg, const char *path, char *buf, size_t l
     char *fileuri = NULL;
     if (!base_uri) {
         json_error je;
-        json_parse_opts po = { JSON_PARSE_REJECT_DUPLICATES, 0 };
+        json_parse_opts po = { JSON_PARSE_REJECT_DUPLICATES | JSON_PARSE_LINES, 0 };
         json_doc *jd = json_parse(buf, len, &po, NULL, &je);
         if (!jd) {
             set_err(err, NULL, NULL, NULL, "%s", je.message);

@@ -65,7 +65,7 @@ static void check_node(const char *text, size_t len, const cJSON *v, json_text_p
 static void check_text_positions(const char *text, unsigned flags)
 {
     size_t len = strlen(text);
-    json_parse_opts opts = { flags, 0 };
+    json_parse_opts opts = { flags | JSON_PARSE_LINES, 0 };
     json_error err;
     json_doc *doc = json_parse(text, len, &opts, NULL, &err);
     CHECK_MSG(&T, doc != NULL, "parses: %s", err.message);
@@ -76,8 +76,8 @@ static void check_text_positions(const char *text, unsigned flags)
     json_doc_free(doc);
 }
 
-/* JSON_PARSE_OFFSETS_ONLY: the same offsets, no lines or columns, and a
- * duplicate name's error still where the full parse puts it. */
+/* Without JSON_PARSE_LINES: the same offsets, no lines or columns, and a
+ * duplicate name's error still where the counting parse puts it. */
 static void same_offsets(const cJSON *a, const cJSON *b)
 {
     const json_node *x = json_node_info(a), *y = json_node_info(b);
@@ -94,7 +94,7 @@ static void same_offsets(const cJSON *a, const cJSON *b)
 static void test_offsets_only(void)
 {
     const char *text = "{\r\n \"a\": [1,\r \"\xC3\xA9\"],\n\t\"b\" : {\"c\" :null}}";
-    json_parse_opts full = { 0, 0 }, lean = { JSON_PARSE_OFFSETS_ONLY, 0 };
+    json_parse_opts full = { JSON_PARSE_LINES, 0 }, lean = { 0, 0 };
     json_doc *a = json_parse(text, strlen(text), &full, NULL, NULL);
     json_doc *b = json_parse(text, strlen(text), &lean, NULL, NULL);
     CHECK(&T, a && b);
@@ -104,8 +104,8 @@ static void test_offsets_only(void)
     json_doc_free(b);
     const char *dup = "{\"x\":[1,\n 2],\r\n  \"\xC3\xA9\":1, \"\xC3\xA9\":2}";
     json_error e1, e2;
-    full.flags = JSON_PARSE_REJECT_DUPLICATES;
-    lean.flags = JSON_PARSE_REJECT_DUPLICATES | JSON_PARSE_OFFSETS_ONLY;
+    full.flags = JSON_PARSE_REJECT_DUPLICATES | JSON_PARSE_LINES;
+    lean.flags = JSON_PARSE_REJECT_DUPLICATES;
     CHECK(&T, !json_parse(dup, strlen(dup), &full, NULL, &e1));
     CHECK(&T, !json_parse(dup, strlen(dup), &lean, NULL, &e2));
     CHECK_INT(&T, e2.code, JSON_ERR_DUPLICATE);

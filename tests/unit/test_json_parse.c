@@ -9,6 +9,15 @@
 #include "json_tape.h"
 #include "fnv_collide.h"
 
+/* json_parse() with JSON_PARSE_LINES: the positions these tests read are
+ * the parser's own count. */
+static json_doc *parse_lines(const char *buf, size_t len, const json_parse_opts *opts, arena *mem, json_error *err)
+{
+    json_parse_opts o = opts ? *opts : (json_parse_opts){ 0, 0 };
+    o.flags |= JSON_PARSE_LINES;
+    return json_parse(buf, len, &o, mem, err);
+}
+
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -32,7 +41,7 @@ static void expect_err_n(struct check *t, int srcline, const char *buf, size_t l
 {
     json_error e;
     json_parse_opts o = { flags, depth };
-    json_doc *d = json_parse(buf, len, &o, NULL, &e);
+    json_doc *d = parse_lines(buf, len, &o, NULL, &e);
     int ok = !d && e.code == code && e.line == line && e.col == col && (!msg || strstr(e.message, msg));
     check_report(t, ok, "parse error", __FILE__, srcline, NULL);
     if (!ok)
@@ -53,7 +62,7 @@ static json_doc *parse_ok_n(struct check *t, int srcline, const char *s, size_t 
 {
     json_error e;
     json_parse_opts o = { flags, 0 };
-    json_doc *d = json_parse(s, len, &o, NULL, &e);
+    json_doc *d = parse_lines(s, len, &o, NULL, &e);
     check_report(t, d != NULL && e.code == JSON_OK, "parse ok", __FILE__, srcline, NULL);
     if (!d) fprintf(stderr, "  input %.60s: error %d at %u:%u: %s\n", s, e.code, e.line, e.col, e.message);
     same_on_tape(t, srcline, s, len, flags, 0);
@@ -306,7 +315,7 @@ static void test_trailing_and_empty(struct check *t)
     ERR(t, "", JSON_ERR_EMPTY, 1, 1, "empty");
     ERR(t, "  \n\t\r\n ", JSON_ERR_EMPTY, 3, 2, "empty");
     json_error e;
-    CHECK(t, json_parse(NULL, 0, NULL, NULL, &e) == NULL && e.code == JSON_ERR_EMPTY);
+    CHECK(t, parse_lines(NULL, 0, NULL, NULL, &e) == NULL && e.code == JSON_ERR_EMPTY);
     json_doc *d = OK(t, "{}  \n\t\r\n");
     json_doc_free(d);
 }
@@ -530,7 +539,7 @@ static void test_duplicates(struct check *t)
         n += (size_t)snprintf(buf + n, cap - n, ",\"k%d\":1}", members - 1);
         json_error e;
         json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES, 0 };
-        json_doc *dd = json_parse(buf, n, &o, NULL, &e);
+        json_doc *dd = parse_lines(buf, n, &o, NULL, &e);
         CHECK_MSG(t, !dd && e.code == JSON_ERR_DUPLICATE, "members %d: code %d", members, e.code);
         json_doc_free(dd);
     }
@@ -543,7 +552,7 @@ static void test_duplicates(struct check *t)
     n += (size_t)snprintf(buf + n, cap - n, "\":2}");
     json_error e;
     json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES, 0 };
-    CHECK(t, json_parse(buf, n, &o, NULL, &e) == NULL && e.code == JSON_ERR_DUPLICATE);
+    CHECK(t, parse_lines(buf, n, &o, NULL, &e) == NULL && e.code == JSON_ERR_DUPLICATE);
     CHECK(t, strstr(e.message, "...") && strstr(e.message, "first at line 1, column 2)"));
     free(buf);
 }
@@ -637,7 +646,7 @@ static void test_crafted_keys(struct check *t)
     crafted = keyed_object(c, 1, 100, 3, &len);
     json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES, 0 };
     json_error e;
-    CHECK(t, json_parse(crafted, len, &o, NULL, &e) == NULL && e.code == JSON_ERR_DUPLICATE);
+    CHECK(t, parse_lines(crafted, len, &o, NULL, &e) == NULL && e.code == JSON_ERR_DUPLICATE);
     char want[64], key[FNV_COLLIDE_KEY_LEN];
     unsigned long next = 0;
     for (int i = 0; i <= 3; i++) while (fnv_collide_key(c, next++, key)) {}
@@ -692,7 +701,7 @@ static void test_depth(struct check *t)
     expect_err_n(t, __LINE__, objs, strlen(objs), 0, 2, JSON_ERR_DEPTH, 1, 11, "nesting deeper than 2 levels");
     json_parse_opts o3 = { 0, 3 };
     json_error e;
-    d = json_parse(objs, strlen(objs), &o3, NULL, &e);
+    d = parse_lines(objs, strlen(objs), &o3, NULL, &e);
     CHECK(t, d != NULL);
     json_doc_free(d);
     /* 100000 levels: a quick error with the default limit... */
@@ -702,7 +711,7 @@ static void test_depth(struct check *t)
     CHECK(t, (double)(clock() - c0) / CLOCKS_PER_SEC < 0.5);
     /* ...and no stack overflow when the limit allows it */
     json_parse_opts big = { 0, 200000 };
-    d = json_parse(s, strlen(s), &big, NULL, &e);
+    d = parse_lines(s, strlen(s), &big, NULL, &e);
     CHECK(t, d != NULL);
     if (d) {
         const cJSON *c = d->root;
@@ -715,7 +724,7 @@ static void test_depth(struct check *t)
     free(s);
     /* unbalanced deep input with a big limit is a plain syntax error */
     s = nested(100000, '{', '}');
-    d = json_parse(s, strlen(s), &big, NULL, &e);
+    d = parse_lines(s, strlen(s), &big, NULL, &e);
     CHECK(t, !d && e.code == JSON_ERR_SYNTAX && e.col == 2);
     free(s);
 }
@@ -725,22 +734,22 @@ static void test_caller_arena(struct check *t)
     arena *a = arena_new(0);
     json_error e;
     for (int i = 0; i < 100; i++) {
-        json_doc *d = json_parse("{\"a\": [1, 2, \"x\"]}", strlen("{\"a\": [1, 2, \"x\"]}"), NULL, a, &e);
+        json_doc *d = parse_lines("{\"a\": [1, 2, \"x\"]}", strlen("{\"a\": [1, 2, \"x\"]}"), NULL, a, &e);
         CHECK(t, d && d->mem == a && !d->own_arena);
         if (d) CHECK_INT(t, cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(d->root, "a")), 3);
         json_doc_free(d); /* leaves the arena alone */
         CHECK(t, arena_used(a) > 0);
         arena_reset(a);
     }
-    json_doc *bad = json_parse("[1,", 3, NULL, a, &e);
+    json_doc *bad = parse_lines("[1,", 3, NULL, a, &e);
     CHECK(t, bad == NULL && e.code == JSON_ERR_SYNTAX);
     arena_free(a);
-    json_doc *d = json_parse("[]", 2, NULL, NULL, &e);
+    json_doc *d = parse_lines("[]", 2, NULL, NULL, &e);
     CHECK(t, d && d->own_arena && e.code == JSON_OK && e.message[0] == 0);
     json_doc_free(d);
     json_doc_free(NULL);
     /* a NULL error pointer is allowed */
-    CHECK(t, json_parse("x", 1, NULL, NULL, NULL) == NULL);
+    CHECK(t, parse_lines("x", 1, NULL, NULL, NULL) == NULL);
     /* json_string_len on a node cJSON built */
     cJSON *s = cJSON_CreateString("hello");
     CHECK_INT(t, json_string_len(s), 5);
@@ -769,7 +778,7 @@ static void test_large_document(struct check *t)
     clock_t c0 = clock();
     json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES, 0 };
     json_error e;
-    json_doc *d = json_parse(buf, n, &o, NULL, &e);
+    json_doc *d = parse_lines(buf, n, &o, NULL, &e);
     double secs = (double)(clock() - c0) / CLOCKS_PER_SEC;
     CHECK_MSG(t, d != NULL, "error %s at %u:%u", e.message, e.line, e.col);
     CHECK_MSG(t, secs < 2.0, "took %.3f s", secs);
@@ -793,7 +802,7 @@ static void test_large_document(struct check *t)
     const char *diff = tape_parse_compare(buf, n, &o, why, sizeof why);
     CHECK_MSG(t, diff == NULL, "%s", diff ? diff : "");
     json_tape *tp = json_tape_new();
-    json_doc *again = json_parse(buf, n, &o, NULL, &e);
+    json_doc *again = parse_lines(buf, n, &o, NULL, &e);
     CHECK(t, tp && again && json_tape_parse(tp, buf, n, &o, &e) == 0);
     if (tp && again)
         CHECK_MSG(t, json_tape_bytes(tp) * 3 <= arena_used(again->mem), "tape %zu bytes, tree %zu",
@@ -802,7 +811,7 @@ static void test_large_document(struct check *t)
     json_tape_free(tp);
     /* an error near the end still has the right line and column */
     memcpy(buf + n - 4, "\nx}\n", 4);
-    d = json_parse(buf, n, &o, NULL, &e);
+    d = parse_lines(buf, n, &o, NULL, &e);
     CHECK(t, !d && e.code == JSON_ERR_SYNTAX && e.line == (unsigned)count + 2 && e.col == 1);
     free(buf);
 }
@@ -839,7 +848,7 @@ static void test_tape(struct check *t)
              e.code == JSON_ERR_SYNTAX && e.col == 7);
     CHECK(t, json_tape_parse(tp, "\"x\"", 3, NULL, &e) == 0 && tp->n == 1 && tp->v[0].u.str.len == 1);
     /* the comparison notices a changed key hash, string, count or order */
-    json_doc *d = json_parse(src, strlen(src), NULL, NULL, &e);
+    json_doc *d = parse_lines(src, strlen(src), NULL, NULL, &e);
     char why[256];
     CHECK(t, json_tape_parse(tp, src, strlen(src), NULL, &e) == 0 && d);
     if (d && tp->n == 8) {

@@ -433,7 +433,7 @@ mock_fixtures *fixtures_load(const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
         return NULL;
     }
-    json_parse_opts opts = { JSON_PARSE_REJECT_DUPLICATES | JSON_PARSE_ALLOW_BOM, 0 };
+    json_parse_opts opts = { JSON_PARSE_REJECT_DUPLICATES | JSON_PARSE_ALLOW_BOM | JSON_PARSE_LINES, 0 };
     json_error jerr;
     memset(&jerr, 0, sizeof jerr);
     json_doc *doc = json_parse(text, len, &opts, NULL, &jerr);

@@ -238,7 +238,7 @@ static int check_step(case_loader *l, FILE *errs, const char *path, ct_step *st)
                 bad++;
             } else {
                 json_error je;
-                json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES, 0 };
+                json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES | JSON_PARSE_LINES, 0 };
                 st->body_file = json_parse(text, len, &o, NULL, &je);
                 if (!st->body_file) {
                     fprintf(errs, "%s:%u:%u: %s\n", full, je.line, je.col, je.message);
@@ -312,7 +312,7 @@ ct_case *case_load_text(case_loader *l, const char *path, const char *text, size
 {
     json_error je;
     memset(&je, 0, sizeof je);
-    json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES, 0 };
+    json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES | JSON_PARSE_LINES, 0 };
     json_doc *doc = json_parse(text, len, &o, NULL, &je);
     if (!doc) {
         fprintf(errs, "%s:%u:%u: %s\n", path, je.line ? je.line : 1, je.col ? je.col : 1, je.message);
