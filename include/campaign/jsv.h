@@ -1,12 +1,24 @@
 /* jsv.h - JSON Schema draft 2020-12 validation engine (public API).
  *
- * Data flows load -> compile -> evaluate:
+ * Data flows load -> compile -> evaluate (tests/cli/doc_examples.sh
+ * compiles and links this example):
  *
- *   jsv_registry *reg = jsv_registry_new();
- *   jsv_registry_add_file(reg, "schemas/x.json", NULL, &err);   // load
- *   jsv_schema *s = jsv_compile(reg, uri, NULL, &err);           // compile once
- *   jsv_result *r = jsv_result_new();
- *   jsv_validate(s, instance, r);                                // evaluate, many times
+ * ```c
+ * jsv_error err;
+ * const char *uri;
+ * jsv_registry *reg = jsv_registry_new();
+ * if (jsv_registry_add_file(reg, "schemas/x.json", NULL, &uri, &err) == 0) {  // load
+ *     jsv_schema *s = jsv_compile(reg, uri, NULL, &err);                       // compile once
+ *     jsv_result *r = jsv_result_new();
+ *     cJSON *instance = cJSON_Parse("{\"name\": \"x\"}");
+ *     if (s && r && jsv_validate(s, instance, r) == 0)                         // evaluate, many times
+ *         fprintf(stderr, "%zu errors\n", jsv_result_count(r));
+ *     cJSON_Delete(instance);
+ *     jsv_result_free(r);
+ *     jsv_schema_free(s);
+ * }
+ * jsv_registry_free(reg);
+ * ```
  *
  * Loading parses a schema document and indexes every resource it holds by
  * absolute URI ($id, $anchor, $dynamicAnchor, JSON Pointer fragments).
