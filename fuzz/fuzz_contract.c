@@ -65,7 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *buf = (const char *)data;
     int which = size & 1;
     int undecided;
-    if (lint_check_payload(T.checker[which], "fuzz.json", "fuzz.json", buf, size, 1, T.out[which], &undecided, NULL) < 0)
+    if (lint_check_payload(T.checker[which], "fuzz.json", "fuzz.json", buf, size, 1, T.out[which], &undecided) < 0)
         give_up("lint_check_payload: out of memory");
 
     for (unsigned dup = 0; dup < 2; dup++) {

@@ -163,12 +163,12 @@ void lint_checker_free(lint_checker *k);
  * or -1 when out of memory; *undecided
  * is set to 1 when there are findings and every one is undecided (the
  * payload could not be decided), else 0.  The checking strategy is the
- * library's (contract_check_text).  give_back: unused; buf is read until
- * the unit is printed (its findings' lines and columns are counted from
- * the text then), so it is not given back early. */
+ * library's (contract_check_text).  buf is borrowed and read until the
+ * unit is printed: its findings' lines and columns are counted from the
+ * text then. */
 int lint_check_payload(lint_checker *k, const char *file, const char *name,
                        const char *buf, size_t len, unsigned first_line,
-                       lint_output *out, int *undecided, char **give_back);
+                       lint_output *out, int *undecided);
 
 /* Emit a unit for a payload that was not checked: one finding with id
  * (e.g. "max-size") and message at line:1 of file.  1 (one finding), or

@@ -211,10 +211,9 @@ static int collect(lint_checker *k, size_t n, size_t *open)
 
 int lint_check_payload(lint_checker *k, const char *file, const char *name,
                        const char *buf, size_t len, unsigned first_line,
-                       lint_output *out, int *undecided, char **give_back)
+                       lint_output *out, int *undecided)
 {
     json_error err;
-    (void)give_back;
     *undecided = 0;
     release_owned(k);
     contract_report_clear(k->report);

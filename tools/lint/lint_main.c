@@ -273,7 +273,7 @@ static int lint_ndjson(lint_checker *k, const char *path, const char *file, size
         } else if (is_blank(line, len)) {
             continue;
         } else {
-            found = lint_check_payload(k, file, name, line, len, at, out, &undecided, NULL);
+            found = lint_check_payload(k, file, name, line, len, at, out, &undecided);
         }
         if (count_result(t, found, undecided) != 0) {
             r = -1;
@@ -379,7 +379,7 @@ int main(int argc, char **argv)
             continue;
         }
         int undecided;
-        int found = lint_check_payload(k, name, name, buf, len, 1, out, &undecided, &buf);
+        int found = lint_check_payload(k, name, name, buf, len, 1, out, &undecided);
         int r = count_result(&t, found, undecided);
         free(buf);
         if (r != 0)
