@@ -7,7 +7,10 @@
 # background processes you start) has been killed and reaped.
 #
 #   pass / fail MSG          count a check (fail prints "FAIL: MSG")
-#   has TEXT FILE DESC       pass when FILE contains TEXT, else fail
+#   has TEXT FILE DESC       pass when FILE contains TEXT, else fail; a FILE
+#                            without a '/' is one in $tmp ("out" and "err":
+#                            where the scripts keep a command's stdout and
+#                            stderr)
 #   hasnt TEXT FILE DESC     the reverse
 #   status WANT DESC         pass when $rc is WANT (the caller ran something
 #                            with stdout in $tmp/out, stderr in $tmp/err)
@@ -56,8 +59,11 @@ trap cleanup EXIT
 
 pass() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-has() { if grep -qF -- "$1" "$2"; then pass; else fail "$3: no '$1' in $2"; head -5 "$2"; fi; }
-hasnt() { if grep -qF -- "$1" "$2"; then fail "$3: unexpected '$1' in $2"; else pass; fi; }
+# the file named by has/hasnt's FILE, and how a message names it
+_file() { case $1 in */*) echo "$1" ;; *) echo "$tmp/$1" ;; esac; }
+_shown() { case $1 in out|err) echo "std$1" ;; *) echo "$1" ;; esac; }
+has() { if grep -qF -- "$1" "$(_file "$2")"; then pass; else fail "$3: no '$1' in $(_shown "$2")"; head -5 "$(_file "$2")"; fi; }
+hasnt() { if grep -qF -- "$1" "$(_file "$2")"; then fail "$3: unexpected '$1' in $(_shown "$2")"; else pass; fi; }
 status() { if [ "$rc" = "$1" ]; then pass; else fail "$2: exit $rc, want $1"; head -8 "$tmp/out" "$tmp/err"; fi; }
 abort() { echo "FAIL: $1"; [ -n "$2" ] && cat "$2"; echo "RESULT $passed $((failed + 1))"; exit 1; }
 finish() { echo "RESULT $passed $failed"; [ "$failed" -eq 0 ]; exit $?; }

@@ -18,10 +18,7 @@ need_shared JUNIT_XSD "the JUnit XSD the junit reports are checked against" && h
 # lint ARGS... : run campaign-lint; stdout in $tmp/out, stderr in $tmp/err, status in $rc
 lint() { "$LINT" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
 # status WANT DESC
-status() { if [ "$rc" = "$1" ]; then pass; else fail "$2: exit $rc, want $1"; cat "$tmp/out" "$tmp/err" | head -5; fi; }
 # has TEXT [out|err] DESC : fixed string present
-has() { if grep -qF -- "$1" "$tmp/$2"; then pass; else fail "$3: no '$1' in std$2"; head -5 "$tmp/$2"; fi; }
-hasnt() { if grep -qF -- "$1" "$tmp/$2"; then fail "$3: unexpected '$1' in std$2"; else pass; fi; }
 # empty out|err DESC
 empty() { if [ -s "$tmp/$1" ]; then fail "$2: std$1 not empty"; head -3 "$tmp/$1"; else pass; fi; }
 

@@ -12,9 +12,6 @@ LINT=$BIN/campaign-lint
 build_peakrss || abort "cannot build tests/tools/peakrss.c"
 
 lint() { timeout 120 "$LINT" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
-has() { if grep -qF -- "$1" "$tmp/$2"; then pass; else fail "$3: no '$1' in std$2"; head -5 "$tmp/$2"; fi; }
-hasnt() { if grep -qF -- "$1" "$tmp/$2"; then fail "$3: unexpected '$1' in std$2"; else pass; fi; }
-status() { if [ "$rc" = "$1" ]; then pass; else fail "$2: exit $rc, want $1"; head -5 "$tmp/out" "$tmp/err"; fi; }
 
 head='{"advertiserId":12345,"name":"Q1","campaignType":"DECISIONED","budget":{"total":1000,"currency":"USD"},"flightDates":{"startDate":"2025-01-15T00:00:00Z","endDate":"2025-03-31T23:59:59Z"}'
 

@@ -12,9 +12,6 @@ LINT=$BIN/campaign-lint
 
 # lint ARGS... : campaign-lint with at most 10 s (an opened FIFO would hang)
 lint() { timeout 10 "$LINT" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
-has() { if grep -qF -- "$1" "$tmp/$2"; then pass; else fail "$3: no '$1' in std$2"; head -5 "$tmp/$2"; fi; }
-hasnt() { if grep -qF -- "$1" "$tmp/$2"; then fail "$3: unexpected '$1' in std$2"; else pass; fi; }
-status() { if [ "$rc" = "$1" ]; then pass; else fail "$2: exit $rc, want $1"; head -5 "$tmp/out" "$tmp/err"; fi; }
 
 d=$tmp/s
 mkdir "$d" "$d/sub"
