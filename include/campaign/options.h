@@ -42,13 +42,16 @@ enum opt_kind {
     OPT_ENUM,   /* one of words[] (NULL-terminated), exactly; its index is
                  * stored as an unsigned integer of `size` bytes */
     OPT_CALL,   /* call(value, dest) decides (value NULL when arg is NULL) */
-    OPT_HELP    /* prints the help to stdout and stops (exit status 0) */
+    OPT_HELP,   /* prints the help to stdout and stops (exit status 0) */
+    OPT_VERSION /* prints "NAME VERSION" (opt_tool.version) to stdout and
+                 * stops (exit status 0) */
 };
 
 /* What a call returns. */
 enum { OPT_CALL_OK = 0,     /* stored; parsing goes on */
-       OPT_CALL_STOP = 1,   /* the option did the tool's work (--version
-                             * printed): parsing stops, exit status 0 */
+       OPT_CALL_STOP = 1,   /* the option did the tool's work (campaign-lint's
+                             * --list-schemas printed): parsing stops, exit
+                             * status 0 */
        OPT_CALL_BAD = -1 }; /* the value is refused: the parser says
                              * "--name takes EXPECT, not 'VALUE'" */
 
@@ -95,6 +98,7 @@ enum { OPT_TOOL_ABBREV = 1 /* unique prefixes of long names are accepted */ };
 
 typedef struct opt_tool {
     const char *name;        /* program name; messages start "NAME: " */
+    const char *version;     /* what OPT_VERSION prints after the name */
     int section;             /* manual section (1 for commands) */
     const char *summary;     /* one line: what the tool does (no period) */
     const char *operands;    /* synopsis of the operands ("FILE... | -");
@@ -109,7 +113,7 @@ typedef struct opt_tool {
 
 /* What opts_parse returns. */
 enum { OPTS_GO = 0,     /* every option stored: the tool goes on */
-       OPTS_DONE = 1,   /* --help or an OPT_CALL_STOP option did the work:
+       OPTS_DONE = 1,   /* --help, --version or an OPT_CALL_STOP option did the work:
                          * exit status 0 */
        OPTS_USAGE = 2 };/* refused (message and help on stderr) or out of
                          * memory (said on stderr): exit status 2 */

@@ -152,6 +152,7 @@ static int apply(const opt_tool *t, const opt_spec *o, const char *shown, const 
             return OPTS_DONE;
         break;
     case OPT_HELP: opts_help(t, stdout); return OPTS_DONE;
+    case OPT_VERSION: printf("%s %s\n", t->name, t->version ? t->version : ""); return OPTS_DONE;
     }
     if (!bad)
         return OPTS_GO;

@@ -238,6 +238,28 @@ static void test_stop(void)
     expect(ARGS("--bogus", "--help"), OPTS_USAGE, "tool: unknown option '--bogus'");
 }
 
+/* --version prints "NAME VERSION" on stdout and stops, like --help */
+static void test_version(void)
+{
+    static const opt_spec vspecs[] = {
+        { .name = "need", .arg = "X", .kind = OPT_STRING, .flags = OPT_REQUIRED, OPT_AT(opts, name),
+          .help = "Required." },
+        { .name = "version", .kind = OPT_VERSION, .flags = OPT_ALONE, .help = "Print the version." },
+    };
+    const opt_spec *saved = tool.opts;
+    size_t nsaved = tool.nopts;
+    tool.opts = vspecs;
+    tool.nopts = 2;
+    tool.version = "2.5.1";
+    expect(ARGS("--version", "--bogus"), OPTS_DONE, "");
+    CHECK_STR(&T, out_text, "tool 2.5.1\n");
+    expect(ARGS("--bogus", "--version"), OPTS_USAGE, "tool: unknown option '--bogus'");
+    expect(ARGS("--version=x"), OPTS_USAGE, NULL);
+    tool.opts = saved;
+    tool.nopts = nsaved;
+    tool.version = NULL;
+}
+
 static void test_help(void)
 {
     char *text = NULL;
@@ -269,6 +291,7 @@ int main(void)
     test_bounds();
     test_syntax();
     test_stop();
+    test_version();
     test_help();
     return check_done(&T);
 }

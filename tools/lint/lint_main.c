@@ -30,14 +30,6 @@ typedef struct options {
     size_t max_size, max_findings;
 } options;
 
-static int print_version(const char *value, void *dest)
-{
-    (void)value;
-    (void)dest;
-    printf(LINT_NAME " %s\n", JSV_VERSION);
-    return OPT_CALL_STOP;
-}
-
 static int list_schemas(const char *value, void *dest)
 {
     (void)value;
@@ -88,12 +80,13 @@ static const opt_spec lint_opts[] = {
       .help = "Print the contract's body names, one a line." },
     { .name = "help", .short_name = 'h', .kind = OPT_HELP, .flags = OPT_ALONE,
       .help = "Print this help." },
-    { .name = "version", .kind = OPT_CALL, .flags = OPT_ALONE, .call = print_version,
+    { .name = "version", .kind = OPT_VERSION, .flags = OPT_ALONE,
       .help = "Print the version." },
 };
 
 static const opt_tool lint_tool = {
     .name = LINT_NAME,
+    .version = JSV_VERSION,
     .section = 1,
     .summary = "check JSON payloads against the campaign API contract",
     .operands = "FILE... | -",

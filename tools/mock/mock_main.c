@@ -40,14 +40,6 @@ typedef struct cli {
     unsigned long long max_campaigns, max_state_bytes;
 } cli;
 
-static int print_version(const char *value, void *dest)
-{
-    (void)value;
-    (void)dest;
-    printf("campaign-mock %s\n", MOCK_VERSION);
-    return OPT_CALL_STOP;
-}
-
 static const opt_spec mock_opts[] = {
     { .name = "host", .arg = "HOST", .kind = OPT_STRING, OPT_AT(cli, srv.host),
       .help = "The address to bind (default 127.0.0.1)." },
@@ -96,12 +88,13 @@ static const opt_spec mock_opts[] = {
       .help = "No request log on stderr." },
     { .name = "help", .short_name = 'h', .kind = OPT_HELP, .flags = OPT_ALONE,
       .help = "Print this help." },
-    { .name = "version", .kind = OPT_CALL, .flags = OPT_ALONE, .call = print_version,
+    { .name = "version", .kind = OPT_VERSION, .flags = OPT_ALONE,
       .help = "Print the version." },
 };
 
 static const opt_tool mock_tool = {
     .name = "campaign-mock",
+    .version = MOCK_VERSION,
     .section = 1,
     .summary = "a reference implementation of the Buyer API v2 campaign endpoints",
     .description = "A reference implementation of the Buyer API v2 campaign endpoints under /api/v2/buyer, "

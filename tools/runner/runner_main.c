@@ -68,14 +68,6 @@ static int take_shard(const char *value, void *dest)
     return OPT_CALL_OK;
 }
 
-static int print_version(const char *value, void *dest)
-{
-    (void)value;
-    (void)dest;
-    printf("campaign-test %s\n", CT_VERSION);
-    return OPT_CALL_STOP;
-}
-
 static const opt_spec runner_opts[] = {
     { .name = "base-url", .arg = "URL", .kind = OPT_STRING, OPT_AT(options, base_url),
       .help = "The API root including /api/v2/buyer; case paths are appended to it. Required, except with "
@@ -134,12 +126,13 @@ static const opt_spec runner_opts[] = {
       .help = "Print no failure messages under the scenario lines and no report paths." },
     { .name = "help", .short_name = 'h', .kind = OPT_HELP, .flags = OPT_ALONE,
       .help = "Print this help." },
-    { .name = "version", .kind = OPT_CALL, .flags = OPT_ALONE, .call = print_version,
+    { .name = "version", .kind = OPT_VERSION, .flags = OPT_ALONE,
       .help = "Print the version." },
 };
 
 static const opt_tool runner_tool = {
     .name = "campaign-test",
+    .version = CT_VERSION,
     .section = 1,
     .summary = "replay campaign API case files against an endpoint and report the results",
     .operands = "CASES...",
