@@ -61,7 +61,7 @@ TEST_SUPPORT_SRC := $(wildcard tests/support/*.c)
 TEST_BINS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_INC  := -Iinclude -Itests/support
 WHITEBOX_TESTS := test_engine test_schema_suite test_contract_rules test_hash_collide test_json_parse \
-                  test_regex_ecma test_siphash
+                  test_regex_ecma test_siphash test_map
 
 TOOLS := $(BIN)/campaign-lint
 ifneq ($(MOCK_SRC),)

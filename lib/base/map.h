@@ -1,7 +1,10 @@
 /* map.h - open-addressing hash maps used by the registry and compiler.
  * strmap: NUL-terminated string key -> value (keys are borrowed: they must
- * outlive the map).  ptrmap: pointer key -> value.  Both grow by doubling.
- * A zeroed struct is an empty map.
+ * outlive the map).  ptrmap: pointer key -> value.  Both are one table
+ * (map_table: linear probing, power-of-two sizes, growing by doubling, each
+ * slot keeping its key's hash so growing never hashes again) with one
+ * probe loop; they differ only in how a key is hashed and compared.  A
+ * zeroed struct is an empty map; a NULL key is not a key.
  *
  * strmap's keys come from schemas ($id, $anchor, $ref URIs), which users
  * supply: it hashes them with SipHash-1-3 under a key drawn when the map
@@ -15,14 +18,16 @@
 #include <stdint.h>
 #include "siphash.h"
 
-typedef struct strmap { struct strmap_slot *slots; size_t cap, len; sip_key key; } strmap;
-typedef struct ptrmap { struct ptrmap_slot *slots; size_t cap, len; } ptrmap;
+typedef struct map_table { struct map_slot *slots; size_t cap, len; } map_table;
+typedef struct strmap { map_table t; sip_key key; } strmap;
+typedef struct ptrmap { map_table t; } ptrmap;
 
 /* Unkeyed FNV-1a, for lookups where a crafted collision costs one more
  * compare, not a probe chain (jv_hash of enum values; short id lists). */
 uint64_t map_hash_bytes(const void *p, size_t n);
 
-/* 0 on success, -1 out of memory.  An existing key's value is replaced. */
+/* The put functions return 0 on success, -1 out of memory (the map is then
+ * unchanged).  An existing key's value is replaced. */
 int strmap_put(strmap *m, const char *key, void *value);
 void *strmap_get(const strmap *m, const char *key);
 /* Iterate: start with *pos = 0; returns 0 when done. */
