@@ -19,6 +19,7 @@
 #include "contract_rules.h"
 #include "dir.h"
 #include "json_parse.h"
+#include "json_pointer.h"
 
 const char *const contract_body_names[] = {
     "campaign-create-request",
@@ -422,36 +423,6 @@ int contract_check(const contract *c, const char *name, const cJSON *body,
 
 /* ---- check text -------------------------------------------------------- */
 
-/* The value at JSON Pointer p below root, or NULL. */
-static const cJSON *resolve(const cJSON *root, const char *p)
-{
-    const cJSON *cur = root;
-    char tok[512];
-    while (cur && *p == '/') {
-        size_t n = 0;
-        for (p++; *p && *p != '/'; p++) {
-            char ch = *p;
-            if (ch == '~' && (p[1] == '0' || p[1] == '1'))
-                ch = *++p == '0' ? '~' : '/';
-            if (n + 1 >= sizeof tok)
-                return NULL;
-            tok[n++] = ch;
-        }
-        tok[n] = '\0';
-        if (cJSON_IsObject(cur)) {
-            cur = json_member(cur, tok);
-        } else if (cJSON_IsArray(cur)) {
-            char *end;
-            long i = strtol(tok, &end, 10);
-            cur = (*end || !n || i < 0 || (n > 1 && tok[0] == '0')) ? NULL
-                  : cJSON_GetArrayItem(cur, (int)i);
-        } else {
-            cur = NULL;
-        }
-    }
-    return *p ? NULL : cur;
-}
-
 /* A finding made without a parsed instance (a rule naming only a
  * pointer) gets the offset of the value at its pointer, when there is
  * one. */
@@ -460,7 +431,7 @@ static void fill_offsets(contract_report *r, const cJSON *root)
     for (size_t i = 0; i < r->count; i++) {
         contract_finding *f = &r->items[i];
         if (f->offset == JSV_NO_OFFSET && !json_node_info(f->instance))
-            f->offset = jsv_finding_offset(f->id, resolve(root, f->pointer));
+            f->offset = jsv_finding_offset(f->id, jp_get(root, f->pointer, strlen(f->pointer)));
     }
 }
 
