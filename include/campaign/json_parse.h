@@ -188,8 +188,8 @@ void json_doc_free(json_doc *doc);
  * aside) and keeps no line or column: about a third of a tree's memory,
  * read in order.  It is what checking a large document needs when the
  * document is likely valid: contract_check_tape() and jsv_check_tape()
- * read it, and a document that fails is parsed again with json_parse()
- * to say where and why.  The tape borrows buf: keep it unchanged while
+ * read it, and a document that fails is given a tree with
+ * json_tape_tree() to say where and why.  The tape borrows buf: keep it unchanged while
  * the tape is read.  A tape is reused from one parse to the next (its
  * memory stays at its largest); one tape belongs to one thread at a
  * time. */
@@ -212,6 +212,17 @@ int json_tape_parse_counted(json_tape *t, const char *buf, size_t len, const jso
 /* Bytes the last parse filled: entries and decoded strings (for tests and
  * benchmarks, like arena_used). */
 size_t json_tape_bytes(const json_tape *t);
+
+/* The tree of the document t holds after a json_tape_parse() that
+ * succeeded: the nodes json_parse() makes of the same text with the same
+ * flags, without JSON_PARSE_LINES (lines and columns 0, byte offsets
+ * kept), made without reading the text's grammar again (about a third of
+ * a parse's work).  The tree copies every string and number text it
+ * holds, so it outlives t and buf.  Ownership as json_parse(): nodes from
+ * mem when not NULL, else from an arena of the document's own (free with
+ * json_doc_free).  NULL with *err filled (err may be NULL) when t holds no
+ * document (JSON_ERR_EMPTY) or out of memory (JSON_ERR_NOMEM). */
+json_doc *json_tape_tree(const json_tape *t, arena *mem, json_error *err);
 
 /* A position in JSON text: byte offset, line and column (1-based). */
 typedef struct json_text_pos {

@@ -15,6 +15,7 @@
  * start of the input, which is simple and happens once per parse. */
 #include "json_parse.h"
 #include "json_tape.h"
+#include "json_tree_build.h"
 #include "siphash.h"
 
 #include <limits.h>
@@ -573,9 +574,7 @@ static const uchar *parse_number(parser *P, const uchar *p, json_node *n)
     if (!text) { fail_nomem(P, p); return NULL; }
     n->item.type = cJSON_Number | JSON_NODE_PARSED | (integer_text ? JSON_NODE_INTEGER_TEXT : 0);
     n->item.valuedouble = d;
-    if (d >= INT_MAX) n->item.valueint = INT_MAX;
-    else if (d <= (double)INT_MIN) n->item.valueint = INT_MIN;
-    else n->item.valueint = (int)d;
+    n->item.valueint = tree_number_int(d);
     n->text = text;
     n->len = len;
     return after;
@@ -799,29 +798,6 @@ static void show_key(char *buf, size_t size, const char *k, size_t n)
 
 /* ---- the parser proper ---- */
 
-static inline json_node *new_node(parser *P)
-{
-    json_node *n = arena_alloc(P->mem, sizeof *n);
-    if (n) memset(n, 0, sizeof *n);
-    return n;
-}
-
-/* Append n as the last child: the first child's prev points at the last
- * child (cJSON appends through it), the last child's next is NULL. */
-static inline void link_child(json_node *parent, json_node *n)
-{
-    cJSON *first = parent->item.child;
-    if (!first) {
-        parent->item.child = &n->item;
-        n->item.prev = &n->item;
-    } else {
-        cJSON *last = first->prev;
-        last->next = &n->item;
-        n->item.prev = last;
-        first->prev = &n->item;
-    }
-}
-
 /* A new zeroed tape entry for the value at p: its index, or SIZE_MAX out
  * of memory.  The tape grows by doubling (large blocks are remapped by the
  * C library, not copied). */
@@ -954,7 +930,7 @@ STEP enum pstep parse_start(parser *P, const int tape, pdoc *d)
     if (tape) {
         if ((d->ti = tape_push(P, p)) == SIZE_MAX) return S_NOMEM;
     } else {
-        d->root = d->n = new_node(P);
+        d->root = d->n = tree_node_new(P->mem);
         if (!d->n) return S_NOMEM;
         if (P->flags & JSON_PARSE_LINES) locate(P, p, &d->n->line, &d->n->col);
         d->n->offset = (uint32_t)(p - P->buf);
@@ -1160,10 +1136,10 @@ STEP enum pstep start_element(parser *P, const int tape, pdoc *d)
         if ((d->ti = tape_push(P, d->p)) == SIZE_MAX) return S_NOMEM;
         tape_link(P, f, d->ti);
     } else {
-        if (!(d->n = new_node(P))) return S_NOMEM;
+        if (!(d->n = tree_node_new(P->mem))) return S_NOMEM;
         if (P->flags & JSON_PARSE_LINES) locate(P, d->p, &d->n->line, &d->n->col);
         d->n->offset = (uint32_t)(d->p - P->buf);
-        link_child(f->node, d->n);
+        tree_link_child(f->node, d->n);
     }
     f->count++;
     return S_VALUE;
@@ -1244,7 +1220,7 @@ STEP int add_member(parser *P, const int tape, pdoc *d, frame *f, const rkey *k,
         tape_link(P, f, d->ti);
         m->i = d->ti + 1;
     } else {
-        json_node *n = d->n = new_node(P);
+        json_node *n = d->n = tree_node_new(P->mem);
         if (!n) return -1;
         n->item.string = (char *)k->key;
         n->key_len = (uint32_t)k->len;
@@ -1256,7 +1232,7 @@ STEP int add_member(parser *P, const int tape, pdoc *d, frame *f, const rkey *k,
         n->key_offset = k->offset;
         if (P->flags & JSON_PARSE_LINES) locate(P, d->p, &n->line, &n->col);
         n->offset = (uint32_t)(d->p - P->buf);
-        link_child(f->node, n);
+        tree_link_child(f->node, n);
         m->n = n;
     }
     return 0;

@@ -72,6 +72,63 @@ const char *tape_compare(const json_tape *t, const cJSON *root, char *buf, size_
     return why;
 }
 
+/* Compare node a (from json_parse) with node b (from json_tape_tree) and
+ * their subtrees, every field but lines and columns; path names the node. */
+static const char *compare_node(const cJSON *a, const cJSON *b, const char *path, char *buf, size_t size)
+{
+    const json_node *x = json_node_info(a), *y = json_node_info(b);
+#define NODE_DIFFERS(what) do { snprintf(buf, size, "tape tree at %s: %s", path, what); return buf; } while (0)
+    if (!x || !y) NODE_DIFFERS("node not from a parser");
+    if (a->type != b->type || a->valueint != b->valueint ||
+        memcmp(&a->valuedouble, &b->valuedouble, sizeof(double)) != 0)
+        NODE_DIFFERS("type or value");
+    if (!a->string != !b->string || x->key_len != y->key_len || x->key_hash != y->key_hash ||
+        x->key_word != y->key_word || x->key_offset != y->key_offset ||
+        (a->string && memcmp(a->string, b->string, x->key_len + 1) != 0))
+        NODE_DIFFERS("key");
+    if (x->offset != y->offset) NODE_DIFFERS("offset");
+    if (y->line || y->col || y->key_line || y->key_col) NODE_DIFFERS("a line or column");
+    switch (a->type & 0xFF) {
+    case cJSON_String:
+        if (x->len != y->len || memcmp(a->valuestring, b->valuestring, x->len + 1) != 0)
+            NODE_DIFFERS("string bytes");
+        break;
+    case cJSON_Number:
+        if (x->len != y->len || memcmp(x->text, y->text, x->len + 1) != 0) NODE_DIFFERS("number text");
+        break;
+    case cJSON_Object:
+        if (x->names != y->names) NODE_DIFFERS("member-name filter");
+        break;
+    }
+    const cJSON *c = a->child, *d = b->child;
+    for (size_t i = 0; c && d; c = c->next, d = d->next, i++) {
+        /* cJSON's links: the first child's prev is the last child */
+        if ((c->prev == a->child->prev) != (d->prev == b->child->prev) ||
+            (!c->next && a->child->prev != c) || (!d->next && b->child->prev != d))
+            NODE_DIFFERS("prev links");
+        char sub[256];
+        snprintf(sub, sizeof sub, "%s/%zu", path, i);
+        const char *why = compare_node(c, d, sub, buf, size);
+        if (why) return why;
+    }
+    if (c || d) NODE_DIFFERS("number of children");
+#undef NODE_DIFFERS
+    return NULL;
+}
+
+const char *tape_tree_compare(const json_tape *t, const cJSON *root, char *buf, size_t size)
+{
+    json_error err;
+    json_doc *d = json_tape_tree(t, NULL, &err);
+    if (!d) {
+        snprintf(buf, size, "json_tape_tree: %s", err.message);
+        return buf;
+    }
+    const char *why = compare_node(root, d->root, "", buf, size);
+    json_doc_free(d);
+    return why;
+}
+
 const char *tape_parse_compare(const char *buf, size_t len, const json_parse_opts *opts, char *out, size_t size)
 {
     json_error te, de;
@@ -97,6 +154,8 @@ const char *tape_parse_compare(const char *buf, size_t len, const json_parse_opt
         }
     } else {
         why = tape_compare(t, d->root, out, size);
+        if (!why && !(opts && (opts->flags & JSON_PARSE_LINES)))
+            why = tape_tree_compare(t, d->root, out, size);
     }
     json_doc_free(d);
     json_tape_free(t);

@@ -891,6 +891,61 @@ static void test_tape(struct check *t)
     CHECK(t, json_tape_parse(NULL, "1", 1, NULL, &e) == -1 && e.code == JSON_ERR_NOMEM);
 }
 
+/* json_tape_tree: the tree of a tape is the tree json_parse makes (every
+ * parse of this file compares the two node for node: same_on_tape), keys
+ * with escapes included, whose opening quote is found in the input from
+ * the value backwards past escaped quotes and backslashes; the tree keeps
+ * its own copies (it outlives the tape and the text); an empty tape is an
+ * error, not a crash; and the comparison itself notices a difference. */
+static void test_tape_tree(struct check *t)
+{
+    static const char src[] = "{\"a\\\"b\" :\t1, \"x\\\\\":{\"\\\"\\\\\\\"\"\n:[true,\"s\\n\"]}, \"k\":-0.5e1}";
+    char text[sizeof src];
+    memcpy(text, src, sizeof src);
+    json_tape *tp = json_tape_new();
+    json_error e;
+    CHECK(t, tp && json_tape_parse(tp, text, strlen(text), NULL, &e) == 0);
+    if (!tp) return;
+    json_doc *d = json_tape_tree(tp, NULL, &e);
+    CHECK(t, d != NULL && e.code == JSON_OK);
+    char why[256];
+    json_doc *p = json_parse(text, strlen(text), NULL, NULL, &e);
+    CHECK(t, p && tape_tree_compare(tp, p->root, why, sizeof why) == NULL);
+    /* a changed value position is a difference */
+    tp->v[1].pos++;
+    CHECK(t, p && tape_tree_compare(tp, p->root, why, sizeof why) != NULL);
+    tp->v[1].pos--;
+    json_tape_free(tp);
+    memset(text, ' ', strlen(text));
+    if (d) {
+        const cJSON *ab = json_member(d->root, "a\"b"), *x = json_member(d->root, "x\\");
+        const cJSON *inner = x ? json_member(x, "\"\\\"") : NULL;
+        CHECK(t, ab && json_node_info(ab)->key_offset == 1 && json_node_info(ab)->offset == 10);
+        CHECK(t, x && json_node_info(x)->key_offset == 13);
+        CHECK(t, inner && json_node_info(inner)->key_offset == 20 && cJSON_IsArray(inner));
+        const cJSON *s = inner ? cJSON_GetArrayItem(inner, 1) : NULL;
+        CHECK(t, s && json_string_len(s) == 2 && memcmp(s->valuestring, "s\n", 3) == 0);
+        const cJSON *k = json_member(d->root, "k");
+        CHECK(t, k && k->valuedouble == -5 && strcmp(json_number_text(k), "-0.5e1") == 0);
+    }
+    json_doc_free(d);
+    json_doc_free(p);
+    /* an empty tape: no document */
+    json_tape *empty = json_tape_new();
+    CHECK(t, empty && json_tape_tree(empty, NULL, &e) == NULL && e.code == JSON_ERR_EMPTY);
+    CHECK(t, empty && json_tape_parse(empty, "[1,", 3, NULL, &e) == -1 && json_tape_tree(empty, NULL, NULL) == NULL);
+    json_tape_free(empty);
+    /* the caller's arena */
+    arena *a = arena_new(0);
+    json_tape *one = json_tape_new();
+    CHECK(t, a && one && json_tape_parse(one, "[[],{}]", 7, NULL, &e) == 0);
+    json_doc *in_a = a && one ? json_tape_tree(one, a, &e) : NULL;
+    CHECK(t, in_a && in_a->mem == a && cJSON_GetArraySize(in_a->root) == 2 && arena_used(a) > 0);
+    json_doc_free(in_a);
+    json_tape_free(one);
+    arena_free(a);
+}
+
 /* Keys are whole byte strings: a key holding U+0000 keeps its length in
  * trees and tapes, and every name compare reads all of it. */
 static void test_whole_names(struct check *t)
@@ -978,6 +1033,7 @@ int main(void)
 {
     struct check t = { 0, 0, "json_parse" };
     test_tape(&t);
+    test_tape_tree(&t);
     test_scalars(&t);
     test_integer_text(&t);
     test_member_filter(&t);
