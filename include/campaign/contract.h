@@ -70,6 +70,11 @@ void contract_report_keep(contract_report *r, size_t n);
 /* Findings appended since the last clear that were past the bound (not
  * in contract_report_count). */
 size_t contract_report_dropped(const contract_report *r);
+/* Bytes the document of the last contract_check_text took: its tape's
+ * entries and decoded strings, plus its tree's arena when one was made
+ * (0 after a clear, and for checks of trees made by the caller).  For
+ * benchmarks and tests, like json_tape_bytes and arena_used. */
+size_t contract_report_document_bytes(const contract_report *r);
 size_t contract_report_count(const contract_report *r);
 const contract_finding *contract_report_get(const contract_report *r, size_t i);
 
@@ -128,7 +133,10 @@ int contract_check_tape(const contract *c, const char *name, const json_tape *t,
  *   1. parse a tape (a third of a tree's memory) and take the verdict
  *      walk and the rules over it (contract_check_tape): a body that
  *      keeps the contract ends here, one parse and one walk;
- *   2. otherwise parse a tree, with positions, once;
+ *   2. otherwise make the tree the explanation needs from the tape
+ *      (json_tape_tree: the text is not read again), or, for a tape of
+ *      4 MiB or more, give the tape back and parse the text into a tree,
+ *      so the two are never held at once;
  *   3. explain on the tree: when the tape's schema verdict said invalid,
  *      the reporting walk alone (jsv_explain), since the verdict is known;
  *      when it said valid (a rule failed), no schema walk at all; when it

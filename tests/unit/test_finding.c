@@ -349,6 +349,14 @@ static void test_check_text(const contract *c)
         CHECK(&T, contract_report_get(a, i)->offset < strlen(bad));
     CHECK_INT(&T, contract_check_text(c, "campaign-create-request", bad, strlen(bad), CONTRACT_SCHEMA_ONLY, a, NULL), 0);
     CHECK_INT(&T, contract_report_count(a), n);
+    /* the document's bytes: a tape's (one entry of 32 bytes) for a text
+     * that passes, and a tree's arena besides for one that fails */
+    CHECK_INT(&T, contract_check_text(c, "campaign-execute-request", "{}", 2, 0, a, NULL), 1);
+    CHECK_INT(&T, contract_report_document_bytes(a), 32);
+    CHECK_INT(&T, contract_check_text(c, "campaign-create-request", bad, strlen(bad), CONTRACT_SCHEMA_ONLY, a, NULL), 0);
+    CHECK(&T, contract_report_document_bytes(a) > 2 * 32);
+    contract_report_clear(a);
+    CHECK_INT(&T, contract_report_document_bytes(a), 0);
     contract_report_free(a);
     contract_report_free(b);
 }
