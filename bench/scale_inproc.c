@@ -5,17 +5,17 @@
  *   scale_inproc [-r REPS] [-s SCHEMA_DIR] [-T] NAME FILE [NAME FILE ...]
  *
  * For each FILE (one JSON document, body schema NAME), what campaign-lint
- * does: json_tape_parse with duplicate keys rejected, contract_check_tape,
- * and only when that does not pass, json_parse into a reset arena and
- * contract_check.  -T: always the tree way (json_parse, contract_check),
- * for comparison.  Each
+ * does: contract_check_text, the library's strategy (a tape first; a tree
+ * only for a payload that does not pass there).  -T: always the tree way
+ * (json_parse with duplicate keys rejected, then contract_check), for
+ * comparison.  Each
  * sample runs enough checks of one file back to back to last about 50 ms
  * and records the mean time of one check; the files take turns within
  * each repetition, so a disturbance of the machine hits every size alike.
  * Prints, tab-separated, per sample:
  *   NAME  FILE  bytes  rep  seconds_per_check  document_bytes
  * (document_bytes: what the parsed document took: the tape's entries and
- * decoded strings, or the tree's arena).  Exit
+ * decoded strings, plus the tree's arena when one was made).  Exit
  * status 1 when a payload does not keep the contract, 2 on errors. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,18 +36,17 @@ typedef struct payload {
 #include "campaign/json_parse.h"
 #include "campaign/jsv.h"
 
-/* One check; returns 1 when the payload keeps the contract. */
-static int check_once(const contract *c, const char *name, const char *buf, size_t len, json_tape *tape,
-                      arena *mem, contract_report *rep, size_t *arena_bytes)
+/* One check (the tree way when mem is not NULL); returns 1 when the
+ * payload keeps the contract. */
+static int check_once(const contract *c, const char *name, const char *buf, size_t len, arena *mem,
+                      contract_report *rep, size_t *arena_bytes)
 {
     json_parse_opts opts = {JSON_PARSE_REJECT_DUPLICATES, 0};
     json_error err;
-    if (tape) {
-        if (json_tape_parse(tape, buf, len, &opts, &err) != 0)
-            return 0;
-        *arena_bytes = json_tape_bytes(tape);
-        if (contract_check_tape(c, name, tape, 0, rep) == 1)
-            return 1;
+    if (!mem) {
+        int v = contract_check_text(c, name, buf, len, 0, rep, &err);
+        *arena_bytes = contract_report_document_bytes(rep);
+        return v == 1;
     }
     arena_reset(mem);
     contract_report_clear(rep);
@@ -83,10 +82,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "scale_inproc: contract: %s\n", err.message);
         return 2;
     }
-    arena *mem = arena_new(0);
+    arena *mem = tree_only ? arena_new(0) : NULL;
     contract_report *rep = contract_report_new();
-    json_tape *tape = tree_only ? NULL : json_tape_new();
-    if (!mem || !rep || (!tree_only && !tape)) {
+    if (!rep || (tree_only && !mem)) {
         fprintf(stderr, "scale_inproc: out of memory\n");
         return 2;
     }
@@ -104,7 +102,7 @@ int main(int argc, char **argv)
         /* The first check is untimed: it validates the payload and sizes
          * the batch so one sample lasts about 50 ms. */
         double t0 = bench_now();
-        if (!check_once(c, p[np].name, p[np].buf, p[np].len, tape, mem, rep, &used)) {
+        if (!check_once(c, p[np].name, p[np].buf, p[np].len, mem, rep, &used)) {
             fprintf(stderr, "scale_inproc: %s does not keep the %s contract\n", p[np].file,
                     p[np].name);
             status = 1;
@@ -118,7 +116,7 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < np; i++) {
             double t0 = bench_now();
             for (long k = 0; k < p[i].batch; k++)
-                check_once(c, p[i].name, p[i].buf, p[i].len, tape, mem, rep, &used);
+                check_once(c, p[i].name, p[i].buf, p[i].len, mem, rep, &used);
             double per = (bench_now() - t0) / (double)p[i].batch;
             printf("%s\t%s\t%zu\t%d\t%.9f\t%zu\n", p[i].name, p[i].file, p[i].len, r, per, used);
         }
@@ -128,7 +126,6 @@ int main(int argc, char **argv)
         free(p[i].buf);
     contract_report_free(rep);
     arena_free(mem);
-    json_tape_free(tape);
     contract_free(c);
     return status;
 
