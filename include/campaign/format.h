@@ -56,4 +56,22 @@ int format_read_date_time(const char *s, size_t len, format_datetime *out);
 /* Days since 1970-01-01 of a proleptic Gregorian date (negative before). */
 int64_t format_days_from_civil(int year, int month, int day);
 
+/* A date-time as a point in time, for ordering: whole seconds since
+ * 1970-01-01T00:00:00Z, the fraction's digits (at most 23, trailing zeros
+ * dropped, so digit strings compare as the fractions do), and the day of
+ * the date as written (local: before the offset is applied). */
+typedef struct format_instant {
+    int64_t sec;
+    char frac[24];
+    int64_t local_day;
+} format_instant;
+
+/* 1 and *out filled when s[0..len) is a date-time (as
+ * format_read_date_time reads it), else 0. */
+int format_read_instant(const char *s, size_t len, format_instant *out);
+
+/* <0, 0, >0 as a is before, at or after b (like strcmp):
+ * "2026-01-01T01:00:00+01:00" and "2026-01-01T00:00:00.000Z" are equal. */
+int format_instant_cmp(const format_instant *a, const format_instant *b);
+
 #endif

@@ -42,27 +42,7 @@ int cr_parse_full_date(const char *s, int64_t *days)
 
 int cr_parse_date_time(const char *s, cr_instant *out)
 {
-    format_datetime t;
-    if (!s || !format_read_date_time(s, strlen(s), &t))
-        return 0;
-    /* the fraction's first digits, without trailing zeros */
-    size_t n = t.frac_len < sizeof out->frac - 1 ? t.frac_len : sizeof out->frac - 1;
-    if (n)
-        memcpy(out->frac, t.frac, n);
-    while (n > 0 && out->frac[n - 1] == '0')
-        n--;
-    out->frac[n] = '\0';
-    out->local_day = format_days_from_civil(t.year, t.month, t.day);
-    out->sec = out->local_day * 86400 + t.hour * 3600 + t.minute * 60 + t.second - t.offset * 60;
-    return 1;
-}
-
-int cr_instant_cmp(const cr_instant *a, const cr_instant *b)
-{
-    if (a->sec != b->sec)
-        return a->sec < b->sec ? -1 : 1;
-    /* Digit strings without trailing zeros compare like the fractions. */
-    return strcmp(a->frac, b->frac);
+    return s && format_read_instant(s, strlen(s), out);
 }
 
 /* Format days since 1970-01-01 back to YYYY-MM-DD (for messages). */

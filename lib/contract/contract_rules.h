@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <cjson/cJSON.h>
 #include "contract.h"
+#include "format.h"
 #include "json_parse.h"
 
 /* Money comparisons accept differences up to one cent, the precision the
@@ -75,18 +76,13 @@ static inline rkey rkey_of(const char *name)
     return (rkey){ name, len, json_key_hash(name, len) };
 }
 
-typedef struct cr_instant {
-    int64_t sec;
-    char frac[24];
-    int64_t local_day;
-} cr_instant;
+typedef format_instant cr_instant;
 
-/* 1 and *out filled when s is a valid RFC 3339 date-time, else 0. */
+/* 1 and *out filled when s (NULL: none) is a valid RFC 3339 date-time,
+ * else 0. */
 int cr_parse_date_time(const char *s, cr_instant *out);
 /* 1 and *days (since 1970-01-01) when s is a valid YYYY-MM-DD, else 0. */
 int cr_parse_full_date(const char *s, int64_t *days);
-/* <0, 0, >0 like strcmp. */
-int cr_instant_cmp(const cr_instant *a, const cr_instant *b);
 /* Days since 1970-01-01 as YYYY-MM-DD (for messages). */
 void cr_format_day(int64_t z, char out[48]);
 /* An amount the rules computed (a sum, a difference), for messages: a

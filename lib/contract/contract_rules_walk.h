@@ -66,7 +66,7 @@ static void rule_flight_order(rnode obj, const char *at, rctx *r)
     rnode end_node = NULL;
     if (!flight_of(r, obj, &start, &end, &end_node))
         return;
-    if (cr_instant_cmp(&end, &start) <= 0)
+    if (format_instant_cmp(&end, &start) <= 0)
         add(r, at, "/flightDates/endDate", "CR-FLIGHT-ORDER", end_node,
             "endDate %s must be after startDate %s",
             string_value(r, end_node),

@@ -138,33 +138,33 @@ static void test_date_parsing(void)
     /* the same instant written in two offsets */
     CHECK(&T, cr_parse_date_time("2025-01-15T12:00:00+01:00", &a));
     CHECK(&T, cr_parse_date_time("2025-01-15T11:00:00Z", &b));
-    CHECK(&T, cr_instant_cmp(&a, &b) == 0);
+    CHECK(&T, format_instant_cmp(&a, &b) == 0);
     CHECK(&T, a.local_day == b.local_day); /* both on the 15th */
     /* crossing midnight and the year through the offset */
     CHECK(&T, cr_parse_date_time("2025-01-01T00:30:00+01:00", &a));
     CHECK(&T, cr_parse_date_time("2024-12-31T23:30:00Z", &b));
-    CHECK(&T, cr_instant_cmp(&a, &b) == 0);
+    CHECK(&T, format_instant_cmp(&a, &b) == 0);
     CHECK(&T, a.local_day == b.local_day + 1);
     /* fractions compare numerically, trailing zeros ignored */
     CHECK(&T, cr_parse_date_time("2025-01-15T00:00:00.5Z", &a));
     CHECK(&T, cr_parse_date_time("2025-01-15T00:00:00.50Z", &b));
-    CHECK(&T, cr_instant_cmp(&a, &b) == 0);
+    CHECK(&T, format_instant_cmp(&a, &b) == 0);
     CHECK(&T, cr_parse_date_time("2025-01-15T00:00:00.25Z", &b));
-    CHECK(&T, cr_instant_cmp(&a, &b) > 0);
+    CHECK(&T, format_instant_cmp(&a, &b) > 0);
     CHECK(&T, cr_parse_date_time("2025-01-15T00:00:00Z", &b));
-    CHECK(&T, cr_instant_cmp(&a, &b) > 0);
+    CHECK(&T, format_instant_cmp(&a, &b) > 0);
     /* a leap second at any minute reads as the next minute's :00 (the
      * date-time format, not the rules, says where one may stand) */
     CHECK(&T, cr_parse_date_time("2025-01-15T12:30:60Z", &a));
     CHECK(&T, cr_parse_date_time("2025-01-15T12:31:00Z", &b));
-    CHECK(&T, cr_instant_cmp(&a, &b) == 0);
+    CHECK(&T, format_instant_cmp(&a, &b) == 0);
     CHECK(&T, !cr_parse_date_time("2025-01-15T12:30:61Z", &a));
     /* a fraction counts to its 23rd digit */
     CHECK(&T, cr_parse_date_time("2025-01-15T00:00:00.00000000000000000000001Z", &a));
     CHECK(&T, cr_parse_date_time("2025-01-15T00:00:00Z", &b));
-    CHECK(&T, cr_instant_cmp(&a, &b) > 0);
+    CHECK(&T, format_instant_cmp(&a, &b) > 0);
     CHECK(&T, cr_parse_date_time("2025-01-15T00:00:00.000000000000000000000001Z", &a));
-    CHECK(&T, cr_instant_cmp(&a, &b) == 0);
+    CHECK(&T, format_instant_cmp(&a, &b) == 0);
 
     CHECK(&T, cr_parse_full_date("1970-01-01", &d) && d == 0);
     CHECK(&T, cr_parse_full_date("2000-03-01", &d) && d == 11017);

@@ -3,6 +3,8 @@
 #include "format.h"
 #include "format_internal.h"
 
+#include <string.h>
+
 /* Two ASCII digits at s as a number, or -1.  The callers check the
  * length once for a whole fixed-width field, then read it by position:
  * dates and times are checked on every payload, most of them several
@@ -243,4 +245,29 @@ int fmt_duration(const char *s, size_t len)
         i++;
     }
     return any && last >= 0;
+}
+
+int format_read_instant(const char *s, size_t len, format_instant *out)
+{
+    format_datetime t;
+    if (!format_read_date_time(s, len, &t))
+        return 0;
+    /* the fraction's first digits, without trailing zeros */
+    size_t n = t.frac_len < sizeof out->frac - 1 ? t.frac_len : sizeof out->frac - 1;
+    if (n)
+        memcpy(out->frac, t.frac, n);
+    while (n > 0 && out->frac[n - 1] == '0')
+        n--;
+    out->frac[n] = '\0';
+    out->local_day = format_days_from_civil(t.year, t.month, t.day);
+    out->sec = out->local_day * 86400 + t.hour * 3600 + t.minute * 60 + t.second - t.offset * 60;
+    return 1;
+}
+
+int format_instant_cmp(const format_instant *a, const format_instant *b)
+{
+    if (a->sec != b->sec)
+        return a->sec < b->sec ? -1 : 1;
+    /* digit strings without trailing zeros compare like the fractions */
+    return strcmp(a->frac, b->frac);
 }
