@@ -56,7 +56,12 @@
  *                     exits (the endpoint goes away mid-run)
  *         file PATH   answers every request with 200 and the bytes of PATH
  *                     as an application/json body (a hostile server's
- *                     echo, for the redaction tests) */
+ *                     echo, for the redaction tests)
+ *         seq DIR     answers the k-th request (from 1, over every
+ *                     connection) with DIR/k: its first line the status,
+ *                     the rest the application/json body; past the last
+ *                     file, 500 (a server that says one thing and shows
+ *                     another, for the read-back tests) */
 #define _POSIX_C_SOURCE 200809L
 #define _DEFAULT_SOURCE
 #include <arpa/inet.h>
@@ -493,7 +498,28 @@ static void serve_file(int fd)
     if (write_all(fd, head, (size_t)n) == 0) write_all(fd, file_body, file_len);
 }
 
-static int cmd_serve(const char *mode, int count)
+/* The k-th answer of mode seq (see the top of the file). */
+static void serve_seq(int fd, const char *dir, int k)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%d", dir, k);
+    free(file_body);
+    file_body = NULL;
+    file_len = 0;
+    long status = 500;
+    size_t skip = 0;
+    if (load_file(path) == 0 && file_len) {
+        char *nl = memchr(file_body, '\n', file_len);
+        status = strtol(file_body, NULL, 10);
+        skip = nl ? (size_t)(nl + 1 - file_body) : file_len;
+    }
+    char head[200];
+    int n = snprintf(head, sizeof head, "HTTP/1.1 %ld X\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n",
+                     status, file_len - skip);
+    if (write_all(fd, head, (size_t)n) == 0) write_all(fd, file_body + skip, file_len - skip);
+}
+
+static int cmd_serve(const char *mode, const char *dir, int count)
 {
     signal(SIGPIPE, SIG_IGN);
     int ls = socket(AF_INET, SOCK_STREAM, 0);
@@ -542,6 +568,8 @@ static int cmd_serve(const char *mode, int count)
                 break;
             } else if (strcmp(mode, "file") == 0) {
                 serve_file(fd);
+            } else if (strcmp(mode, "seq") == 0) {
+                serve_seq(fd, dir, ++served);
             } else if (strcmp(mode, "ok-exit") == 0) {
                 static const char ok[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 29\r\n\r\n{\"campaigns\": [], \"total\": 0}";
                 write_all(fd, ok, sizeof ok - 1);
@@ -611,9 +639,11 @@ int main(int argc, char **argv)
     if (argc == 6 && strcmp(argv[1], "big-body") == 0)
         return cmd_big_body(&src, atoi(argv[2]), argv[3], atol(argv[4]), strcmp(argv[5], "chunked") == 0);
     if (argc == 4 && strcmp(argv[1], "serve") == 0 && strcmp(argv[2], "file") == 0)
-        return load_file(argv[3]) == 0 ? cmd_serve("file", 0) : 2;
+        return load_file(argv[3]) == 0 ? cmd_serve("file", NULL, 0) : 2;
+    if (argc == 4 && strcmp(argv[1], "serve") == 0 && strcmp(argv[2], "seq") == 0)
+        return cmd_serve("seq", argv[3], 0);
     if (argc >= 3 && strcmp(argv[1], "serve") == 0)
-        return cmd_serve(argv[2], argc > 3 ? atoi(argv[3]) : 1);
+        return cmd_serve(argv[2], NULL, argc > 3 ? atoi(argv[3]) : 1);
     fprintf(stderr, "usage: see the comment at the top of tests/tools/nettool.c\n");
     return 2;
 }

@@ -9,15 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Short JSON rendering of a value for a finding: redacted first, then at
- * most 200 bytes, cut on a character boundary. */
-static char *show(const expect_ctx *x, const cJSON *v)
+char *ct_show_value(const redactor *red, const cJSON *v)
 {
     if (!v) return strdup("(absent)");
     char *t = ct_json_text(v);
     if (!t) return strdup("?");
-    if (x->red) {
-        char *m = redact(x->red, t, (size_t)-1);
+    if (red) {
+        char *m = redact(red, t, (size_t)-1);
         free(t);
         if (!m) return strdup("?");
         t = m;
@@ -25,6 +23,11 @@ static char *show(const expect_ctx *x, const cJSON *v)
     size_t len = strlen(t);
     if (len > 200) memcpy(t + utf8_cut(t, len, 197), "...", 4);
     return t;
+}
+
+static char *show(const expect_ctx *x, const cJSON *v)
+{
+    return ct_show_value(x->red, v);
 }
 
 static void finding(const expect_ctx *x, ct_step_result *res, const char *where, const char *op,

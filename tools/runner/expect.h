@@ -37,6 +37,11 @@ typedef struct expect_ctx {
     size_t *undecided;       /* incremented per undecided finding */
 } expect_ctx;
 
+/* A value as a finding quotes it (malloc'd; "(absent)" for NULL, "?"
+ * out of memory): its compact JSON text redacted first (red may be NULL),
+ * then cut to at most 200 bytes on a character boundary. */
+char *ct_show_value(const redactor *red, const cJSON *v);
+
 int expect_body(const expect_ctx *x, const cJSON *assertion, const cJSON *body, ct_step_result *res);
 int expect_header(const expect_ctx *x, const char *name, const cJSON *assertion, const char *value,
                   ct_step_result *res);

@@ -41,6 +41,7 @@ typedef struct options {
     const char *name_glob;
     long shard_k, shard_n;
     unsigned fail_fast, dry_run, list, live, allow_spend, insecure, quiet;
+    unsigned read_back, no_read_back;
 } options;
 
 static int parse_long(const char *s, long lo, long hi, long *out)
@@ -115,6 +116,13 @@ static const opt_spec runner_opts[] = {
       .help = "Required for a base URL that is not loopback." },
     { .name = "allow-spend", .kind = OPT_FLAG, OPT_AT(options, allow_spend),
       .help = "On --live runs, also run scenarios tagged spend." },
+    { .name = "read-back", .kind = OPT_FLAG, OPT_AT(options, read_back),
+      .help = "Read each campaign a step changes before and after the step, and fail the step when the "
+              "server's answer and what it then shows disagree (invariants RB1-RB4 in the README). On by "
+              "default for a loopback base URL; this turns it on for a --live run (one or two more GETs "
+              "per changing step)." },
+    { .name = "no-read-back", .kind = OPT_FLAG, OPT_AT(options, no_read_back),
+      .help = "Do not read campaigns back." },
     { .name = "insecure", .kind = OPT_FLAG, OPT_AT(options, insecure),
       .help = "Do not verify TLS certificates." },
     { .name = "schemas", .arg = "DIR", .kind = OPT_STRING, OPT_AT(options, schemas),
@@ -158,6 +166,8 @@ static int parse_args(int argc, char **argv, options *o, opt_list *cases)
     if (rc != OPTS_GO) return rc;
     if (!cases->n) return opts_usage_error(&runner_tool, "no CASES given");
     if (!o->base_url && !o->dry_run && !o->list) return opts_usage_error(&runner_tool, "--base-url is required");
+    if (o->read_back && o->no_read_back)
+        return opts_usage_error(&runner_tool, "--read-back and --no-read-back exclude each other");
     return OPTS_GO;
 }
 
@@ -286,8 +296,9 @@ int main(int argc, char **argv)
     if (parsed != OPTS_GO) { status = parsed == OPTS_DONE ? 0 : 2; goto out; }
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) { fprintf(stderr, "campaign-test: libcurl failed to start\n"); goto out; }
 
+    int loop = 0;
     if (o.base_url && !o.dry_run && !o.list) {
-        int loop = check_base_url(o.base_url);
+        loop = check_base_url(o.base_url);
         if (loop < 0) goto out;
         if (!loop && !o.live) {
             fprintf(stderr, "campaign-test: %s is not a loopback address: pass --live to run against it\n", o.base_url);
@@ -366,6 +377,7 @@ int main(int argc, char **argv)
     run_plan plan = {
         .cases = sel, .ncases = nsel, .jobs = (int)o.jobs, .fail_fast = o.fail_fast,
         .live = o.live, .allow_spend = o.allow_spend,
+        .read_back = o.read_back || (loop && !o.no_read_back),
         .http = { ctx.timeout_ms, (int)o.retries, 200, o.insecure, MAX_BODY, ua },
         .on_done = on_scenario, .interrupted = poll_signal, .user = &prog,
     };

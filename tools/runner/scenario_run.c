@@ -1,5 +1,10 @@
-/* scenario_run.c - the scheduler: scenario state machines over one multi handle. */
+/* scenario_run.c - the scheduler: scenario state machines over one multi handle.
+ *
+ * A step is one exchange, or, with read-backs (readback.h), up to three
+ * in turn: the read of its campaign before it, the step, the read after
+ * it; the scenario's next step waits for all of them. */
 #include "scenario_run.h"
+#include "readback.h"
 #include "campaign/strbuf.h"
 
 #include <stdio.h>
@@ -15,6 +20,12 @@ typedef struct scen {
     double started, step_started;
     int state;          /* 0 not started, 1 running, 2 done */
     struct sched *sched;
+    /* read-backs (plan->read_back; rb NULL otherwise) */
+    rb_memory *rb;
+    http_exchange rbx;  /* the read before or after the step */
+    json_doc *before;   /* the campaign read before the step, or NULL */
+    ct_op rb_op;        /* the step's operation as rb_step_op names it */
+    char rb_id[RB_ID_MAX];
 } scen;
 
 typedef struct sched {
@@ -57,6 +68,11 @@ static void finish(scen *s)
     else if (r->outcome == CT_PASS && all_skip && r->nsteps) r->outcome = CT_SKIP;
     if (r->outcome == CT_FAIL && s->sched->plan->fail_fast) s->sched->stop = 1;
     http_exchange_clear(&s->x);
+    http_exchange_clear(&s->rbx);
+    json_doc_free(s->before);
+    s->before = NULL;
+    rb_memory_free(s->rb);
+    s->rb = NULL;
     ct_vars_free(s->vars);
     s->vars = NULL;
     if (s->state == 1) s->sched->active--;
@@ -65,6 +81,48 @@ static void finish(scen *s)
 }
 
 static void on_response(http_exchange *x, void *user);
+static void on_read_before(http_exchange *x, void *user);
+static void on_read_after(http_exchange *x, void *user);
+
+/* Submit x for the current step; on failure the step is an error and the
+ * scenario ends.  0 submitted, -1 not. */
+static int submit(scen *s, http_exchange *x, http_done_fn done)
+{
+    if (http_client_submit(s->sched->http, x, done, s) == 0) return 0;
+    ct_step_result *res = &s->res->steps[s->step];
+    res->outcome = CT_ERROR;
+    step_set_text(s->sched->ctx, &res->message, "cannot start the HTTP transfer");
+    mark_rest(s, s->step + 1, CT_SKIP, "not run: an earlier step did not pass");
+    finish(s);
+    return -1;
+}
+
+/* Send the read of the current step's campaign, then done.  0 sent, -1
+ * not (the step is an error and the scenario ended). */
+static int read_campaign(scen *s, http_done_fn done)
+{
+    http_exchange_reset(&s->rbx);
+    if (rb_prepare_read(s->sched->ctx, s->rb_id, &s->rbx) != 0) {
+        ct_step_result *res = &s->res->steps[s->step];
+        res->outcome = CT_ERROR;
+        step_set_text(s->sched->ctx, &res->message, "out of memory");
+        mark_rest(s, s->step + 1, CT_SKIP, "not run: an earlier step did not pass");
+        finish(s);
+        return -1;
+    }
+    return submit(s, &s->rbx, done);
+}
+
+/* An exchange of the current step was cancelled: the run is stopping. */
+static void interrupted(scen *s)
+{
+    ct_step_result *res = &s->res->steps[s->step];
+    res->outcome = CT_NOTRUN;
+    step_set_text(s->sched->ctx, &res->message,
+                  "not finished: the run was interrupted (the request may have reached the server)");
+    mark_rest(s, s->step + 1, CT_NOTRUN, "not run: the run was interrupted");
+    finish(s);
+}
 
 /* Send the next step, or finish the scenario. */
 static void advance(scen *s)
@@ -82,31 +140,23 @@ static void advance(scen *s)
             finish(s);
             return;
         }
-        if (http_client_submit(s->sched->http, &s->x, on_response, s) != 0) {
-            res->outcome = CT_ERROR;
-            step_set_text(ctx, &res->message, "cannot start the HTTP transfer");
-            mark_rest(s, s->step + 1, CT_SKIP, "not run: an earlier step did not pass");
-            finish(s);
-        }
+        s->rb_op = s->rb ? rb_step_op(&s->x, ctx->base_url, s->rb_id) : OP_UNKNOWN;
+        if (s->rb_op == OP_UPDATE || s->rb_op == OP_EXECUTE || s->rb_op == OP_PAUSE || s->rb_op == OP_REACTIVATE)
+            read_campaign(s, on_read_before);
+        else
+            submit(s, &s->x, on_response);
         return;
     }
     finish(s);
 }
 
-static void on_response(http_exchange *x, void *user)
+/* The current step is judged (its read-backs included): go on or stop. */
+static void step_done(scen *s)
 {
-    scen *s = user;
-    const run_ctx *ctx = s->sched->ctx;
     ct_step_result *res = &s->res->steps[s->step];
-    if (x->aborted) {
-        res->outcome = CT_NOTRUN;
-        step_set_text(ctx, &res->message, "not finished: the run was interrupted (the request may have reached the server)");
-        mark_rest(s, s->step + 1, CT_NOTRUN, "not run: the run was interrupted");
-        finish(s);
-        return;
-    }
-    step_evaluate(ctx, &s->c->steps[s->step], s->vars, x, res);
     res->seconds = http_now() - s->step_started;
+    json_doc_free(s->before);
+    s->before = NULL;
     if (res->outcome != CT_PASS) {
         char why[300];
         snprintf(why, sizeof why, "not run: step %s did not pass", res->name);
@@ -121,6 +171,51 @@ static void on_response(http_exchange *x, void *user)
         return;
     }
     advance(s);
+}
+
+static void on_read_before(http_exchange *x, void *user)
+{
+    scen *s = user;
+    if (x->aborted) {
+        interrupted(s);
+        return;
+    }
+    s->before = rb_read_body(x);
+    submit(s, &s->x, on_response);
+}
+
+static void on_response(http_exchange *x, void *user)
+{
+    scen *s = user;
+    ct_step_result *res = &s->res->steps[s->step];
+    if (x->aborted) {
+        interrupted(s);
+        return;
+    }
+    step_evaluate(s->sched->ctx, &s->c->steps[s->step], s->vars, x, res);
+    if (res->outcome == CT_PASS && s->rb_op != OP_UNKNOWN && !s->sched->aborting) {
+        if (s->rb_op == OP_GET) {
+            rb_judge(s->sched->ctx, s->rb, OP_GET, s->rb_id, NULL, x, NULL, res);
+        } else if (s->rb_op != OP_CREATE || rb_created_id(x, s->rb_id)) {
+            read_campaign(s, on_read_after);
+            return;
+        }
+    }
+    step_done(s);
+}
+
+static void on_read_after(http_exchange *x, void *user)
+{
+    scen *s = user;
+    if (x->aborted) {
+        interrupted(s);
+        return;
+    }
+    json_doc *after = rb_read_body(x);
+    rb_judge(s->sched->ctx, s->rb, s->rb_op, s->rb_id, s->before ? s->before->root : NULL, &s->x,
+             after ? after->root : NULL, &s->res->steps[s->step]);
+    json_doc_free(after);
+    step_done(s);
 }
 
 static void begin(scen *s)
@@ -138,7 +233,8 @@ static void begin(scen *s)
         return;
     }
     s->vars = ct_vars_new(NULL, time(NULL));
-    if (!s->vars) {
+    if (plan->read_back) s->rb = rb_memory_new();
+    if (!s->vars || (plan->read_back && !s->rb)) {
         s->res->steps[0].outcome = CT_ERROR;
         step_set_text(ctx, &s->res->steps[0].message, "out of memory");
         mark_rest(s, 1, CT_SKIP, "not run: an earlier step did not pass");

@@ -24,6 +24,7 @@ typedef struct run_plan {
     int fail_fast;
     int live;            /* scenarios tagged spend are skipped ... */
     int allow_spend;     /* ... unless this is set */
+    int read_back;       /* read each changed campaign before and after (readback.h) */
     http_options http;
     scenario_done_fn on_done;  /* called as each scenario ends (may be NULL) */
     int (*interrupted)(void *user); /* non-zero = stop now (may be NULL) */
