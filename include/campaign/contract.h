@@ -146,8 +146,8 @@ int contract_check_tape(const contract *c, const char *name, const json_tape *t,
  * held to the tree's answers on texts without duplicates); without that
  * flag a duplicate member name is a parse error.  r is cleared
  * first; it holds the tree until the next check or clear, so the
- * findings' instance pointers stay valid that long (the tree is parsed
- * without JSON_PARSE_LINES: its nodes have offsets, no line and column), and
+ * findings' instance pointers stay valid that long (its nodes keep byte
+ * offsets into text, as every parsed node does), and
  * every finding has an offset into text (a finding without a parsed instance gets the
  * offset of the value at its pointer).  err may be NULL.  Returns as
  * contract_check() (1, 0, CONTRACT_UNDECIDED, -1 for an unknown name),

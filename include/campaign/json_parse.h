@@ -9,8 +9,10 @@
  *   - optionally rejects duplicate object keys (JSON_PARSE_REJECT_DUPLICATES),
  *     in time linear in the members even when their names are crafted to
  *     collide in the check's hash table (see json_parse.c);
- *   - remembers each value's line/column and, for numbers, the exact source
- *     text (so integers above 2^53 and decimals compare exactly);
+ *   - remembers where each value (and each member's key) starts as a byte
+ *     offset, which json_text_position() turns into a line and column for
+ *     whoever reports it, and, for numbers, the exact source text (so
+ *     integers above 2^53 and decimals compare exactly);
  *   - keeps a string's byte length (strings may contain U+0000);
  *   - allocates every node from the document's arena: free the document
  *     with json_doc_free(), never cJSON_Delete() its nodes.  Do not use
@@ -43,17 +45,7 @@
 
 enum json_parse_flags {
     JSON_PARSE_REJECT_DUPLICATES = 1 << 0, /* duplicate key is an error */
-    JSON_PARSE_ALLOW_BOM         = 1 << 1, /* skip a leading UTF-8 BOM */
-    JSON_PARSE_LINES             = 1 << 2  /* trees: also count every node's
-                                            * line and column as it is read
-                                            * (json_node.line, .col, .key_line,
-                                            * .key_col).  Without it they are 0
-                                            * and a reader counts the few it
-                                            * needs from the byte offsets every
-                                            * node keeps (json_text_position):
-                                            * counting every node's column was
-                                            * 6 % of checking a failing 1 MB
-                                            * payload and 10 % of parsing one */
+    JSON_PARSE_ALLOW_BOM         = 1 << 1  /* skip a leading UTF-8 BOM */
 };
 
 typedef struct json_parse_opts {
@@ -103,8 +95,9 @@ typedef struct json_node {
     };
     /* read when reporting */
     const char *text;    /* numbers: exact source text (NUL-terminated) */
-    uint32_t line, col;  /* where the value starts (1-based; only with JSON_PARSE_LINES, else 0) */
-    uint32_t key_line, key_col; /* object members: where the key starts (likewise) */
+    /* positions: a reader counts a line and column from these and the
+     * text (json_text_position), so the parser need not count them for
+     * every node */
     uint32_t offset;     /* byte offset of the value's first character in the text */
     uint32_t key_offset; /* object members: of the key's opening quote */
 } json_node;
@@ -215,9 +208,8 @@ size_t json_tape_bytes(const json_tape *t);
 
 /* The tree of the document t holds after a json_tape_parse() that
  * succeeded: the nodes json_parse() makes of the same text with the same
- * flags, without JSON_PARSE_LINES (lines and columns 0, byte offsets
- * kept), made without reading the text's grammar again (about a third of
- * a parse's work).  The tree copies every string and number text it
+ * flags (byte offsets included), made without reading the text's grammar
+ * again (about a third of a parse's work).  The tree copies every string and number text it
  * holds, so it outlives t and buf.  Ownership as json_parse(): nodes from
  * mem when not NULL, else from an arena of the document's own (free with
  * json_doc_free).  NULL with *err filled (err may be NULL) when t holds no
@@ -238,8 +230,9 @@ typedef struct json_text_pos {
  * is not counted.  Counting goes on from *pos when `at` is not before it
  * (start from JSON_TEXT_START), so positions asked for in increasing
  * order cost one pass over the text in all; an offset past the end
- * counts to the end.  The one place a finding's offset
- * (jsv_finding.offset) becomes a line and column. */
+ * counts to the end.  The one place an offset (a finding's
+ * jsv_finding.offset, a node's json_node.offset or .key_offset) becomes a
+ * line and column. */
 void json_text_position(const char *text, size_t len, size_t at, json_text_pos *pos);
 
 /* Parsed-node information, or NULL for a node not built by json_parse. */

@@ -8,11 +8,12 @@
  * pass, compiled a second time, appends tape entries instead (see
  * parse_document and its steps): one grammar, the same errors.
  *
- * Positions: lines are tracked while skipping whitespace (the only place a
- * line break may appear in valid JSON); a value's column is counted lazily
- * from a cursor that only moves forward, so columns cost O(n) in total even
- * for a 10 MB single-line document.  Error positions are recomputed from the
- * start of the input, which is simple and happens once per parse. */
+ * Positions: a node keeps only its byte offset (and a member its key's);
+ * the parser counts no line or column while it reads, and whoever reports
+ * a node's position counts it from the offset (json_text_position).  Error
+ * positions, a duplicate key's first occurrence among them, are counted
+ * from the start of the input, which is simple and happens once per
+ * parse. */
 #include "json_parse.h"
 #include "json_tape.h"
 #include "json_tree_build.h"
@@ -125,10 +126,6 @@ static long hex4(const uchar *p, const uchar *end)
 typedef struct parser {
     const uchar *buf, *end;
     const uchar *origin;     /* line 1, column 1 (after a skipped BOM) */
-    const uchar *line_start; /* first byte of the current line */
-    uint32_t line;
-    const uchar *col_at;     /* column cursor: col_val is the column of col_at */
-    uint32_t col_val;
     arena *mem;              /* tree mode: nodes and strings */
     json_tape *tape;         /* tape mode: the entries and decoded strings */
     json_error *err;
@@ -147,28 +144,6 @@ static void locate_slow(const parser *P, const uchar *at, unsigned *line, unsign
         else if (*q != '\r') c += (*q & 0xC0) != 0x80;
     }
     *line = l;
-    *col = c;
-}
-
-/* Line and column of a value or key start: always on the current line and
- * never before the previous one asked for. */
-static inline void locate(parser *P, const uchar *at, uint32_t *line, uint32_t *col)
-{
-    if (P->col_at < P->line_start) { P->col_at = P->line_start; P->col_val = 1; }
-    const uchar *q = P->col_at;
-    uint32_t c = P->col_val;
-    while (at - q >= 8) {
-        uint64_t v;
-        memcpy(&v, q, 8);
-        /* continuation bytes (10xxxxxx) do not start a character */
-        uint64_t cont = v & ~(v << 1) & HIGHS;
-        c += 8 - (uint32_t)(((cont >> 7) * ONES) >> 56);
-        q += 8;
-    }
-    for (; q < at; q++) c += (*q & 0xC0) != 0x80;
-    P->col_at = at;
-    P->col_val = c;
-    *line = P->line;
     *col = c;
 }
 
@@ -230,18 +205,7 @@ static void fail_nomem(parser *P, const uchar *at)
 static inline const uchar *skip_ws(parser *P, const uchar *p)
 {
     const uchar *end = P->end;
-    while (p < end) {
-        uchar c = *p;
-        if (c > ' ') break;
-        if (c == ' ' || c == '\t') p++;
-        else if (c == '\n') { p++; P->line++; P->line_start = p; }
-        else if (c == '\r') {
-            p++;
-            if (p < end && *p == '\n') continue; /* CRLF: the LF counts */
-            P->line++;
-            P->line_start = p;
-        } else break;
-    }
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
     return p;
 }
 
@@ -655,13 +619,8 @@ static inline int same_key(const parser *P, const int tape, mref m, const char *
 /* Where member m's key starts (for the duplicate message). */
 static void mref_where(const parser *P, mref m, unsigned *line, unsigned *col)
 {
-    if (!P->tape && !(P->flags & JSON_PARSE_LINES)) {
-        locate_slow(P, P->buf + m.n->key_offset, line, col);
-        return;
-    }
     if (!P->tape) {
-        *line = m.n->key_line;
-        *col = m.n->key_col;
+        locate_slow(P, P->buf + m.n->key_offset, line, col);
         return;
     }
     /* The tape keeps no key positions.  The member parsed, so its value is
@@ -920,7 +879,7 @@ STEP enum pstep parse_start(parser *P, const int tape, pdoc *d)
             return S_ERROR;
         }
         p += 3;
-        P->origin = P->line_start = P->col_at = p;
+        P->origin = p;
     }
     d->p = p = skip_ws(P, p);
     if (p >= end) {
@@ -932,7 +891,6 @@ STEP enum pstep parse_start(parser *P, const int tape, pdoc *d)
     } else {
         d->root = d->n = tree_node_new(P->mem);
         if (!d->n) return S_NOMEM;
-        if (P->flags & JSON_PARSE_LINES) locate(P, p, &d->n->line, &d->n->col);
         d->n->offset = (uint32_t)(p - P->buf);
     }
     return S_VALUE;
@@ -1137,7 +1095,6 @@ STEP enum pstep start_element(parser *P, const int tape, pdoc *d)
         tape_link(P, f, d->ti);
     } else {
         if (!(d->n = tree_node_new(P->mem))) return S_NOMEM;
-        if (P->flags & JSON_PARSE_LINES) locate(P, d->p, &d->n->line, &d->n->col);
         d->n->offset = (uint32_t)(d->p - P->buf);
         tree_link_child(f->node, d->n);
     }
@@ -1151,7 +1108,7 @@ typedef struct rkey {
     const uchar *at;
     const char *key;
     size_t len;
-    uint32_t line, col, off;
+    uint32_t off;
     uint32_t offset;          /* (tree mode) its byte offset in the text */
     int decoded;
     uint64_t h;               /* its hash in the frame's table, when computed */
@@ -1161,7 +1118,7 @@ typedef struct rkey {
 STEP int read_key(parser *P, const int tape, pdoc *d, rkey *k)
 {
     k->at = d->p;
-    k->line = k->col = k->off = k->offset = 0;
+    k->off = k->offset = 0;
     k->decoded = 0;
     k->h = 0;
     if (tape) {
@@ -1169,7 +1126,6 @@ STEP int read_key(parser *P, const int tape, pdoc *d, rkey *k)
         k->key = (k->decoded ? P->tape->decoded : P->tape->input) + k->off;
     } else {
         char *s;
-        if (P->flags & JSON_PARSE_LINES) locate(P, d->p, &k->line, &k->col);
         k->offset = (uint32_t)(d->p - P->buf);
         if (!(d->p = parse_string(P, d->p, &s, &k->len))) return -1;
         k->key = s;
@@ -1227,10 +1183,7 @@ STEP int add_member(parser *P, const int tape, pdoc *d, frame *f, const rkey *k,
         n->key_hash = key_hash;
         n->key_word = json_key_word(k->key, k->len);
         f->node->names |= json_key_filter(key_hash);
-        n->key_line = k->line;
-        n->key_col = k->col;
         n->key_offset = k->offset;
-        if (P->flags & JSON_PARSE_LINES) locate(P, d->p, &n->line, &n->col);
         n->offset = (uint32_t)(d->p - P->buf);
         tree_link_child(f->node, n);
         m->n = n;
@@ -1334,10 +1287,8 @@ static int parser_init(parser *P, const char *buf, size_t len, const json_parse_
     err->line = err->col = 0;
     err->message[0] = '\0';
     if (!buf) len = 0;
-    P->buf = P->origin = P->line_start = P->col_at = (const uchar *)(buf ? buf : "");
+    P->buf = P->origin = (const uchar *)(buf ? buf : "");
     P->end = P->buf + len;
-    P->line = 1;
-    P->col_val = 1;
     P->mem = NULL;
     P->tape = NULL;
     P->err = err;
@@ -1346,7 +1297,7 @@ static int parser_init(parser *P, const char *buf, size_t len, const json_parse_
     memset(&P->work, 0, sizeof P->work);
     P->max_depth = opts && opts->max_depth ? opts->max_depth : JSON_DEFAULT_MAX_DEPTH;
     if (len > UINT32_MAX) {
-        /* lengths, offsets and columns are kept in 32 bits */
+        /* lengths and offsets are kept in 32 bits */
         fail(P, JSON_ERR_SYNTAX, P->buf, "input larger than 4 GiB");
         return -1;
     }

@@ -7,9 +7,8 @@
  * decoding, number conversion and the duplicate-key check are all done;
  * what is left is one node per entry and a copy of each string.  The
  * nodes are the ones json_parse() makes of the same text (the parser's
- * tests and its fuzz target compare the two trees field by field), lines
- * and columns aside: like a parse without JSON_PARSE_LINES they are 0 and
- * the byte offsets are kept. */
+ * tests and its fuzz target compare the two trees field by field), byte
+ * offsets included. */
 #include "json_parse.h"
 #include "json_tape.h"
 #include "json_tree_build.h"

@@ -41,6 +41,10 @@ typedef struct reg_target {
 
 typedef struct reg_doc {
     json_doc *doc;
+    char *text;       /* the text doc was parsed from (malloc'd, owned): its
+                       * nodes keep byte offsets only, and an error that
+                       * names one counts its line and column from here */
+    size_t len;
     const char *uri;
     struct reg_doc *next;
 } reg_doc;
@@ -58,9 +62,10 @@ struct jsv_registry {
 int registry_find(const jsv_registry *reg, const char *uri, reg_target *out);
 
 /* Fill *err (when not NULL): the message, the schema URI and pointer when
- * known, and the line/column of node when it came from the parser. */
-void engine_error(jsv_error *err, const char *uri, const char *pointer, const cJSON *node,
-                  const char *fmt, va_list ap);
+ * known, and the line/column of node when a document of reg (or of a
+ * registry under it) holds it (0 for any other node). */
+void engine_error(jsv_error *err, const jsv_registry *reg, const char *uri, const char *pointer,
+                  const cJSON *node, const char *fmt, va_list ap);
 const reg_loc *registry_loc(const jsv_registry *reg, const cJSON *node);
 
 /* ---- compiled form -------------------------------------------------- */

@@ -18,8 +18,36 @@
 
 #define JT(x) ((x)->type & 0xFF)
 
-void engine_error(jsv_error *err, const char *uri, const char *pointer, const cJSON *node,
-                  const char *fmt, va_list ap)
+/* Does the tree under root hold parsed node n?  A value's descendants
+ * start after it and before its next sibling, so the search follows one
+ * branch down by byte offsets instead of visiting the whole tree. */
+static int tree_holds(const cJSON *root, const json_node *n)
+{
+    for (const cJSON *at = root; at;) {
+        if (at == &n->item) return 1;
+        const cJSON *down = NULL;
+        for (const cJSON *c = at->child; c; c = c->next) {
+            const json_node *ci = json_node_info(c);
+            if (!ci || ci->offset > n->offset) break;
+            down = c;
+        }
+        at = down;
+    }
+    return 0;
+}
+
+/* The document of reg (or of a registry under it) whose tree holds n;
+ * NULL for a node no document of theirs holds. */
+static const reg_doc *doc_holding(const jsv_registry *reg, const json_node *n)
+{
+    for (; reg; reg = reg->parent)
+        for (const reg_doc *d = reg->docs; d; d = d->next)
+            if (tree_holds(d->doc->root, n)) return d;
+    return NULL;
+}
+
+void engine_error(jsv_error *err, const jsv_registry *reg, const char *uri, const char *pointer,
+                  const cJSON *node, const char *fmt, va_list ap)
 {
     if (!err) return;
     memset(err, 0, sizeof *err);
@@ -27,15 +55,21 @@ void engine_error(jsv_error *err, const char *uri, const char *pointer, const cJ
     if (uri) snprintf(err->uri, sizeof err->uri, "%s", uri);
     if (pointer) snprintf(err->pointer, sizeof err->pointer, "%s", pointer);
     const json_node *ni = json_node_info(node);
-    if (ni) { err->line = ni->line; err->col = ni->col; }
+    const reg_doc *d = ni ? doc_holding(reg, ni) : NULL;
+    if (d) {
+        json_text_pos at = JSON_TEXT_START;
+        json_text_position(d->text, d->len, ni->offset, &at);
+        err->line = at.line;
+        err->col = at.col;
+    }
 }
 
-static void set_err(jsv_error *err, const char *uri, const char *pointer, const cJSON *node,
-                    const char *fmt, ...)
+static void set_err(jsv_error *err, const jsv_registry *reg, const char *uri, const char *pointer,
+                    const cJSON *node, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    engine_error(err, uri, pointer, node, fmt, ap);
+    engine_error(err, reg, uri, pointer, node, fmt, ap);
     va_end(ap);
 }
 
@@ -61,6 +95,7 @@ void jsv_registry_free(jsv_registry *reg)
     for (reg_doc *d = reg->docs, *n; d; d = n) {
         n = d->next;
         json_doc_free(d->doc);
+        free(d->text);
         free(d);
     }
     strmap_free(&reg->targets);
@@ -98,16 +133,16 @@ static int put_target(jsv_registry *reg, const char *uri, const cJSON *node, int
     reg_target *t = strmap_get(&reg->targets, uri);
     if (t) {
         if (t->node == node) { if (dynamic) t->dynamic = 1; return 0; }
-        set_err(err, uri, NULL, node, "schema URI %s is defined twice", uri);
+        set_err(err, reg, uri, NULL, node, "schema URI %s is defined twice", uri);
         (void)doc;
         return -1;
     }
     t = arena_alloc(reg->mem, sizeof *t);
     char *key = reg_strdup(reg, uri);
-    if (!t || !key) { set_err(err, uri, NULL, NULL, "out of memory"); return -1; }
+    if (!t || !key) { set_err(err, reg, uri, NULL, NULL, "out of memory"); return -1; }
     t->node = node;
     t->dynamic = dynamic;
-    if (strmap_put(&reg->targets, key, t)) { set_err(err, uri, NULL, NULL, "out of memory"); return -1; }
+    if (strmap_put(&reg->targets, key, t)) { set_err(err, reg, uri, NULL, NULL, "out of memory"); return -1; }
     return 0;
 }
 
@@ -115,7 +150,7 @@ static int walk(jsv_registry *reg, const reg_doc *doc, const cJSON *node, const 
                 const char *pointer, unsigned depth, jsv_error *err)
 {
     if (depth > 2000) {
-        set_err(err, base, pointer, node, "schema nested too deeply");
+        set_err(err, reg, base, pointer, node, "schema nested too deeply");
         return -1;
     }
     if (JT(node) != cJSON_Object && !cJSON_IsBool(node)) return 0;
@@ -128,7 +163,7 @@ static int walk(jsv_registry *reg, const reg_doc *doc, const cJSON *node, const 
             char *abs = uri_resolve(base, id->valuestring);
             char *nofrag = abs ? uri_strip_fragment(abs) : NULL;
             free(abs);
-            if (!nofrag) { set_err(err, base, pointer, NULL, "out of memory"); return -1; }
+            if (!nofrag) { set_err(err, reg, base, pointer, NULL, "out of memory"); return -1; }
             base = reg_strdup(reg, nofrag);
             free(nofrag);
             pointer = "";
@@ -139,7 +174,7 @@ static int walk(jsv_registry *reg, const reg_doc *doc, const cJSON *node, const 
             const cJSON *a = json_member(node, anchor_kw[k]);
             if (!a) continue;
             if (!cJSON_IsString(a)) {
-                set_err(err, base, pointer, a, "%s must be a string", anchor_kw[k]);
+                set_err(err, reg, base, pointer, a, "%s must be a string", anchor_kw[k]);
                 return -1;
             }
             size_t n = strlen(base) + strlen(a->valuestring) + 2;
@@ -176,8 +211,11 @@ static int walk(jsv_registry *reg, const reg_doc *doc, const cJSON *node, const 
     return 0;
 }
 
-static int add_doc(jsv_registry *reg, json_doc *jd, const char *base_uri, const char **out_uri,
-                   jsv_error *err)
+/* Index document jd, parsed from text[0..len) (malloc'd), under base_uri
+ * (NULL: its absolute $id or a generated URI).  On success the registry
+ * owns jd and text; on failure the caller still does. */
+static int add_doc(jsv_registry *reg, json_doc *jd, char *text, size_t len, const char *base_uri,
+                   const char **out_uri, jsv_error *err)
 {
     char gen[64];
     const cJSON *root = jd->root;
@@ -195,15 +233,20 @@ static int add_doc(jsv_registry *reg, json_doc *jd, const char *base_uri, const 
     const char *canon = reg_strdup(reg, nofrag);
     free(nofrag);
     reg_doc *d = calloc(1, sizeof *d);
-    if (!d || !canon) { free(d); set_err(err, docuri, NULL, NULL, "out of memory"); return -1; }
+    if (!d || !canon) { free(d); set_err(err, reg, docuri, NULL, NULL, "out of memory"); return -1; }
     d->doc = jd;
+    d->text = text;
+    d->len = len;
     d->uri = canon;
+    /* listed before the walk, so that an error naming one of its nodes
+     * finds the text to count the node's position in */
+    d->next = reg->docs;
+    reg->docs = d;
     if (put_target(reg, canon, root, 0, d, err) || walk(reg, d, root, canon, "", 0, err)) {
+        reg->docs = d->next;
         free(d);
         return -1;
     }
-    d->next = reg->docs;
-    reg->docs = d;
     if (out_uri) {
         /* the document's own $id when it has one, else its retrieval URI */
         const reg_loc *l = ptrmap_get(&reg->locs, root);
@@ -212,25 +255,44 @@ static int add_doc(jsv_registry *reg, json_doc *jd, const char *base_uri, const 
     return 0;
 }
 
+/* A schema document's tree, or NULL with *err filled (its message, uri,
+ * and the parse error's line and column). */
+static json_doc *parse_schema(const jsv_registry *reg, const char *text, size_t len, const char *uri,
+                              jsv_error *err)
+{
+    json_error je;
+    json_parse_opts po = { JSON_PARSE_REJECT_DUPLICATES, 0 };
+    json_doc *jd = json_parse(text, len, &po, NULL, &je);
+    if (!jd) {
+        set_err(err, reg, uri, NULL, NULL, "%s", je.message);
+        if (err) { err->line = je.line; err->col = je.col; }
+    }
+    return jd;
+}
+
 int jsv_registry_add_json(jsv_registry *reg, const char *base_uri, const char *json, size_t len,
                           const char **out_uri, jsv_error *err)
 {
-    json_error je;
-    json_parse_opts po = { JSON_PARSE_REJECT_DUPLICATES | JSON_PARSE_LINES, 0 };
-    json_doc *jd = json_parse(json, len, &po, NULL, &je);
-    if (!jd) {
-        set_err(err, base_uri, NULL, NULL, "%s", je.message);
-        if (err) { err->line = je.line; err->col = je.col; }
+    json_doc *jd = parse_schema(reg, json, len, base_uri, err);
+    if (!jd) return -1;
+    /* the registry keeps its own copy: the caller's text may go */
+    char *text = malloc(len ? len : 1);
+    if (!text) {
+        json_doc_free(jd);
+        set_err(err, reg, base_uri, NULL, NULL, "out of memory");
         return -1;
     }
-    if (add_doc(reg, jd, base_uri, out_uri, err)) {
+    if (len) memcpy(text, json, len);
+    if (add_doc(reg, jd, text, len, base_uri, out_uri, err)) {
         json_doc_free(jd);
+        free(text);
         return -1;
     }
     return 0;
 }
 
-/* jsv_registry_add_file on a buffer already read from path (freed here). */
+/* jsv_registry_add_file on a buffer already read from path (malloc'd;
+ * kept by the registry on success, freed here on failure). */
 static int add_file_buf(jsv_registry *reg, const char *path, char *buf, size_t len,
                         const char *base_uri, const char **out_uri, jsv_error *err);
 
@@ -240,7 +302,7 @@ int jsv_registry_add_file(jsv_registry *reg, const char *path, const char *base_
     size_t len;
     char *buf = jsv_read_file(path, &len);
     if (!buf) {
-        set_err(err, NULL, NULL, NULL, "%s: %s", path, strerror(errno));
+        set_err(err, reg, NULL, NULL, NULL, "%s: %s", path, strerror(errno));
         if (err) snprintf(err->file, sizeof err->file, "%s", path);
         return -1;
     }
@@ -250,17 +312,10 @@ int jsv_registry_add_file(jsv_registry *reg, const char *path, const char *base_
 static int add_file_buf(jsv_registry *reg, const char *path, char *buf, size_t len,
                         const char *base_uri, const char **out_uri, jsv_error *err)
 {
+    json_doc *jd = parse_schema(reg, buf, len, base_uri, err);
     char *fileuri = NULL;
-    if (!base_uri) {
-        json_error je;
-        json_parse_opts po = { JSON_PARSE_REJECT_DUPLICATES | JSON_PARSE_LINES, 0 };
-        json_doc *jd = json_parse(buf, len, &po, NULL, &je);
-        if (!jd) {
-            set_err(err, NULL, NULL, NULL, "%s", je.message);
-            if (err) { snprintf(err->file, sizeof err->file, "%s", path); err->line = je.line; err->col = je.col; }
-            free(buf);
-            return -1;
-        }
+    if (jd && !base_uri) {
+        /* no retrieval URI: the document's absolute $id, else the file's */
         const cJSON *id = JT(jd->root) == cJSON_Object ? json_member(jd->root, "$id") : NULL;
         if (!(id && cJSON_IsString(id) && uri_has_scheme(id->valuestring))) {
             char *rp = realpath(path, NULL);
@@ -270,15 +325,14 @@ static int add_file_buf(jsv_registry *reg, const char *path, char *buf, size_t l
                 free(rp);
             }
         }
-        int rc = add_doc(reg, jd, fileuri, out_uri, err);
-        if (rc) { json_doc_free(jd); if (err) snprintf(err->file, sizeof err->file, "%s", path); }
-        free(fileuri);
-        free(buf);
-        return rc;
     }
-    int rc = jsv_registry_add_json(reg, base_uri, buf, len, out_uri, err);
-    if (rc && err) snprintf(err->file, sizeof err->file, "%s", path);
-    free(buf);
+    int rc = jd ? add_doc(reg, jd, buf, len, base_uri ? base_uri : fileuri, out_uri, err) : -1;
+    if (rc) {
+        json_doc_free(jd);
+        free(buf);
+        if (err) snprintf(err->file, sizeof err->file, "%s", path);
+    }
+    free(fileuri);
     return rc;
 }
 
@@ -286,7 +340,7 @@ static int add_dir_rec(jsv_registry *reg, const char *dir, const char *prefix, i
 {
     dir_list l;
     int rc = dir_list_read(dir, ".json", DIR_LIST_SUBDIRS, &l);
-    if (rc == DIR_LIST_CANNOT_OPEN) { set_err(err, NULL, NULL, NULL, "%s: %s", dir, strerror(errno)); return -1; }
+    if (rc == DIR_LIST_CANNOT_OPEN) { set_err(err, reg, NULL, NULL, NULL, "%s: %s", dir, strerror(errno)); return -1; }
     for (size_t i = 0; !rc && i < l.n; i++) {
         const char *name = l.v[i].name;
         size_t pl = strlen(dir) + strlen(name) + 2;
@@ -411,11 +465,11 @@ static char *ref_path(const jsv_registry *reg, const char *base, const char *fil
 static int file_error(jsv_error *err, const char *path, size_t max, int e)
 {
     if (e == EINVAL)
-        set_err(err, NULL, NULL, NULL, "not a regular file");
+        set_err(err, NULL, NULL, NULL, NULL, "not a regular file");
     else if (e == EFBIG)
-        set_err(err, NULL, NULL, NULL, "larger than %zu bytes", max);
+        set_err(err, NULL, NULL, NULL, NULL, "larger than %zu bytes", max);
     else
-        set_err(err, NULL, NULL, NULL, "%s", strerror(e ? e : EIO));
+        set_err(err, NULL, NULL, NULL, NULL, "%s", strerror(e ? e : EIO));
     if (err) snprintf(err->file, sizeof err->file, "%s", path);
     return -1;
 }
@@ -439,7 +493,7 @@ static int load_file(jsv_registry *reg, const char *path, const char *retrieval,
     }
     if (add_file_buf(reg, path, buf, len, retrieval, out_uri, err)) { free(real); return -1; }
     if (ref_files_push(files, real, reg->docs->doc->root)) {
-        set_err(err, NULL, NULL, NULL, "out of memory");
+        set_err(err, reg, NULL, NULL, NULL, "out of memory");
         return -1;
     }
     return 0;
@@ -477,7 +531,7 @@ int jsv_registry_add_schema_file(jsv_registry *reg, const char *path, size_t max
     /* files grows while it is walked: each new file is walked in turn */
     for (size_t i = 0; !rc && i < files.n; i++) {
         char *fileuri = malloc(strlen(files.paths[i]) + 8);
-        if (!fileuri) { set_err(err, NULL, NULL, NULL, "out of memory"); rc = -1; break; }
+        if (!fileuri) { set_err(err, reg, NULL, NULL, NULL, "out of memory"); rc = -1; break; }
         sprintf(fileuri, "file://%s", files.paths[i]);
         rc = load_refs_below(reg, files.roots[i], fileuri, max, &files, err);
         free(fileuri);

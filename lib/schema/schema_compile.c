@@ -47,7 +47,7 @@ static void vcerr(cctx *c, const char *base, const char *pointer, const cJSON *n
 {
     if (c->failed) return;   /* the first error is the one reported */
     c->failed = 1;
-    engine_error(c->err, base, pointer, node, fmt, ap);
+    engine_error(c->err, c->s->reg, base, pointer, node, fmt, ap);
 }
 
 static void cerr(cctx *c, const char *base, const char *pointer, const cJSON *node, const char *fmt, ...)

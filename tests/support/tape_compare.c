@@ -73,7 +73,7 @@ const char *tape_compare(const json_tape *t, const cJSON *root, char *buf, size_
 }
 
 /* Compare node a (from json_parse) with node b (from json_tape_tree) and
- * their subtrees, every field but lines and columns; path names the node. */
+ * their subtrees, every field; path names the node. */
 static const char *compare_node(const cJSON *a, const cJSON *b, const char *path, char *buf, size_t size)
 {
     const json_node *x = json_node_info(a), *y = json_node_info(b);
@@ -87,7 +87,6 @@ static const char *compare_node(const cJSON *a, const cJSON *b, const char *path
         (a->string && memcmp(a->string, b->string, x->key_len + 1) != 0))
         NODE_DIFFERS("key");
     if (x->offset != y->offset) NODE_DIFFERS("offset");
-    if (y->line || y->col || y->key_line || y->key_col) NODE_DIFFERS("a line or column");
     switch (a->type & 0xFF) {
     case cJSON_String:
         if (x->len != y->len || memcmp(a->valuestring, b->valuestring, x->len + 1) != 0)
@@ -154,8 +153,7 @@ const char *tape_parse_compare(const char *buf, size_t len, const json_parse_opt
         }
     } else {
         why = tape_compare(t, d->root, out, size);
-        if (!why && !(opts && (opts->flags & JSON_PARSE_LINES)))
-            why = tape_tree_compare(t, d->root, out, size);
+        if (!why) why = tape_tree_compare(t, d->root, out, size);
     }
     json_doc_free(d);
     json_tape_free(t);

@@ -16,17 +16,16 @@
 const char *tape_compare(const json_tape *t, const cJSON *root, char *buf, size_t size);
 
 /* NULL when json_tape_tree(t) is the tree root (from json_parse of the
- * same text, without JSON_PARSE_LINES) node for node: types, values,
- * string, key and number-text bytes, key hashes and words, member-name
- * filters, byte offsets of values and keys, child order and links, and
- * no line or column; else the first difference, written into buf. */
+ * same text) node for node: types, values, string, key and number-text
+ * bytes, key hashes and words, member-name filters, byte offsets of
+ * values and keys, child order and links; else the first difference,
+ * written into buf. */
 const char *tape_tree_compare(const json_tape *t, const cJSON *root, char *buf, size_t size);
 
 /* Parse buf[0..len) both ways with opts and compare: NULL when both fail
  * with the same error (code, offset, line, column, message) or both
- * succeed with equal documents and, without JSON_PARSE_LINES, the tape's
- * tree equals the parsed one (tape_tree_compare); else the difference,
- * in out. */
+ * succeed with equal documents and the tape's tree equals the parsed one
+ * (tape_tree_compare); else the difference, in out. */
 const char *tape_parse_compare(const char *buf, size_t len, const json_parse_opts *opts,
                                char *out, size_t size);
 

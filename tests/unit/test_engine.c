@@ -453,6 +453,37 @@ static void test_messages(struct check *t)
     }
 }
 
+/* A schema error that names a node gives the node's line and column in
+ * its document, counted from the node's offset in the text the registry
+ * keeps: for a document whose caller's text is gone, for one in an
+ * overlay's parent, and for one that fails while it is being indexed. */
+static void test_error_positions(struct check *t)
+{
+    jsv_registry *reg = jsv_registry_new();
+    jsv_error err;
+    const char *p = "{\"$id\":\"https://example.test/p.json\",\n \"$defs\": {\n  \"Bad\": {\"pattern\": \"[\"}}}";
+    char *copy = strdup(p);
+    CHECK(t, copy && jsv_registry_add_json(reg, NULL, copy, strlen(copy), NULL, &err) == 0);
+    if (copy) memset(copy, ' ', strlen(copy));
+    free(copy);
+    CHECK(t, jsv_compile(reg, "https://example.test/p.json#/$defs/Bad", NULL, &err) == NULL);
+    CHECK_MSG(t, err.line == 3 && err.col == 22, "bad pattern at %u:%u: %s", err.line, err.col, err.message);
+    jsv_registry *ov = jsv_registry_new_overlay(reg);
+    const char *c = "{\"$ref\": \"https://example.test/p.json#/$defs/Bad\"}";
+    const char *uri;
+    CHECK(t, jsv_registry_add_json(ov, "https://example.test/c.json", c, strlen(c), &uri, &err) == 0);
+    CHECK(t, jsv_compile(ov, uri, NULL, &err) == NULL);
+    CHECK_MSG(t, err.line == 3 && err.col == 22, "through an overlay at %u:%u: %s", err.line, err.col,
+              err.message);
+    const char *twice = "{\n \"$defs\": {\"a\": {\"$id\": \"https://example.test/x.json\"},\n"
+                        "  \"b\": {\"$id\": \"https://example.test/x.json\"}}}";
+    CHECK(t, jsv_registry_add_json(ov, NULL, twice, strlen(twice), NULL, &err) == -1);
+    CHECK_MSG(t, strstr(err.message, "defined twice") && err.line == 3 && err.col == 8,
+              "defined twice at %u:%u: %s", err.line, err.col, err.message);
+    jsv_registry_free(ov);
+    jsv_registry_free(reg);
+}
+
 static void test_registry(struct check *t)
 {
     jsv_registry *reg = jsv_registry_new();
@@ -1450,5 +1481,6 @@ int main(void)
     test_basic_output(&t);
     test_messages(&t);
     test_registry(&t);
+    test_error_positions(&t);
     return check_done(&t);
 }

@@ -9,15 +9,6 @@
 #include "json_tape.h"
 #include "fnv_collide.h"
 
-/* json_parse() with JSON_PARSE_LINES: the positions these tests read are
- * the parser's own count. */
-static json_doc *parse_lines(const char *buf, size_t len, const json_parse_opts *opts, arena *mem, json_error *err)
-{
-    json_parse_opts o = opts ? *opts : (json_parse_opts){ 0, 0 };
-    o.flags |= JSON_PARSE_LINES;
-    return json_parse(buf, len, &o, mem, err);
-}
-
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -41,7 +32,7 @@ static void expect_err_n(struct check *t, int srcline, const char *buf, size_t l
 {
     json_error e;
     json_parse_opts o = { flags, depth };
-    json_doc *d = parse_lines(buf, len, &o, NULL, &e);
+    json_doc *d = json_parse(buf, len, &o, NULL, &e);
     int ok = !d && e.code == code && e.line == line && e.col == col && (!msg || strstr(e.message, msg));
     check_report(t, ok, "parse error", __FILE__, srcline, NULL);
     if (!ok)
@@ -62,7 +53,7 @@ static json_doc *parse_ok_n(struct check *t, int srcline, const char *s, size_t 
 {
     json_error e;
     json_parse_opts o = { flags, 0 };
-    json_doc *d = parse_lines(s, len, &o, NULL, &e);
+    json_doc *d = json_parse(s, len, &o, NULL, &e);
     check_report(t, d != NULL && e.code == JSON_OK, "parse ok", __FILE__, srcline, NULL);
     if (!d) fprintf(stderr, "  input %.60s: error %d at %u:%u: %s\n", s, e.code, e.line, e.col, e.message);
     same_on_tape(t, srcline, s, len, flags, 0);
@@ -72,6 +63,19 @@ static json_doc *parse_ok_n(struct check *t, int srcline, const char *s, size_t 
 #define OKF(t, s, f) parse_ok_n((t), __LINE__, (s), strlen(s), (f))
 
 static const json_node *info(const cJSON *c) { return json_node_info(c); }
+
+/* Where parsed node v starts in text[0..len) (its key, with key set):
+ * counted from its byte offset, as every reader of a position counts. */
+static json_text_pos node_pos(const char *text, size_t len, const cJSON *v, int key)
+{
+    json_text_pos p = JSON_TEXT_START;
+    const json_node *n = json_node_info(v);
+    if (n) json_text_position(text, len, key ? n->key_offset : n->offset, &p);
+    else p.line = p.col = 0;
+    return p;
+}
+#define AT(text, v) node_pos((text), strlen(text), (v), 0)
+#define KEY_AT(text, v) node_pos((text), strlen(text), (v), 1)
 
 /* Each parsed object keeps a filter of its members' names: every member
  * is still found (also past 64 names, when the filter is full), names that
@@ -157,15 +161,19 @@ static void test_scalars(struct check *t)
         CHECK(t, cJSON_IsTrue(d->root));
         CHECK(t, d->root->type & JSON_NODE_PARSED);
         CHECK(t, d->root->next == NULL && d->root->prev == NULL && d->root->child == NULL);
-        CHECK_INT(t, info(d->root)->line, 1);
-        CHECK_INT(t, info(d->root)->col, 1);
+        CHECK_INT(t, AT("true", d->root).line, 1);
+        CHECK_INT(t, AT("true", d->root).col, 1);
     }
     json_doc_free(d);
     d = OK(t, "  false ");
-    if (d) { CHECK(t, cJSON_IsFalse(d->root)); CHECK_INT(t, info(d->root)->col, 3); }
+    if (d) { CHECK(t, cJSON_IsFalse(d->root)); CHECK_INT(t, AT("  false ", d->root).col, 3); }
     json_doc_free(d);
     d = OK(t, "\n\t null\r\n");
-    if (d) { CHECK(t, cJSON_IsNull(d->root)); CHECK_INT(t, info(d->root)->line, 2); CHECK_INT(t, info(d->root)->col, 3); }
+    if (d) {
+        CHECK(t, cJSON_IsNull(d->root));
+        CHECK_INT(t, AT("\n\t null\r\n", d->root).line, 2);
+        CHECK_INT(t, AT("\n\t null\r\n", d->root).col, 3);
+    }
     json_doc_free(d);
     d = OK(t, "\"hi\"");
     if (d) { CHECK(t, cJSON_IsString(d->root)); CHECK_STR(t, d->root->valuestring, "hi"); CHECK_INT(t, json_string_len(d->root), 2); }
@@ -206,10 +214,10 @@ static void test_containers(struct check *t)
     CHECK(t, cJSON_IsString(name));
     CHECK_STR(t, name ? name->valuestring : NULL, "Spring sale");
     CHECK_STR(t, name ? name->string : NULL, "name");
-    CHECK_INT(t, info(name)->line, 2);
-    CHECK_INT(t, info(name)->col, 11);
-    CHECK_INT(t, info(name)->key_line, 2);
-    CHECK_INT(t, info(name)->key_col, 3);
+    CHECK_INT(t, AT(src, name).line, 2);
+    CHECK_INT(t, AT(src, name).col, 11);
+    CHECK_INT(t, KEY_AT(src, name).line, 2);
+    CHECK_INT(t, KEY_AT(src, name).col, 3);
     CHECK_INT(t, info(name)->key_len, 4);
     cJSON *budget = cJSON_GetObjectItemCaseSensitive(r, "budget");
     CHECK(t, budget && budget->valuedouble == 1500.25);
@@ -220,7 +228,7 @@ static void test_containers(struct check *t)
     CHECK_INT(t, cJSON_GetArraySize(tags), 3);
     CHECK_STR(t, cJSON_GetArrayItem(tags, 2)->valuestring, "c");
     CHECK(t, cJSON_GetArrayItem(tags, 3) == NULL);
-    CHECK_INT(t, info(cJSON_GetArrayItem(tags, 1))->col, 17);
+    CHECK_INT(t, AT(src, cJSON_GetArrayItem(tags, 1)).col, 17);
     /* cJSON's linking: first child's prev is the last, last's next NULL */
     cJSON *first = tags->child;
     CHECK(t, first->prev == cJSON_GetArrayItem(tags, 2));
@@ -238,8 +246,8 @@ static void test_containers(struct check *t)
     cJSON *inner = cJSON_GetArrayItem(cJSON_GetArrayItem(k, 1), 1);
     cJSON *x = cJSON_GetObjectItemCaseSensitive(inner, "x");
     CHECK(t, x && x->valueint == 3);
-    CHECK_INT(t, info(x)->line, 10);
-    CHECK_INT(t, info(x)->col, 33);
+    CHECK_INT(t, AT(src, x).line, 10);
+    CHECK_INT(t, AT(src, x).col, 33);
     CHECK(t, cJSON_GetObjectItemCaseSensitive(r, "missing") == NULL);
     /* the case-insensitive lookup works too */
     CHECK(t, cJSON_GetObjectItem(r, "NAME") == name);
@@ -254,7 +262,7 @@ static void test_columns_count_code_points(struct check *t)
 {
     /* "é" is two bytes, "😀" four: columns count characters */
     json_doc *d = OK(t, "[\"é😀\", 7]");
-    if (d) CHECK_INT(t, info(cJSON_GetArrayItem(d->root, 1))->col, 8);
+    if (d) CHECK_INT(t, AT("[\"é😀\", 7]", cJSON_GetArrayItem(d->root, 1)).col, 8);
     json_doc_free(d);
     ERR(t, "[\"é😀\", 01]", JSON_ERR_NUMBER, 1, 8, "leading zeros are not allowed in numbers");
     ERR(t, "{\"a\":\n  [1,\n   \"ü\" x]}", JSON_ERR_SYNTAX, 3, 8, "unexpected character 'x', expected ',' or ']'");
@@ -268,12 +276,12 @@ static void test_columns_count_code_points(struct check *t)
     buf[n++] = ']';
     buf[n] = 0;
     ERR(t, buf, JSON_ERR_SYNTAX, 1, 2 + 500 * 4, "unexpected character '?'");
-    /* the same line parsed: value columns come from the forward cursor */
+    /* the same line parsed: value columns counted from the offsets */
     buf[n - 2] = '7';
     json_doc *v = OK(t, buf);
     if (v) {
-        CHECK_INT(t, info(v->root->child->prev)->col, 2 + 500 * 4);
-        CHECK_INT(t, info(cJSON_GetArrayItem(v->root, 250))->col, 2 + 250 * 4);
+        CHECK_INT(t, AT(buf, v->root->child->prev).col, 2 + 500 * 4);
+        CHECK_INT(t, AT(buf, cJSON_GetArrayItem(v->root, 250)).col, 2 + 250 * 4);
     }
     json_doc_free(v);
 }
@@ -315,7 +323,7 @@ static void test_trailing_and_empty(struct check *t)
     ERR(t, "", JSON_ERR_EMPTY, 1, 1, "empty");
     ERR(t, "  \n\t\r\n ", JSON_ERR_EMPTY, 3, 2, "empty");
     json_error e;
-    CHECK(t, parse_lines(NULL, 0, NULL, NULL, &e) == NULL && e.code == JSON_ERR_EMPTY);
+    CHECK(t, json_parse(NULL, 0, NULL, NULL, &e) == NULL && e.code == JSON_ERR_EMPTY);
     json_doc *d = OK(t, "{}  \n\t\r\n");
     json_doc_free(d);
 }
@@ -539,7 +547,7 @@ static void test_duplicates(struct check *t)
         n += (size_t)snprintf(buf + n, cap - n, ",\"k%d\":1}", members - 1);
         json_error e;
         json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES, 0 };
-        json_doc *dd = parse_lines(buf, n, &o, NULL, &e);
+        json_doc *dd = json_parse(buf, n, &o, NULL, &e);
         CHECK_MSG(t, !dd && e.code == JSON_ERR_DUPLICATE, "members %d: code %d", members, e.code);
         json_doc_free(dd);
     }
@@ -552,7 +560,7 @@ static void test_duplicates(struct check *t)
     n += (size_t)snprintf(buf + n, cap - n, "\":2}");
     json_error e;
     json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES, 0 };
-    CHECK(t, parse_lines(buf, n, &o, NULL, &e) == NULL && e.code == JSON_ERR_DUPLICATE);
+    CHECK(t, json_parse(buf, n, &o, NULL, &e) == NULL && e.code == JSON_ERR_DUPLICATE);
     CHECK(t, strstr(e.message, "...") && strstr(e.message, "first at line 1, column 2)"));
     free(buf);
 }
@@ -646,7 +654,7 @@ static void test_crafted_keys(struct check *t)
     crafted = keyed_object(c, 1, 100, 3, &len);
     json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES, 0 };
     json_error e;
-    CHECK(t, parse_lines(crafted, len, &o, NULL, &e) == NULL && e.code == JSON_ERR_DUPLICATE);
+    CHECK(t, json_parse(crafted, len, &o, NULL, &e) == NULL && e.code == JSON_ERR_DUPLICATE);
     char want[64], key[FNV_COLLIDE_KEY_LEN];
     unsigned long next = 0;
     for (int i = 0; i <= 3; i++) while (fnv_collide_key(c, next++, key)) {}
@@ -663,8 +671,8 @@ static void test_bom(struct check *t)
     ERRF(t, src, JSON_PARSE_ALLOW_BOM, JSON_ERR_SYNTAX, 1, 7, "unexpected character 'x'");
     json_doc *d = OKF(t, "\xEF\xBB\xBF[1]", JSON_PARSE_ALLOW_BOM);
     if (d) {
-        CHECK_INT(t, info(d->root)->col, 1);
-        CHECK_INT(t, info(d->root->child)->col, 2);
+        CHECK_INT(t, AT("\xEF\xBB\xBF[1]", d->root).col, 1);
+        CHECK_INT(t, AT("\xEF\xBB\xBF[1]", d->root->child).col, 2);
     }
     json_doc_free(d);
     ERRF(t, "\xEF\xBB\xBF", JSON_PARSE_ALLOW_BOM, JSON_ERR_EMPTY, 1, 1, "empty");
@@ -701,7 +709,7 @@ static void test_depth(struct check *t)
     expect_err_n(t, __LINE__, objs, strlen(objs), 0, 2, JSON_ERR_DEPTH, 1, 11, "nesting deeper than 2 levels");
     json_parse_opts o3 = { 0, 3 };
     json_error e;
-    d = parse_lines(objs, strlen(objs), &o3, NULL, &e);
+    d = json_parse(objs, strlen(objs), &o3, NULL, &e);
     CHECK(t, d != NULL);
     json_doc_free(d);
     /* 100000 levels: a quick error with the default limit... */
@@ -711,20 +719,20 @@ static void test_depth(struct check *t)
     CHECK(t, (double)(clock() - c0) / CLOCKS_PER_SEC < 0.5);
     /* ...and no stack overflow when the limit allows it */
     json_parse_opts big = { 0, 200000 };
-    d = parse_lines(s, strlen(s), &big, NULL, &e);
+    d = json_parse(s, strlen(s), &big, NULL, &e);
     CHECK(t, d != NULL);
     if (d) {
         const cJSON *c = d->root;
         int levels = 0;
         while (c) { levels++; c = c->child; }
         CHECK_INT(t, levels, 100000);
-        CHECK_INT(t, json_node_info(d->root->child->child)->col, 3);
+        CHECK_INT(t, AT(s, d->root->child->child).col, 3);
     }
     json_doc_free(d);
     free(s);
     /* unbalanced deep input with a big limit is a plain syntax error */
     s = nested(100000, '{', '}');
-    d = parse_lines(s, strlen(s), &big, NULL, &e);
+    d = json_parse(s, strlen(s), &big, NULL, &e);
     CHECK(t, !d && e.code == JSON_ERR_SYNTAX && e.col == 2);
     free(s);
 }
@@ -734,22 +742,22 @@ static void test_caller_arena(struct check *t)
     arena *a = arena_new(0);
     json_error e;
     for (int i = 0; i < 100; i++) {
-        json_doc *d = parse_lines("{\"a\": [1, 2, \"x\"]}", strlen("{\"a\": [1, 2, \"x\"]}"), NULL, a, &e);
+        json_doc *d = json_parse("{\"a\": [1, 2, \"x\"]}", strlen("{\"a\": [1, 2, \"x\"]}"), NULL, a, &e);
         CHECK(t, d && d->mem == a && !d->own_arena);
         if (d) CHECK_INT(t, cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(d->root, "a")), 3);
         json_doc_free(d); /* leaves the arena alone */
         CHECK(t, arena_used(a) > 0);
         arena_reset(a);
     }
-    json_doc *bad = parse_lines("[1,", 3, NULL, a, &e);
+    json_doc *bad = json_parse("[1,", 3, NULL, a, &e);
     CHECK(t, bad == NULL && e.code == JSON_ERR_SYNTAX);
     arena_free(a);
-    json_doc *d = parse_lines("[]", 2, NULL, NULL, &e);
+    json_doc *d = json_parse("[]", 2, NULL, NULL, &e);
     CHECK(t, d && d->own_arena && e.code == JSON_OK && e.message[0] == 0);
     json_doc_free(d);
     json_doc_free(NULL);
     /* a NULL error pointer is allowed */
-    CHECK(t, parse_lines("x", 1, NULL, NULL, NULL) == NULL);
+    CHECK(t, json_parse("x", 1, NULL, NULL, NULL) == NULL);
     /* json_string_len on a node cJSON built */
     cJSON *s = cJSON_CreateString("hello");
     CHECK_INT(t, json_string_len(s), 5);
@@ -778,7 +786,7 @@ static void test_large_document(struct check *t)
     clock_t c0 = clock();
     json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES, 0 };
     json_error e;
-    json_doc *d = parse_lines(buf, n, &o, NULL, &e);
+    json_doc *d = json_parse(buf, n, &o, NULL, &e);
     double secs = (double)(clock() - c0) / CLOCKS_PER_SEC;
     CHECK_MSG(t, d != NULL, "error %s at %u:%u", e.message, e.line, e.col);
     CHECK_MSG(t, secs < 2.0, "took %.3f s", secs);
@@ -787,8 +795,8 @@ static void test_large_document(struct check *t)
         CHECK_INT(t, cJSON_GetArraySize(arr), count);
         cJSON *last = arr->child->prev;
         CHECK_INT(t, cJSON_GetObjectItemCaseSensitive(last, "id")->valueint, count - 1);
-        CHECK_INT(t, json_node_info(last)->line, count + 1);
-        CHECK_INT(t, json_node_info(last)->col, 3);
+        CHECK_INT(t, node_pos(buf, n, last, 0).line, count + 1);
+        CHECK_INT(t, node_pos(buf, n, last, 0).col, 3);
         char want[128];
         snprintf(want, sizeof want, "Campagne d\xC3\xA9t\xC3\xA9 n\xC2\xB0%d \"\xE2\x82\xAC\"", count - 1);
         CHECK_STR(t, cJSON_GetObjectItemCaseSensitive(last, "name")->valuestring, want);
@@ -802,7 +810,7 @@ static void test_large_document(struct check *t)
     const char *diff = tape_parse_compare(buf, n, &o, why, sizeof why);
     CHECK_MSG(t, diff == NULL, "%s", diff ? diff : "");
     json_tape *tp = json_tape_new();
-    json_doc *again = parse_lines(buf, n, &o, NULL, &e);
+    json_doc *again = json_parse(buf, n, &o, NULL, &e);
     CHECK(t, tp && again && json_tape_parse(tp, buf, n, &o, &e) == 0);
     if (tp && again)
         CHECK_MSG(t, json_tape_bytes(tp) * 3 <= arena_used(again->mem), "tape %zu bytes, tree %zu",
@@ -811,7 +819,7 @@ static void test_large_document(struct check *t)
     json_tape_free(tp);
     /* an error near the end still has the right line and column */
     memcpy(buf + n - 4, "\nx}\n", 4);
-    d = parse_lines(buf, n, &o, NULL, &e);
+    d = json_parse(buf, n, &o, NULL, &e);
     CHECK(t, !d && e.code == JSON_ERR_SYNTAX && e.line == (unsigned)count + 2 && e.col == 1);
     free(buf);
 }
@@ -848,7 +856,7 @@ static void test_tape(struct check *t)
              e.code == JSON_ERR_SYNTAX && e.col == 7);
     CHECK(t, json_tape_parse(tp, "\"x\"", 3, NULL, &e) == 0 && tp->n == 1 && tp->v[0].u.str.len == 1);
     /* the comparison notices a changed key hash, string, count or order */
-    json_doc *d = parse_lines(src, strlen(src), NULL, NULL, &e);
+    json_doc *d = json_parse(src, strlen(src), NULL, NULL, &e);
     char why[256];
     CHECK(t, json_tape_parse(tp, src, strlen(src), NULL, &e) == 0 && d);
     if (d && tp->n == 8) {

@@ -34,6 +34,8 @@ struct mock_fixtures {
 /* Loading context: where errors go. */
 typedef struct loader {
     const char *path;
+    const char *text;  /* the file's text, which error positions are counted in */
+    size_t len;
     char *err;
     size_t errlen;
     int failed;
@@ -51,10 +53,11 @@ static void fail(loader *ld, const cJSON *node, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     const json_node *info = json_node_info(node);
-    if (info)
-        snprintf(ld->err, ld->errlen, "%s:%u:%u: %s", ld->path, (unsigned)info->line,
-                 (unsigned)info->col, msg);
-    else
+    if (info) {
+        json_text_pos at = JSON_TEXT_START;
+        json_text_position(ld->text, ld->len, info->offset, &at);
+        snprintf(ld->err, ld->errlen, "%s:%u:%u: %s", ld->path, at.line, at.col, msg);
+    } else
         snprintf(ld->err, ld->errlen, "%s: %s", ld->path, msg);
 }
 
@@ -433,21 +436,23 @@ mock_fixtures *fixtures_load(const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "%s: cannot read: %s", path, strerror(errno));
         return NULL;
     }
-    json_parse_opts opts = { JSON_PARSE_REJECT_DUPLICATES | JSON_PARSE_ALLOW_BOM | JSON_PARSE_LINES, 0 };
+    json_parse_opts opts = { JSON_PARSE_REJECT_DUPLICATES | JSON_PARSE_ALLOW_BOM, 0 };
     json_error jerr;
     memset(&jerr, 0, sizeof jerr);
     json_doc *doc = json_parse(text, len, &opts, NULL, &jerr);
-    free(text);
     if (!doc) {
         snprintf(err, errlen, "%s:%u:%u: %s", path, jerr.line, jerr.col, jerr.message);
+        free(text);
         return NULL;
     }
+    /* text stays until the load ends: an error names a node by its offset */
     mock_fixtures *fx = calloc(1, sizeof *fx);
-    loader ld = { path, err, errlen, 0, fx };
+    loader ld = { path, text, len, err, errlen, 0, fx };
     if (!fx || !(fx->mem = arena_new(0))) {
         snprintf(err, errlen, "%s: out of memory", path);
         free(fx);
         json_doc_free(doc);
+        free(text);
         return NULL;
     }
     if (!cJSON_IsObject(doc->root)) fail(&ld, doc->root, "expected an object at the top");
@@ -461,6 +466,7 @@ mock_fixtures *fixtures_load(const char *path, char *err, size_t errlen)
     if (!ld.failed) load_creatives(&ld, doc->root);
     if (!ld.failed) load_property_lists(&ld, doc->root);
     json_doc_free(doc);
+    free(text);
     if (ld.failed) { fixtures_free(fx); return NULL; }
     return fx;
 }

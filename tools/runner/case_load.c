@@ -116,11 +116,28 @@ int ct_case_has_tag(const ct_case *c, const char *t)
     return 0;
 }
 
-/* Report a problem at a node's position (1:1 when unknown). */
-static void problem(FILE *errs, const char *path, const cJSON *at, const char *fmt, const char *a, const char *b)
+/* A file being checked: its name for messages and the text its nodes'
+ * byte offsets point into (borrowed; it outlives the check). */
+typedef struct src_file {
+    const char *path;
+    const char *text;
+    size_t len;
+} src_file;
+
+/* Where node at starts in src (1:1 for a node not parsed from it). */
+static json_text_pos node_position(const src_file *src, const cJSON *at)
 {
+    json_text_pos pos = JSON_TEXT_START;
     const json_node *n = json_node_info(at);
-    fprintf(errs, "%s:%u:%u: ", path, n ? n->line : 1, n ? n->col : 1);
+    if (n) json_text_position(src->text, src->len, n->offset, &pos);
+    return pos;
+}
+
+/* Report a problem at a node's position (1:1 when unknown). */
+static void problem(FILE *errs, const src_file *src, const cJSON *at, const char *fmt, const char *a, const char *b)
+{
+    json_text_pos pos = node_position(src, at);
+    fprintf(errs, "%s:%u:%u: ", src->path, pos.line, pos.col);
     fprintf(errs, fmt, a ? a : "", b ? b : "");
     fputc('\n', errs);
 }
@@ -137,25 +154,25 @@ static int vars_ok(const char *s, size_t len, char *err, size_t errlen)
 }
 
 /* Walk every string (and object key) below v checking ${...} syntax. */
-static int check_vars(FILE *errs, const char *path, const cJSON *v)
+static int check_vars(FILE *errs, const src_file *src, const cJSON *v)
 {
     int bad = 0;
     char err[256];
     if (ct_json_type(v) == cJSON_String && !vars_ok(v->valuestring, json_string_len(v), err, sizeof err)) {
-        problem(errs, path, v, "%s%s", err, NULL);
+        problem(errs, src, v, "%s%s", err, NULL);
         bad++;
     }
     for (const cJSON *c = (ct_json_type(v) == cJSON_Array || ct_json_type(v) == cJSON_Object) ? v->child : NULL; c; c = c->next) {
         if (c->string && !vars_ok(c->string, json_key_len(c), err, sizeof err)) {
-            problem(errs, path, c, "%s%s", err, NULL);
+            problem(errs, src, c, "%s%s", err, NULL);
             bad++;
         }
-        bad += check_vars(errs, path, c);
+        bad += check_vars(errs, src, c);
     }
     return bad;
 }
 
-static int check_regex(FILE *errs, const char *path, const cJSON *m)
+static int check_regex(FILE *errs, const src_file *src, const cJSON *m)
 {
     int ec;
     PCRE2_SIZE off;
@@ -165,25 +182,25 @@ static int check_regex(FILE *errs, const char *path, const cJSON *m)
     pcre2_get_error_message(ec, msg, sizeof msg);
     char where[64];
     snprintf(where, sizeof where, " at offset %zu", (size_t)off);
-    problem(errs, path, m, "invalid regex: %s%s", (const char *)msg, where);
+    problem(errs, src, m, "invalid regex: %s%s", (const char *)msg, where);
     return 1;
 }
 
 /* Pointers and regexes of one body assertion, nested each/some included. */
-static int check_assertion(FILE *errs, const char *path, const cJSON *a, int depth)
+static int check_assertion(FILE *errs, const src_file *src, const cJSON *a, int depth)
 {
     int bad = 0;
     const cJSON *p = json_member(a, "pointer");
     if (cJSON_IsString(p) && !jp_valid(p->valuestring, strlen(p->valuestring))) {
-        problem(errs, path, p, "invalid JSON Pointer \"%s\" (\"~\" must be followed by 0 or 1)", p->valuestring, NULL);
+        problem(errs, src, p, "invalid JSON Pointer \"%s\" (\"~\" must be followed by 0 or 1)", p->valuestring, NULL);
         bad++;
     }
     const cJSON *m = json_member(a, "matches");
-    if (cJSON_IsString(m)) bad += check_regex(errs, path, m);
+    if (cJSON_IsString(m)) bad += check_regex(errs, src, m);
     static const char *const nested[] = { "each", "some" };
     for (size_t i = 0; i < 2 && depth < 16; i++) {
         const cJSON *n = json_member(a, nested[i]);
-        if (cJSON_IsObject(n)) bad += check_assertion(errs, path, n, depth + 1);
+        if (cJSON_IsObject(n)) bad += check_assertion(errs, src, n, depth + 1);
     }
     return bad;
 }
@@ -198,26 +215,26 @@ static char *dir_of(const char *path)
 /* Text the step sends as a C string (a path, a file name, a header
  * value) cannot hold U+0000: it would be cut there, and the step would
  * send something else than the case says.  1 when v holds one. */
-static int nul_in_text(FILE *errs, const char *path, const cJSON *v, const char *what)
+static int nul_in_text(FILE *errs, const src_file *src, const cJSON *v, const char *what)
 {
     if (!cJSON_IsString(v) || json_string_len(v) == strlen(v->valuestring)) return 0;
-    problem(errs, path, v, "U+0000 cannot be sent in %s%s", what, NULL);
+    problem(errs, src, v, "U+0000 cannot be sent in %s%s", what, NULL);
     return 1;
 }
 
 /* Checks the schema cannot express, for one (schema-valid) step. */
-static int check_step(case_loader *l, FILE *errs, const char *path, ct_step *st)
+static int check_step(case_loader *l, FILE *errs, const src_file *src, ct_step *st)
 {
-    int bad = check_vars(errs, path, st->json);
+    int bad = check_vars(errs, src, st->json);
     const cJSON *req = json_member(st->json, "request");
     const cJSON *expect = json_member(st->json, "expect");
     const cJSON *bf = json_member(req, "bodyFile");
-    bad += nul_in_text(errs, path, json_member(req, "path"), "a request path");
-    bad += nul_in_text(errs, path, bf, "a file name");
+    bad += nul_in_text(errs, src, json_member(req, "path"), "a request path");
+    bad += nul_in_text(errs, src, bf, "a file name");
     const cJSON *rh = json_member(req, "headers");
-    for (const cJSON *h = rh ? rh->child : NULL; h; h = h->next) bad += nul_in_text(errs, path, h, "a header");
+    for (const cJSON *h = rh ? rh->child : NULL; h; h = h->next) bad += nul_in_text(errs, src, h, "a header");
     if (cJSON_IsString(bf) && !bad) {
-        char *dir = dir_of(path);
+        char *dir = dir_of(src->path);
         size_t n = strlen(dir) + strlen(bf->valuestring) + 2;
         char *full = malloc(n);
         if (dir && full) {
@@ -226,26 +243,27 @@ static int check_step(case_loader *l, FILE *errs, const char *path, ct_step *st)
             size_t len;
             char *real = realpath(full, NULL), *text = NULL;
             if (!real) {
-                problem(errs, path, bf, "cannot read bodyFile %s: %s", full, strerror(errno));
+                problem(errs, src, bf, "cannot read bodyFile %s: %s", full, strerror(errno));
                 bad++;
-            } else if (!body_allowed(l, path, real)) {
-                problem(errs, path, bf,
+            } else if (!body_allowed(l, src->path, real)) {
+                problem(errs, src, bf,
                         "bodyFile %s is outside the cases tree (%s); allow its directory with --body-dir",
                         full, real);
                 bad++;
             } else if (!(text = jsv_read_regular_file(real, CT_MAX_FILE, &len))) {
-                problem(errs, path, bf, "cannot read bodyFile %s: %s", full, ct_read_error(errno));
+                problem(errs, src, bf, "cannot read bodyFile %s: %s", full, ct_read_error(errno));
                 bad++;
             } else {
                 json_error je;
-                json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES | JSON_PARSE_LINES, 0 };
+                json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES, 0 };
                 st->body_file = json_parse(text, len, &o, NULL, &je);
                 if (!st->body_file) {
                     fprintf(errs, "%s:%u:%u: %s\n", full, je.line, je.col, je.message);
-                    problem(errs, path, bf, "bodyFile %s is not valid JSON%s", full, NULL);
+                    problem(errs, src, bf, "bodyFile %s is not valid JSON%s", full, NULL);
                     bad++;
                 } else {
-                    bad += check_vars(errs, full, st->body_file->root);
+                    src_file body = { full, text, len };
+                    bad += check_vars(errs, &body, st->body_file->root);
                 }
                 free(text);
             }
@@ -256,15 +274,15 @@ static int check_step(case_loader *l, FILE *errs, const char *path, ct_step *st)
     }
     const cJSON *sch = json_member(expect, "schema");
     if (cJSON_IsString(sch) && l->contract && !contract_schema(l->contract, sch->valuestring)) {
-        problem(errs, path, sch, "unknown body schema \"%s\" (see schemas/)", sch->valuestring, NULL);
+        problem(errs, src, sch, "unknown body schema \"%s\" (see schemas/)", sch->valuestring, NULL);
         bad++;
     }
     const cJSON *body = json_member(expect, "body");
-    for (const cJSON *a = body ? body->child : NULL; a; a = a->next) bad += check_assertion(errs, path, a, 0);
+    for (const cJSON *a = body ? body->child : NULL; a; a = a->next) bad += check_assertion(errs, src, a, 0);
     const cJSON *hdrs = json_member(expect, "headers");
     for (const cJSON *h = hdrs ? hdrs->child : NULL; h; h = h->next) {
         const cJSON *m = json_member(h, "matches");
-        if (cJSON_IsString(m)) bad += check_regex(errs, path, m);
+        if (cJSON_IsString(m)) bad += check_regex(errs, src, m);
     }
     return bad;
 }
@@ -312,12 +330,13 @@ ct_case *case_load_text(case_loader *l, const char *path, const char *text, size
 {
     json_error je;
     memset(&je, 0, sizeof je);
-    json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES | JSON_PARSE_LINES, 0 };
+    json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES, 0 };
     json_doc *doc = json_parse(text, len, &o, NULL, &je);
     if (!doc) {
         fprintf(errs, "%s:%u:%u: %s\n", path, je.line ? je.line : 1, je.col ? je.col : 1, je.message);
         return NULL;
     }
+    src_file src = { path, text, len };
     jsv_result *r = jsv_result_new();
     int v = r ? jsv_validate(l->schema, doc->root, r) : -1;
     if (v != 1) {
@@ -325,8 +344,8 @@ ct_case *case_load_text(case_loader *l, const char *path, const char *text, size
         for (size_t i = 0; i < n; i++) {
             const jsv_error_item *e = jsv_result_get(r, i);
             const cJSON *at = e->instance ? e->instance : ct_pointer_get(doc->root, e->instance_location);
-            const json_node *ni = json_node_info(at);
-            fprintf(errs, "%s:%u:%u: %s%s%s\n", path, ni ? ni->line : 1, ni ? ni->col : 1,
+            json_text_pos pos = node_position(&src, at);
+            fprintf(errs, "%s:%u:%u: %s%s%s\n", path, pos.line, pos.col,
                     e->instance_location[0] ? e->instance_location : "", e->instance_location[0] ? ": " : "",
                     e->message);
         }
@@ -358,13 +377,13 @@ ct_case *case_load_text(case_loader *l, const char *path, const char *text, size
         return NULL;
     }
     int bad = 0;
-    if (c->variables) bad += check_vars(errs, path, c->variables);
+    if (c->variables) bad += check_vars(errs, &src, c->variables);
     for (const cJSON *s = steps->child; s; s = s->next) {
         ct_step *st = &c->steps[c->nsteps];
         st->json = s;
         st->name = step_display_name(c->nsteps, s);
         c->nsteps++;
-        bad += check_step(l, errs, path, st);
+        bad += check_step(l, errs, &src, st);
     }
     if (bad) { ct_case_free(c); return NULL; }
     return c;
