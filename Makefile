@@ -66,6 +66,10 @@ WHITEBOX_TESTS := test_engine test_schema_suite test_contract_rules test_hash_co
 TOOLS := $(BIN)/campaign-lint
 ifneq ($(MOCK_SRC),)
 TOOLS += $(BIN)/campaign-mock
+# The mock again with its deliberate bugs compiled in (-DMOCK_MUTANTS, its
+# own objects), for tests/cli/mutants.sh; never installed as a tool, and
+# outside $(BUILD)/tests/ where every file is run as a unit test.
+MOCK_MUTANTS := $(BUILD)/mutants/campaign-mock-mutants
 endif
 ifneq ($(RUNNER_SRC),)
 TOOLS += $(BIN)/campaign-test
@@ -79,7 +83,7 @@ include bench/bench.mk
 all: deps
 	@$(MAKE) --no-print-directory build
 
-build: $(TOOLS) $(TEST_BINS) $(BENCH_TOOLS)
+build: $(TOOLS) $(TEST_BINS) $(BENCH_TOOLS) $(MOCK_MUTANTS)
 
 deps:
 	@sh scripts/deps.sh
@@ -114,6 +118,14 @@ $(BIN)/campaign-lint: $(BUILD)/tools/lint/lint_main.o $(LINT_LIB) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BIN)/campaign-mock: $(BUILD)/tools/mock/mock_main.o $(MOCK_LIB) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/mutants/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) -Iinclude -Itools/mock -DMOCK_MUTANTS $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(MOCK_MUTANTS): $(MOCK_SRC:%.c=$(BUILD)/mutants/%.o) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 

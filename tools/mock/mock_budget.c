@@ -2,6 +2,7 @@
  * (see mock_budget.h). */
 #include "mock_budget.h"
 #include "mock_json.h"
+#include "mock_mutant.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -9,7 +10,8 @@
 /* A package the generated reductions may scale. */
 static int eligible(const mock_buy *b, const mock_package *p)
 {
-    return package_is_live(b, p) && !p->explicit_budget && !buy_is_seller_managed(b);
+    return package_is_live(b, p) && (!p->explicit_budget || mock_mutant("budget_reduction_scales_explicit")) &&
+           !buy_is_seller_managed(b);
 }
 
 static cJSON *allocation_details(mock_cents media, mock_cents alloc)
@@ -96,7 +98,18 @@ int budget_apply(const mock_app *app, mock_campaign *w, int total_given, mock_ce
             alloc = campaign_allocated(w);
         }
     }
-    if ((total_given || budgets_touched) && alloc > media) {
+    if (total_given && new_total > old_total && alloc > 0 && mock_mutant("budget_raise_scales_packages")) {
+        mock_cents scalable = 0;
+        for (size_t i = 0; i < w->n_buys; i++)
+            for (size_t j = 0; j < w->buys[i].n_pkgs; j++)
+                if (eligible(&w->buys[i], &w->buys[i].pkgs[j])) scalable += w->buys[i].pkgs[j].budget;
+        mock_cents room = media - (alloc - scalable);
+        if (scalable > 0 && room > scalable) {
+            if (scale_down(w, scalable + (room - scalable) / 2, r) != 0) return -1;
+            alloc = campaign_allocated(w);
+        }
+    }
+    if ((total_given || budgets_touched) && alloc > media && !mock_mutant("budget_insufficient_accepted")) {
         cJSON *d = allocation_details(media, alloc);
         if (!d) { reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory"); return -1; }
         reply_error(r, 400, "INSUFFICIENT_MEDIA_BUDGET", total_given ? "/budget/total" : "/mediaBuys", d,

@@ -4,6 +4,7 @@
 #include "mock_json.h"
 #include "campaign/json_value.h"
 #include "mock_render.h"
+#include "mock_mutant.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +32,7 @@ static int select_products(const mock_app *app, mock_campaign *c, const cJSON *b
         return -1;
     }
     size_t n = (size_t)cJSON_GetArraySize(ids);
-    if (!s || n == 0) return 0;
+    if (!s || n == 0 || mock_mutant("create_products_dropped")) return 0;
     c->selected = calloc(n, sizeof *c->selected);
     if (!c->selected) { reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory"); return -1; }
     const cJSON *e;
@@ -45,7 +46,7 @@ static int select_products(const mock_app *app, mock_campaign *c, const cJSON *b
                         cJSON_IsString(e) ? e->valuestring : "?", disc);
             return -1;
         }
-        for (size_t j = 0; j < c->n_selected; j++)
+        for (size_t j = 0; j < c->n_selected && !mock_mutant("create_duplicate_product_ok"); j++)
             if (c->selected[j] == p) {
                 reply_error(r, 400, "VALIDATION_ERROR", field, NULL, "product %s is listed twice", p->id);
                 return -1;
@@ -63,7 +64,8 @@ static int build_campaign(const mock_app *app, mock_campaign *c, const cJSON *bo
     c->advertiser = cJSON_IsNumber(adv) ? fixtures_advertiser(app->fx, (int64_t)adv->valuedouble) : NULL;
     if (!c->advertiser) {
         char nb[40];
-        reply_error(r, 404, "NOT_FOUND", "/advertiserId", NULL, "advertiser %s not found",
+        reply_error(r, mock_mutant("create_unknown_advertiser_400") ? 400 : 404,
+                    mock_mutant("create_unknown_advertiser_400") ? "VALIDATION_ERROR" : "NOT_FOUND", "/advertiserId", NULL, "advertiser %s not found",
                     cJSON_IsNumber(adv) ? jv_number_text(adv, nb, sizeof nb) : "0");
         return -1;
     }
@@ -71,17 +73,20 @@ static int build_campaign(const mock_app *app, mock_campaign *c, const cJSON *bo
     if (fields_budget_total(app, mj_get(budget, "total"), "/budget/total", &c->total, r) != 0) return -1;
     snprintf(c->currency, sizeof c->currency, "USD");
     fields_budget_rest(c, budget, r);
+    if (mock_mutant("create_currency_ignored")) snprintf(c->currency, sizeof c->currency, "USD");
     if (fields_check_storefronts(app, mj_get(body, "storefrontIds"), r) != 0) return -1;
     if (select_products(app, c, body, r) != 0) return -1;
     c->name = strdup(mj_string(body, "name") ? mj_string(body, "name") : "");
     c->type = fields_enum(mj_string(body, "campaignType"), campaign_types);
     c->apply_mode = fields_enum(mj_string(body, "optimizationApplyMode"), apply_modes);
-    if (!c->apply_mode) c->apply_mode = c->advertiser->apply_mode;
+    if (!c->apply_mode) c->apply_mode = mock_mutant("create_apply_mode_default_manual") ? "MANUAL"
+                                        : c->advertiser->apply_mode;
     if (!c->type) c->type = campaign_types[0];   /* schema-checked: unreachable */
     if (!c->name) { reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory"); return -1; }
-    c->status = CS_DRAFT;
+    c->status = mock_mutant("create_status_active") ? CS_ACTIVE : CS_DRAFT;
     for (size_t i = 0; echo_members[i]; i++) {
         const cJSON *v = mj_get(body, echo_members[i]);
+        if (mock_mutant("create_brief_dropped") && strcmp(echo_members[i], "brief") == 0) continue;
         if (v && fields_set_echo(c, echo_members[i], v, r) != 0) return -1;
     }
     if (!c->echo && !(c->echo = cJSON_CreateObject())) {
@@ -117,7 +122,7 @@ static void create(const mock_app *app, const cJSON *body, mock_reply *r)
         campaign_free(c);
         return;
     }
-    reply_campaign(r, 201, c, app->fx);
+    reply_campaign(r, mock_mutant("create_status_200") ? 200 : 201, c, app->fx);
     store_unlock(app->store);
 }
 
@@ -138,6 +143,7 @@ static int property_lists_param(const mock_query *q, int *on, mock_reply *r)
     for (size_t i = 0; i < q->n; i++) {
         if (strcmp(q->key[i], param) != 0) continue;
         int v = strcmp(q->value[i], "true") == 0 ? 1 : strcmp(q->value[i], "false") == 0 ? 0 : -1;
+        if (v < 0 && mock_mutant("get_property_lists_any_value")) v = 0;
         if (v < 0 || (seen >= 0 && v != seen)) {
             cJSON *d = mj_param_details(param);
             if (!d)
@@ -162,9 +168,19 @@ void api_get(const mock_app *app, const char *id, const mock_query *q, mock_repl
     const mock_campaign *c = store_find(app->store, id);
     int lists = 0;
     if (!c) {
-        reply_error(r, 404, "NOT_FOUND", NULL, NULL, "campaign %s not found", id);
+        if (mock_mutant("get_unknown_400"))
+            reply_error(r, 400, "VALIDATION_ERROR", NULL, NULL, "campaign %s not found", id);
+        else
+            reply_error(r, 404, "NOT_FOUND", NULL, NULL, "campaign %s not found", id);
     } else if (property_lists_param(q, &lists, r)) {
+        if (mock_mutant("get_property_lists_ignored")) lists = 0;
         reply_campaign(r, 200, c, app->fx);
+        if (mock_mutant("get_created_at_now") && r->status == 200) {
+            char now[MOCK_TIME_LEN];
+            mock_now(now);
+            cJSON *camp = mj_child(r->body, "campaign");
+            cJSON_ReplaceItemInObject(camp, "createdAt", cJSON_CreateString(now));
+        }
         cJSON *camp = r->status == 200 ? mj_child(r->body, "campaign") : NULL;
         cJSON *pl = camp && lists ? render_property_lists(c, app->fx) : NULL;
         if (camp && lists && (!pl || !cJSON_AddItemToObject(camp, "propertyLists", pl))) {
@@ -191,6 +207,7 @@ static int parse_filter(const char *param, const char *value, int (*parse)(const
         size_t l = strlen(tok);
         while (l && tok[l - 1] == ' ') tok[--l] = 0;
         int s = parse(tok);
+        if (s < 0 && mock_mutant("list_invalid_status_ignored")) continue;
         if (s < 0) {
             cJSON *d = mj_param_details(param);
             if (d)
@@ -202,6 +219,7 @@ static int parse_filter(const char *param, const char *value, int (*parse)(const
             continue;
         }
         *mask |= 1u << s;
+        if (mock_mutant("list_status_first_only")) break;
     }
     free(buf);
     return ok;
@@ -255,13 +273,16 @@ static int read_list_query(const mock_query *q, list_query *lq, mock_reply *r)
             !parse_filter("mediaBuyStatus", q->value[i], buy_status_parse, &lq->buy_mask, r))
             return 0;
     }
-    return count_param(q, "offset", 0, &lq->offset, r) && count_param(q, "limit", 1, &lq->limit, r);
+    int ok = count_param(q, "offset", 0, &lq->offset, r) && count_param(q, "limit", 1, &lq->limit, r);
+    if (mock_mutant("list_limit_ignored")) lq->limit = 9007199254740991ULL;
+    return ok;
 }
 
 static int list_matches(const list_query *lq, const mock_campaign *c)
 {
+    if (mock_mutant("list_status_filter_ignored")) return 1;
     if (lq->status_mask && !(lq->status_mask & (1u << c->status))) return 0;
-    if (!lq->buy_mask) return 1;
+    if (!lq->buy_mask || mock_mutant("list_buy_status_filter_ignored")) return 1;
     int s = campaign_surfaced_status(c);
     return s >= 0 && (lq->buy_mask & (1u << s));
 }
@@ -300,7 +321,10 @@ void api_list(const mock_app *app, const mock_query *q, mock_reply *r)
     store_lock(app->store);
     for (size_t i = 0; ok && i < store_count(app->store); i++) {
         const mock_campaign *c = store_at(app->store, i);
-        if (!list_matches(&lq, c)) continue;
+        if (!list_matches(&lq, c)) {
+            if (mock_mutant("list_total_unfiltered")) total++;
+            continue;
+        }
         if (open && total >= lq.offset && taken < lq.limit) {
             int a = page_add(list, c, &bytes);
             if (a < 0) ok = 0;

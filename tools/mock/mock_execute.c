@@ -8,6 +8,7 @@
  *               they had before the pause) */
 #include "mock_api.h"
 #include "mock_json.h"
+#include "mock_mutant.h"
 #include "campaign/format.h"
 
 #include <stdio.h>
@@ -28,7 +29,8 @@ static void reject_transition(mock_reply *r, const mock_campaign *c, const char 
     ok &= a != NULL;
     for (size_t i = 0; allowed[i]; i++) ok &= mj_add(a, NULL, cJSON_CreateString(allowed[i]));
     if (!ok) { cJSON_Delete(d); oom(r); return; }
-    reply_error(r, 409, "INVALID_STATE_TRANSITION", NULL, d,
+    reply_error(r, mock_mutant("transition_409_as_400") ? 400 : 409,
+                mock_mutant("transition_409_as_400") ? "VALIDATION_ERROR" : "INVALID_STATE_TRANSITION", NULL, d,
                 "cannot %s campaign %s: it is %s%s", op, c->id, campaign_status_name(c->status),
                 hint ? hint : "");
 }
@@ -129,7 +131,11 @@ static int make_plan(const mock_app *app, const mock_campaign *c, plan *pl)
         }
     } else {
         for (size_t p = 0; p < np; p++) w[p] = 1;
-        money_split(media, w, np, pl->per_product);
+        money_split(mock_mutant("execute_split_ignores_fees") ? c->total : media, w, np, pl->per_product);
+        if (mock_mutant("execute_split_rounding") && np > 0) {
+            /* each share rounded down to the whole unit: the cents left over are lost */
+            for (size_t p = 0; p < np; p++) pl->per_product[p] = media / (mock_cents)np / 100 * 100;
+        }
     }
     free(w);
     free(tmp);
@@ -212,7 +218,7 @@ static int spawn_buys(const mock_app *app, mock_campaign *w, int debug, cJSON *e
     for (size_t p = 0; p < np; p++) {
         const fx_agent *ag = w->selected[p]->agent;
         size_t bi;
-        for (bi = 0; bi < w->n_buys; bi++)
+        for (bi = 0; bi < w->n_buys && !mock_mutant("execute_one_buy_per_product"); bi++)
             if (w->buys[bi].agent == ag) break;
         mock_buy *b = &w->buys[bi];
         if (bi == w->n_buys) {
@@ -249,6 +255,7 @@ static int spawn_buys(const mock_app *app, mock_campaign *w, int debug, cJSON *e
     for (size_t bi = 0; bi < w->n_buys; bi++) {
         mock_buy *b = &w->buys[bi];
         if (b->status != BS_FAILED && b->status != BS_REJECTED) continue;
+        if (mock_mutant("execute_failure_hidden")) continue;
         char msg[600];
         snprintf(msg, sizeof msg, "Sales agent returned %d: %s", b->agent->fail_http_status,
                  b->agent->fail_message);
@@ -256,7 +263,7 @@ static int spawn_buys(const mock_app *app, mock_campaign *w, int debug, cJSON *e
         int ok = mj_add_str(e, "mediaBuyId", b->id);
         ok &= mj_add_str(e, "salesAgentId", b->agent->id);
         ok &= mj_add_str(e, "message", msg);
-        if (debug) ok &= mj_add(e, "debug", failure_debug(w, b, msg));
+        if (debug || mock_mutant("execute_debug_always")) ok &= mj_add(e, "debug", failure_debug(w, b, msg));
         if (!mj_add(errors, NULL, e) || !ok) return -1;
     }
     return 0;
@@ -290,7 +297,7 @@ void api_execute(const mock_app *app, const char *id, const cJSON *body, mock_re
     cJSON *errors = NULL;
     if (!c) {
         reply_error(r, 404, "NOT_FOUND", NULL, NULL, "campaign %s not found", id);
-    } else if (c->status == CS_DRAFT && c->n_selected == 0) {
+    } else if (c->status == CS_DRAFT && c->n_selected == 0 && !mock_mutant("execute_without_products")) {
         reply_error(r, 400, "VALIDATION_ERROR", NULL, NULL,
                     "campaign %s has no selected products to execute; create it with "
                     "discoveryId and productIds", c->id);
@@ -302,6 +309,7 @@ void api_execute(const mock_app *app, const char *id, const cJSON *body, mock_re
         } else {
             int any_live = 0;
             for (size_t i = 0; i < w->n_buys; i++) any_live |= buy_status_is_live(w->buys[i].status);
+            if (mock_mutant("execute_all_failed_active") || mock_mutant("execute_without_products")) any_live = 1;
             /* every submission failed: the campaign stays DRAFT without buys */
             reply_body(r, status_change_body(id, CS_DRAFT, any_live ? CS_ACTIVE : CS_DRAFT, errors),
                        "campaign-status-change-response");
@@ -313,7 +321,9 @@ void api_execute(const mock_app *app, const char *id, const cJSON *body, mock_re
                 commit(app, c, &w, r);
             }
         }
-    } else if (c->status == CS_COMPLETED) {
+    } else if (c->status == CS_COMPLETED || (c->status == CS_ACTIVE && mock_mutant("execute_active_allowed")) ||
+               (c->status == CS_PAUSED && mock_mutant("execute_paused_resumes"))) {
+        int prev = c->status;
         w = campaign_clone(c);
         if (!w) {
             oom(r);
@@ -321,13 +331,15 @@ void api_execute(const mock_app *app, const char *id, const cJSON *body, mock_re
             /* relaunch: the completed buys and packages go live again */
             for (size_t i = 0; i < w->n_buys; i++) {
                 mock_buy *b = &w->buys[i];
-                if (b->status == BS_COMPLETED) b->status = BS_ACTIVE;
+                if (b->status == BS_COMPLETED || (prev == CS_PAUSED && b->status == BS_PAUSED))
+                    b->status = BS_ACTIVE;
                 for (size_t j = 0; j < b->n_pkgs; j++)
-                    if (b->pkgs[j].status == BS_COMPLETED) b->pkgs[j].status = BS_ACTIVE;
+                    if (b->pkgs[j].status == BS_COMPLETED || (prev == CS_PAUSED && b->pkgs[j].status == BS_PAUSED))
+                        b->pkgs[j].status = BS_ACTIVE;
             }
             w->status = CS_ACTIVE;
             mock_now(w->updated_at);
-            reply_body(r, status_change_body(id, CS_COMPLETED, CS_ACTIVE, cJSON_CreateArray()),
+            reply_body(r, status_change_body(id, prev, CS_ACTIVE, cJSON_CreateArray()),
                        "campaign-status-change-response");
             if (r->status == 200) commit(app, c, &w, r);
         }
@@ -350,7 +362,7 @@ static int pausable(int s)
 
 static void pause_all(mock_campaign *c, const char *now)
 {
-    for (size_t i = 0; i < c->n_buys; i++) {
+    for (size_t i = 0; i < c->n_buys && !mock_mutant("pause_no_cascade"); i++) {
         mock_buy *b = &c->buys[i];
         int changed = 0;
         if (pausable(b->status)) { b->paused_from = b->status; b->status = BS_PAUSED; changed = 1; }
@@ -367,10 +379,11 @@ static void resume_all(mock_campaign *c, const char *now)
     for (size_t i = 0; i < c->n_buys; i++) {
         mock_buy *b = &c->buys[i];
         int changed = 0;
-        if (b->status == BS_PAUSED) { b->status = b->paused_from; changed = 1; }
+        int all_active = mock_mutant("reactivate_all_active");
+        if (b->status == BS_PAUSED) { b->status = all_active ? BS_ACTIVE : b->paused_from; changed = 1; }
         for (size_t j = 0; j < b->n_pkgs; j++) {
             mock_package *p = &b->pkgs[j];
-            if (p->status == BS_PAUSED) { p->status = p->paused_from; changed = 1; }
+            if (p->status == BS_PAUSED) { p->status = all_active ? BS_ACTIVE : p->paused_from; changed = 1; }
         }
         if (changed) memcpy(b->updated_at, now, MOCK_TIME_LEN);
     }
@@ -383,7 +396,9 @@ static void transition(const mock_app *app, const char *id, int from, int to, co
     mock_campaign *c = store_find(app->store, id);
     if (!c) {
         reply_error(r, 404, "NOT_FOUND", NULL, NULL, "campaign %s not found", id);
-    } else if (c->status != from) {
+    } else if (c->status != from &&
+               !(strcmp(op, "pause") == 0 && c->status == CS_DRAFT && mock_mutant("pause_draft_allowed")) &&
+               !(strcmp(op, "reactivate") == 0 && c->status == CS_ACTIVE && mock_mutant("reactivate_from_active"))) {
         const char *const allowed[] = { campaign_status_name(from), NULL };
         reject_transition(r, c, op, allowed,
                           strcmp(op, "reactivate") == 0 && c->status == CS_DRAFT
@@ -391,7 +406,7 @@ static void transition(const mock_app *app, const char *id, int from, int to, co
     } else {
         /* the answer first, then the change in place (which cannot fail
          * half-way): a 500 changes nothing */
-        reply_body(r, status_change_body(id, from, to, cJSON_CreateArray()),
+        reply_body(r, status_change_body(id, c->status, to, cJSON_CreateArray()),
                    "campaign-status-change-response");
         if (r->status == 200) {
             char now[MOCK_TIME_LEN];
@@ -441,6 +456,17 @@ void api_media_buy_status(const mock_app *app, const char *id, mock_reply *r)
 {
     store_lock(app->store);
     mock_campaign *c = store_find(app->store, id);
+    if (!c && mock_mutant("mbs_unknown_empty")) {
+        store_unlock(app->store);
+        cJSON *e = cJSON_CreateObject();
+        if (!mj_add_str(e, "campaign_id", id) || !mj_add_arr(e, "media_buys") ||
+            !mj_add_num(e, "agents_queried", 0) || !mj_add_arr(e, "errors")) {
+            cJSON_Delete(e);
+            e = NULL;
+        }
+        reply_body(r, e, "media-buy-status-response");
+        return;
+    }
     if (!c) {
         reply_error(r, 404, "NOT_FOUND", NULL, NULL, "campaign %s not found", id);
         store_unlock(app->store);
@@ -458,7 +484,9 @@ void api_media_buy_status(const mock_app *app, const char *id, mock_reply *r)
     int changed_any = 0;
     for (size_t i = 0; i < c->n_buys; i++) {
         mock_buy *b = &c->buys[i];
+        if (!b->adcp_id[0] && mock_mutant("mbs_failed_not_in_errors")) continue;
         if (!b->adcp_id[0]) {
+            if (mock_mutant("mbs_agents_count_failed") && nq < 256) queried[nq++] = b->agent;
             char msg[300];
             snprintf(msg, sizeof msg, "not polled: the submission to %s failed at execute, "
                      "so the seller holds no media buy", b->agent->id);

@@ -6,6 +6,7 @@
  * happens in a signal handler. */
 #include "mock_api.h"
 #include "mock_server.h"
+#include "mock_mutant.h"
 #include "campaign/options.h"
 
 #include <limits.h>
@@ -138,6 +139,19 @@ int main(int argc, char **argv)
     c.max_state_bytes = STORE_DEFAULT_MAX_BYTES;
     const char *env_token = getenv("CAMPAIGN_MOCK_TOKEN");
     c.srv.token = env_token && *env_token ? env_token : "demo-token";
+#ifdef MOCK_MUTANTS
+    /* the test build: CAMPAIGN_MOCK_MUTANT=NAME breaks one behaviour on
+     * purpose (tests/mutants/), =list prints the names */
+    const char *mutant = getenv("CAMPAIGN_MOCK_MUTANT");
+    if (mutant && strcmp(mutant, "list") == 0) {
+        mock_mutant_list(stdout);
+        return 0;
+    }
+    if (!mock_mutant_select(mutant)) {
+        fprintf(stderr, "campaign-mock: unknown mutant %s (CAMPAIGN_MOCK_MUTANT=list names them)\n", mutant);
+        return 2;
+    }
+#endif
     int pa = parse_args(argc, argv, &c);
     if (pa > 0) return 0;
     if (pa < 0) return 2;

@@ -1,5 +1,6 @@
 /* mock_model.c - campaign state: statuses, copies and derived numbers. */
 #include "mock_model.h"
+#include "mock_mutant.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -239,7 +240,8 @@ mock_cents campaign_allocated(const mock_campaign *c)
     mock_cents sum = 0;
     for (size_t i = 0; i < c->n_buys; i++)
         for (size_t j = 0; j < c->buys[i].n_pkgs; j++)
-            if (package_is_live(&c->buys[i], &c->buys[i].pkgs[j]))
+            if (package_is_live(&c->buys[i], &c->buys[i].pkgs[j]) ||
+                (mock_mutant("allocated_counts_canceled") && c->buys[i].pkgs[j].status == BS_CANCELED))
                 sum += c->buys[i].pkgs[j].budget;
     return sum;
 }
@@ -248,7 +250,9 @@ int campaign_surfaced_status(const mock_campaign *c)
 {
     int best = -1;
     for (size_t i = 0; i < c->n_buys; i++)
-        if (best < 0 || buy_status_rank(c->buys[i].status) > buy_status_rank(best))
+        if (best < 0 || (mock_mutant("surfaced_least_restrictive")
+                         ? buy_status_rank(c->buys[i].status) < buy_status_rank(best)
+                         : buy_status_rank(c->buys[i].status) > buy_status_rank(best)))
             best = c->buys[i].status;
     return best;
 }

@@ -1,5 +1,6 @@
 /* mock_render.c - campaign state to response JSON (see mock_render.h). */
 #include "mock_render.h"
+#include "mock_mutant.h"
 #include "mock_json.h"
 
 #include <stdio.h>
@@ -268,6 +269,10 @@ cJSON *render_campaign(const mock_campaign *c, const mock_fixtures *fx)
         cJSON *buys = mj_add_arr(o, "mediaBuys");
         ok &= refs && buys;
         for (size_t i = 0; i < c->n_buys; i++) {
+            if (mock_mutant("mediabuyrefs_skip_canceled") && c->buys[i].status == BS_CANCELED) {
+                ok &= mj_add(buys, NULL, render_buy(&c->buys[i], c));
+                continue;
+            }
             cJSON *r = cJSON_CreateObject();
             ok &= mj_add_str(r, "mediaBuyId", c->buys[i].id);
             ok &= mj_add_str(r, "status", buy_status_name(c->buys[i].status));
@@ -357,7 +362,8 @@ cJSON *render_summary(const mock_campaign *c)
     if (!o) return NULL;
     int ok = add_identity(o, c);
     ok &= add_echo(o, c->echo, "flightDates");
-    if (c->status == CS_DRAFT) ok &= mj_add_num(o, "productCount", (double)c->n_selected);
+    if (c->status == CS_DRAFT || (mock_mutant("list_product_count_after_execute") && c->n_selected))
+        ok &= mj_add_num(o, "productCount", (double)c->n_selected);
     cJSON *b = mj_add_obj(o, "budget");
     ok &= mj_add(b, "total", mj_money(c->total));
     ok &= mj_add_str(b, "currency", c->currency);

@@ -1,6 +1,7 @@
 /* mock_reply.c - building replies and checking bodies against the
  * contract (shared by every handler). */
 #include "mock_api.h"
+#include "mock_mutant.h"
 #include "mock_json.h"
 #include "campaign/utf8.h"
 #include "mock_render.h"
@@ -145,6 +146,14 @@ static int check_request(const mock_app *app, const char *schema, const cJSON *b
         return 0;
     }
     const contract_finding *f = contract_report_get(rep, 0);
+    if (mock_mutant("validation_field_parent") && f->pointer && strrchr(f->pointer, '/')) {
+        /* the member's parent is named instead of the member */
+        char parent[256];
+        snprintf(parent, sizeof parent, "%.*s", (int)(strrchr(f->pointer, '/') - f->pointer), f->pointer);
+        reply_error(r, 400, "VALIDATION_ERROR", parent, details, "%s", f->message ? f->message : "");
+        contract_report_free(rep);
+        return 0;
+    }
     reply_error(r, 400, "VALIDATION_ERROR", f->pointer ? f->pointer : "", details,
                 "%s", f->message ? f->message : "invalid request body");
     contract_report_free(rep);

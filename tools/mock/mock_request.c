@@ -1,6 +1,7 @@
 /* mock_request.c - routing, authentication, body limits, content type,
  * fault injection and the JSON parse of one request (see mock_request.h). */
 #include "mock_request.h"
+#include "mock_mutant.h"
 #include "mock_json.h"
 #include "campaign/json_parse.h"
 
@@ -146,18 +147,29 @@ int mock_request_head(const mock_policy *p, uint64_t seq, const mock_request *rq
         reply_error(r, 503, "SERVICE_UNAVAILABLE", NULL, NULL, "injected failure (--fail-rate)");
         return 1;
     }
-    if (!authorized(p, rq)) {
-        reply_error(r, 401, "UNAUTHORIZED", NULL, NULL, "missing or invalid bearer token");
+    if (!authorized(p, rq) &&
+        !(mock_mutant("auth_any_token_on_get") && strcmp(rq->method, "GET") == 0 &&
+          header(rq, "Authorization"))) {
+        reply_error(r, mock_mutant("auth_401_as_403") ? 403 : 401, "UNAUTHORIZED", NULL, NULL,
+                    "missing or invalid bearer token");
         return 1;
     }
     enum route route = match_route(rq->url, t->id, sizeof t->id);
     t->route = route;
     if (route == R_NONE) {
-        reply_error(r, 404, "NOT_FOUND", NULL, NULL, "no route for %s", rq->url);
+        if (mock_mutant("route_unknown_400"))
+            reply_error(r, 400, "VALIDATION_ERROR", NULL, NULL, "no route for %s", rq->url);
+        else
+            reply_error(r, 404, "NOT_FOUND", NULL, NULL, "no route for %s", rq->url);
         return 1;
     }
     if (!method_allowed(route, rq->method)) {
         *allow = allowed_methods(route);
+        if (mock_mutant("method_wrong_404")) {
+            *allow = NULL;
+            reply_error(r, 404, "NOT_FOUND", NULL, NULL, "no route for %s %s", rq->method, rq->url);
+            return 1;
+        }
         reply_error(r, 405, "METHOD_NOT_ALLOWED", NULL, NULL, "%s is not allowed here (allowed: %s)",
                     rq->method, *allow);
         return 1;
@@ -173,7 +185,8 @@ int mock_request_head(const mock_policy *p, uint64_t seq, const mock_request *rq
     }
     int kind = json_body_kind(route, rq->method);
     int has_body = declared > 0 || (te && strcasecmp(te, "identity") != 0);
-    if ((kind == 2 || (kind == 1 && has_body)) && !is_json_type(header(rq, "Content-Type"))) {
+    if ((kind == 2 || (kind == 1 && has_body)) && !is_json_type(header(rq, "Content-Type")) &&
+        !mock_mutant("content_type_unchecked")) {
         reply_error(r, 415, "UNSUPPORTED_MEDIA_TYPE", NULL, NULL,
                     "send the body as Content-Type: application/json");
         return 1;
@@ -230,7 +243,9 @@ void mock_request_body(const mock_app *app, const mock_target *t, const mock_req
                 reply_error(r, 500, "INTERNAL_ERROR", NULL, NULL, "out of memory");
                 return;
             }
-            reply_error(r, 400, "VALIDATION_ERROR", NULL, d, "malformed JSON at line %u, column %u: %s",
+            reply_error(r, mock_mutant("malformed_json_500") ? 500 : 400,
+                        mock_mutant("malformed_json_500") ? "INTERNAL_ERROR" : "VALIDATION_ERROR", NULL, d,
+                        "malformed JSON at line %u, column %u: %s",
                         jerr.line, jerr.col, jerr.message);
             return;
         }

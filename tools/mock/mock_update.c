@@ -10,6 +10,7 @@
 #include "mock_fields.h"
 #include "mock_json.h"
 #include "mock_shape.h"
+#include "mock_mutant.h"
 #include "campaign/format.h"
 
 #include <stdio.h>
@@ -46,7 +47,8 @@ static void cancel_if_empty(mock_buy *b)
 static int set_package_budget(mock_buy *b, mock_package *p, mock_cents c, const char *field,
                               mock_reply *r)
 {
-    if (c != p->budget && b->agent->refuses_budget_updates && !buy_is_seller_managed(b)) {
+    if (c != p->budget && b->agent->refuses_budget_updates && !buy_is_seller_managed(b) &&
+        !mock_mutant("budget_explicit_refusal_ignored")) {
         cJSON *d = cJSON_CreateObject();
         int ok = mj_add_str(d, "mediaBuyId", b->id);
         ok &= mj_add_str(d, "salesAgentId", b->agent->id);
@@ -93,7 +95,7 @@ static int update_packages(mock_buy *b, const cJSON *list, const char *base, moc
                         "package %s not found in media buy %s", pid ? pid : "?", b->id);
             return -1;
         }
-        if (!buy_status_is_live(p->status)) {
+        if (!buy_status_is_live(p->status) && !mock_mutant("mb_update_canceled_ok")) {
             reply_error(r, 400, "VALIDATION_ERROR", ptr(f, sizeof f, g, "packageId", -1), NULL,
                         "package %s is %s and cannot be updated", p->id, buy_status_name(p->status));
             return -1;
@@ -104,8 +106,9 @@ static int update_packages(mock_buy *b, const cJSON *list, const char *base, moc
                        set_package_budget(b, p, c, f, r) != 0))
             return -1;
         const char *pacing = fields_enum(mj_string(e, "pacing"), package_pacings);
-        if (pacing) p->pacing = pacing;
-        set_bid(p, mj_get(e, "bid_price"));
+        if (pacing && !mock_mutant("mb_package_pacing_ignored")) p->pacing = pacing;
+        if (!(mock_mutant("mb_bid_null_kept") && cJSON_IsNull(mj_get(e, "bid_price"))))
+            set_bid(p, mj_get(e, "bid_price"));
         j++;
     }
     return 0;
@@ -232,13 +235,13 @@ static int action_update(const mock_app *app, mock_buy *b, const cJSON *e, const
                          mock_reply *r)
 {
     char f[256];
-    if (!buy_status_is_live(b->status)) {
+    if (!buy_status_is_live(b->status) && !mock_mutant("mb_update_canceled_ok")) {
         reply_error(r, 400, "VALIDATION_ERROR", ptr(f, sizeof f, base, "mediaBuyId", -1), NULL,
                     "media buy %s is %s and cannot be updated", b->id, buy_status_name(b->status));
         return -1;
     }
     const char *name = mj_string(e, "name");
-    if (name) {
+    if (name && !mock_mutant("mb_rename_ignored")) {
         char *s = strdup(name);
         if (!s) { oom(r); return -1; }
         free(b->name);
@@ -254,6 +257,15 @@ static int action_update(const mock_app *app, mock_buy *b, const cJSON *e, const
         b->pacing_periods = copy;
     }
     const cJSON *goals = mj_get(e, "optimization_goals");
+    if (goals && mock_mutant("mb_goals_appended") && b->goals) {
+        /* the new goals are added to the old ones instead of replacing them */
+        const cJSON *g;
+        cJSON_ArrayForEach(g, goals) {
+            cJSON *copy = json_copy(g);
+            if (!copy || !cJSON_AddItemToArray(b->goals, copy)) { cJSON_Delete(copy); oom(r); return -1; }
+        }
+        goals = NULL;
+    }
     if (goals) {
         cJSON *copy = json_copy(goals);
         if (!copy) { oom(r); return -1; }
@@ -273,7 +285,7 @@ static int action_cancel(mock_buy *b, const cJSON *e, const char *base, mock_rep
     const cJSON *ids = mj_get(e, "packageIds");
     if (!ids) {
         if (buy_status_is_live(b->status)) b->status = BS_CANCELED;
-        for (size_t j = 0; j < b->n_pkgs; j++)
+        for (size_t j = 0; j < b->n_pkgs && !mock_mutant("mb_cancel_keeps_packages"); j++)
             if (buy_status_is_live(b->pkgs[j].status)) b->pkgs[j].status = BS_CANCELED;
         return 0;
     }
@@ -282,6 +294,7 @@ static int action_cancel(mock_buy *b, const cJSON *e, const char *base, mock_rep
     char f[256];
     cJSON_ArrayForEach(id, ids) {
         mock_package *p = buy_package(b, cJSON_IsString(id) ? id->valuestring : NULL);
+        if (!p && mock_mutant("mb_cancel_unknown_package_ignored")) { k++; continue; }
         if (!p) {
             reply_error(r, 404, "NOT_FOUND", ptr(f, sizeof f, base, "packageIds", k), NULL,
                         "package %s not found in media buy %s",
@@ -297,8 +310,9 @@ static int action_cancel(mock_buy *b, const cJSON *e, const char *base, mock_rep
 
 static void action_delete(mock_buy *b)
 {
-    b->status = BS_ARCHIVED;
-    for (size_t j = 0; j < b->n_pkgs; j++) b->pkgs[j].status = BS_ARCHIVED;
+    int to = mock_mutant("mb_delete_cancels") ? BS_CANCELED : BS_ARCHIVED;
+    b->status = to;
+    for (size_t j = 0; j < b->n_pkgs; j++) b->pkgs[j].status = to;
 }
 
 /* One mediaBuys[] entry; proposals collects the seller-managed ones. */
@@ -312,7 +326,9 @@ static int apply_entry(const mock_app *app, mock_campaign *w, const cJSON *e, si
     const char *id = mj_string(e, "mediaBuyId");
     mock_buy *b = campaign_buy(w, id);
     if (!b) {
-        reply_error(r, 404, "NOT_FOUND", ptr(f, sizeof f, base, "mediaBuyId", -1), NULL,
+        reply_error(r, mock_mutant("mb_unknown_400") ? 400 : 404,
+                    mock_mutant("mb_unknown_400") ? "VALIDATION_ERROR" : "NOT_FOUND",
+                    ptr(f, sizeof f, base, "mediaBuyId", -1), NULL,
                     "media buy %s not found in campaign %s", id ? id : "?", w->id);
         return -1;
     }
@@ -328,8 +344,14 @@ static int apply_entry(const mock_app *app, mock_campaign *w, const cJSON *e, si
     else if (strcmp(action, "delete") == 0) { action_delete(&tmp); rc = 0; }
     else rc = action_update(app, &tmp, e, base, r);
     if (rc != 0) { buy_free_members(&tmp); return -1; }
-    if (buy_is_seller_managed(b)) {
+    if (buy_is_seller_managed(b) && !mock_mutant("proposal_as_200")) {
         /* checked, not applied: the seller has to approve it */
+        if (mock_mutant("proposal_applied_at_once")) {
+            mock_now(tmp.updated_at);
+            buy_free_members(b);
+            *b = tmp;
+            memset(&tmp, 0, sizeof tmp);
+        }
         buy_free_members(&tmp);
         char pid[MOCK_ID_LEN];
         store_next_id(app->store, ID_PROPOSAL, pid);
@@ -354,20 +376,20 @@ static int apply_members(const mock_app *app, const mock_campaign *c, mock_campa
 {
     const char *type = mj_string(body, "campaignType");
     const cJSON *tv = mj_get(body, "campaignType");
-    if (tv && (!type || strcmp(type, c->type) != 0)) {
+    if (tv && (!type || strcmp(type, c->type) != 0) && !mock_mutant("update_campaign_type_mutable")) {
         reply_error(r, 400, "VALIDATION_ERROR", "/campaignType", NULL,
                     "campaignType is immutable after creation (this campaign is %s)", c->type);
         return -1;
     }
     const cJSON *pp = mj_get(body, "pacingPeriods");
-    if (pp && c->status != CS_DRAFT) {
+    if (pp && c->status != CS_DRAFT && !mock_mutant("update_pacing_periods_any_status")) {
         reply_error(r, 400, "VALIDATION_ERROR", "/pacingPeriods", NULL,
                     "pacingPeriods can only be changed on a DRAFT campaign (this one is %s)",
                     campaign_status_name(c->status));
         return -1;
     }
     const char *disc = mj_string(body, "discoveryId");
-    if (disc && c->status != CS_DRAFT) {
+    if (disc && c->status != CS_DRAFT && !mock_mutant("update_discovery_any_status")) {
         reply_error(r, 400, "VALIDATION_ERROR", "/discoveryId", NULL,
                     "a discovery session can only be attached to a DRAFT campaign (this one is %s)",
                     campaign_status_name(c->status));
@@ -382,6 +404,8 @@ static int apply_members(const mock_app *app, const mock_campaign *c, mock_campa
         "brief", "flightDates", "constraints", "storefrontIds", "performanceConfig",
         "catalogId", "discoveryId", "pacingPeriods", NULL
     };
+    if (mock_mutant("update_omitted_brief_cleared") && !mj_get(body, "brief"))
+        cJSON_DeleteItemFromObjectCaseSensitive(w->echo, "brief");
     for (size_t i = 0; echoed[i]; i++) {
         const cJSON *v = mj_get(body, echoed[i]);
         if (v && fields_set_echo(w, echoed[i], v, r) != 0) return -1;
@@ -394,7 +418,7 @@ static int apply_members(const mock_app *app, const mock_campaign *c, mock_campa
         w->name = s;
     }
     const char *mode = fields_enum(mj_string(body, "optimizationApplyMode"), apply_modes);
-    if (mode) w->apply_mode = mode;
+    if (mode && !mock_mutant("update_apply_mode_ignored")) w->apply_mode = mode;
     const cJSON *aud = mj_get(body, "audienceConfig");
     if (aud && fields_audiences(w, aud, mj_bool(aud, "deleteMissing", 0), r) != 0) return -1;
     const cJSON *utm = mj_get(body, "utmConfig");
@@ -402,8 +426,10 @@ static int apply_members(const mock_app *app, const mock_campaign *c, mock_campa
     const cJSON *dd = mj_get(body, "dataDelivery");
     if (dd && fields_data_delivery(app->store, w, dd, r) != 0) return -1;
     const cJSON *caps = mj_get(body, "frequencyCaps");
+    if (caps && cJSON_GetArraySize(caps) == 0 && mock_mutant("update_caps_empty_no_clear")) caps = NULL;
     if (caps && fields_caps(app->store, w, caps, r) != 0) return -1;
     const cJSON *budget = mj_get(body, "budget");
+    if (budget && mock_mutant("update_budget_wipes_pacing")) w->budget_pacing = NULL;
     if (budget) fields_budget_rest(w, budget, r);
     return 0;
 }
@@ -423,6 +449,18 @@ static int apply_update(const mock_app *app, const mock_campaign *c, mock_campai
     mock_cents new_total = w->total;
     if (total && fields_budget_total(app, total, "/budget/total", &new_total, r) != 0) return -1;
     return budget_apply(app, w, total != NULL, new_total, touched, r);
+}
+
+/* Mutants only: undo the generated reductions - give dst's packages whose
+ * budget the request did not set (flags: w, the updated campaign) the
+ * budgets they have in src (same buys, same packages: an update never adds
+ * either). */
+static void copy_package_budgets(mock_campaign *dst, const mock_campaign *src, const mock_campaign *w)
+{
+    for (size_t i = 0; i < dst->n_buys && i < src->n_buys; i++)
+        for (size_t j = 0; j < dst->buys[i].n_pkgs && j < src->buys[i].n_pkgs; j++)
+            if (!w->buys[i].pkgs[j].explicit_budget)
+                dst->buys[i].pkgs[j].budget = src->buys[i].pkgs[j].budget;
 }
 
 /* 202 {proposals} (taken from *proposals on success), or a 500. */
@@ -447,7 +485,10 @@ void api_update(const mock_app *app, const char *id, const cJSON *body, mock_rep
     mock_campaign *c = store_find(app->store, id);
     if (!c) {
         store_unlock(app->store);
-        reply_error(r, 404, "NOT_FOUND", NULL, NULL, "campaign %s not found", id);
+        if (mock_mutant("update_unknown_400"))
+            reply_error(r, 400, "VALIDATION_ERROR", NULL, NULL, "campaign %s not found", id);
+        else
+            reply_error(r, 404, "NOT_FOUND", NULL, NULL, "campaign %s not found", id);
         return;
     }
     store_unlock(app->store);
@@ -468,12 +509,32 @@ void api_update(const mock_app *app, const char *id, const cJSON *body, mock_rep
         oom(r);
     } else if (apply_update(app, c, w, req, proposals, r) == 0 && api_check_merged(app, w, r)) {
         mock_now(w->updated_at);
+        if (mock_mutant("update_updated_at_reset"))
+            memcpy(w->updated_at, w->created_at, sizeof w->updated_at);
         /* the answer first: a 500 while building it changes nothing */
         if (cJSON_GetArraySize(proposals) > 0) reply_proposals(r, &proposals);
-        else reply_campaign(r, 200, w, app->fx);
+        else if (mock_mutant("budget_reduction_response_stale")) {
+            /* the answer shows the packages as they were before the reduction */
+            mock_campaign *shown = campaign_clone(w);
+            if (shown) copy_package_budgets(shown, c, w);
+            reply_campaign(r, 200, shown ? shown : w, app->fx);
+            campaign_free(shown);
+        } else reply_campaign(r, 200, w, app->fx);
+        if (mock_mutant("budget_reduction_not_stored") && r->status == 200) copy_package_budgets(w, c, w);
         int rc = r->status == 500 ? STORE_NOMEM : store_replace(app->store, c, w);
         if (rc == STORE_OK) w = NULL;
         else if (r->status != 500) reply_store_refused(r, app->store, rc);
+    }
+    if (w && mock_mutant("budget_refused_lowers_total") && r->status == 409) {
+        const cJSON *t = mj_get(mj_get(req, "budget"), "total");
+        mock_cents cents;
+        if (cJSON_IsNumber(t) && money_from_number(t->valuedouble, &cents) == 0) c->total = cents;
+    }
+    if (w && mock_mutant("update_refused_applies_name") && r->status >= 400 && r->status < 500) {
+        /* the name of a refused request is kept anyway */
+        const char *name = mj_string(req, "name");
+        char *s = name ? strdup(name) : NULL;
+        if (s) { free(c->name); c->name = s; }
     }
     campaign_free(w);
     cJSON_Delete(proposals);
