@@ -62,6 +62,11 @@ static void step_html(strbuf *b, const ct_step_result *st)
         for (size_t i = 0; i < st->ndetails; i++) { sb_puts(b, "<li>"); esc(b, st->details[i]); sb_puts(b, "</li>"); }
         sb_puts(b, "</ul>");
     }
+    if (st->nnotes) {
+        sb_puts(b, "<h4>Differs from the reference&#39;s choice</h4><ul>");
+        for (size_t i = 0; i < st->nnotes; i++) { sb_puts(b, "<li>"); esc(b, st->notes[i]); sb_puts(b, "</li>"); }
+        sb_puts(b, "</ul>");
+    }
     pre(b, "Expectation", st->expectation);
     pre(b, "Request", st->request);
     pre(b, "Response", st->response);
@@ -98,6 +103,11 @@ int report_html(const ct_run_result *run, const char *path, char *err, size_t er
                   "<title>campaign-test report</title><style>%s</style></head><body>\n", CSS);
     sb_puts(&b, "<h1>campaign-test report</h1><p>");
     esc(&b, run->base_url);
+    if (run->reference_url) {
+        sb_puts(&b, " &middot; compared with the reference ");
+        esc(&b, run->reference_url);
+        sb_printf(&b, " (%zu difference%s from its choices)", t.notes, t.notes == 1 ? "" : "s");
+    }
     sb_printf(&b, " &middot; started %s &middot; %.2f s &middot; campaign-test %s", ts, run->seconds, CT_VERSION);
     if (run->interrupted) sb_puts(&b, " &middot; <strong class=\"failed\">interrupted: unfinished steps are marked not run</strong>");
     if (run->stopped) sb_puts(&b, " &middot; <strong class=\"failed\">stopped early (--fail-fast)</strong>");

@@ -1,13 +1,16 @@
 /* report_json.c - machine-readable summary of a run.
  *
  * Shape (stable for tools):
- *   { "tool", "version", "baseUrl", "startedAt", "seconds", "interrupted",
- *     "stoppedEarly",
+ *   { "tool", "version", "baseUrl", "referenceUrl", "startedAt", "seconds",
+ *     "interrupted", "stoppedEarly",
  *     "totals": { "scenarios": {passed, failed, skipped},
- *                 "steps": {passed, failed, errored, skipped} },
+ *                 "steps": {passed, failed, errored, skipped}, "notes" },
  *     "scenarios": [ { "file", "name", "tags", "result", "seconds", "message",
  *         "steps": [ { "name", "result", "httpStatus", "seconds",
- *                      "message", "findings": [...], "undecided" } ] } ] }
+ *                      "message", "findings": [...], "notes": [...],
+ *                      "undecided" } ] } ] }
+ * referenceUrl and totals.notes only in differential mode; notes only on a
+ * step that has some (differences from the reference's decisions).
  * result values: passed, failed, error, skipped, "not run"; undecided:
  * true on an error step whose contract check could not be decided
  * (absent otherwise). */
@@ -41,6 +44,7 @@ int report_json(const ct_run_result *run, const char *path, char *err, size_t er
     add_str(root, "tool", "campaign-test");
     add_str(root, "version", CT_VERSION);
     add_str(root, "baseUrl", run->base_url);
+    if (run->reference_url) add_str(root, "referenceUrl", run->reference_url);
     add_str(root, "startedAt", ts);
     cJSON_AddNumberToObject(root, "seconds", round3(run->seconds));
     cJSON_AddBoolToObject(root, "interrupted", run->interrupted);
@@ -55,6 +59,7 @@ int report_json(const ct_run_result *run, const char *path, char *err, size_t er
     cJSON_AddNumberToObject(tst, "failed", (double)t.steps_failed);
     cJSON_AddNumberToObject(tst, "errored", (double)t.steps_errored);
     cJSON_AddNumberToObject(tst, "skipped", (double)t.steps_skipped);
+    if (run->reference_url) cJSON_AddNumberToObject(tot, "notes", (double)t.notes);
     cJSON *arr = cJSON_AddArrayToObject(root, "scenarios");
     for (size_t i = 0; arr && i < run->nscen; i++) {
         const ct_scenario_result *s = &run->scen[i];
@@ -84,6 +89,14 @@ int report_json(const ct_run_result *run, const char *path, char *err, size_t er
                 char *c = ct_utf8_clean(st->details[k]);
                 cJSON_AddItemToArray(fs, cJSON_CreateString(c ? c : ""));
                 free(c);
+            }
+            if (st->nnotes) {
+                cJSON *ns = cJSON_AddArrayToObject(so, "notes");
+                for (size_t k = 0; k < st->nnotes; k++) {
+                    char *c = ct_utf8_clean(st->notes[k]);
+                    cJSON_AddItemToArray(ns, cJSON_CreateString(c ? c : ""));
+                    free(c);
+                }
             }
         }
     }

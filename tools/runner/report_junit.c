@@ -47,8 +47,14 @@ static void step_xml(strbuf *b, const ct_scenario_result *s, const ct_step_resul
         attr(b, "message", st->message ? st->message : ct_outcome_name(st->outcome));
         sb_puts(b, "/>\n");
     }
-    if (st->request || st->response) {
+    if (st->request || st->response || st->nnotes) {
         sb_puts(b, "      <system-out>");
+        for (size_t i = 0; i < st->nnotes; i++) {
+            sb_puts(b, "DIFFERS FROM THE REFERENCE'S CHOICE: ");
+            sb_xml_escape(b, st->notes[i], 2000);
+            sb_puts(b, "\n");
+        }
+        if (st->nnotes) sb_puts(b, "\n");
         if (st->request) { sb_puts(b, "REQUEST\n"); sb_xml_escape(b, st->request, ECHO_MAX); sb_puts(b, "\n\n"); }
         if (st->response) { sb_puts(b, "RESPONSE\n"); sb_xml_escape(b, st->response, ECHO_MAX); sb_puts(b, "\n"); }
         sb_puts(b, "</system-out>\n");

@@ -31,6 +31,7 @@ void ct_run_totals(const ct_run_result *run, ct_totals *t)
         default: t->scen_skipped++; break;
         }
         for (size_t j = 0; j < s->nsteps; j++) {
+            t->notes += s->steps[j].nnotes;
             switch (s->steps[j].outcome) {
             case CT_PASS: t->steps_passed++; break;
             case CT_FAIL: t->steps_failed++; break;
@@ -50,15 +51,27 @@ void ct_step_add_detail(ct_step_result *s, const char *text)
     if (s->details[s->ndetails]) s->ndetails++;
 }
 
-static void step_free(ct_step_result *s)
+void ct_step_add_note(ct_step_result *s, const char *text)
+{
+    char **d = realloc(s->notes, (s->nnotes + 1) * sizeof *d);
+    if (!d) return;
+    s->notes = d;
+    s->notes[s->nnotes] = strdup(text ? text : "");
+    if (s->notes[s->nnotes]) s->nnotes++;
+}
+
+void ct_step_result_clear(ct_step_result *s)
 {
     free(s->name);
     free(s->message);
     for (size_t i = 0; i < s->ndetails; i++) free(s->details[i]);
     free(s->details);
+    for (size_t i = 0; i < s->nnotes; i++) free(s->notes[i]);
+    free(s->notes);
     free(s->request);
     free(s->response);
     free(s->expectation);
+    memset(s, 0, sizeof *s);
 }
 
 void ct_run_result_free(ct_run_result *run)
@@ -71,11 +84,12 @@ void ct_run_result_free(ct_run_result *run)
         for (size_t j = 0; j < s->ntags; j++) free(s->tags[j]);
         free(s->tags);
         free(s->message);
-        for (size_t j = 0; j < s->nsteps; j++) step_free(&s->steps[j]);
+        for (size_t j = 0; j < s->nsteps; j++) ct_step_result_clear(&s->steps[j]);
         free(s->steps);
     }
     free(run->scen);
     free(run->base_url);
+    free(run->reference_url);
     memset(run, 0, sizeof *run);
 }
 

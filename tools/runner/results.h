@@ -28,6 +28,11 @@ typedef struct ct_step_result {
     char *message;       /* one line; NULL when passed */
     char **details;      /* every finding, one per entry */
     size_t ndetails;
+    char **notes;        /* differential mode: where this server differs
+                          * from the reference's choice on a behaviour the
+                          * pages leave to each server (a decision), one per
+                          * entry; they do not fail the step */
+    size_t nnotes;
     char *request;       /* "POST URL\nheaders\n\nbody" or NULL when not sent */
     char *response;      /* "HTTP 201\nheaders\n\nbody" or NULL */
     char *expectation;   /* the step's expect object as JSON text, or NULL */
@@ -55,6 +60,7 @@ typedef struct ct_run_result {
     ct_scenario_result *scen;
     size_t nscen;
     char *base_url;
+    char *reference_url; /* differential mode: the reference's API root, else NULL */
     time_t started;
     double seconds;
     int interrupted;     /* SIGINT arrived */
@@ -64,12 +70,17 @@ typedef struct ct_run_result {
 typedef struct ct_totals {
     size_t scen_passed, scen_failed, scen_skipped;   /* NOTRUN counts as skipped */
     size_t steps_passed, steps_failed, steps_errored, steps_skipped;
+    size_t notes;        /* differential notes of every step */
 } ct_totals;
 
 void ct_run_totals(const ct_run_result *run, ct_totals *t);
 
 /* Add a finding to a step (copied). */
 void ct_step_add_detail(ct_step_result *s, const char *text);
+/* Add a note to a step (copied). */
+void ct_step_add_note(ct_step_result *s, const char *text);
+/* Free what a step result holds and zero it. */
+void ct_step_result_clear(ct_step_result *s);
 
 void ct_run_result_free(ct_run_result *run);
 

@@ -12,6 +12,7 @@
 #include "campaign/contract.h"
 #include "campaign/options.h"
 #include "loopback.h"
+#include "ref_mock.h"
 #include "redact.h"
 #include "report.h"
 #include "results.h"
@@ -42,6 +43,8 @@ typedef struct options {
     long shard_k, shard_n;
     unsigned fail_fast, dry_run, list, live, allow_spend, insecure, quiet;
     unsigned read_back, no_read_back;
+    const char *reference, *reference_fixtures;
+    unsigned reference_mock, strict_decisions;
 } options;
 
 static int parse_long(const char *s, long lo, long hi, long *out)
@@ -123,6 +126,19 @@ static const opt_spec runner_opts[] = {
               "per changing step)." },
     { .name = "no-read-back", .kind = OPT_FLAG, OPT_AT(options, no_read_back),
       .help = "Do not read campaigns back." },
+    { .name = "reference", .arg = "URL", .kind = OPT_STRING, OPT_AT(options, reference),
+      .help = "Differential mode: send every step to the reference server at URL (an API root, like "
+              "--base-url; not loopback needs --live) as well, and fail a step whose answer differs from the "
+              "reference's beyond what two conforming servers may differ in (the README's rules N1-N7)." },
+    { .name = "reference-mock", .kind = OPT_FLAG, OPT_AT(options, reference_mock),
+      .help = "Differential mode against the bundled campaign-mock, which the runner starts on a free "
+              "loopback port beside itself and stops at the end." },
+    { .name = "reference-fixtures", .arg = "FILE", .kind = OPT_STRING, OPT_AT(options, reference_fixtures),
+      .help = "The fixtures file of --reference-mock (the one the server under test runs with, when it is a "
+              "campaign-mock started with --fixtures)." },
+    { .name = "strict-decisions", .kind = OPT_FLAG, OPT_AT(options, strict_decisions),
+      .help = "A difference on a behaviour the pages leave to each server (a step covering only decisions) "
+              "fails the step too, instead of being noted as differing from the reference's choice." },
     { .name = "insecure", .kind = OPT_FLAG, OPT_AT(options, insecure),
       .help = "Do not verify TLS certificates." },
     { .name = "schemas", .arg = "DIR", .kind = OPT_STRING, OPT_AT(options, schemas),
@@ -168,6 +184,12 @@ static int parse_args(int argc, char **argv, options *o, opt_list *cases)
     if (!o->base_url && !o->dry_run && !o->list) return opts_usage_error(&runner_tool, "--base-url is required");
     if (o->read_back && o->no_read_back)
         return opts_usage_error(&runner_tool, "--read-back and --no-read-back exclude each other");
+    if (o->reference && o->reference_mock)
+        return opts_usage_error(&runner_tool, "--reference and --reference-mock exclude each other");
+    if (o->reference_fixtures && !o->reference_mock)
+        return opts_usage_error(&runner_tool, "--reference-fixtures needs --reference-mock");
+    if (o->strict_decisions && !o->reference && !o->reference_mock)
+        return opts_usage_error(&runner_tool, "--strict-decisions needs --reference or --reference-mock");
     return OPTS_GO;
 }
 
@@ -288,7 +310,8 @@ int main(int argc, char **argv)
     contract *con = NULL;
     case_loader *loader = NULL;
     redactor *red = NULL;
-    char *owned_junit = NULL, *owned_html = NULL, *owned_json = NULL, *base = NULL;
+    char *owned_junit = NULL, *owned_html = NULL, *owned_json = NULL, *base = NULL, *refbase = NULL;
+    ref_mock *rmock = NULL;
     ct_run_result run;
     memset(&run, 0, sizeof run);
 
@@ -302,6 +325,13 @@ int main(int argc, char **argv)
         if (loop < 0) goto out;
         if (!loop && !o.live) {
             fprintf(stderr, "campaign-test: %s is not a loopback address: pass --live to run against it\n", o.base_url);
+            goto out;
+        }
+        int ref_loop = o.reference ? check_base_url(o.reference) : 1;
+        if (ref_loop < 0) goto out;
+        if (!ref_loop && !o.live) {
+            fprintf(stderr, "campaign-test: --reference %s is not a loopback address: pass --live to run against it\n",
+                    o.reference);
             goto out;
         }
     }
@@ -368,9 +398,21 @@ int main(int argc, char **argv)
     base = strdup(o.base_url);
     if (!base) goto out;
     while (strlen(base) > 1 && base[strlen(base) - 1] == '/') base[strlen(base) - 1] = '\0';
+    if (o.reference_mock) {
+        rmock = ref_mock_start(o.reference_fixtures, token, err, sizeof err);
+        if (!rmock) { fprintf(stderr, "campaign-test: %s\n", err); goto out; }
+    }
+    if (o.reference || rmock) {
+        refbase = strdup(rmock ? ref_mock_url(rmock) : o.reference);
+        if (!refbase) goto out;
+        while (strlen(refbase) > 1 && refbase[strlen(refbase) - 1] == '/') refbase[strlen(refbase) - 1] = '\0';
+        if (!o.quiet) printf("reference: %s\n", refbase);
+    }
     ct_regex_budget regex_budget;
     ct_regex_budget_init(&regex_budget, o.regex_budget * 1000 < 1 ? 1u : (unsigned)(o.regex_budget * 1000));
     run_ctx ctx = { con, red, base, token, (long)(o.timeout * 1000), &regex_budget };
+    run_ctx refctx = ctx;
+    refctx.base_url = refbase;
     progress prog = { o.quiet, 0 };
     char ua[64];
     snprintf(ua, sizeof ua, "campaign-test/%s", CT_VERSION);
@@ -378,6 +420,7 @@ int main(int argc, char **argv)
         .cases = sel, .ncases = nsel, .jobs = (int)o.jobs, .fail_fast = o.fail_fast,
         .live = o.live, .allow_spend = o.allow_spend,
         .read_back = o.read_back || (loop && !o.no_read_back),
+        .reference = refbase ? &refctx : NULL, .strict_decisions = (int)o.strict_decisions,
         .http = { ctx.timeout_ms, (int)o.retries, 200, o.insecure, MAX_BODY, ua },
         .on_done = on_scenario, .interrupted = poll_signal, .user = &prog,
     };
@@ -388,6 +431,7 @@ int main(int argc, char **argv)
     sigprocmask(SIG_BLOCK, &block, NULL);
 
     run.base_url = redact(red, base, (size_t)-1);
+    if (refbase) run.reference_url = redact(red, refbase, (size_t)-1);
     run.started = time(NULL);
     if (scenarios_run(&ctx, &plan, &run) != 0) {
         fprintf(stderr, "campaign-test: cannot start the HTTP client\n");
@@ -417,6 +461,9 @@ int main(int argc, char **argv)
     }
     printf("steps: %zu passed, %zu failed, %zu errors, %zu skipped or not run; %.2f s\n",
            t.steps_passed, t.steps_failed, t.steps_errored, t.steps_skipped, run.seconds);
+    if (refbase)
+        printf("differential: %zu difference%s from the reference's choices (decisions; not failures)\n", t.notes,
+               t.notes == 1 ? "" : "s");
     if (t.scen_skipped) printf("%zu passed, %zu failed, %zu skipped\n", t.scen_passed, t.scen_failed, t.scen_skipped);
     else printf("%zu passed, %zu failed\n", t.scen_passed, t.scen_failed);
     fflush(stdout);
@@ -436,6 +483,8 @@ out:
     free(owned_html);
     free(owned_json);
     free(base);
+    free(refbase);
+    ref_mock_stop(rmock);
     opts_free(&runner_tool, &o);
     opts_list_free(&operands);
     curl_global_cleanup();

@@ -5,6 +5,7 @@
  * it; the scenario's next step waits for all of them. */
 #include "scenario_run.h"
 #include "readback.h"
+#include "reference.h"
 #include "campaign/strbuf.h"
 
 #include <stdio.h>
@@ -26,6 +27,12 @@ typedef struct scen {
     json_doc *before;   /* the campaign read before the step, or NULL */
     ct_op rb_op;        /* the step's operation as rb_step_op names it */
     char rb_id[RB_ID_MAX];
+    /* differential mode (plan->reference; df NULL otherwise) */
+    df_state *df;
+    ct_vars *rvars;     /* the reference's variables */
+    http_exchange rx;   /* the step as sent to the reference */
+    int pending;        /* the step's exchanges still out (its own, the reference's) */
+    int cut;            /* one of them was cancelled, or could not start */
 } scen;
 
 typedef struct sched {
@@ -69,6 +76,11 @@ static void finish(scen *s)
     if (r->outcome == CT_FAIL && s->sched->plan->fail_fast) s->sched->stop = 1;
     http_exchange_clear(&s->x);
     http_exchange_clear(&s->rbx);
+    http_exchange_clear(&s->rx);
+    df_free(s->df);
+    s->df = NULL;
+    ct_vars_free(s->rvars);
+    s->rvars = NULL;
     json_doc_free(s->before);
     s->before = NULL;
     rb_memory_free(s->rb);
@@ -83,6 +95,8 @@ static void finish(scen *s)
 static void on_response(http_exchange *x, void *user);
 static void on_read_before(http_exchange *x, void *user);
 static void on_read_after(http_exchange *x, void *user);
+static void on_reference(http_exchange *x, void *user);
+static void step_done(scen *s);
 
 /* Submit x for the current step; on failure the step is an error and the
  * scenario ends.  0 submitted, -1 not. */
@@ -124,6 +138,29 @@ static void interrupted(scen *s)
     finish(s);
 }
 
+/* Send the step (to the server under test, and to the reference in
+ * differential mode), its answers awaited together. */
+static void send_step(scen *s)
+{
+    http_client *h = s->sched->http;
+    s->pending = 0;
+    s->cut = 0;
+    if (s->df) {
+        if (http_client_submit(h, &s->rx, on_reference, s) == 0) s->pending++;
+        else s->cut = 1;
+    }
+    if (!s->cut) {
+        if (http_client_submit(h, &s->x, on_response, s) == 0) s->pending++;
+        else s->cut = 1;
+    }
+    if (s->pending == 0) {
+        ct_step_result *res = &s->res->steps[s->step];
+        res->outcome = CT_ERROR;
+        step_set_text(s->sched->ctx, &res->message, "cannot start the HTTP transfer");
+        step_done(s);
+    }
+}
+
 /* Send the next step, or finish the scenario. */
 static void advance(scen *s)
 {
@@ -140,11 +177,18 @@ static void advance(scen *s)
             finish(s);
             return;
         }
+        if (s->df) {
+            http_exchange_reset(&s->rx);
+            if (reference_prepare(s->sched->plan->reference, &s->c->steps[s->step], s->rvars, &s->rx, res) != 0) {
+                step_done(s);
+                return;
+            }
+        }
         s->rb_op = s->rb ? rb_step_op(&s->x, ctx->base_url, s->rb_id) : OP_UNKNOWN;
         if (s->rb_op == OP_UPDATE || s->rb_op == OP_EXECUTE || s->rb_op == OP_PAUSE || s->rb_op == OP_REACTIVATE)
             read_campaign(s, on_read_before);
         else
-            submit(s, &s->x, on_response);
+            send_step(s);
         return;
     }
     finish(s);
@@ -181,18 +225,29 @@ static void on_read_before(http_exchange *x, void *user)
         return;
     }
     s->before = rb_read_body(x);
-    submit(s, &s->x, on_response);
+    send_step(s);
 }
 
-static void on_response(http_exchange *x, void *user)
+/* Both answers of the step are in (or one was cut): judge it. */
+static void step_answered(scen *s)
 {
-    scen *s = user;
     ct_step_result *res = &s->res->steps[s->step];
-    if (x->aborted) {
+    const run_plan *plan = s->sched->plan;
+    if (s->x.aborted || s->rx.aborted) {
         interrupted(s);
         return;
     }
-    step_evaluate(s->sched->ctx, &s->c->steps[s->step], s->vars, x, res);
+    if (s->cut) {
+        res->outcome = CT_ERROR;
+        step_set_text(s->sched->ctx, &res->message, "cannot start the HTTP transfer");
+        step_done(s);
+        return;
+    }
+    step_evaluate(s->sched->ctx, &s->c->steps[s->step], s->vars, &s->x, res);
+    if (s->df)
+        reference_judge(s->sched->ctx, plan->reference, plan->strict_decisions, s->c, &s->c->steps[s->step],
+                        s->rvars, s->df, &s->x, &s->rx, res);
+    const http_exchange *x = &s->x;
     if (res->outcome == CT_PASS && s->rb_op != OP_UNKNOWN && !s->sched->aborting) {
         if (s->rb_op == OP_GET) {
             rb_judge(s->sched->ctx, s->rb, OP_GET, s->rb_id, NULL, x, NULL, res);
@@ -202,6 +257,20 @@ static void on_response(http_exchange *x, void *user)
         }
     }
     step_done(s);
+}
+
+static void on_response(http_exchange *x, void *user)
+{
+    scen *s = user;
+    (void)x;
+    if (--s->pending == 0) step_answered(s);
+}
+
+static void on_reference(http_exchange *x, void *user)
+{
+    scen *s = user;
+    (void)x;
+    if (--s->pending == 0) step_answered(s);
 }
 
 static void on_read_after(http_exchange *x, void *user)
@@ -232,9 +301,17 @@ static void begin(scen *s)
         finish(s);
         return;
     }
-    s->vars = ct_vars_new(NULL, time(NULL));
+    char uid[37];
+    time_t now = time(NULL);
+    ct_uuid4(uid);
+    s->vars = ct_vars_new(uid, now);
     if (plan->read_back) s->rb = rb_memory_new();
-    if (!s->vars || (plan->read_back && !s->rb)) {
+    if (plan->reference) {
+        /* the same ${uniqueId} and ${now}: both servers get the same names */
+        s->rvars = ct_vars_new(uid, now);
+        s->df = df_new();
+    }
+    if (!s->vars || (plan->read_back && !s->rb) || (plan->reference && (!s->rvars || !s->df))) {
         s->res->steps[0].outcome = CT_ERROR;
         step_set_text(ctx, &s->res->steps[0].message, "out of memory");
         mark_rest(s, 1, CT_SKIP, "not run: an earlier step did not pass");
@@ -246,6 +323,7 @@ static void begin(scen *s)
         char err[512], msg[700];
         cJSON *val = ct_vars_expand_json(s->vars, v, err, sizeof err);
         int set = val ? ct_vars_set(s->vars, v->string, val) : -1;
+        if (set == 0 && s->rvars) set = ct_vars_set(s->rvars, v->string, val);
         if (!val || set != 0) {
             if (set == -2) snprintf(err, sizeof err, "the variables would hold more than %u bytes", CT_MAX_VARS_TOTAL);
             else if (val) snprintf(err, sizeof err, "variable name %s is reserved", v->string);

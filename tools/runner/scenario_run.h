@@ -25,6 +25,8 @@ typedef struct run_plan {
     int live;            /* scenarios tagged spend are skipped ... */
     int allow_spend;     /* ... unless this is set */
     int read_back;       /* read each changed campaign before and after (readback.h) */
+    const run_ctx *reference; /* differential mode: the reference server (reference.h), else NULL */
+    int strict_decisions;     /* a difference on a decision fails the step too */
     http_options http;
     scenario_done_fn on_done;  /* called as each scenario ends (may be NULL) */
     int (*interrupted)(void *user); /* non-zero = stop now (may be NULL) */
