@@ -59,6 +59,8 @@ static void step_free(ct_step_result *s)
     free(s->request);
     free(s->response);
     free(s->expectation);
+    for (size_t i = 0; i < s->ncovers; i++) free(s->covers[i]);
+    free(s->covers);
 }
 
 void ct_run_result_free(ct_run_result *run)
@@ -70,11 +72,15 @@ void ct_run_result_free(ct_run_result *run)
         free(s->name);
         for (size_t j = 0; j < s->ntags; j++) free(s->tags[j]);
         free(s->tags);
+        for (size_t j = 0; j < s->ncovers; j++) free(s->covers[j]);
+        free(s->covers);
         free(s->message);
         for (size_t j = 0; j < s->nsteps; j++) step_free(&s->steps[j]);
         free(s->steps);
     }
     free(run->scen);
+    for (size_t i = 0; i < run->nrows; i++) { free(run->rows[i].id); free(run->rows[i].title); }
+    free(run->rows);
     free(run->base_url);
     memset(run, 0, sizeof *run);
 }
