@@ -199,7 +199,7 @@ static void test_reports(struct check *t)
  * ID once; the schema refuses a malformed ID and a repeat. */
 static void test_load(struct check *t)
 {
-    char err[256];
+    char err[256] = "";
     case_loader *l = case_loader_new("schemas/case.schema.json", NULL, err, sizeof err);
     CHECK_MSG(t, l != NULL, "case schema: %s", err);
     if (!l) return;

@@ -128,14 +128,14 @@ static int mrow_qcmp(const void *a, const void *b)
     return ct_row_cmp(((const ct_matrix_row *)a)->id, ((const ct_matrix_row *)b)->id);
 }
 
-/* The matrix row for id among m->rows[0..m->n), sorted; NULL when none. */
-static ct_matrix_row *find_row(ct_matrix *m, const char *id)
+/* The row for id among rows[0..n), sorted by ID; NULL when none. */
+static ct_matrix_row *find_row(ct_matrix_row *rows, size_t n, const char *id)
 {
-    size_t lo = 0, hi = m->n;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = ct_row_cmp(m->rows[mid].id, id);
-        if (c == 0) return &m->rows[mid];
+        int c = ct_row_cmp(rows[mid].id, id);
+        if (c == 0) return &rows[mid];
         if (c < 0) lo = mid + 1; else hi = mid;
     }
     return NULL;
@@ -161,13 +161,13 @@ int ct_matrix_build(const ct_run_result *run, ct_matrix *m)
             const char *id = run->scen[i].covers[k];
             int seen = 0;
             for (size_t r = run->nrows; r < m->n && !seen; r++) seen = strcmp(m->rows[r].id, id) == 0;
-            if (!seen && !find_row(&(ct_matrix){ m->rows, run->nrows, 0, 0 }, id)) m->rows[m->n++].id = id;
+            if (!seen && !find_row(m->rows, run->nrows, id)) m->rows[m->n++].id = id;
         }
     qsort(m->rows, m->n, sizeof *m->rows, mrow_qcmp);
     for (size_t i = 0; i < run->nscen; i++) {
         const ct_scenario_result *s = &run->scen[i];
         for (size_t k = 0; k < s->ncovers; k++) {
-            ct_matrix_row *r = find_row(m, s->covers[k]);
+            ct_matrix_row *r = find_row(m->rows, m->n, s->covers[k]);
             if (!r) continue;
             size_t *ns = realloc(r->scen, (r->nscen + 1) * sizeof *ns);
             if (!ns) { ct_matrix_free(m); return -1; }
