@@ -143,7 +143,8 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(TEST_SUPPORT_SRC:%.c=$(BUILD)/%.o) $
 # test_mock_oom fails its allocations one by one.
 $(BUILD)/tests/test_mock_oom $(BUILD)/tests/test_mock_state: $(MOCK_LIB)
 $(BUILD)/tests/test_mock_oom: LDFLAGS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
-$(BUILD)/tests/test_runner_vars $(BUILD)/tests/test_runner_readback $(BUILD)/tests/test_runner_differ: $(RUNNER_LIB)
+$(BUILD)/tests/test_runner_vars $(BUILD)/tests/test_runner_readback $(BUILD)/tests/test_runner_differ \
+$(BUILD)/tests/test_traceability $(BUILD)/tests/test_runner_matrix: $(RUNNER_LIB)
 
 test: deps
 	@$(MAKE) --no-print-directory build

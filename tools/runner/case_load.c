@@ -99,14 +99,43 @@ void ct_case_free(ct_case *c)
     for (size_t i = 0; i < c->nsteps; i++) {
         free(c->steps[i].name);
         json_doc_free(c->steps[i].body_file);
+        ct_covers_free(c->steps[i].covers, c->steps[i].ncovers);
     }
     free(c->steps);
     for (size_t i = 0; i < c->ntags; i++) free(c->tags[i]);
     free(c->tags);
+    ct_covers_free(c->covers, c->ncovers);
     free(c->name);
     free(c->path);
     json_doc_free(c->doc);
     free(c);
+}
+
+int ct_covers_add(char ***v, size_t *n, const char *id)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp((*v)[i], id) == 0) return 0;
+    char **nv = realloc(*v, (*n + 1) * sizeof *nv);
+    if (!nv) return -1;
+    *v = nv;
+    if (!(nv[*n] = strdup(id))) return -1;
+    (*n)++;
+    return 0;
+}
+
+void ct_covers_free(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(v[i]);
+    free(v);
+}
+
+/* Append the row IDs of a "covers" array (schema-checked: strings) to
+ * v[0..*n).  0, or -1 when out of memory. */
+static int covers_from(const cJSON *covers, char ***v, size_t *n)
+{
+    for (const cJSON *e = covers ? covers->child : NULL; e; e = e->next)
+        if (cJSON_IsString(e) && ct_covers_add(v, n, e->valuestring) != 0) return -1;
+    return 0;
 }
 
 int ct_case_has_tag(const ct_case *c, const char *t)
@@ -376,14 +405,21 @@ ct_case *case_load_text(case_loader *l, const char *path, const char *text, size
         ct_case_free(c);
         return NULL;
     }
-    int bad = 0;
+    int bad = 0, oom = covers_from(json_member(root, "covers"), &c->covers, &c->ncovers);
     if (c->variables) bad += check_vars(errs, &src, c->variables);
     for (const cJSON *s = steps->child; s; s = s->next) {
         ct_step *st = &c->steps[c->nsteps];
         st->json = s;
         st->name = step_display_name(c->nsteps, s);
         c->nsteps++;
+        const cJSON *sc = json_member(s, "covers");
+        if (covers_from(sc, &st->covers, &st->ncovers) != 0 ||
+            covers_from(sc, &c->covers, &c->ncovers) != 0) oom = -1;
         bad += check_step(l, errs, &src, st);
+    }
+    if (oom && !bad) {
+        fprintf(errs, "%s:1:1: out of memory\n", path);
+        bad = 1;
     }
     if (bad) { ct_case_free(c); return NULL; }
     return c;

@@ -18,6 +18,8 @@ typedef struct ct_step {
     const cJSON *json;     /* the step object (borrowed from the case document) */
     char *name;            /* display name "01 create campaign" (owned) */
     json_doc *body_file;   /* parsed request.bodyFile, or NULL (owned) */
+    char **covers;         /* the step's own "covers" row IDs, in file order (owned) */
+    size_t ncovers;
 } ct_step;
 
 typedef struct ct_case {
@@ -25,6 +27,9 @@ typedef struct ct_case {
     char *name;            /* scenario name (owned) */
     char **tags;           /* owned */
     size_t ntags;
+    char **covers;         /* rows of docs/contract.md the scenario exercises: its
+                            * "covers", then each step's, each ID once (owned) */
+    size_t ncovers;
     json_doc *doc;         /* the whole case file (owned) */
     const cJSON *variables;/* "variables" object or NULL (borrowed from doc) */
     ct_step *steps;        /* owned */
@@ -65,6 +70,11 @@ ct_case *case_load(case_loader *l, const char *path, FILE *errs);
 ct_case *case_load_text(case_loader *l, const char *path, const char *text, size_t len,
                         FILE *errs);
 void ct_case_free(ct_case *c);
+
+/* Add id to the list v[0..*n) unless it is there already (copied).  0, or
+ * -1 when out of memory. */
+int ct_covers_add(char ***v, size_t *n, const char *id);
+void ct_covers_free(char **v, size_t n);
 
 /* 1 if the case carries tag t. */
 int ct_case_has_tag(const ct_case *c, const char *t);

@@ -3,8 +3,10 @@
  * No external assets (inline CSS, no scripts): the file can be attached to
  * a CI run and opened anywhere.  Order: the totals, then scenarios with
  * failures (each failing step showing its findings, the expectation, the
- * request and the response), then the rest.  Every text is escaped. */
+ * request and the response), then the rest, then the conformance matrix
+ * (a line per contract row: failing rows first).  Every text is escaped. */
 #include "report.h"
+#include "matrix.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -23,7 +25,10 @@ static const char CSS[] =
     "summary{cursor:pointer;font-weight:600}.file{color:#666;font-weight:400;font-size:.9em}"
     "pre{background:#f3f3f3;padding:.6em;overflow:auto;max-height:30em;white-space:pre-wrap;word-break:break-all}"
     "table{border-collapse:collapse;margin:.5em 0;width:100%}td,th{border-bottom:1px solid #eee;padding:.25em .5em;text-align:left;vertical-align:top}"
-    "ul.findings{margin:.3em 0;padding-left:1.2em}ul.findings li{color:#b3261e}";
+    "ul.findings{margin:.3em 0;padding-left:1.2em}ul.findings li{color:#b3261e}"
+    "tr.failed td:first-child{border-left:4px solid #b3261e}tr.passed td:first-child{border-left:4px solid #17703a}"
+    "tr.notrun td:first-child,tr.unexercised td:first-child{border-left:4px solid #c9a100}.unexercised{color:#8a6d00}"
+    "td.files{font-size:.9em}";
 
 static const char *cls(ct_outcome o)
 {
@@ -86,10 +91,54 @@ static void scenario_html(strbuf *b, const ct_scenario_result *s)
         sb_puts(b, " &middot; ");
         for (size_t i = 0; i < s->ntags; i++) { if (i) sb_puts(b, ", "); esc(b, s->tags[i]); }
     }
+    if (s->ncovers) {
+        sb_puts(b, " &middot; covers ");
+        for (size_t i = 0; i < s->ncovers; i++) { if (i) sb_puts(b, ", "); esc(b, s->covers[i]); }
+    }
     sb_puts(b, "</span></summary>");
     if (s->message) { sb_puts(b, "<p>"); esc(b, s->message); sb_puts(b, "</p>"); }
     for (size_t i = 0; i < s->nsteps; i++) step_html(b, &s->steps[i]);
     sb_puts(b, "</details>\n");
+}
+
+/* The rank of a matrix row in the table: failing first, then passing,
+ * then rows whose scenarios did not run, then rows no scenario covers. */
+static int row_rank(const ct_matrix_row *r)
+{
+    return r->failed ? 0 : r->passed ? 1 : r->nscen ? 2 : 3;
+}
+
+static void matrix_html(strbuf *b, const ct_run_result *run, const ct_matrix *m)
+{
+    sb_puts(b, "<h2 id=\"matrix\">Conformance matrix</h2>\n<p>");
+    if (run->have_rows)
+        sb_printf(b, "%zu of %zu documented rows exercised (a scenario that covers the row ran). ",
+                  m->exercised, m->documented);
+    sb_puts(b, "Failing rows first, then passing, not run and not exercised ones; a row counts each "
+               "scenario that covers it.</p>\n<table><tr><th>row</th><th>behaviour</th><th>result</th>"
+               "<th>passed</th><th>failed</th><th>not run</th><th>scenarios</th></tr>\n");
+    static const char *const label[] = { "failed", "passed", "not run", "not exercised" };
+    static const char *const klass[] = { "failed", "passed", "notrun", "unexercised" };
+    for (int rank = 0; rank < 4; rank++)
+        for (size_t i = 0; i < m->n; i++) {
+            const ct_matrix_row *r = &m->rows[i];
+            if (row_rank(r) != rank) continue;
+            sb_printf(b, "<tr class=\"%s\"><td>", klass[rank]);
+            esc(b, r->id);
+            sb_puts(b, "</td><td>");
+            if (r->title) esc(b, r->title);
+            else sb_puts(b, "<span class=\"file\">(not in the row list)</span>");
+            sb_printf(b, "</td><td class=\"%s\">%s</td><td>%zu</td><td>%zu</td><td>%zu</td><td class=\"files\">",
+                      klass[rank], label[rank], r->passed, r->failed, r->notrun);
+            for (size_t k = 0; k < r->nscen; k++) {
+                const ct_scenario_result *s = &run->scen[r->scen[k]];
+                sb_printf(b, "%s<span class=\"%s\">", k ? "<br>" : "", cls(s->outcome));
+                esc(b, s->file);
+                sb_puts(b, "</span>");
+            }
+            sb_puts(b, "</td></tr>\n");
+        }
+    sb_puts(b, "</table>\n");
 }
 
 int report_html(const ct_run_result *run, const char *path, char *err, size_t errlen)
@@ -117,6 +166,12 @@ int report_html(const ct_run_result *run, const char *path, char *err, size_t er
     sb_printf(&b, "<div><span class=\"n skipped\">%zu</span>scenarios skipped / not run</div>", t.scen_skipped);
     sb_printf(&b, "<div><span class=\"n\">%zu / %zu / %zu / %zu</span>steps passed / failed / errors / skipped</div>",
               t.steps_passed, t.steps_failed, t.steps_errored, t.steps_skipped);
+    ct_matrix m;
+    int have_matrix = ct_matrix_build(run, &m) == 0;
+    if (!have_matrix) b.oom = 1;
+    if (have_matrix && run->have_rows)
+        sb_printf(&b, "<div><span class=\"n\">%zu / %zu</span><a href=\"#matrix\">contract rows exercised</a></div>",
+                  m.exercised, m.documented);
     sb_puts(&b, "</div>\n");
     /* Failures first, then the rest in case order. */
     if (t.scen_failed) {
@@ -127,6 +182,10 @@ int report_html(const ct_run_result *run, const char *path, char *err, size_t er
     sb_puts(&b, "<h2>All other scenarios</h2>\n");
     for (size_t i = 0; i < run->nscen; i++)
         if (!(run->scen[i].outcome == CT_FAIL || run->scen[i].outcome == CT_ERROR)) scenario_html(&b, &run->scen[i]);
+    if (have_matrix) {
+        matrix_html(&b, run, &m);
+        ct_matrix_free(&m);
+    }
     sb_puts(&b, "</body></html>\n");
     if (b.oom) { snprintf(err, errlen, "out of memory"); sb_free(&b); return -1; }
     int rc = ct_write_atomic(path, b.data, b.len);

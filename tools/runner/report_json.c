@@ -5,16 +5,19 @@
  *     "interrupted", "stoppedEarly",
  *     "totals": { "scenarios": {passed, failed, skipped},
  *                 "steps": {passed, failed, errored, skipped}, "notes" },
- *     "scenarios": [ { "file", "name", "tags", "result", "seconds", "message",
- *         "steps": [ { "name", "result", "httpStatus", "seconds",
- *                      "message", "findings": [...], "notes": [...],
- *                      "undecided" } ] } ] }
+ *     "scenarios": [ { "file", "name", "tags", "covers", "result", "seconds",
+ *         "message", "steps": [ { "name", "covers", "result", "httpStatus",
+ *         "seconds", "message", "findings": [...], "notes": [...],
+ *         "undecided" } ] } ],
+ *     "matrix": { "ROW": { "passed", "failed", "notRun", "scenarios": [files] },
+ *                 ..., "rows": { "documented", "exercised", "notExercised": [IDs] } } }
  * referenceUrl and totals.notes only in differential mode; notes only on a
  * step that has some (differences from the reference's decisions).
  * result values: passed, failed, error, skipped, "not run"; undecided:
  * true on an error step whose contract check could not be decided
  * (absent otherwise). */
 #include "report.h"
+#include "matrix.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -27,6 +30,47 @@ static void add_str(cJSON *o, const char *k, const char *v)
     char *c = ct_utf8_clean(v);
     cJSON_AddStringToObject(o, k, c ? c : "");
     free(c);
+}
+
+static cJSON *str_array(cJSON *o, const char *k, char *const *v, size_t n)
+{
+    cJSON *a = cJSON_AddArrayToObject(o, k);
+    for (size_t i = 0; a && i < n; i++) cJSON_AddItemToArray(a, cJSON_CreateString(v[i]));
+    return a;
+}
+
+/* "matrix": a member per row some scenario covers, then "rows" (only with
+ * a row list: what the documented rows came to). */
+static int add_matrix(cJSON *root, const ct_run_result *run)
+{
+    ct_matrix m;
+    if (ct_matrix_build(run, &m) != 0) return -1;
+    cJSON *mx = cJSON_AddObjectToObject(root, "matrix");
+    for (size_t i = 0; mx && i < m.n; i++) {
+        const ct_matrix_row *r = &m.rows[i];
+        if (!r->nscen) continue;
+        cJSON *o = cJSON_AddObjectToObject(mx, r->id);
+        cJSON_AddNumberToObject(o, "passed", (double)r->passed);
+        cJSON_AddNumberToObject(o, "failed", (double)r->failed);
+        cJSON_AddNumberToObject(o, "notRun", (double)r->notrun);
+        cJSON *files = cJSON_AddArrayToObject(o, "scenarios");
+        for (size_t k = 0; files && k < r->nscen; k++) {
+            char *c = ct_utf8_clean(run->scen[r->scen[k]].file);
+            cJSON_AddItemToArray(files, cJSON_CreateString(c ? c : ""));
+            free(c);
+        }
+    }
+    if (mx && run->have_rows) {
+        cJSON *rows = cJSON_AddObjectToObject(mx, "rows");
+        cJSON_AddNumberToObject(rows, "documented", (double)m.documented);
+        cJSON_AddNumberToObject(rows, "exercised", (double)m.exercised);
+        cJSON *ne = cJSON_AddArrayToObject(rows, "notExercised");
+        for (size_t i = 0; ne && i < m.n; i++)
+            if (m.rows[i].documented && !(m.rows[i].passed + m.rows[i].failed))
+                cJSON_AddItemToArray(ne, cJSON_CreateString(m.rows[i].id));
+    }
+    ct_matrix_free(&m);
+    return 0;
 }
 
 static double round3(double x)
@@ -69,6 +113,7 @@ int report_json(const ct_run_result *run, const char *path, char *err, size_t er
         add_str(o, "name", s->name);
         cJSON *tags = cJSON_AddArrayToObject(o, "tags");
         for (size_t j = 0; j < s->ntags; j++) cJSON_AddItemToArray(tags, cJSON_CreateString(s->tags[j]));
+        str_array(o, "covers", s->covers, s->ncovers);
         add_str(o, "result", ct_outcome_name(s->outcome));
         cJSON_AddNumberToObject(o, "seconds", round3(s->seconds));
         add_str(o, "message", s->message);
@@ -78,6 +123,7 @@ int report_json(const ct_run_result *run, const char *path, char *err, size_t er
             cJSON *so = cJSON_CreateObject();
             cJSON_AddItemToArray(steps, so);
             add_str(so, "name", st->name);
+            str_array(so, "covers", st->covers, st->ncovers);
             add_str(so, "result", ct_outcome_name(st->outcome));
             if (st->http_status) cJSON_AddNumberToObject(so, "httpStatus", (double)st->http_status);
             else cJSON_AddNullToObject(so, "httpStatus");
@@ -100,7 +146,7 @@ int report_json(const ct_run_result *run, const char *path, char *err, size_t er
             }
         }
     }
-    char *text = cJSON_Print(root);
+    char *text = add_matrix(root, run) == 0 ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
     if (!text) { snprintf(err, errlen, "out of memory"); return -1; }
     size_t n = strlen(text);

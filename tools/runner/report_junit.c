@@ -3,7 +3,9 @@
  * Mapping: a <testsuite> per scenario file, a <testcase> per step.  A broken
  * expectation is <failure>, transport or runtime trouble is <error>, steps
  * skipped or never reached are <skipped> with the reason.  <system-out>
- * carries the redacted request and response, each cut to a few KB. */
+ * carries the redacted request and response, each cut to a few KB.  Each
+ * testsuite's properties: tags, result, baseUrl and covers (the contract
+ * rows the scenario exercises, comma-separated). */
 #include "report.h"
 
 #include <stdio.h>
@@ -99,8 +101,13 @@ int report_junit(const ct_run_result *run, const char *path, char *err, size_t e
         attr(&b, "value", ct_outcome_name(s->outcome));
         sb_puts(&b, "/>\n      <property name=\"baseUrl\"");
         attr(&b, "value", run->base_url);
+        strbuf covers = {0};
+        for (size_t j = 0; j < s->ncovers; j++) { if (j) sb_puts(&covers, ","); sb_puts(&covers, s->covers[j]); }
+        sb_puts(&b, "/>\n      <property name=\"covers\"");
+        attr(&b, "value", covers.data ? covers.data : "");
         sb_puts(&b, "/>\n    </properties>\n");
         sb_free(&tags);
+        sb_free(&covers);
         for (size_t j = 0; j < s->nsteps; j++) step_xml(&b, s, &s->steps[j]);
         sb_puts(&b, "  </testsuite>\n");
     }

@@ -71,6 +71,8 @@ void ct_step_result_clear(ct_step_result *s)
     free(s->request);
     free(s->response);
     free(s->expectation);
+    for (size_t i = 0; i < s->ncovers; i++) free(s->covers[i]);
+    free(s->covers);
     memset(s, 0, sizeof *s);
 }
 
@@ -83,11 +85,15 @@ void ct_run_result_free(ct_run_result *run)
         free(s->name);
         for (size_t j = 0; j < s->ntags; j++) free(s->tags[j]);
         free(s->tags);
+        for (size_t j = 0; j < s->ncovers; j++) free(s->covers[j]);
+        free(s->covers);
         free(s->message);
         for (size_t j = 0; j < s->nsteps; j++) ct_step_result_clear(&s->steps[j]);
         free(s->steps);
     }
     free(run->scen);
+    for (size_t i = 0; i < run->nrows; i++) { free(run->rows[i].id); free(run->rows[i].title); }
+    free(run->rows);
     free(run->base_url);
     free(run->reference_url);
     memset(run, 0, sizeof *run);

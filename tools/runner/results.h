@@ -38,6 +38,8 @@ typedef struct ct_step_result {
     char *expectation;   /* the step's expect object as JSON text, or NULL */
     long http_status;    /* 0 when no response */
     double seconds;
+    char **covers;       /* the step's own contract rows ("C268", "D40") */
+    size_t ncovers;
     int undecided;       /* CT_ERROR because a contract check could not be
                           * decided: a schema keyword of the body could not
                           * be evaluated (a regex limit), so the body neither
@@ -49,12 +51,20 @@ typedef struct ct_scenario_result {
     char *name;
     char **tags;
     size_t ntags;
+    char **covers;       /* the rows the scenario exercises, its steps' included */
+    size_t ncovers;
     ct_outcome outcome;  /* PASS, FAIL (any fail/error), SKIP, NOTRUN */
     char *message;       /* skip reason or first problem; may be NULL */
     ct_step_result *steps;
     size_t nsteps;
     double seconds;
 } ct_scenario_result;
+
+/* A row of docs/contract.md the conformance matrix counts (matrix.h). */
+typedef struct ct_row {
+    char *id;            /* "C268", "D40" */
+    char *title;         /* a short title */
+} ct_row;
 
 typedef struct ct_run_result {
     ct_scenario_result *scen;
@@ -65,6 +75,9 @@ typedef struct ct_run_result {
     double seconds;
     int interrupted;     /* SIGINT arrived */
     int stopped;         /* --fail-fast stopped the run */
+    ct_row *rows;        /* the documented rows (matrix.h), sorted; NULL when */
+    size_t nrows;        /* ... no row list was read (have_rows 0) */
+    int have_rows;
 } ct_run_result;
 
 typedef struct ct_totals {

@@ -12,6 +12,7 @@
 #include "campaign/contract.h"
 #include "campaign/options.h"
 #include "loopback.h"
+#include "matrix.h"
 #include "ref_mock.h"
 #include "redact.h"
 #include "report.h"
@@ -350,6 +351,7 @@ int main(int argc, char **argv)
     loader = case_schema ? case_loader_new(case_schema, con, err, sizeof err) : NULL;
     free(case_schema);
     if (!loader) { fprintf(stderr, "campaign-test: %s\n", err); goto out; }
+    ct_run_load_rows(&run, sdir, stderr);   /* the documented rows the matrix counts */
     if (allow_body_dirs(loader, &o, &operands) != 0) goto out;
 
     if (case_collect((char *const *)operands.v, (int)operands.n, &files, &nfiles, stderr) != 0) goto out;

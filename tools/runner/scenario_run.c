@@ -4,6 +4,7 @@
  * in turn: the read of its campaign before it, the step, the read after
  * it; the scenario's next step waits for all of them. */
 #include "scenario_run.h"
+#include "matrix.h"
 #include "readback.h"
 #include "reference.h"
 #include "campaign/strbuf.h"
@@ -360,6 +361,7 @@ static int init_results(const run_plan *plan, ct_run_result *run)
             r->steps[j].name = strdup(c->steps[j].name);
             r->steps[j].outcome = CT_NOTRUN;
         }
+        if (ct_result_set_covers(r, c) != 0) return -1;
     }
     return 0;
 }
