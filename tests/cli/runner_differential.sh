@@ -75,6 +75,28 @@ if [ -x "$MUTANT_MOCK" ]; then
     status 1 "--reference URL"
     has "$want" out "--reference URL: the difference"
     has "reference: $url" out "--reference URL named"
+    # a step that covers only decisions: a difference is a note; --strict-decisions fails it
+    sed 's/"name": "create", "steps"/"name": "create", "covers": ["D64"], "steps"/' "$tmp/cases/create.json" \
+        >"$tmp/cases/decision.json"
+    CAMPAIGN_MOCK_MUTANT=create_apply_mode_default_manual "$MUTANT_MOCK" --port 0 --quiet >"$tmp/mut2.out" 2>"$tmp/mut2.err" &
+    pids="$pids $!"
+    wait_for '^listening on ' "$tmp/mut2.out" || abort "the mutant mock did not start" "$tmp/mut2.err"
+    murl2=$(sed -n 's/^listening on //p' "$tmp/mut2.out")/api/v2/buyer
+    note='differs from the reference'"'"'s choice at /campaign/optimizationApplyMode: this server "MANUAL", the reference "AUTO"'
+    run note --base-url "$murl2" --no-read-back --reference-mock "$tmp/cases/decision.json"
+    status 0 "a decision's difference does not fail"
+    has "differential: 1 difference from the reference's choices" out "counted on the console"
+    has "$(printf '%s' "$note" | sed 's/"/\\"/g')" note.json "the note in summary.json"
+    has "\"notes\":$tab1" note.json "totals.notes"
+    has "$(printf '%s' "$note" | sed 's/"/\&quot;/g; s/'"'"'/\&#39;/g')" note.html "the note in html"
+    has "DIFFERS FROM THE REFERENCE'S CHOICE: differs from the reference" note.xml "the note in junit"
+    run strict --base-url "$murl2" --no-read-back --reference-mock --strict-decisions "$tmp/cases/decision.json"
+    status 1 "--strict-decisions"
+    has 'differs from the reference at /campaign/optimizationApplyMode: this server "MANUAL", the reference "AUTO"' out \
+        "--strict-decisions: a failure"
+    # the same case without covers: a failure
+    run nocover --base-url "$murl2" --no-read-back --reference-mock "$tmp/cases/create.json"
+    status 1 "a step that covers no decision"
 else
     fail "$MUTANT_MOCK not built"
 fi
