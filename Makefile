@@ -1,6 +1,6 @@
 # Campaign contract checker - build, test and demo.
 #
-#   make          build the library and the three tools into bin/
+#   make          build the library and the four tools into bin/
 #   make test     build and run every test; ends with "N passed, N failed"
 #   make demo     build, start the mock, run the conformance suite, write reports/
 #   make deps     install missing Debian packages (apt-get; sudo when not root)
@@ -52,10 +52,12 @@ LIB       := $(BUILD)/libcampaign.a
 LINT_SRC  := $(wildcard tools/lint/*.c)
 MOCK_SRC  := $(wildcard tools/mock/*.c)
 RUNNER_SRC:= $(wildcard tools/runner/*.c)
+PROBE_SRC := $(wildcard tools/probe/*.c)
 # each tool also as a library without its main, for its unit tests and fuzz targets
 LINT_LIB  := $(BUILD)/tools/liblint.a
 MOCK_LIB  := $(BUILD)/tools/libmock.a
 RUNNER_LIB:= $(BUILD)/tools/librunner.a
+PROBE_LIB := $(BUILD)/tools/libprobe.a
 TEST_SRC  := $(wildcard tests/unit/*.c)
 TEST_SUPPORT_SRC := $(wildcard tests/support/*.c)
 TEST_BINS := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -73,6 +75,9 @@ MOCK_MUTANTS := $(BUILD)/mutants/campaign-mock-mutants
 endif
 ifneq ($(RUNNER_SRC),)
 TOOLS += $(BIN)/campaign-test
+endif
+ifneq ($(PROBE_SRC),)
+TOOLS += $(BIN)/campaign-probes
 endif
 
 include bench/bench.mk
@@ -93,7 +98,8 @@ $(BUILD)/lib/%.o:          DIR_INC = $(LIB_INC)
 $(BUILD)/tools/lint/%.o:   DIR_INC = -Iinclude -Itools/lint
 $(BUILD)/tools/mock/%.o:   DIR_INC = -Iinclude -Itools/mock
 $(BUILD)/tools/runner/%.o: DIR_INC = -Iinclude -Itools/runner
-$(BUILD)/tests/%.o:        DIR_INC = $(TEST_INC) -Itools/mock -Itools/runner
+$(BUILD)/tools/probe/%.o:  DIR_INC = -Iinclude -Itools/probe
+$(BUILD)/tests/%.o:        DIR_INC = $(TEST_INC) -Itools/mock -Itools/runner -Itools/probe
 $(BUILD)/bench/%.o:        DIR_INC = -Iinclude -Itests/support
 $(WHITEBOX_TESTS:%=$(BUILD)/tests/unit/%.o) $(BUILD)/tests/support/tape_compare.o \
 $(BUILD)/bench/hash_collide.o: DIR_INC = $(TEST_INC) $(LIB_INC)
@@ -109,7 +115,8 @@ $(LIB): $(LIB_OBJ)
 $(LINT_LIB): $(patsubst %.c,$(BUILD)/%.o,$(filter-out tools/lint/lint_main.c,$(LINT_SRC)))
 $(MOCK_LIB): $(patsubst %.c,$(BUILD)/%.o,$(filter-out tools/mock/mock_main.c,$(MOCK_SRC)))
 $(RUNNER_LIB): $(patsubst %.c,$(BUILD)/%.o,$(filter-out tools/runner/runner_main.c,$(RUNNER_SRC)))
-$(LINT_LIB) $(MOCK_LIB) $(RUNNER_LIB):
+$(PROBE_LIB): $(patsubst %.c,$(BUILD)/%.o,$(filter-out tools/probe/probe_main.c,$(PROBE_SRC)))
+$(LINT_LIB) $(MOCK_LIB) $(RUNNER_LIB) $(PROBE_LIB):
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
 
@@ -133,6 +140,10 @@ $(BIN)/campaign-test: $(BUILD)/tools/runner/runner_main.o $(RUNNER_LIB) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BIN)/campaign-probes: $(BUILD)/tools/probe/probe_main.o $(PROBE_LIB) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 # A unit test links the support code, the tool library it tests (if any)
 # and the library, in that order.
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(TEST_SUPPORT_SRC:%.c=$(BUILD)/%.o) $(LIB)
@@ -145,6 +156,7 @@ $(BUILD)/tests/test_mock_oom $(BUILD)/tests/test_mock_state: $(MOCK_LIB)
 $(BUILD)/tests/test_mock_oom: LDFLAGS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
 $(BUILD)/tests/test_runner_vars $(BUILD)/tests/test_runner_readback $(BUILD)/tests/test_runner_differ \
 $(BUILD)/tests/test_traceability $(BUILD)/tests/test_runner_matrix: $(RUNNER_LIB)
+$(BUILD)/tests/test_probe_bounds: $(PROBE_LIB)
 
 test: deps
 	@$(MAKE) --no-print-directory build

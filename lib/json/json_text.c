@@ -10,6 +10,8 @@
 #include "json_parse.h"
 
 #include <stdlib.h>
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 size_t json_escape_nul_into(char *out, const char *s, size_t len)
@@ -119,11 +121,68 @@ size_t json_c_text_bytes(char *s)
     return n;
 }
 
-/* cJSON's text of v, formatted or not, with C0 80 as \u0000. */
+/* 1 when cJSON would print the number d as a text that reads back as
+ * another number: it tries 15 significant digits and keeps them when they
+ * read back within a relative DBL_EPSILON, so 2^53 (9007199254740992)
+ * would be written 9.00719925474099e+15, which is 9007199254740990. */
+static int lossy_number(double d)
+{
+    char buf[64];
+    if (!isfinite(d)) return 0;
+    snprintf(buf, sizeof buf, "%1.15g", d);
+    return strtod(buf, NULL) != d;
+}
+
+static int has_lossy_number(const cJSON *v)
+{
+    if (cJSON_IsNumber(v)) return lossy_number(v->valuedouble);
+    for (const cJSON *c = v ? v->child : NULL; c; c = c->next)
+        if (has_lossy_number(c)) return 1;
+    return 0;
+}
+
+/* In a copy made by json_copy: each number cJSON would print lossily
+ * becomes raw text of the shortest %g form that reads back exactly.
+ * 0 when out of memory. */
+static int exact_numbers(cJSON *v)
+{
+    for (cJSON *c = v->child; c; c = c->next) {
+        if (!cJSON_IsNumber(c)) {
+            if (!exact_numbers(c)) return 0;
+            continue;
+        }
+        if (!lossy_number(c->valuedouble)) continue;
+        char buf[64];
+        for (int prec = 16; prec <= 17; prec++) {
+            snprintf(buf, sizeof buf, "%1.*g", prec, c->valuedouble);
+            if (strtod(buf, NULL) == c->valuedouble) break;
+        }
+        char *raw = cJSON_malloc(strlen(buf) + 1);
+        if (!raw) return 0;
+        memcpy(raw, buf, strlen(buf) + 1);
+        c->type = cJSON_Raw;
+        c->valuestring = raw;
+    }
+    return 1;
+}
+
+/* cJSON's text of v, formatted or not, with C0 80 as \u0000 and every
+ * number written so that it reads back as the same number. */
 static char *print_text(const cJSON *v, int pretty)
 {
     cJSON *copy = NULL;
-    if (json_node_info(v) && !(copy = json_copy(v))) return NULL;
+    int lossy = has_lossy_number(v);
+    if ((json_node_info(v) || lossy) && !(copy = json_copy(v))) return NULL;
+    if (lossy && !exact_numbers(copy)) { cJSON_Delete(copy); return NULL; }
+    if (lossy && cJSON_IsNumber(copy)) {   /* a lone number */
+        char buf[64];
+        snprintf(buf, sizeof buf, "%1.17g", copy->valuedouble);
+        cJSON_Delete(copy);
+        size_t n = strlen(buf) + 1;
+        char *t = malloc(n);
+        if (t) memcpy(t, buf, n);
+        return t;
+    }
     const cJSON *w = copy ? copy : v;
     char *text = pretty ? cJSON_Print(w) : cJSON_PrintUnformatted(w);
     cJSON_Delete(copy);

@@ -30,6 +30,7 @@ probe() {
 }
 
 for t in "lint tools/lint/lint_main" "mock tools/mock/mock_main" "runner tools/runner/runner_main" \
+         "probes tools/probe/probe_main" \
          "black-box-test tests/unit/test_contract" "bench bench/scale_inproc"; do
     set -- $t
     name=$1 src=$2.c obj=$BUILD/$2.o

@@ -70,7 +70,7 @@ compare() {
     fi
 }
 
-for t in lint:campaign-lint mock:campaign-mock runner:campaign-test; do
+for t in lint:campaign-lint mock:campaign-mock runner:campaign-test probe:campaign-probes; do
     dir=${t%%:*} name=${t#*:}
     bin=$BIN/$name
     if [ ! -x "$bin" ]; then fail "$bin not built"; continue; fi
