@@ -389,6 +389,31 @@ static void rows_for(const gen *g, const char *floc, const char *rule, const cha
     }
 }
 
+/* The case's covers: C277 (a refused body names its first finding's
+ * pointer in error.field, which every outside step asserts) and the rows
+ * of list ("C018, C019", as rows_for writes them), each once. */
+static void add_covers(cJSON *doc, const char *list)
+{
+    cJSON *covers = cJSON_CreateArray();
+    cJSON_AddItemToArray(covers, cJSON_CreateString("C277"));
+    while (*list) {
+        size_t n = strcspn(list, ", ");
+        char id[16];
+        if (n && n < sizeof id) {
+            memcpy(id, list, n);
+            id[n] = '\0';
+            int seen = 0;
+            for (const cJSON *c = covers->child; c && !seen; c = c->next)
+                seen = strcmp(c->valuestring, id) == 0;
+            if (!seen)
+                cJSON_AddItemToArray(covers, cJSON_CreateString(id));
+        }
+        list += n;
+        list += strspn(list, ", ");
+    }
+    cJSON_AddItemToObject(doc, "covers", covers);
+}
+
 /* ---- candidates --------------------------------------------------------- */
 
 enum expect_at { AT_MEMBER, AT_PARENT, AT_GIVEN, AT_XERROR };
@@ -581,9 +606,10 @@ static int write_case(gen *g, const cand *c, cJSON *const *inside_bodies, const 
               *field ? field : "\"\"", fid, *floc ? floc : "a contract rule");
     if (strcmp(g->op, "update") == 0) sb_puts(&d, "The campaign updated is a DRAFT the first step creates. ");
     sb_printf(&d, "Contract rows: %s.", rows.len ? rows.data : "none mapped");
-    sb_free(&rows);
     cJSON_AddStringToObject(doc, "description", d.data ? d.data : "");
     sb_free(&d);
+    add_covers(doc, rows.len ? rows.data : "");
+    sb_free(&rows);
     cJSON_AddItemToArray(tags, cJSON_CreateString("probe"));
     cJSON_AddItemToArray(tags, cJSON_CreateString(tag));
     cJSON_AddItemToObject(doc, "tags", tags);
