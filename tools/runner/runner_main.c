@@ -9,6 +9,7 @@
  * report could not be written; 2 usage or case-file errors; 130 interrupted
  * by SIGINT or SIGTERM (after writing the reports). */
 #include "case_load.h"
+#include "console.h"
 #include "campaign/contract.h"
 #include "campaign/options.h"
 #include "loopback.h"
@@ -148,7 +149,8 @@ static const opt_spec runner_opts[] = {
       .help = "Let bodyFile read below DIR too (repeatable); by default a body file must lie below a CASES "
               "directory or its case file's own directory." },
     { .name = "quiet", .short_name = 'q', .kind = OPT_FLAG, OPT_AT(options, quiet),
-      .help = "Print no failure messages under the scenario lines and no report paths." },
+      .help = "Print only the scenarios that failed (each with its first problem), the failures block "
+              "and the totals: no passed or skipped scenario, no report paths." },
     { .name = "help", .short_name = 'h', .kind = OPT_HELP, .flags = OPT_ALONE,
       .help = "Print this help." },
     { .name = "version", .kind = OPT_VERSION, .flags = OPT_ALONE,
@@ -263,12 +265,8 @@ typedef struct progress {
 
 static void on_scenario(const ct_scenario_result *r, void *user)
 {
-    progress *p = user;
-    static const char *const label[] = { "PASS", "FAIL", "ERROR", "SKIP", "NOT RUN" };
-    printf("%-7s %s  (%s, %zu step%s, %.2f s)\n", label[r->outcome], r->name, r->file,
-           r->nsteps, r->nsteps == 1 ? "" : "s", r->seconds);
-    if (r->message && r->outcome != CT_PASS && !p->quiet) printf("        %s\n", r->message);
-    fflush(stdout);
+    const progress *p = user;
+    console_scenario(r, p->quiet);
 }
 
 /* SIGINT and SIGTERM are blocked for the whole run and polled here, so no
@@ -461,6 +459,7 @@ int main(int argc, char **argv)
             }
         }
     }
+    console_failures(&run);
     printf("steps: %zu passed, %zu failed, %zu errors, %zu skipped or not run; %.2f s\n",
            t.steps_passed, t.steps_failed, t.steps_errored, t.steps_skipped, run.seconds);
     if (refbase)
