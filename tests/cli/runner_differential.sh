@@ -105,6 +105,7 @@ fi
 if build_nettool; then
     mkdir -p "$tmp/seq"
     printf '500\n{"data": null, "error": {"code": "INTERNAL_ERROR", "message": "down"}}' >"$tmp/seq/1"
+    : >"$tmp/srv.out"
     "$tmp/nettool" serve seq "$tmp/seq" >"$tmp/srv.out" 2>"$tmp/srv.err" &
     pids="$pids $!"
     wait_for listening "$tmp/srv.out"

@@ -166,6 +166,9 @@ cat >"$tmp/cases/slow-regex.json" <<'EOF2'
                       {"pointer": "/s", "matches": "[a-z]{3,}\\d"},
                       {"pointer": "/s", "matches": "[a-z]{4,}\\d"}]}}]}
 EOF2
+# truncated first: wait_for must not read the previous server's line
+# before the new process truncates the file (a race seen under load)
+: >"$tmp/srv.out"
 "$tmp/nettool" serve file "$tmp/slow-subject.json" >"$tmp/srv.out" 2>"$tmp/srv.err" &
 pids="$pids $!"
 if wait_for listening "$tmp/srv.out"; then
