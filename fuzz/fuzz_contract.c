@@ -52,7 +52,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     /* a text and a json emitter over the create-request body */
     static const enum lint_format fmt[2] = { LINT_TEXT, LINT_JSON };
     for (int i = 0; i < 2; i++) {
-        lint_config cfg = { T.contract, "campaign-create-request", NULL, NULL, 0, 0 };
+        lint_config cfg = { T.contract, "campaign-create-request", NULL, NULL, 0, 0, 0 };
         T.checker[i] = lint_checker_new(&cfg);
         T.out[i] = lint_output_new(fmt[i], T.sink, "campaign-create-request");
         if (!T.checker[i] || !T.out[i]) give_up("out of memory");

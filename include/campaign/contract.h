@@ -75,6 +75,11 @@ size_t contract_report_dropped(const contract_report *r);
  * (0 after a clear, and for checks of trees made by the caller).  For
  * benchmarks and tests, like json_tape_bytes and arena_used. */
 size_t contract_report_document_bytes(const contract_report *r);
+/* The tape of the last contract_check_text's text, when it read one and
+ * still holds it (not for CONTRACT_ALLOW_DUPLICATES, a schema no tape can
+ * check, or a failing text whose tape of 4 MiB or more was given back);
+ * else NULL.  Owned by r, valid until its next check or clear. */
+const json_tape *contract_report_tape(const contract_report *r);
 size_t contract_report_count(const contract_report *r);
 const contract_finding *contract_report_get(const contract_report *r, size_t i);
 

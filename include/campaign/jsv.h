@@ -231,6 +231,13 @@ void jsv_result_limit_regex(jsv_result *r, unsigned ms);
  * linter showing the first n).  Applies to every later validation. */
 void jsv_result_keep_errors(jsv_result *r, size_t n);
 
+/* Make the reporting walk of every later validation with r also report
+ * the members no schema declares (unknownProperty errors), as a schema
+ * compiled with JSV_REPORT_UNKNOWN does, without compiling it again: a
+ * caller that wants them for one instance in a thousand turns this on for
+ * that one (on: 1; 0 turns it off).  The verdict walks never look. */
+void jsv_result_report_unknown(jsv_result *r, int on);
+
 /* jsv_validate's answer when the verdict hangs on a keyword that could
  * not be evaluated (JSV_ERROR_UNDECIDED): neither valid nor invalid. */
 #define JSV_UNDECIDED (-2)
@@ -271,6 +278,16 @@ int jsv_check_tape(const jsv_schema *s, const json_tape *t, jsv_result *r);
  * unevaluatedProperties, a dynamic $dynamicRef, JSV_REPORT_UNKNOWN), for
  * which parsing a tape would be wasted work. */
 int jsv_checks_tapes(const jsv_schema *s);
+
+/* 1 when every member name of the document t holds is declared by some
+ * "properties" keyword of s's program, else 0.  A name s declares nowhere
+ * is unknown wherever it stands; one it declares somewhere may still be
+ * unknown where it stands (the reporting walk with
+ * jsv_result_report_unknown says), so a 1 is no verdict: it says when
+ * that walk need not run.  Names compare by length and json_key_hash(),
+ * which the tape keeps (a pass over the entries, no hashing): a name
+ * with the same length and hash as a declared one counts as declared. */
+int jsv_tape_names_declared(const jsv_schema *s, const json_tape *t);
 
 size_t jsv_result_count(const jsv_result *r);
 const jsv_error_item *jsv_result_get(const jsv_result *r, size_t i);

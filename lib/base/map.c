@@ -8,9 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct map_slot { const void *key; uint64_t hash; void *value; };
+enum key_kind { KEY_STRING, KEY_POINTER, KEY_NAME };
 
-enum key_kind { KEY_STRING, KEY_POINTER };
+/* A nameset slot's hash: the length above the caller's 32-bit hash
+ * (nameset_has_hash in map.h computes the same). */
+static uint64_t name_hash(size_t len, uint32_t hash)
+{
+    return (uint64_t)len << 32 | hash;
+}
 
 uint64_t map_hash_bytes(const void *p, size_t n)
 {
@@ -31,7 +36,9 @@ map_find(const map_table *t, const enum key_kind kind, const void *key, uint64_t
         struct map_slot *s = &t->slots[j];
         if (!s->key)
             return s;
-        if (kind == KEY_POINTER ? s->key == key : s->hash == h && !strcmp(s->key, key))
+        if (kind == KEY_POINTER ? s->key == key
+            : kind == KEY_NAME  ? s->hash == h && !memcmp(s->key, key, (size_t)(h >> 32))
+                                : s->hash == h && !strcmp(s->key, key))
             return s;
     }
 }
@@ -147,6 +154,27 @@ void ptrmap_clear(ptrmap *m)
 }
 
 void ptrmap_free(ptrmap *m)
+{
+    map_free(&m->t);
+}
+
+/* ---- nameset ---- */
+
+int nameset_put(nameset *m, const char *name, size_t len, uint32_t hash)
+{
+    if (len > UINT32_MAX)
+        return -1;
+    return map_put(&m->t, KEY_NAME, name, name_hash(len, hash), (void *)name, 64);
+}
+
+int nameset_has(const nameset *m, const char *name, size_t len, uint32_t hash)
+{
+    if (!m->t.cap || len > UINT32_MAX)
+        return 0;
+    return map_find(&m->t, KEY_NAME, name, name_hash(len, hash))->key != NULL;
+}
+
+void nameset_free(nameset *m)
 {
     map_free(&m->t);
 }

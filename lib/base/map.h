@@ -21,6 +21,7 @@
 typedef struct map_table { struct map_slot *slots; size_t cap, len; } map_table;
 typedef struct strmap { map_table t; sip_key key; } strmap;
 typedef struct ptrmap { map_table t; } ptrmap;
+typedef struct nameset { map_table t; } nameset;
 
 /* Unkeyed FNV-1a, for lookups where a crafted collision costs one more
  * compare, not a probe chain (jv_hash of enum values; short id lists). */
@@ -39,5 +40,21 @@ void *ptrmap_get(const ptrmap *m, const void *key);
 /* Forget every entry, keeping the table for reuse. */
 void ptrmap_clear(ptrmap *m);
 void ptrmap_free(ptrmap *m);
+
+/* nameset: a set of names of len bytes (they may hold U+0000; borrowed,
+ * like strmap's keys) under a hash the caller gives, json_key_hash()'s
+ * (json_parse.h): a parsed document's member names carry theirs, so
+ * asking for one hashes nothing.  The names come from schemas; a name a
+ * document asks for costs a byte compare per name of its hash. */
+int nameset_put(nameset *m, const char *name, size_t len, uint32_t hash);
+int nameset_has(const nameset *m, const char *name, size_t len, uint32_t hash);
+void nameset_free(nameset *m);
+
+/* A slot of the table: a nameset's hash is the name's length above its
+ * 32-bit hash.  Visible so that a walk asking about every member of a
+ * document (jsv_tape_names_declared) can probe the table inline, by
+ * hashes only. */
+struct map_slot { const void *key; uint64_t hash; void *value; };
+
 
 #endif

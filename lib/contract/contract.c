@@ -54,6 +54,7 @@ struct contract_report {
     arena *doc_mem;
     json_doc *doc;
     size_t doc_bytes;    /* contract_report_document_bytes */
+    int tape_valid;      /* tape holds the last check's text */
 };
 
 /* A failing text's tape this large (bytes) is given back and the text
@@ -266,6 +267,7 @@ void contract_report_clear(contract_report *r)
     r->count = 0;
     r->dropped = 0;
     r->doc_bytes = 0;
+    r->tape_valid = 0;
     json_doc_free(r->doc);
     r->doc = NULL;
     if (r->doc_mem)
@@ -283,6 +285,11 @@ void contract_report_keep(contract_report *r, size_t n)
 size_t contract_report_document_bytes(const contract_report *r)
 {
     return r ? r->doc_bytes : 0;
+}
+
+const json_tape *contract_report_tape(const contract_report *r)
+{
+    return r && r->tape_valid ? r->tape : NULL;
 }
 
 size_t contract_report_dropped(const contract_report *r)
@@ -538,6 +545,7 @@ static int check_text(const jsv_schema *s, const char *name, const char *text, s
         tape_ok = r->tape && err->code == JSON_OK; /* else out of memory */
         if (tape_ok)
             r->doc_bytes = json_tape_bytes(r->tape);
+        r->tape_valid = tape_ok;
         if (v != 0)
             return v;
     }

@@ -315,6 +315,8 @@ struct jsv_schema {
     int annotations;       /* some schema uses unevaluatedItems/Properties */
     int verdict;           /* schema_verdict() can walk it: neither of the two,
                             * and no JSV_REPORT_UNKNOWN */
+    nameset declared;      /* every name a "properties" of the program
+                            * declares (jsv_tape_names_declared) */
 };
 
 /* s with $ref-only wrappers followed (at most 8, so "$ref": "#" ends):
@@ -393,6 +395,7 @@ struct jsv_result {
     size_t napplied, capapplied;
     ptrmap applied_set;      /* objects already in applied */
     int oom;
+    int report_unknown;      /* jsv_result_report_unknown */
     size_t keep;             /* errors whose text is kept (0: all) */
     /* regex search time every walk using this result may still take
      * (jsv_result_limit_regex); regex_metered 0: no such limit */

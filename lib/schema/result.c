@@ -16,6 +16,11 @@ void jsv_result_keep_errors(jsv_result *r, size_t n)
     if (r) r->keep = n;
 }
 
+void jsv_result_report_unknown(jsv_result *r, int on)
+{
+    if (r) r->report_unknown = on != 0;
+}
+
 void result_run_start(jsv_result *r, const jsv_schema *s, ecma_regex_run *run, pcre2_match_data *md)
 {
     ecma_regex_run_init(run, md, s->regex_budget_ms);

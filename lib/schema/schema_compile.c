@@ -1060,6 +1060,10 @@ static int properties_named(kwctx *b, ckw *k, const cJSON *pr)
     for (const cJSON *m = pr->child; m; m = m->next, i++) {
         prop_entry *pe = &k->u.props.props[i];
         prop_entry_name(pe, m->string, json_key_len(m));
+        if (nameset_put(&b->c->s->declared, m->string, json_key_len(m), json_key_hash(m->string, json_key_len(m)))) {
+            b->c->failed = 1;
+            return -1;
+        }
         if (!(pe->sub = ksub(b, m, join_key(b->c, kptr(b, "properties"), m)))) return -1;
     }
     if (!n) return 0;
@@ -1368,6 +1372,7 @@ void jsv_schema_free(jsv_schema *s)
     for (size_t i = 0; i < s->nregex; i++) ecma_regex_free(s->regexes[i]);
     free(s->regexes);
     ptrmap_free(&s->by_node);
+    nameset_free(&s->declared);
     arena_free(s->mem);
     arena_free(s->hot);
     free(s);

@@ -1201,7 +1201,7 @@ int schema_evaluate(const jsv_schema *s, const cJSON *instance, jsv_result *r)
     c.s = s;
     c.r = r;
     c.quiet = r ? 0 : 1;
-    c.report_unknown = r && (s->flags & JSV_REPORT_UNKNOWN);
+    c.report_unknown = r && ((s->flags & JSV_REPORT_UNKNOWN) || r->report_unknown);
     pcre2_match_data *own_md = NULL;
     if (r) {
         result_reset(r);
@@ -1306,3 +1306,4 @@ int jsv_checks_tapes(const jsv_schema *s)
 {
     return s && s->verdict;
 }
+

@@ -201,3 +201,29 @@ int schema_verdict_tape_run(const jsv_schema *s, const json_tape *t, ecma_regex_
     int v = vschema(&c, s->root, root);
     return v < 0 ? CANNOT_TELL : v;
 }
+
+int jsv_tape_names_declared(const jsv_schema *s, const json_tape *t)
+{
+    /* the entries with a key are the members: a key's bytes sit either in
+     * the side buffer (JT_KEY_DECODED) or in the input after its opening
+     * quote, so at offset 1 or more; the root and array elements keep
+     * key_off 0 and no flag */
+    if (!s || !t)
+        return 1;
+    const struct map_slot *slots = s->declared.t.slots;
+    size_t mask = s->declared.t.cap - 1;
+    const jt_value *v = t->v + 1, *end = t->v + t->n;
+    if (!slots)
+        return t->n <= 1; /* nothing declared: any member is unknown */
+    for (; v < end; v++) {
+        if (!(v->flags & JT_KEY_DECODED) && !v->key_off)
+            continue;
+        uint64_t h = (uint64_t)v->key_len << 32 | v->key_hash;
+        size_t j = h & mask;
+        while (slots[j].key && slots[j].hash != h)
+            j = (j + 1) & mask;
+        if (!slots[j].key)
+            return 0;
+    }
+    return 1;
+}

@@ -277,7 +277,9 @@ printf '{"mediaBuys": [{"mediaBuyId": "mb_1", "creativeIds": ["cr_1"]}], "storef
 lint --schema campaign-update-request "$tmp/strict.json"; status 1 "a closed mediaBuys[] entry rejects an unknown member"
 has '/mediaBuys/0/creativeIds: property "creativeIds" is not allowed (did you mean "creative_ids"?) [additionalProperties]' out "hint creative_ids without --strict"
 has "$tmp/strict.json:1:39:" out "disallowed property at its key"
-hasnt "storefrontId" out "no unknownProperty without --strict"
+hasnt '/storefrontId: unknown property' out "no unknownProperty finding without --strict"
+has '/storefrontId: note: unknown property "storefrontId" (did you mean "storefrontIds"?) [unknownProperty]' out \
+    "a note instead (tests/cli/lint_notes.sh)"
 lint --strict --schema campaign-update-request "$tmp/strict.json"; status 1 "--strict, closed and open"
 has '(did you mean "creative_ids"?) [additionalProperties]' out "--strict keeps the closed-object finding"
 has '(did you mean "storefrontIds"?) [unknownProperty]' out "--strict adds the open-object finding"

@@ -245,6 +245,52 @@ static void test_unknown(struct check *t)
     teardown(&f);
 }
 
+/* Without JSV_REPORT_UNKNOWN: jsv_tape_names_declared says when a
+ * document holds a name the schema declares nowhere (lint's notes), and
+ * jsv_result_report_unknown makes one reporting walk find the unknown
+ * members where they stand, from the same compiled schema. */
+static void test_unknown_on_demand(struct check *t)
+{
+    fixture f;
+    const char *schema = "{\"properties\":{\"creative_ids\":true,\"nested\":{\"properties\":{\"x\":true}}},"
+                         "\"allOf\":[{\"properties\":{\"name\":true}}]}";
+    CHECK(t, setup(&f, schema, 0) == 0);
+    struct { const char *doc; int declared; } rows[] = {
+        { "{\"creative_ids\":1,\"name\":2,\"nested\":{\"x\":1}}", 1 },
+        { "{\"nested\":{\"name\":1,\"creative_ids\":[{\"x\":1}]}}", 1 }, /* declared elsewhere counts */
+        { "[1,{\"x\":2},\"name\"]", 1 },                                      /* strings and elements are no names */
+        { "{\"creativeIds\":1}", 0 },
+        { "{\"nested\":{\"x\":1,\"y\":2}}", 0 },
+        { "{\"n\\u0061me\":1}", 1 },                                          /* a decoded key: "name" */
+        { "{\"nam\\u0065s\":1}", 0 },
+        { "{\"\":1}", 0 },
+        { "{}", 1 },
+    };
+    json_tape *tp = json_tape_new();
+    json_error je;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        CHECK(t, json_tape_parse(tp, rows[i].doc, strlen(rows[i].doc), NULL, &je) == 0);
+        CHECK_MSG(t, jsv_tape_names_declared(f.s, tp) == rows[i].declared, "row %zu: %s", i, rows[i].doc);
+    }
+    json_tape_free(tp);
+    /* the reporting walk, unknown members on demand */
+    const char *doc = "{\"creative_ids\":1,\"name\":2,\"nested\":{\"name\":1}}";
+    json_doc *d = json_parse(doc, strlen(doc), NULL, NULL, &je);
+    CHECK(t, d && jsv_validate(f.s, d->root, f.r) == 1); /* off by default: valid */
+    jsv_result_report_unknown(f.r, 1);
+    CHECK(t, d && jsv_explain(f.s, d->root, f.r) == 0);
+    CHECK_INT(t, jsv_result_count(f.r), 1);
+    const jsv_error_item *e = jsv_result_get(f.r, 0);
+    if (e) {
+        CHECK_STR(t, e->keyword, "unknownProperty");
+        CHECK_STR(t, e->instance_location, "/nested/name");
+    }
+    jsv_result_report_unknown(f.r, 0);
+    CHECK(t, d && jsv_explain(f.s, d->root, f.r) == 1 && jsv_result_count(f.r) == 0);
+    json_doc_free(d);
+    teardown(&f);
+}
+
 static void test_format_default(struct check *t)
 {
     fixture f;
@@ -1475,6 +1521,7 @@ int main(void)
     test_equality(&t);
     test_x_error(&t);
     test_unknown(&t);
+    test_unknown_on_demand(&t);
     test_format_default(&t);
     test_invalid_schemas(&t);
     test_depth(&t);

@@ -5,7 +5,8 @@
  *   lint_input.c   reading files and stdin in one go
  *   lint_lines.c   reading NDJSON line by line in bounded memory
  *   lint_locate.c  the JSON Pointer at a byte offset of malformed text
- *   lint_hint.c    "did you mean" for unknown properties (--strict)
+ *   lint_hint.c    "did you mean" for unknown properties (findings with
+ *                  --strict, notes without)
  *   lint_output.c  the text, json, junit and github formats
  *
  * A "unit" is one payload: a file, or one line of an NDJSON file. */
@@ -51,6 +52,11 @@ typedef struct lint_unit {
     unsigned first_line; /* line of the file the text's first byte is on */
     json_text_pos known; /* a position of the text already counted (a parse
                           * error's), counted on from; line 0: none */
+    const jsv_finding *notes; /* in source order: members no schema declares
+                          * where they stand, each close to a declared name
+                          * (its message ends with the hint); they are no
+                          * findings and change no verdict */
+    size_t nnotes;
 } lint_unit;
 
 /* ---- output ------------------------------------------------------------ */
@@ -149,6 +155,8 @@ typedef struct lint_config {
     const char *body;
     const jsv_schema *schema;  /* else a plain schema (engine only) */
     lint_hints *hints;         /* NULL = no hints */
+    int notes;                 /* note members close to a declared name
+                                * (request bodies, without --strict) */
     unsigned regex_budget_ms;  /* regex search time of the whole run (0: none) */
     size_t max_findings;       /* findings kept and shown per payload (0: all) */
 } lint_config;

@@ -28,6 +28,11 @@ struct lint_checker {
     size_t cap;
     char **owned;             /* messages built here (hints), per payload */
     size_t nowned, capowned;
+    /* notes (lint_config.notes) */
+    jsv_result *unknown;      /* the reporting walk's, unknown members reported */
+    json_doc *note_doc;       /* the tree it walked, kept until the next payload */
+    jsv_finding *notes;
+    size_t nnotes, capnotes;
 };
 
 lint_checker *lint_checker_new(const lint_config *cfg)
@@ -58,6 +63,9 @@ void lint_checker_free(lint_checker *k)
         return;
     release_owned(k);
     free(k->owned);
+    jsv_result_free(k->unknown);
+    json_doc_free(k->note_doc);
+    free(k->notes);
     free(k->items);
     free(k->order);
     contract_report_free(k->report);
@@ -122,6 +130,73 @@ static const char *message_of(lint_checker *k, const contract_finding *f)
     return own(k, m) ? m : f->message;
 }
 
+/* ---- notes: a member close to a declared name, without --strict --------- */
+
+static int add_note(lint_checker *k, const jsv_finding *f, const char *message)
+{
+    if (k->nnotes == k->capnotes) {
+        size_t cap = k->capnotes ? k->capnotes * 2 : 8;
+        jsv_finding *p = realloc(k->notes, cap * sizeof *p);
+        if (!p)
+            return -1;
+        k->notes = p;
+        k->capnotes = cap;
+    }
+    k->notes[k->nnotes] = *f;
+    k->notes[k->nnotes++].message = message;
+    return 0;
+}
+
+static int by_offset(const void *a, const void *b)
+{
+    const jsv_finding *x = a, *y = b;
+    return x->offset < y->offset ? -1 : x->offset > y->offset;
+}
+
+/* The notes of the payload buf[0..len) just checked: the members its
+ * body schema declares nowhere are looked up on the check's tape (no
+ * hashing, no new parse: a payload without one costs a pass over its
+ * names), and only a payload with one is parsed again and walked with
+ * unknown members reported, to learn which stand where nothing declares
+ * them; those close to a declared name become notes.  0, or -1 when out
+ * of memory. */
+static int collect_notes(lint_checker *k, const char *buf, size_t len)
+{
+    k->nnotes = 0;
+    json_doc_free(k->note_doc);
+    k->note_doc = NULL;
+    const jsv_schema *s = k->cfg.notes && k->cfg.contract ? contract_schema(k->cfg.contract, k->cfg.body) : NULL;
+    const json_tape *t = contract_report_tape(k->report);
+    if (!s || !t || jsv_tape_names_declared(s, t))
+        return 0;
+    if (!k->unknown && !(k->unknown = jsv_result_new()))
+        return -1;
+    jsv_result_report_unknown(k->unknown, 1);
+    jsv_result_limit_regex(k->unknown, k->cfg.regex_budget_ms);
+    if (!(k->note_doc = json_parse(buf, len, NULL, NULL, NULL)))
+        return 0; /* the check read it: only memory can fail here */
+    if (jsv_explain(s, k->note_doc->root, k->unknown) < 0)
+        return -1;
+    for (size_t i = 0; i < jsv_result_count(k->unknown); i++) {
+        const jsv_finding *f = jsv_result_get(k->unknown, i);
+        char name[512];
+        const char *hint;
+        if (strcmp(f->id, "unknownProperty") != 0 || !k->cfg.hints || !last_token(f->pointer, name, sizeof name) ||
+            !(hint = lint_hints_suggest(k->cfg.hints, f->absolute_keyword_location, name)))
+            continue;
+        size_t size = strlen(f->message) + strlen(hint) + 32;
+        char *m = malloc(size);
+        if (!m)
+            return -1;
+        snprintf(m, size, "%s (did you mean \"%s\"?)", f->message, hint);
+        if (!own(k, m) || add_note(k, f, m) != 0)
+            return -1;
+    }
+    if (k->nnotes > 1)
+        qsort(k->notes, k->nnotes, sizeof *k->notes, by_offset);
+    return 0;
+}
+
 /* Source order reads best (like a compiler's); ties keep the order the
  * checks found them. */
 static int by_position(const void *a, const void *b)
@@ -161,7 +236,7 @@ static int emit_one(lint_checker *k, const char *file, const char *name, lint_ou
         return -1;
     k->items[0] = (jsv_finding){ .pointer = pointer, .id = id, .message = message,
                                  .offset = at.line ? at.offset : JSV_NO_OFFSET, .is_rule = 1 };
-    lint_unit u = { name, file, k->items, 1, 0, 0, text, len, first_line, at };
+    lint_unit u = { name, file, k->items, 1, 0, 0, text, len, first_line, at, NULL, 0 };
     return lint_output_unit(out, &u) == 0 ? 1 : -1;
 }
 
@@ -241,6 +316,9 @@ int lint_check_payload(lint_checker *k, const char *file, const char *name,
     /* with findings past the bound, only the verdict knows whether one
      * of them decides (CONTRACT_UNDECIDED == JSV_UNDECIDED) */
     *undecided = more ? verdict == CONTRACT_UNDECIDED : n > 0 && open == n;
-    lint_unit u = { name, file, k->items, n, *undecided, more, buf, len, first_line, { 0, 0, 0 } };
+    if (collect_notes(k, buf, len) != 0)
+        return -1;
+    lint_unit u = { name, file, k->items, n, *undecided, more, buf, len, first_line, { 0, 0, 0 },
+                    k->notes, k->nnotes };
     return lint_output_unit(out, &u) == 0 ? (int)(n + more > INT_MAX ? INT_MAX : n + more) : -1;
 }

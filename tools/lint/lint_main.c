@@ -347,7 +347,10 @@ int main(int argc, char **argv)
         goto oom;
 
     unsigned budget_ms = o.regex_budget * 1000 < 1 ? 1 : (unsigned)(o.regex_budget * 1000);
-    lint_config cfg = { c, by_path ? NULL : o.schema, schema, hints, budget_ms, o.max_findings };
+    /* notes for request bodies only: the responses' objects are closed,
+     * where an undeclared member is a finding already */
+    int notes = !o.strict && !by_path && strstr(o.schema, "-request") != NULL;
+    lint_config cfg = { c, by_path ? NULL : o.schema, schema, hints, notes, budget_ms, o.max_findings };
     if (!(k = lint_checker_new(&cfg)) || !(out = lint_output_new((enum lint_format)o.format, stdout, o.schema)))
         goto oom;
 

@@ -5,6 +5,11 @@
  * line (github: a warning, not an error), "undecided": true in json, and
  * a junit <error> rather than a <failure> for a payload it leaves open.
  *
+ * A note (a member no schema declares where it stands, close to a
+ * declared name, reported without --strict) is no finding: "note: " before
+ * its message in text, a ::notice in github, "notes" in json, the test
+ * case's <system-out> in junit; it changes no count.
+ *
  * Every format streams: text and github print each finding as it comes,
  * json prints one array element per unit, and junit keeps the test cases
  * aside only because the suite's counts must precede them: in a temporary
@@ -152,14 +157,15 @@ static void where(const lint_unit *u, const jsv_finding *x, json_text_pos *cur, 
     *col = cur->col;
 }
 
-static void text_line(FILE *f, const lint_unit *u, const jsv_finding *x, json_text_pos *cur, enum esc mode)
+static void text_line(FILE *f, const lint_unit *u, const jsv_finding *x, json_text_pos *cur, enum esc mode,
+                      int note)
 {
     unsigned line, col;
     where(u, x, cur, &line, &col);
     put_escaped(f, u->file, mode);
     fprintf(f, ":%u:%u: ", line, col);
     put_escaped(f, lint_display_pointer(x->pointer), mode);
-    fputs(": ", f);
+    fputs(note ? ": note: " : ": ", f);
     put_escaped(f, x->message, mode);
     fputs(" [", f);
     put_escaped(f, x->id, mode);
@@ -207,7 +213,34 @@ static void json_unit(lint_output *o, const lint_unit *u)
         json_field(f, x->is_rule ? "ruleId" : "keyword", x->id);
         fprintf(f, ",\"line\":%u,\"column\":%u%s}", line, col, x->undecided ? ",\"undecided\":true" : "");
     }
-    fputs("]}", f);
+    fputs("]", f);
+    cur = JSON_TEXT_START;
+    for (size_t i = 0; i < u->nnotes; i++) {
+        const jsv_finding *x = &u->notes[i];
+        unsigned line, col;
+        where(u, x, &cur, &line, &col);
+        fputs(i ? ",{\"instanceLocation\":\"" : ",\"notes\":[{\"instanceLocation\":\"", f);
+        put_escaped(f, x->pointer, ESC_JSON);
+        fputc('"', f);
+        json_field(f, "note", x->message);
+        json_field(f, "keyword", x->id);
+        fprintf(f, ",\"line\":%u,\"column\":%u}", line, col);
+    }
+    fputs(u->nnotes ? "]}" : "}", f);
+}
+
+/* A unit's notes as its test case's <system-out> (nothing without one). */
+static void junit_notes(FILE *f, const lint_unit *u)
+{
+    if (!u->nnotes)
+        return;
+    fputs("    <system-out>", f);
+    json_text_pos cur = JSON_TEXT_START;
+    for (size_t i = 0; i < u->nnotes; i++) {
+        text_line(f, u, &u->notes[i], &cur, ESC_XML_TEXT, 1);
+        fputc('\n', f);
+    }
+    fputs("</system-out>\n", f);
 }
 
 static void junit_unit(lint_output *o, const lint_unit *u)
@@ -218,7 +251,13 @@ static void junit_unit(lint_output *o, const lint_unit *u)
     fputs("\" classname=\"", f);
     put_escaped(f, o->suite, ESC_XML_ATTR);
     if (!u->count) {
-        fputs("\"/>\n", f);
+        if (!u->nnotes) {
+            fputs("\"/>\n", f);
+            return;
+        }
+        fputs("\">\n", f);
+        junit_notes(f, u);
+        fputs("  </testcase>\n", f);
         return;
     }
     const char *tag = u->undecided ? "error" : "failure";
@@ -227,14 +266,16 @@ static void junit_unit(lint_output *o, const lint_unit *u)
             all, all == 1 ? "" : "s", u->undecided ? ", could not be decided" : "");
     json_text_pos cur = JSON_TEXT_START;
     for (size_t i = 0; i < u->count; i++) {
-        text_line(f, u, &u->findings[i], &cur, ESC_XML_TEXT);
+        text_line(f, u, &u->findings[i], &cur, ESC_XML_TEXT, 0);
         fputc('\n', f);
     }
     if (u->more) {
         more_line(f, u, ESC_XML_TEXT);
         fputc('\n', f);
     }
-    fprintf(f, "</%s>\n  </testcase>\n", tag);
+    fprintf(f, "</%s>\n", tag);
+    junit_notes(f, u);
+    fputs("  </testcase>\n", f);
 }
 
 int lint_output_unit(lint_output *o, const lint_unit *u)
@@ -243,11 +284,16 @@ int lint_output_unit(lint_output *o, const lint_unit *u)
     switch (o->format) {
     case LINT_TEXT:
         for (size_t i = 0; i < u->count; i++) {
-            text_line(o->out, u, &u->findings[i], &cur, ESC_TEXT);
+            text_line(o->out, u, &u->findings[i], &cur, ESC_TEXT, 0);
             fputc('\n', o->out);
         }
         if (u->more) {
             more_line(o->out, u, ESC_TEXT);
+            fputc('\n', o->out);
+        }
+        cur = JSON_TEXT_START;
+        for (size_t i = 0; i < u->nnotes; i++) {
+            text_line(o->out, u, &u->notes[i], &cur, ESC_TEXT, 1);
             fputc('\n', o->out);
         }
         break;
@@ -272,6 +318,21 @@ int lint_output_unit(lint_output *o, const lint_unit *u)
             fputs("::", o->out);
             more_line(o->out, u, ESC_GH_DATA);
             fputc('\n', o->out);
+        }
+        cur = JSON_TEXT_START;
+        for (size_t i = 0; i < u->nnotes; i++) {
+            const jsv_finding *x = &u->notes[i];
+            unsigned line, col;
+            where(u, x, &cur, &line, &col);
+            fputs("::notice file=", o->out);
+            put_escaped(o->out, u->file, ESC_GH_PROP);
+            fprintf(o->out, ",line=%u,col=%u::", line, col);
+            put_escaped(o->out, lint_display_pointer(x->pointer), ESC_GH_DATA);
+            fputs(": ", o->out);
+            put_escaped(o->out, x->message, ESC_GH_DATA);
+            fputs(" [", o->out);
+            put_escaped(o->out, x->id, ESC_GH_DATA);
+            fputs("]\n", o->out);
         }
         break;
     case LINT_JSON:
