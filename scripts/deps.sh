@@ -5,12 +5,13 @@
 # Uses sudo when not root (root needs no sudo).  Runs apt-get update only
 # when the install fails without it (a fresh system has no package lists).
 # Does nothing, silently, when everything is installed.
-#   sh scripts/deps.sh        what building and `make test` need
+#   sh scripts/deps.sh        what building and `make test` need (python3-yaml:
+#                             tests/cli/ci_examples.sh parses the CI examples)
 #   sh scripts/deps.sh fuzz   that, plus what `make fuzz` and .ci/run use:
 #                             clang and its sanitizer/libFuzzer runtimes,
 #                             valgrind, wrk (mock load test), openssl (TLS test)
 set -e
-PKGS="make build-essential pkg-config libcjson-dev libpcre2-dev libcurl4-openssl-dev libmicrohttpd-dev libxml2-utils"
+PKGS="make build-essential pkg-config libcjson-dev libpcre2-dev libcurl4-openssl-dev libmicrohttpd-dev libxml2-utils python3-yaml"
 FUZZ_PKGS="clang libclang-rt-14-dev valgrind wrk openssl"
 case "${1:-}" in
     "") ;;

@@ -14,6 +14,7 @@
 #include "campaign/options.h"
 #include "loopback.h"
 #include "matrix.h"
+#include "merge.h"
 #include "ref_mock.h"
 #include "redact.h"
 #include "report.h"
@@ -47,6 +48,7 @@ typedef struct options {
     unsigned read_back, no_read_back;
     const char *reference, *reference_fixtures;
     unsigned reference_mock, strict_decisions;
+    unsigned merge_reports;
 } options;
 
 static int parse_long(const char *s, long lo, long hi, long *out)
@@ -141,6 +143,9 @@ static const opt_spec runner_opts[] = {
     { .name = "strict-decisions", .kind = OPT_FLAG, OPT_AT(options, strict_decisions),
       .help = "A difference on a behaviour the pages leave to each server (a step covering only decisions) "
               "fails the step too, instead of being noted as differing from the reference's choice." },
+    { .name = "merge-reports", .kind = OPT_FLAG, OPT_AT(options, merge_reports),
+      .help = "Send nothing: CASES are summary.json files (or report directories) of --shard runs, merged into "
+              "one set of reports as one run of them all would write (merge.h)." },
     { .name = "insecure", .kind = OPT_FLAG, OPT_AT(options, insecure),
       .help = "Do not verify TLS certificates." },
     { .name = "schemas", .arg = "DIR", .kind = OPT_STRING, OPT_AT(options, schemas),
@@ -184,6 +189,9 @@ static int parse_args(int argc, char **argv, options *o, opt_list *cases)
     int rc = opts_parse(&runner_tool, argc, argv, o, cases);
     if (rc != OPTS_GO) return rc;
     if (!cases->n) return opts_usage_error(&runner_tool, "no CASES given");
+    if (o->merge_reports && (o->base_url || o->dry_run || o->list))
+        return opts_usage_error(&runner_tool, "--merge-reports reads reports: no --base-url, --dry-run or --list");
+    if (o->merge_reports) return OPTS_GO;
     if (!o->base_url && !o->dry_run && !o->list) return opts_usage_error(&runner_tool, "--base-url is required");
     if (o->read_back && o->no_read_back)
         return opts_usage_error(&runner_tool, "--read-back and --no-read-back exclude each other");
@@ -316,6 +324,12 @@ int main(int argc, char **argv)
 
     int parsed = parse_args(argc, argv, &o, &operands);
     if (parsed != OPTS_GO) { status = parsed == OPTS_DONE ? 0 : 2; goto out; }
+    if (o.merge_reports) {
+        ct_merge_opts m = { (char *const *)operands.v, operands.n, o.junit, o.html, o.json, o.report_dir,
+                            (int)o.no_reports, (int)o.quiet, o.schemas ? o.schemas : contract_default_schema_dir() };
+        status = ct_merge_run(&m);
+        goto out;
+    }
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) { fprintf(stderr, "campaign-test: libcurl failed to start\n"); goto out; }
 
     int loop = 0;
