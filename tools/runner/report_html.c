@@ -38,7 +38,7 @@ static const char CSS[] =
     "mark{background:#ffd54f;color:#000;outline:2px solid #b3261e}"
     "table{border-collapse:collapse;margin:.5em 0;width:100%}td,th{border-bottom:1px solid #eee;padding:.25em .5em;text-align:left;vertical-align:top}"
     "caption{text-align:left;font-weight:600}table.ea td{font-family:ui-monospace,monospace;font-size:.92em;word-break:break-word}"
-    "td.want{background:#eef7ee;width:40%}td.got{background:#fbecea;width:40%}"
+    "td.at{width:30%}td.want{background:#eef7ee;width:35%}td.got{background:#fbecea;width:35%}"
     "ul.notes{margin:.1em 0;padding-left:1.4em;color:#8a6d00;font-size:.92em}ul.findings{margin:.3em 0;padding-left:1.2em}ul.findings li{color:#b3261e}"
     "tr.failed td:first-child{border-left:4px solid #b3261e}tr.passed td:first-child{border-left:4px solid #17703a}"
     "tr.notrun td:first-child,tr.unexercised td:first-child{border-left:4px solid #c9a100}.unexercised{color:#8a6d00}"
