@@ -155,7 +155,7 @@ $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(TEST_SUPPORT_SRC:%.c=$(BUILD)/%.o) $
 $(BUILD)/tests/test_mock_oom $(BUILD)/tests/test_mock_state: $(MOCK_LIB)
 $(BUILD)/tests/test_mock_oom: LDFLAGS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup,--wrap=strndup
 $(BUILD)/tests/test_runner_vars $(BUILD)/tests/test_runner_readback $(BUILD)/tests/test_runner_differ \
-$(BUILD)/tests/test_traceability $(BUILD)/tests/test_runner_matrix: $(RUNNER_LIB)
+$(BUILD)/tests/test_traceability $(BUILD)/tests/test_runner_matrix $(BUILD)/tests/test_runner_report_html: $(RUNNER_LIB)
 $(BUILD)/tests/test_probe_bounds: $(PROBE_LIB)
 
 test: deps

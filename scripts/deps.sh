@@ -9,10 +9,11 @@
 #                             tests/cli/ci_examples.sh parses the CI examples)
 #   sh scripts/deps.sh fuzz   that, plus what `make fuzz` and .ci/run use:
 #                             clang and its sanitizer/libFuzzer runtimes,
-#                             valgrind, wrk (mock load test), openssl (TLS test)
+#                             valgrind, wrk (mock load test), openssl (TLS test),
+#                             chromium (the HTML report rendered headless)
 set -e
 PKGS="make build-essential pkg-config libcjson-dev libpcre2-dev libcurl4-openssl-dev libmicrohttpd-dev libxml2-utils python3-yaml"
-FUZZ_PKGS="clang libclang-rt-14-dev valgrind wrk openssl"
+FUZZ_PKGS="clang libclang-rt-14-dev valgrind wrk openssl chromium"
 case "${1:-}" in
     "") ;;
     fuzz) PKGS="$PKGS $FUZZ_PKGS" ;;
