@@ -143,7 +143,9 @@ static const opt_spec runner_opts[] = {
     { .name = "insecure", .kind = OPT_FLAG, OPT_AT(options, insecure),
       .help = "Do not verify TLS certificates." },
     { .name = "schemas", .arg = "DIR", .kind = OPT_STRING, OPT_AT(options, schemas),
-      .help = "The contract schemas (default: $CAMPAIGN_SCHEMA_DIR, bin/../schemas)." },
+      .help = "The contract schemas and the case schema (default: $CAMPAIGN_SCHEMA_DIR, else "
+              "share/campaign-contract/schemas beside bin/ when installed, else the build tree's schemas "
+              "beside bin/, else ./schemas)." },
     { .name = "body-dir", .arg = "DIR", .kind = OPT_LIST, OPT_AT(options, body_dirs),
       .help = "Let bodyFile read below DIR too (repeatable); by default a body file must lie below a CASES "
               "directory or its case file's own directory." },
@@ -339,7 +341,13 @@ int main(int argc, char **argv)
 
     jsv_error je;
     memset(&je, 0, sizeof je);
-    const char *sdir = o.schemas ? o.schemas : contract_default_schema_dir();
+    char found[PATH_MAX], why[1536];
+    const char *sdir = o.schemas;
+    if (!sdir && contract_find_schema_dir("--schemas DIR", found, sizeof found, why, sizeof why) != 0) {
+        fprintf(stderr, "campaign-test: %s\n", why);
+        goto out;
+    }
+    sdir = sdir ? sdir : found;
     con = contract_load(sdir, NULL, &je);
     if (!con) {
         fprintf(stderr, "campaign-test: cannot load the contract schemas from %s: %s%s%s\n", sdir, je.file[0] ? je.file : "",
