@@ -98,6 +98,13 @@ static const opt_tool lint_tool = {
                 "2 usage error, unreadable file (or NDJSON line over --max-size) or unknown schema;\n"
                 "3 none invalid but some could not be decided (a keyword could not be evaluated: a regex "
                 "reached its match limit or the time budget; such findings are marked \"undecided\").",
+    .environment = (const opt_note[]){
+        { "CAMPAIGN_SCHEMA_DIR", "The contract schemas directory when --schema-dir DIR is not given (taken as given: it is not searched further)." },
+        { NULL, NULL } },
+    .files = (const opt_note[]){
+        { "PREFIX/share/campaign-contract/schemas", "The contract schemas, found relative to the executable (PREFIX/bin/../share/campaign-contract/schemas), so a moved or copied prefix still works; in the build tree, bin/../schemas." },
+        { NULL, NULL } },
+    .see_also = "campaign-mock(1), campaign-test(1), campaign-probes(1)",
     .opts = lint_opts,
     .nopts = sizeof lint_opts / sizeof lint_opts[0],
 };

@@ -106,6 +106,16 @@ static const opt_tool mock_tool = {
                 "0 after SIGINT or SIGTERM;\n"
                 "1 the address cannot be bound;\n"
                 "2 usage, fixtures or schema errors.",
+    .environment = (const opt_note[]){
+        { "CAMPAIGN_MOCK_TOKEN", "The expected bearer token when --token is not given (default demo-token)." },
+        { "CAMPAIGN_MOCK_FIXTURES", "The fixtures file when --fixtures FILE is not given (taken as given: it is not searched further)." },
+        { "CAMPAIGN_SCHEMA_DIR", "The contract schemas directory when --schema-dir DIR is not given (taken as given: it is not searched further)." },
+        { NULL, NULL } },
+    .files = (const opt_note[]){
+        { "PREFIX/share/campaign-contract/fixtures.json", "The sales agents, products and creatives the mock starts with, found relative to the executable; in the build tree, bin/../tools/mock/fixtures.json." },
+        { "PREFIX/share/campaign-contract/schemas", "The contract schemas, found relative to the executable (PREFIX/bin/../share/campaign-contract/schemas), so a moved or copied prefix still works; in the build tree, bin/../schemas." },
+        { NULL, NULL } },
+    .see_also = "campaign-lint(1), campaign-test(1), campaign-probes(1)",
     .opts = mock_opts,
     .nopts = sizeof mock_opts / sizeof mock_opts[0],
 };

@@ -49,6 +49,15 @@ static const opt_tool probe_tool = {
     .epilogue = "Exit status:\n"
                 "0 the probes and the summary were written;\n"
                 "2 usage error, unreadable schemas, examples or base body, or a file could not be written.",
+    .environment = (const opt_note[]){
+        { "CAMPAIGN_SCHEMA_DIR", "The contract schemas directory when --schemas DIR is not given (taken as given: it is not searched further)." },
+        { NULL, NULL } },
+    .files = (const opt_note[]){
+        { "PREFIX/share/campaign-contract/schemas", "The contract schemas, found relative to the executable (PREFIX/bin/../share/campaign-contract/schemas), so a moved or copied prefix still works; in the build tree, bin/../schemas." },
+        { "PREFIX/share/campaign-contract/examples", "The example bodies the probes change (the examples directory beside the schemas directory)." },
+        { "PREFIX/share/campaign-contract/docs/contract.md", "The traceability table whose rows the probes name (docs/contract.md beside the schemas directory)." },
+        { NULL, NULL } },
+    .see_also = "campaign-lint(1), campaign-mock(1), campaign-test(1)",
     .opts = probe_opts_table,
     .nopts = sizeof probe_opts_table / sizeof probe_opts_table[0],
     .flags = OPT_TOOL_ABBREV,

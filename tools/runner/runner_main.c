@@ -172,6 +172,15 @@ static const opt_tool runner_tool = {
                 "1 failures or errors;\n"
                 "2 usage or case errors;\n"
                 "130 interrupted.",
+    .environment = (const opt_note[]){
+        { "SCOPE3_API_KEY", "The bearer token sent with every request (another variable with --token-env VAR); never written to any output." },
+        { "CAMPAIGN_SCHEMA_DIR", "The contract schemas directory when --schemas DIR is not given (taken as given: it is not searched further)." },
+        { NULL, NULL } },
+    .files = (const opt_note[]){
+        { "PREFIX/share/campaign-contract/schemas", "The contract schemas, the case schema (case.schema.json) and the contract rows the coverage matrix counts (contract-rows.tsv), found relative to the executable (PREFIX/bin/../share/campaign-contract/schemas); in the build tree, bin/../schemas." },
+        { "PREFIX/bin/campaign-mock", "The reference server of --reference-mock: the campaign-mock beside campaign-test." },
+        { NULL, NULL } },
+    .see_also = "campaign-lint(1), campaign-mock(1), campaign-probes(1)",
     .opts = runner_opts,
     .nopts = sizeof runner_opts / sizeof runner_opts[0],
     .flags = OPT_TOOL_ABBREV, /* as getopt_long allowed: --dry for --dry-run */
