@@ -10,7 +10,7 @@
 #                             clang and its sanitizer/libFuzzer runtimes,
 #                             valgrind, wrk (mock load test), openssl (TLS test)
 set -e
-PKGS="make build-essential pkg-config libcjson-dev libpcre2-dev libcurl4-openssl-dev libmicrohttpd-dev libxml2-utils"
+PKGS="make build-essential pkg-config libcjson-dev libpcre2-dev libcurl4-openssl-dev libmicrohttpd-dev libxml2-utils man-db groff-base"
 FUZZ_PKGS="clang libclang-rt-14-dev valgrind wrk openssl"
 case "${1:-}" in
     "") ;;
