@@ -5,6 +5,9 @@
 #   make demo     build, start the mock, run the conformance suite, write reports/
 #   make deps     install missing Debian packages (apt-get; sudo when not root)
 #   make fuzz     build the libFuzzer targets with clang, run each FUZZ_SECONDS (fuzz/fuzz.mk)
+#   make install  copy the built tools, data, manual pages, headers, library and
+#                 pkg-config file under PREFIX (default /usr/local; DESTDIR staged)
+#   make uninstall  remove exactly what install copies
 #
 # Variables: SANITIZE=1 builds with ASan+UBSan (into build-san/ and bin-san/).
 
@@ -82,13 +85,17 @@ endif
 
 include bench/bench.mk
 
-.PHONY: all build deps test demo clean bench fuzz
+.PHONY: all build deps test demo clean bench fuzz install uninstall
 .DEFAULT_GOAL := all
 
 all: deps
 	@$(MAKE) --no-print-directory build
 
-build: $(TOOLS) $(TEST_BINS) $(BENCH_TOOLS) $(MOCK_MUTANTS)
+# The manual pages, one per tool, written by the tool itself from the
+# option table its --help is written from (opts_man, "--help-man").
+MAN_PAGES := $(TOOLS:$(BIN)/%=$(BUILD)/man/%.1)
+
+build: $(TOOLS) $(TEST_BINS) $(BENCH_TOOLS) $(MOCK_MUTANTS) $(MAN_PAGES)
 
 deps:
 	@sh scripts/deps.sh
@@ -144,6 +151,10 @@ $(BIN)/campaign-probes: $(BUILD)/tools/probe/probe_main.o $(PROBE_LIB) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BUILD)/man/%.1: $(BIN)/%
+	@mkdir -p $(dir $@)
+	$< --help-man >$@.tmp && mv $@.tmp $@
+
 # A unit test links the support code, the tool library it tests (if any)
 # and the library, in that order.
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(TEST_SUPPORT_SRC:%.c=$(BUILD)/%.o) $(LIB)
@@ -173,6 +184,7 @@ bench: deps
 clean:
 	rm -rf build build-san build-fuzz bin bin-san
 
+include install.mk
 include fuzz/fuzz.mk
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -6,13 +6,14 @@
 # when the install fails without it (a fresh system has no package lists).
 # Does nothing, silently, when everything is installed.
 #   sh scripts/deps.sh        what building and `make test` need (python3-yaml:
-#                             tests/cli/ci_examples.sh parses the CI examples)
+#                             tests/cli/ci_examples.sh parses the CI examples;
+#                             man-db, groff-base: the manual pages rendered)
 #   sh scripts/deps.sh fuzz   that, plus what `make fuzz` and .ci/run use:
 #                             clang and its sanitizer/libFuzzer runtimes,
 #                             valgrind, wrk (mock load test), openssl (TLS test),
 #                             chromium (the HTML report rendered headless)
 set -e
-PKGS="make build-essential pkg-config libcjson-dev libpcre2-dev libcurl4-openssl-dev libmicrohttpd-dev libxml2-utils python3-yaml"
+PKGS="make build-essential pkg-config libcjson-dev libpcre2-dev libcurl4-openssl-dev libmicrohttpd-dev libxml2-utils python3-yaml man-db groff-base"
 FUZZ_PKGS="clang libclang-rt-14-dev valgrind wrk openssl chromium"
 case "${1:-}" in
     "") ;;

@@ -31,11 +31,19 @@ typedef struct contract_report contract_report;
 extern const char *const contract_body_names[];
 extern const size_t contract_body_count;
 
-/* Directory holding the schemas: $CAMPAIGN_SCHEMA_DIR when set, else the
- * `schemas` directory next to the running binary's parent directory
- * (bin/../schemas), else "schemas".  Returns a static or environment
+/* Directory holding the schemas when no option names it (locate.h):
+ * $CAMPAIGN_SCHEMA_DIR when set, else beside the running binary
+ * (bin/../share/campaign-contract/schemas when installed, bin/../schemas
+ * in the build tree), else "schemas".  Returns a static or environment
  * string; never NULL. */
 const char *contract_default_schema_dir(void);
+
+/* The same lookup for a tool, which says when it fails: the directory
+ * into dir (size n) and 0, or -1 with err (size errlen) filled: "cannot
+ * find the contract schemas: tried A, B, ./schemas; use OPTION or set
+ * CAMPAIGN_SCHEMA_DIR".  option: how the tool names its own option
+ * ("--schemas DIR"; NULL: "--schema-dir DIR"). */
+int contract_find_schema_dir(const char *option, char *dir, size_t n, char *err, size_t errlen);
 
 /* Load every schemas/ *.json file into one registry and compile each body
  * schema.  dir NULL = contract_default_schema_dir().  opts passed to

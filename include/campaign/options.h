@@ -93,6 +93,13 @@ typedef struct opt_list {
     size_t n;
 } opt_list;
 
+/* A name and what it is: an environment variable or a file, for the
+ * manual page's ENVIRONMENT and FILES.  Lists end with { NULL }. */
+typedef struct opt_note {
+    const char *name;        /* "CAMPAIGN_SCHEMA_DIR", "PREFIX/share/..." */
+    const char *text;        /* plain sentences */
+} opt_note;
+
 /* opt_tool.flags */
 enum { OPT_TOOL_ABBREV = 1 /* unique prefixes of long names are accepted */ };
 
@@ -105,7 +112,15 @@ typedef struct opt_tool {
                               * NULL: the tool takes none */
     const char *description; /* after the synopsis: paragraphs separated
                               * by "\n\n", plain sentences */
-    const char *epilogue;    /* after the options (exit status), same form */
+    const char *epilogue;    /* after the options (exit status), same form;
+                              * when it begins "Exit status:\n", each later
+                              * line "N what" is one status (the manual
+                              * page lists them under EXIT STATUS) */
+    const opt_note *environment; /* the variables the tool reads (manual
+                                  * page only); NULL: none */
+    const opt_note *files;   /* the files it reads by default (manual
+                              * page only); NULL: none */
+    const char *see_also;    /* "campaign-mock(1), ..." (manual page only) */
     const opt_spec *opts;
     size_t nopts;
     unsigned flags;          /* OPT_TOOL_ABBREV */
@@ -133,6 +148,15 @@ int opts_parse(const opt_tool *t, int argc, char **argv, void *dest, opt_list *o
  * description, one entry per option ("  -j, --jobs N" and its help text
  * from column 24, wrapped), the epilogue. */
 void opts_help(const opt_tool *t, FILE *out);
+
+/* Write the manual page (roff, man macros) from the same table: NAME
+ * (name and summary), SYNOPSIS, DESCRIPTION, OPTIONS, EXIT STATUS (from
+ * the epilogue), ENVIRONMENT, FILES, SEE ALSO.  Every tool prints it for
+ * the command line "--help-man" alone (opts_parse answers it, OPTS_DONE;
+ * the build writes the pages with it, so they are the tables the
+ * binaries parse with).  It is not listed in --help: it is for the build,
+ * not for a person. */
+void opts_man(const opt_tool *t, FILE *out);
 
 /* Refuse the command line after parsing (a check the table cannot say):
  * "NAME: " and the formatted message, then the help, on stderr.  Returns

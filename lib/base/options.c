@@ -292,6 +292,13 @@ int opts_parse(const opt_tool *t, int argc, char **argv, void *dest, opt_list *o
         fprintf(stderr, "%s: out of memory\n", t->name);
         return OPTS_USAGE;
     }
+    /* the build's way to the manual page; alone only, so it can never
+     * be taken for an abbreviation of a tool's own option */
+    if (argc == 2 && strcmp(argv[1], "--help-man") == 0) {
+        free(seen);
+        opts_man(t, stdout);
+        return OPTS_DONE;
+    }
     cursor c = { argc, 1, argv };
     int rc = parse_all(t, &c, dest, operands, seen);
     free(seen);

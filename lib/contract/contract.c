@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include "contract_rules.h"
 #include "dir.h"
+#include "locate.h"
 #include "json_parse.h"
 #include "json_pointer.h"
 
@@ -94,27 +95,33 @@ static int body_index(const char *name)
 
 /* ---- default directory ------------------------------------------------- */
 
+/* Beside the executable: the installed layout first, then the build
+ * tree's; then the working directory. */
+static const char *const schema_beside[] = { LOCATE_DATA_DIR "/schemas", "../schemas", NULL };
+
+static locate_spec schema_spec(const char *option)
+{
+    locate_spec s = { "the contract schemas", option, "CAMPAIGN_SCHEMA_DIR", schema_beside, "./schemas", 1 };
+    return s;
+}
+
+int contract_find_schema_dir(const char *option, char *dir, size_t n, char *err, size_t errlen)
+{
+    locate_spec s = schema_spec(option ? option : "--schema-dir DIR");
+    return locate_data(&s, dir, n, err, errlen) == LOCATE_NONE ? -1 : 0;
+}
+
 /* Computed once: the answer depends only on where the binary lives. */
 static pthread_once_t exe_dir_once = PTHREAD_ONCE_INIT;
 static char exe_schema_dir[PATH_MAX];
 
 static void find_exe_schema_dir(void)
 {
-    char exe[PATH_MAX];
-    struct stat st;
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
-        return;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return;
-    *slash = '\0';
-    char candidate[PATH_MAX];
-    if (snprintf(candidate, sizeof candidate, "%s/../schemas", exe) >= (int)sizeof candidate)
-        return;
-    if (stat(candidate, &st) == 0 && S_ISDIR(st.st_mode))
-        memcpy(exe_schema_dir, candidate, strlen(candidate) + 1);
+    locate_spec s = schema_spec("--schema-dir DIR");
+    s.env = NULL;
+    s.cwd = NULL;
+    if (locate_data(&s, exe_schema_dir, sizeof exe_schema_dir, NULL, 0) != LOCATE_FOUND)
+        exe_schema_dir[0] = '\0';
 }
 
 const char *contract_default_schema_dir(void)

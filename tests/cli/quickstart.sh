@@ -57,7 +57,7 @@ calls() {
     if [ "$(cat "$1/log")" = "$3" ]; then pass; else fail "$2: commands run:"; cat "$1/log"; echo "want:"; echo "$3"; fi
 }
 
-pk="make build-essential pkg-config libcjson-dev libpcre2-dev libcurl4-openssl-dev libmicrohttpd-dev libxml2-utils python3-yaml"
+pk="make build-essential pkg-config libcjson-dev libpcre2-dev libcurl4-openssl-dev libmicrohttpd-dev libxml2-utils python3-yaml man-db groff-base"
 inst="install -y --no-install-recommends $pk"
 
 stubs "$tmp/root" 0 no no

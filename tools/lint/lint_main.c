@@ -56,8 +56,8 @@ static const opt_spec lint_opts[] = {
       .help = "Each line of each FILE is one payload (blank lines are skipped). It is read line by line "
               "in bounded memory, and each line's result is written before more input is awaited." },
     { .name = "schema-dir", .arg = "DIR", .kind = OPT_STRING, OPT_AT(options, schema_dir),
-      .help = "The contract's schemas (default: $CAMPAIGN_SCHEMA_DIR, else the schemas directory beside "
-              "bin/, else ./schemas)." },
+      .help = "The contract's schemas (default: $CAMPAIGN_SCHEMA_DIR, else share/campaign-contract/schemas "
+              "beside bin/ when installed, else the build tree's schemas beside bin/, else ./schemas)." },
     { .name = "no-format-assert", .kind = OPT_FLAG, OPT_AT(options, no_format_assert),
       .help = "Treat \"format\" as an annotation only." },
     { .name = "regex-budget", .arg = "SECONDS", .kind = OPT_NUMBER, .flags = OPT_LO_OPEN,
@@ -98,6 +98,13 @@ static const opt_tool lint_tool = {
                 "2 usage error, unreadable file (or NDJSON line over --max-size) or unknown schema;\n"
                 "3 none invalid but some could not be decided (a keyword could not be evaluated: a regex "
                 "reached its match limit or the time budget; such findings are marked \"undecided\").",
+    .environment = (const opt_note[]){
+        { "CAMPAIGN_SCHEMA_DIR", "The contract schemas directory when --schema-dir DIR is not given (taken as given: it is not searched further)." },
+        { NULL, NULL } },
+    .files = (const opt_note[]){
+        { "PREFIX/share/campaign-contract/schemas", "The contract schemas, found relative to the executable (PREFIX/bin/../share/campaign-contract/schemas), so a moved or copied prefix still works; in the build tree, bin/../schemas." },
+        { NULL, NULL } },
+    .see_also = "campaign-mock(1), campaign-test(1), campaign-probes(1)",
     .opts = lint_opts,
     .nopts = sizeof lint_opts / sizeof lint_opts[0],
 };
@@ -336,7 +343,13 @@ int main(int argc, char **argv)
             goto done;
         }
     } else {
-        const char *dir = o.schema_dir ? o.schema_dir : contract_default_schema_dir();
+        char found[PATH_MAX], why[1536];
+        const char *dir = o.schema_dir;
+        if (!dir && contract_find_schema_dir("--schema-dir DIR", found, sizeof found, why, sizeof why) != 0) {
+            fprintf(stderr, LINT_NAME ": %s\n", why);
+            goto done;
+        }
+        dir = dir ? dir : found;
         if (!(c = contract_load_body(dir, &jopts, o.schema, &err))) {
             print_load_error("cannot load the contract schemas", &err);
             goto done;

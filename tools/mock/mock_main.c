@@ -7,10 +7,10 @@
 #include "mock_api.h"
 #include "mock_server.h"
 #include "mock_mutant.h"
+#include "campaign/locate.h"
 #include "campaign/options.h"
 
 #include <limits.h>
-#include <libgen.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,19 +19,16 @@
 
 #define MOCK_VERSION "1.0.0"
 
-/* Default fixtures: BIN/../tools/mock/fixtures.json, else ./tools/mock/fixtures.json. */
-static void default_fixtures(char *out, size_t n)
+/* The fixtures when --fixtures names none (locate.h): $CAMPAIGN_MOCK_FIXTURES,
+ * then the installed share/campaign-contract/fixtures.json beside bin/,
+ * then the build tree's tools/mock/fixtures.json, then the working
+ * directory's.  0, or -1 with err saying what was tried. */
+static int default_fixtures(char *out, size_t n, char *err, size_t errlen)
 {
-    char exe[PATH_MAX];
-    ssize_t l = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (l > 0) {
-        exe[l] = 0;
-        char *dir = dirname(exe);          /* .../bin */
-        char cand[PATH_MAX + 64];
-        snprintf(cand, sizeof cand, "%s/../tools/mock/fixtures.json", dir);
-        if (access(cand, R_OK) == 0) { snprintf(out, n, "%s", cand); return; }
-    }
-    snprintf(out, n, "tools/mock/fixtures.json");
+    static const char *const beside[] = { LOCATE_DATA_DIR "/fixtures.json", "../tools/mock/fixtures.json", NULL };
+    const locate_spec s = { "the fixtures", "--fixtures FILE", "CAMPAIGN_MOCK_FIXTURES", beside,
+                            "./tools/mock/fixtures.json", 0 };
+    return locate_data(&s, out, n, err, errlen) == LOCATE_NONE ? -1 : 0;
 }
 
 typedef struct cli {
@@ -49,9 +46,12 @@ static const opt_spec mock_opts[] = {
     { .name = "token", .arg = "TOKEN", .kind = OPT_STRING, OPT_AT(cli, srv.token),
       .help = "The expected bearer token (default $CAMPAIGN_MOCK_TOKEN, else demo-token); not empty." },
     { .name = "fixtures", .arg = "FILE", .kind = OPT_STRING, OPT_AT(cli, fixtures),
-      .help = "The fixtures file (default BIN/../tools/mock/fixtures.json)." },
+      .help = "The fixtures file (default: $CAMPAIGN_MOCK_FIXTURES, else share/campaign-contract/fixtures.json "
+              "beside bin/ when installed, else the build tree's tools/mock/fixtures.json beside bin/, else "
+              "./tools/mock/fixtures.json)." },
     { .name = "schema-dir", .arg = "DIR", .kind = OPT_STRING, OPT_AT(cli, schema_dir),
-      .help = "The contract schemas (default $CAMPAIGN_SCHEMA_DIR, else bin/../schemas)." },
+      .help = "The contract schemas (default: $CAMPAIGN_SCHEMA_DIR, else share/campaign-contract/schemas "
+              "beside bin/ when installed, else the build tree's schemas beside bin/, else ./schemas)." },
     { .name = "latency-ms", .arg = "N", .kind = OPT_INT, OPT_AT(cli, srv.latency_ms), .min = 0, .max = 600000,
       .help = "Delay every response by N milliseconds (0..600000)." },
     { .name = "fail-rate", .arg = "P", .kind = OPT_NUMBER, OPT_AT(cli, srv.fail_rate), .lo = 0, .hi = 1,
@@ -106,6 +106,16 @@ static const opt_tool mock_tool = {
                 "0 after SIGINT or SIGTERM;\n"
                 "1 the address cannot be bound;\n"
                 "2 usage, fixtures or schema errors.",
+    .environment = (const opt_note[]){
+        { "CAMPAIGN_MOCK_TOKEN", "The expected bearer token when --token is not given (default demo-token)." },
+        { "CAMPAIGN_MOCK_FIXTURES", "The fixtures file when --fixtures FILE is not given (taken as given: it is not searched further)." },
+        { "CAMPAIGN_SCHEMA_DIR", "The contract schemas directory when --schema-dir DIR is not given (taken as given: it is not searched further)." },
+        { NULL, NULL } },
+    .files = (const opt_note[]){
+        { "PREFIX/share/campaign-contract/fixtures.json", "The sales agents, products and creatives the mock starts with, found relative to the executable; in the build tree, bin/../tools/mock/fixtures.json." },
+        { "PREFIX/share/campaign-contract/schemas", "The contract schemas, found relative to the executable (PREFIX/bin/../share/campaign-contract/schemas), so a moved or copied prefix still works; in the build tree, bin/../schemas." },
+        { NULL, NULL } },
+    .see_also = "campaign-lint(1), campaign-test(1), campaign-probes(1)",
     .opts = mock_opts,
     .nopts = sizeof mock_opts / sizeof mock_opts[0],
 };
@@ -156,20 +166,26 @@ int main(int argc, char **argv)
     if (pa > 0) return 0;
     if (pa < 0) return 2;
 
-    char fixtures_path[PATH_MAX + 64];
+    char fixtures_path[PATH_MAX + 64], schema_dir[PATH_MAX], err[1536];
     if (c.fixtures) snprintf(fixtures_path, sizeof fixtures_path, "%s", c.fixtures);
-    else default_fixtures(fixtures_path, sizeof fixtures_path);
-    char err[1024];
+    else if (default_fixtures(fixtures_path, sizeof fixtures_path, err, sizeof err) != 0) {
+        fprintf(stderr, "campaign-mock: %s\n", err);
+        return 2;
+    }
+    if (c.schema_dir) snprintf(schema_dir, sizeof schema_dir, "%s", c.schema_dir);
+    else if (contract_find_schema_dir("--schema-dir DIR", schema_dir, sizeof schema_dir, err, sizeof err) != 0) {
+        fprintf(stderr, "campaign-mock: %s\n", err);
+        return 2;
+    }
     mock_fixtures *fx = fixtures_load(fixtures_path, err, sizeof err);
     if (!fx) { fprintf(stderr, "campaign-mock: %s\n", err); return 2; }
 
     jsv_error jerr;
     memset(&jerr, 0, sizeof jerr);
-    contract *ct = contract_load(c.schema_dir, NULL, &jerr);
+    contract *ct = contract_load(schema_dir, NULL, &jerr);
     if (!ct) {
         fprintf(stderr, "campaign-mock: cannot load the contract schemas from %s: %s%s%s\n",
-                c.schema_dir ? c.schema_dir : contract_default_schema_dir(), jerr.message,
-                jerr.file[0] ? " in " : "", jerr.file);
+                schema_dir, jerr.message, jerr.file[0] ? " in " : "", jerr.file);
         fixtures_free(fx);
         return 2;
     }

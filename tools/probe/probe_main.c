@@ -2,9 +2,11 @@
  * contract as campaign-test case files (see tools/probe/README.md). */
 #include "probe_gen.h"
 
+#include "campaign/contract.h"
 #include "campaign/jsv.h"
 #include "campaign/options.h"
 
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -19,8 +21,8 @@ static const opt_spec probe_opts_table[] = {
       .help = "Where the case files go (created when missing): DIR/create/ and DIR/update/, one file per "
               "bound, and DIR/summary.txt. Files of the same names are replaced; others are left alone." },
     { .name = "schemas", .arg = "DIR", .kind = OPT_STRING, OPT_AT(options, schemas),
-      .help = "The contract's schemas (default: $CAMPAIGN_SCHEMA_DIR, else the schemas directory beside "
-              "bin/, else ./schemas)." },
+      .help = "The contract's schemas (default: $CAMPAIGN_SCHEMA_DIR, else share/campaign-contract/schemas "
+              "beside bin/ when installed, else the build tree's schemas beside bin/, else ./schemas)." },
     { .name = "examples", .arg = "DIR", .kind = OPT_STRING, OPT_AT(options, examples),
       .help = "The example bodies the probes change (default: the examples directory beside the schemas)." },
     { .name = "contract", .arg = "FILE", .kind = OPT_STRING, OPT_AT(options, contract),
@@ -47,6 +49,15 @@ static const opt_tool probe_tool = {
     .epilogue = "Exit status:\n"
                 "0 the probes and the summary were written;\n"
                 "2 usage error, unreadable schemas, examples or base body, or a file could not be written.",
+    .environment = (const opt_note[]){
+        { "CAMPAIGN_SCHEMA_DIR", "The contract schemas directory when --schemas DIR is not given (taken as given: it is not searched further)." },
+        { NULL, NULL } },
+    .files = (const opt_note[]){
+        { "PREFIX/share/campaign-contract/schemas", "The contract schemas, found relative to the executable (PREFIX/bin/../share/campaign-contract/schemas), so a moved or copied prefix still works; in the build tree, bin/../schemas." },
+        { "PREFIX/share/campaign-contract/examples", "The example bodies the probes change (the examples directory beside the schemas directory)." },
+        { "PREFIX/share/campaign-contract/docs/contract.md", "The traceability table whose rows the probes name (docs/contract.md beside the schemas directory)." },
+        { NULL, NULL } },
+    .see_also = "campaign-lint(1), campaign-mock(1), campaign-test(1)",
     .opts = probe_opts_table,
     .nopts = sizeof probe_opts_table / sizeof probe_opts_table[0],
     .flags = OPT_TOOL_ABBREV,
@@ -58,6 +69,13 @@ int main(int argc, char **argv)
     int r = opts_parse(&probe_tool, argc, argv, &o, NULL);
     if (r == OPTS_DONE) return 0;
     if (r != OPTS_GO) return 2;
-    probe_opts po = { o.schemas, o.examples, o.contract, o.out, o.quiet };
+    /* the schemas found here, so a failed search names the option; the
+     * examples and the contract table are found beside them */
+    char found[PATH_MAX], why[1536];
+    if (!o.schemas && contract_find_schema_dir("--schemas DIR", found, sizeof found, why, sizeof why) != 0) {
+        fprintf(stderr, "campaign-probes: %s\n", why);
+        return 2;
+    }
+    probe_opts po = { o.schemas ? o.schemas : found, o.examples, o.contract, o.out, o.quiet };
     return probe_generate(&po, stdout, stderr);
 }

@@ -149,7 +149,9 @@ static const opt_spec runner_opts[] = {
     { .name = "insecure", .kind = OPT_FLAG, OPT_AT(options, insecure),
       .help = "Do not verify TLS certificates." },
     { .name = "schemas", .arg = "DIR", .kind = OPT_STRING, OPT_AT(options, schemas),
-      .help = "The contract schemas (default: $CAMPAIGN_SCHEMA_DIR, bin/../schemas)." },
+      .help = "The contract schemas and the case schema (default: $CAMPAIGN_SCHEMA_DIR, else "
+              "share/campaign-contract/schemas beside bin/ when installed, else the build tree's schemas "
+              "beside bin/, else ./schemas)." },
     { .name = "body-dir", .arg = "DIR", .kind = OPT_LIST, OPT_AT(options, body_dirs),
       .help = "Let bodyFile read below DIR too (repeatable); by default a body file must lie below a CASES "
               "directory or its case file's own directory." },
@@ -177,6 +179,15 @@ static const opt_tool runner_tool = {
                 "1 failures or errors;\n"
                 "2 usage or case errors;\n"
                 "130 interrupted.",
+    .environment = (const opt_note[]){
+        { "SCOPE3_API_KEY", "The bearer token sent with every request (another variable with --token-env VAR); never written to any output." },
+        { "CAMPAIGN_SCHEMA_DIR", "The contract schemas directory when --schemas DIR is not given (taken as given: it is not searched further)." },
+        { NULL, NULL } },
+    .files = (const opt_note[]){
+        { "PREFIX/share/campaign-contract/schemas", "The contract schemas, the case schema (case.schema.json) and the contract rows the coverage matrix counts (contract-rows.tsv), found relative to the executable (PREFIX/bin/../share/campaign-contract/schemas); in the build tree, bin/../schemas." },
+        { "PREFIX/bin/campaign-mock", "The reference server of --reference-mock: the campaign-mock beside campaign-test." },
+        { NULL, NULL } },
+    .see_also = "campaign-lint(1), campaign-mock(1), campaign-probes(1)",
     .opts = runner_opts,
     .nopts = sizeof runner_opts / sizeof runner_opts[0],
     .flags = OPT_TOOL_ABBREV, /* as getopt_long allowed: --dry for --dry-run */
@@ -351,7 +362,13 @@ int main(int argc, char **argv)
 
     jsv_error je;
     memset(&je, 0, sizeof je);
-    const char *sdir = o.schemas ? o.schemas : contract_default_schema_dir();
+    char found[PATH_MAX], why[1536];
+    const char *sdir = o.schemas;
+    if (!sdir && contract_find_schema_dir("--schemas DIR", found, sizeof found, why, sizeof why) != 0) {
+        fprintf(stderr, "campaign-test: %s\n", why);
+        goto out;
+    }
+    sdir = sdir ? sdir : found;
     con = contract_load(sdir, NULL, &je);
     if (!con) {
         fprintf(stderr, "campaign-test: cannot load the contract schemas from %s: %s%s%s\n", sdir, je.file[0] ? je.file : "",
