@@ -172,6 +172,24 @@ static void text_line(FILE *f, const lint_unit *u, const jsv_finding *x, json_te
     fputs(x->undecided ? "] (undecided)" : "]", f);
 }
 
+/* A GitHub workflow command ("::error", "::warning", "::notice") for
+ * finding x of unit u, its message ended with tail. */
+static void github_line(FILE *f, const lint_unit *u, const jsv_finding *x, json_text_pos *cur, const char *command,
+                        const char *tail)
+{
+    unsigned line, col;
+    where(u, x, cur, &line, &col);
+    fprintf(f, "::%s file=", command);
+    put_escaped(f, u->file, ESC_GH_PROP);
+    fprintf(f, ",line=%u,col=%u::", line, col);
+    put_escaped(f, lint_display_pointer(x->pointer), ESC_GH_DATA);
+    fputs(": ", f);
+    put_escaped(f, x->message, ESC_GH_DATA);
+    fputs(" [", f);
+    put_escaped(f, x->id, ESC_GH_DATA);
+    fprintf(f, "]%s\n", tail);
+}
+
 /* The line that stands for the findings past --max-findings. */
 static void more_line(FILE *f, const lint_unit *u, enum esc mode)
 {
@@ -300,17 +318,7 @@ int lint_output_unit(lint_output *o, const lint_unit *u)
     case LINT_GITHUB:
         for (size_t i = 0; i < u->count; i++) {
             const jsv_finding *x = &u->findings[i];
-            unsigned line, col;
-            where(u, x, &cur, &line, &col);
-            fputs(x->undecided ? "::warning file=" : "::error file=", o->out);
-            put_escaped(o->out, u->file, ESC_GH_PROP);
-            fprintf(o->out, ",line=%u,col=%u::", line, col);
-            put_escaped(o->out, lint_display_pointer(x->pointer), ESC_GH_DATA);
-            fputs(": ", o->out);
-            put_escaped(o->out, x->message, ESC_GH_DATA);
-            fputs(" [", o->out);
-            put_escaped(o->out, x->id, ESC_GH_DATA);
-            fputs(x->undecided ? "] (undecided)\n" : "]\n", o->out);
+            github_line(o->out, u, x, &cur, x->undecided ? "warning" : "error", x->undecided ? " (undecided)" : "");
         }
         if (u->more) {
             fputs(u->undecided ? "::warning file=" : "::error file=", o->out);
@@ -320,20 +328,8 @@ int lint_output_unit(lint_output *o, const lint_unit *u)
             fputc('\n', o->out);
         }
         cur = JSON_TEXT_START;
-        for (size_t i = 0; i < u->nnotes; i++) {
-            const jsv_finding *x = &u->notes[i];
-            unsigned line, col;
-            where(u, x, &cur, &line, &col);
-            fputs("::notice file=", o->out);
-            put_escaped(o->out, u->file, ESC_GH_PROP);
-            fprintf(o->out, ",line=%u,col=%u::", line, col);
-            put_escaped(o->out, lint_display_pointer(x->pointer), ESC_GH_DATA);
-            fputs(": ", o->out);
-            put_escaped(o->out, x->message, ESC_GH_DATA);
-            fputs(" [", o->out);
-            put_escaped(o->out, x->id, ESC_GH_DATA);
-            fputs("]\n", o->out);
-        }
+        for (size_t i = 0; i < u->nnotes; i++)
+            github_line(o->out, u, &u->notes[i], &cur, "notice", "");
         break;
     case LINT_JSON:
         json_unit(o, u);

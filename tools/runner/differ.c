@@ -176,18 +176,6 @@ typedef struct df_found {
     const cJSON *t, *r; /* NULL: absent on that side */
 } df_found;
 
-static void pointer_add(strbuf *p, const char *tok, size_t len)
-{
-    size_t n = jp_token_size(tok, len);
-    char *t = malloc(n ? n : 1);
-    if (!t)
-        return;
-    jp_token_write(t, tok, len);
-    sb_append(p, "/", 1);
-    sb_append(p, t, n);
-    free(t);
-}
-
 static void pointer_index(strbuf *p, size_t i)
 {
     sb_printf(p, "/%zu", i);
@@ -232,20 +220,20 @@ static int same_object(df_state *d, const cJSON *t, const cJSON *r, df_found *f)
     for (const cJSON *m = t->child; m; m = m->next) {
         const cJSON *o = json_member_n(r, m->string, json_key_len(m));
         if (!o) {
-            pointer_add(&f->pointer, m->string, json_key_len(m));
+            ct_pointer_append(&f->pointer, m->string, json_key_len(m));
             f->t = m;
             f->r = NULL;
             return 0;
         }
         size_t mark = f->pointer.len;
-        pointer_add(&f->pointer, m->string, json_key_len(m));
+        ct_pointer_append(&f->pointer, m->string, json_key_len(m));
         if (!same(d, m, o, m->string, 0, f))
             return 0;
         f->pointer.len = mark;
     }
     for (const cJSON *o = r->child; o; o = o->next)
         if (!json_member_n(t, o->string, json_key_len(o))) {
-            pointer_add(&f->pointer, o->string, json_key_len(o));
+            ct_pointer_append(&f->pointer, o->string, json_key_len(o));
             f->t = NULL;
             f->r = o;
             return 0;

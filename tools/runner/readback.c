@@ -1,6 +1,7 @@
 /* readback.c - the read-back invariants (readback.h). */
 #include "readback.h"
 #include "expect.h"
+#include "json_util.h"
 #include "campaign/format.h"
 #include "campaign/json_pointer.h"
 #include "campaign/json_value.h"
@@ -143,18 +144,6 @@ int rb_created_id(const http_exchange *x, char id[RB_ID_MAX])
 
 /* ---- the first difference of two bodies -------------------------------- */
 
-static void pointer_add(strbuf *p, const char *tok, size_t len)
-{
-    size_t n = jp_token_size(tok, len);
-    char *t = malloc(n ? n : 1);
-    if (!t)
-        return;
-    jp_token_write(t, tok, len);
-    sb_append(p, "/", 1);
-    sb_append(p, t, n);
-    free(t);
-}
-
 /* Where parsed values a and b (unequal) first differ: the pointer is
  * appended to p, the two values there (NULL: absent on that side) stored
  * in *x and *y.  Members in a's order, then those only b has; elements
@@ -176,12 +165,12 @@ static void first_difference(const cJSON *a, const cJSON *b, strbuf *p, const cJ
                     ;
                 if (!o)
                     return;
-                pointer_add(p, o->string, json_key_len(o));
+                ct_pointer_append(p, o->string, json_key_len(o));
                 *x = NULL;
                 *y = o;
                 return;
             }
-            pointer_add(p, m->string, json_key_len(m));
+            ct_pointer_append(p, m->string, json_key_len(m));
             if (!o) {
                 *x = m;
                 *y = NULL;

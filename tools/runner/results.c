@@ -42,22 +42,25 @@ void ct_run_totals(const ct_run_result *run, ct_totals *t)
     }
 }
 
+/* Append a copy of text to the list *v of *n strings (nothing when out
+ * of memory). */
+static void add_text(char ***v, size_t *n, const char *text)
+{
+    char **d = realloc(*v, (*n + 1) * sizeof *d);
+    if (!d) return;
+    *v = d;
+    d[*n] = strdup(text ? text : "");
+    if (d[*n]) (*n)++;
+}
+
 void ct_step_add_detail(ct_step_result *s, const char *text)
 {
-    char **d = realloc(s->details, (s->ndetails + 1) * sizeof *d);
-    if (!d) return;
-    s->details = d;
-    s->details[s->ndetails] = strdup(text ? text : "");
-    if (s->details[s->ndetails]) s->ndetails++;
+    add_text(&s->details, &s->ndetails, text);
 }
 
 void ct_step_add_note(ct_step_result *s, const char *text)
 {
-    char **d = realloc(s->notes, (s->nnotes + 1) * sizeof *d);
-    if (!d) return;
-    s->notes = d;
-    s->notes[s->nnotes] = strdup(text ? text : "");
-    if (s->notes[s->nnotes]) s->nnotes++;
+    add_text(&s->notes, &s->nnotes, text);
 }
 
 void ct_step_result_clear(ct_step_result *s)
