@@ -5,6 +5,7 @@
  * Links the runner's modules as a library (build/tools/librunner.a).  Run
  * from the project root (the case schema is read from schemas/). */
 #include "check.h"
+#include "campaign/jsv.h"
 
 #include "case_load.h"
 #include "matrix.h"
@@ -27,18 +28,11 @@ static char **strs(int n, ...)
     return v;
 }
 
+/* The file's text, NUL-terminated (the library's reader), or NULL. */
 static char *slurp(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    if (b && fread(b, 1, (size_t)n, f) != (size_t)n) { free(b); b = NULL; }
-    if (b) b[n] = '\0';
-    fclose(f);
-    return b;
+    size_t len;
+    return jsv_read_file(path, &len);
 }
 
 /* A run of three scenarios with overlapping covers: passed (C268, D40),

@@ -4,6 +4,7 @@
  *
  * Links the runner's modules as a library (build/tools/librunner.a). */
 #include "check.h"
+#include "campaign/jsv.h"
 
 #include "finding_parts.h"
 #include "html_fold.h"
@@ -15,18 +16,11 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+/* The file's text, NUL-terminated (the library's reader), or NULL. */
 static char *slurp(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)n + 1);
-    if (b && fread(b, 1, (size_t)n, f) != (size_t)n) { free(b); b = NULL; }
-    if (b) b[n] = '\0';
-    fclose(f);
-    return b;
+    size_t len;
+    return jsv_read_file(path, &len);
 }
 
 static size_t count(const char *hay, const char *needle)
