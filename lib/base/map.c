@@ -167,13 +167,6 @@ int nameset_put(nameset *m, const char *name, size_t len, uint32_t hash)
     return map_put(&m->t, KEY_NAME, name, name_hash(len, hash), (void *)name, 64);
 }
 
-int nameset_has(const nameset *m, const char *name, size_t len, uint32_t hash)
-{
-    if (!m->t.cap || len > UINT32_MAX)
-        return 0;
-    return map_find(&m->t, KEY_NAME, name, name_hash(len, hash))->key != NULL;
-}
-
 void nameset_free(nameset *m)
 {
     map_free(&m->t);

@@ -44,10 +44,10 @@ void ptrmap_free(ptrmap *m);
 /* nameset: a set of names of len bytes (they may hold U+0000; borrowed,
  * like strmap's keys) under a hash the caller gives, json_key_hash()'s
  * (json_parse.h): a parsed document's member names carry theirs, so
- * asking for one hashes nothing.  The names come from schemas; a name a
- * document asks for costs a byte compare per name of its hash. */
+ * asking for one hashes nothing.  The names come from schemas; a
+ * document's names are looked up by hash alone, through the slots below
+ * (jsv_tape_names_declared). */
 int nameset_put(nameset *m, const char *name, size_t len, uint32_t hash);
-int nameset_has(const nameset *m, const char *name, size_t len, uint32_t hash);
 void nameset_free(nameset *m);
 
 /* A slot of the table: a nameset's hash is the name's length above its

@@ -65,13 +65,14 @@ static ct_outcome judge(const run_ctx *ctx, rb_memory *m, const char *method, co
     exchange(&x, method, path, status, answer);
     ct_op op = rb_step_op(&x, BASE, id);
     CHECK(&T, op != OP_UNKNOWN);
-    if (op == OP_CREATE) CHECK(&T, rb_created_id(&x, id) == (status >= 200 && status < 300));
-    json_doc *b = parse(before), *a = parse(after);
+    json_doc *b = parse(before), *a = parse(after), *ans = parse(answer);
+    if (op == OP_CREATE) CHECK(&T, rb_created_id(status, ans ? ans->root : NULL, id) == (status >= 200 && status < 300));
     memset(res, 0, sizeof *res);
     res->outcome = CT_PASS;
-    rb_judge(ctx, m, op, id, b ? b->root : NULL, &x, a ? a->root : NULL, res);
+    rb_judge(ctx, m, op, id, b ? b->root : NULL, status, ans ? ans->root : NULL, a ? a->root : NULL, res);
     json_doc_free(b);
     json_doc_free(a);
+    json_doc_free(ans);
     http_exchange_clear(&x);
     return res->outcome;
 }

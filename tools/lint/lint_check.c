@@ -153,14 +153,14 @@ static int by_offset(const void *a, const void *b)
     return x->offset < y->offset ? -1 : x->offset > y->offset;
 }
 
-/* The notes of the payload buf[0..len) just checked: the members its
- * body schema declares nowhere are looked up on the check's tape (no
- * hashing, no new parse: a payload without one costs a pass over its
- * names), and only a payload with one is parsed again and walked with
- * unknown members reported, to learn which stand where nothing declares
- * them; those close to a declared name become notes.  0, or -1 when out
- * of memory. */
-static int collect_notes(lint_checker *k, const char *buf, size_t len)
+/* The notes of the payload just checked: the members its body schema
+ * declares nowhere are looked up on the check's tape (no hashing, no new
+ * parse: a payload without one costs a pass over its names), and only a
+ * payload with one gets a tree (from the same tape) walked with unknown
+ * members reported, to learn which stand where nothing declares them;
+ * those close to a declared name become notes.  0, or -1 when out of
+ * memory. */
+static int collect_notes(lint_checker *k)
 {
     k->nnotes = 0;
     json_doc_free(k->note_doc);
@@ -173,8 +173,8 @@ static int collect_notes(lint_checker *k, const char *buf, size_t len)
         return -1;
     jsv_result_report_unknown(k->unknown, 1);
     jsv_result_limit_regex(k->unknown, k->cfg.regex_budget_ms);
-    if (!(k->note_doc = json_parse(buf, len, NULL, NULL, NULL)))
-        return 0; /* the check read it: only memory can fail here */
+    if (!(k->note_doc = json_tape_tree(t, NULL, NULL)))
+        return -1; /* the tape holds the document: only memory can fail */
     if (jsv_explain(s, k->note_doc->root, k->unknown) < 0)
         return -1;
     for (size_t i = 0; i < jsv_result_count(k->unknown); i++) {
@@ -316,7 +316,7 @@ int lint_check_payload(lint_checker *k, const char *file, const char *name,
     /* with findings past the bound, only the verdict knows whether one
      * of them decides (CONTRACT_UNDECIDED == JSV_UNDECIDED) */
     *undecided = more ? verdict == CONTRACT_UNDECIDED : n > 0 && open == n;
-    if (collect_notes(k, buf, len) != 0)
+    if (collect_notes(k) != 0)
         return -1;
     lint_unit u = { name, file, k->items, n, *undecided, more, buf, len, first_line, { 0, 0, 0 },
                     k->notes, k->nnotes };

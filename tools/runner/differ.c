@@ -176,6 +176,20 @@ typedef struct df_found {
     const cJSON *t, *r; /* NULL: absent on that side */
 } df_found;
 
+/* "/" and tok[0..len) as a reference token ('~' as "~0", '/' as "~1"),
+ * appended to p (p unchanged out of memory). */
+static void pointer_add(strbuf *p, const char *tok, size_t len)
+{
+    size_t n = jp_token_size(tok, len);
+    char *t = malloc(n ? n : 1);
+    if (!t)
+        return;
+    jp_token_write(t, tok, len);
+    sb_append(p, "/", 1);
+    sb_append(p, t, n);
+    free(t);
+}
+
 static void pointer_index(strbuf *p, size_t i)
 {
     sb_printf(p, "/%zu", i);
@@ -194,9 +208,11 @@ static int integer_text(const cJSON *v)
 
 static int same(df_state *d, const cJSON *t, const cJSON *r, const char *member, int in_ids, df_found *f);
 
-/* Scalars under N3-N5. */
+/* Scalars under N3-N5 and N8 (without d: JSON equality). */
 static int same_scalar(df_state *d, const cJSON *t, const cJSON *r, const char *member, int in_ids)
 {
+    if (!d)
+        return jv_equal(t, r);
     if (cJSON_IsString(t) && cJSON_IsString(r)) {
         if (is_date_time(t) && is_date_time(r))
             return 1;
@@ -220,20 +236,20 @@ static int same_object(df_state *d, const cJSON *t, const cJSON *r, df_found *f)
     for (const cJSON *m = t->child; m; m = m->next) {
         const cJSON *o = json_member_n(r, m->string, json_key_len(m));
         if (!o) {
-            ct_pointer_append(&f->pointer, m->string, json_key_len(m));
+            pointer_add(&f->pointer, m->string, json_key_len(m));
             f->t = m;
             f->r = NULL;
             return 0;
         }
         size_t mark = f->pointer.len;
-        ct_pointer_append(&f->pointer, m->string, json_key_len(m));
+        pointer_add(&f->pointer, m->string, json_key_len(m));
         if (!same(d, m, o, m->string, 0, f))
             return 0;
         f->pointer.len = mark;
     }
     for (const cJSON *o = r->child; o; o = o->next)
         if (!json_member_n(t, o->string, json_key_len(o))) {
-            ct_pointer_append(&f->pointer, o->string, json_key_len(o));
+            pointer_add(&f->pointer, o->string, json_key_len(o));
             f->t = NULL;
             f->r = o;
             return 0;
@@ -281,7 +297,7 @@ static int scalars_only(const cJSON *a)
 
 static int same_array(df_state *d, const cJSON *t, const cJSON *r, const char *member, df_found *f)
 {
-    if (unordered_member(member) && scalars_only(t) && scalars_only(r))
+    if (d && unordered_member(member) && scalars_only(t) && scalars_only(r))
         return same_multiset(t, r, f);
     const cJSON *a = t->child, *b = r->child;
     size_t i = 0;
@@ -313,6 +329,17 @@ static int same(df_state *d, const cJSON *t, const cJSON *r, const char *member,
     return same_scalar(d, t, r, member, in_ids);
 }
 
+int df_first_difference(df_state *d, const cJSON *a, const cJSON *b, strbuf *pointer, const cJSON **x,
+                        const cJSON **y)
+{
+    df_found f = { *pointer, NULL, NULL };
+    int differ = !same(d, a, b, NULL, 0, &f);
+    *pointer = f.pointer;
+    *x = f.t;
+    *y = f.r;
+    return differ;
+}
+
 /* ---- the comparison ---------------------------------------------------- */
 
 static json_doc *body_of(const http_exchange *x)
@@ -342,16 +369,16 @@ int df_compare(df_state *d, const http_exchange *t, const http_exchange *r, char
             sb_printf(&out, "in body: this server's %s, the reference's %s", bt ? "is JSON" : "is not JSON",
                       br ? "is JSON" : "is not JSON");
     } else {
-        df_found f = { {0}, NULL, NULL };
-        if (!same(d, bt->root, br->root, NULL, 0, &f)) {
-            differ = 1;
-            char *vt = ct_show_value(NULL, f.t), *vr = ct_show_value(NULL, f.r);
-            sb_printf(&out, "at %s: this server %s, the reference %s", f.pointer.len ? f.pointer.data : "(root)",
-                      vt ? vt : "?", vr ? vr : "?");
-            free(vt);
-            free(vr);
+        strbuf at = {0};
+        const cJSON *vt, *vr;
+        if ((differ = df_first_difference(d, bt->root, br->root, &at, &vt, &vr))) {
+            char *st = ct_show_value(NULL, vt), *sr = ct_show_value(NULL, vr);
+            sb_printf(&out, "at %s: this server %s, the reference %s", at.len ? at.data : "(root)",
+                      st ? st : "?", sr ? sr : "?");
+            free(st);
+            free(sr);
         }
-        sb_free(&f.pointer);
+        sb_free(&at);
     }
     json_doc_free(bt);
     json_doc_free(br);

@@ -40,6 +40,7 @@
 
 #include <cjson/cJSON.h>
 #include "http_client.h"
+#include "campaign/strbuf.h"
 
 /* Member names whose arrays of scalars compare as multisets (N6). */
 #define DF_UNORDERED { "storefrontIds", "productIds", "creative_ids", "tags" }
@@ -55,6 +56,16 @@ void df_free(df_state *d);
  * themselves (N3).  sent is the exchange as prepared for the server
  * under test; base_url is cut from its URL first. */
 void df_sent(df_state *d, const http_exchange *sent, const char *base_url);
+
+/* Where the parsed values a and b first differ: members in a's order,
+ * then those only b has; elements by index.  With d, under N2-N6 and N8
+ * (pairing the ids seen into d); with d NULL, as JSON equality alone
+ * (jv_equal: member order and number spelling aside, nothing else).  1
+ * when they differ: the difference's JSON Pointer appended to pointer,
+ * the two values there in *x and *y (NULL: absent on that side); 0 when
+ * they agree. */
+int df_first_difference(df_state *d, const cJSON *a, const cJSON *b, strbuf *pointer, const cJSON **x,
+                        const cJSON **y);
 
 /* Compare the finished answers t (server under test) and r (reference).
  * 0 when they agree under N1-N6 and N8; 1 when they differ, with *what (malloc'd;

@@ -50,15 +50,3 @@ size_t ct_utf8_length(const char *s)
 {
     return jv_utf8_length(s, strlen(s));
 }
-
-void ct_pointer_append(strbuf *p, const char *tok, size_t len)
-{
-    size_t n = jp_token_size(tok, len);
-    char *t = malloc(n ? n : 1);
-    if (!t)
-        return;
-    jp_token_write(t, tok, len);
-    sb_append(p, "/", 1);
-    sb_append(p, t, n);
-    free(t);
-}

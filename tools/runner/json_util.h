@@ -10,7 +10,6 @@
 #include <stddef.h>
 #include <cjson/cJSON.h>
 #include "campaign/json_parse.h"
-#include "campaign/strbuf.h"
 
 /* The cJSON type of a node without extra flag bits (cJSON_Number, ...). */
 int ct_json_type(const cJSON *v);
@@ -24,11 +23,6 @@ int ct_json_equal(const cJSON *a, const cJSON *b);
  * root or pointer is NULL.  (Whether a pointer is well formed:
  * jp_valid().) */
 const cJSON *ct_pointer_get(const cJSON *root, const char *pointer);
-
-/* Append "/" and tok[0..len) to p as a JSON Pointer reference token:
- * '~' written "~0", '/' written "~1" (and U+0000 as jp_append_n writes
- * it).  Out of memory, p is left as it was. */
-void ct_pointer_append(strbuf *p, const char *tok, size_t len);
 
 /* Compact JSON text of v (malloc'd), numbers as their source wrote them
  * and U+0000 written \u0000 (jv_write), or NULL when out of memory. */

@@ -1,10 +1,8 @@
 /* readback.c - the read-back invariants (readback.h). */
 #include "readback.h"
+#include "differ.h"
 #include "expect.h"
-#include "json_util.h"
 #include "campaign/format.h"
-#include "campaign/json_pointer.h"
-#include "campaign/json_value.h"
 #include "campaign/strbuf.h"
 
 #include <stdio.h>
@@ -126,79 +124,20 @@ json_doc *rb_read_body(const http_exchange *x)
     return d;
 }
 
-int rb_created_id(const http_exchange *x, char id[RB_ID_MAX])
+int rb_created_id(long status, const cJSON *answer, char id[RB_ID_MAX])
 {
     id[0] = '\0';
-    if (x->code != CURLE_OK || x->status < 200 || x->status >= 300 || !x->resp_body.len)
+    if (status < 200 || status >= 300)
         return 0;
-    json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES, 0 };
-    json_doc *d = json_parse(x->resp_body.data, x->resp_body.len, &o, NULL, NULL);
-    const cJSON *cid = d ? json_member(json_member(d->root, "campaign"), "campaignId") : NULL;
+    const cJSON *cid = json_member(json_member(answer, "campaign"), "campaignId");
     int ok = cJSON_IsString(cid) && json_string_len(cid) > 0 && json_string_len(cid) < RB_ID_MAX &&
              !memchr(cid->valuestring, '\0', json_string_len(cid));
     if (ok)
         memcpy(id, cid->valuestring, json_string_len(cid) + 1);
-    json_doc_free(d);
     return ok;
 }
 
 /* ---- the first difference of two bodies -------------------------------- */
-
-/* Where parsed values a and b (unequal) first differ: the pointer is
- * appended to p, the two values there (NULL: absent on that side) stored
- * in *x and *y.  Members in a's order, then those only b has; elements
- * by index. */
-static void first_difference(const cJSON *a, const cJSON *b, strbuf *p, const cJSON **x, const cJSON **y)
-{
-    for (;;) {
-        *x = a;
-        *y = b;
-        if (cJSON_IsObject(a) && cJSON_IsObject(b)) {
-            const cJSON *m, *o = NULL;
-            for (m = a->child; m; m = m->next) {
-                o = json_member_n(b, m->string, json_key_len(m));
-                if (!o || !jv_equal(m, o))
-                    break;
-            }
-            if (!m) { /* every member of a is in b alike: b has more */
-                for (o = b->child; o && json_member_n(a, o->string, json_key_len(o)); o = o->next)
-                    ;
-                if (!o)
-                    return;
-                ct_pointer_append(p, o->string, json_key_len(o));
-                *x = NULL;
-                *y = o;
-                return;
-            }
-            ct_pointer_append(p, m->string, json_key_len(m));
-            if (!o) {
-                *x = m;
-                *y = NULL;
-                return;
-            }
-            a = m;
-            b = o;
-        } else if (cJSON_IsArray(a) && cJSON_IsArray(b)) {
-            const cJSON *e = a->child, *f = b->child;
-            size_t i = 0;
-            for (; e && f && jv_equal(e, f); e = e->next, f = f->next)
-                i++;
-            char idx[32];
-            snprintf(idx, sizeof idx, "%zu", i);
-            sb_append(p, "/", 1);
-            sb_puts(p, idx);
-            if (!e || !f) {
-                *x = e;
-                *y = f;
-                return;
-            }
-            a = e;
-            b = f;
-        } else {
-            return;
-        }
-    }
-}
 
 /* One RB detail on res (redacted), which fails the step. */
 static void broken(const run_ctx *ctx, ct_step_result *res, const char *text)
@@ -214,11 +153,10 @@ static void broken(const run_ctx *ctx, ct_step_result *res, const char *text)
 static void compare_bodies(const run_ctx *ctx, ct_step_result *res, const char *rb, const char *what,
                            const cJSON *a, const char *a_label, const cJSON *b, const char *b_label)
 {
-    if (jv_equal(a, b))
-        return;
     strbuf p = {0};
     const cJSON *x, *y;
-    first_difference(a, b, &p, &x, &y);
+    if (!df_first_difference(NULL, a, b, &p, &x, &y))
+        return;
     char *sx = ct_show_value(ctx->red, x), *sy = ct_show_value(ctx->red, y);
     strbuf d = {0};
     sb_printf(&d, "read-back %s: %s at %s: %s %s, %s %s", rb, what, p.len ? p.data : "(root)", a_label,
@@ -314,13 +252,8 @@ static void check_status_change(const run_ctx *ctx, const cJSON *answer, const c
 }
 
 void rb_judge(const run_ctx *ctx, rb_memory *m, ct_op op, const char *id, const cJSON *before,
-              const http_exchange *step, const cJSON *after, ct_step_result *res)
+              long status, const cJSON *ans, const cJSON *after, ct_step_result *res)
 {
-    long status = step->status;
-    json_parse_opts o = { JSON_PARSE_REJECT_DUPLICATES, 0 };
-    json_doc *answer = step->resp_body.len ? json_parse(step->resp_body.data, step->resp_body.len, &o, NULL, NULL)
-                                           : NULL;
-    const cJSON *ans = answer ? answer->root : NULL;
     observe(ctx, m, id, before, "the read before the step", res);
     int ok2xx = status >= 200 && status < 300;
     if (ok2xx && (op == OP_GET || op == OP_CREATE || (op == OP_UPDATE && status == 200)))
@@ -341,5 +274,4 @@ void rb_judge(const run_ctx *ctx, rb_memory *m, ct_op op, const char *id, const 
         free(res->message);
         res->message = strdup(res->details[0]);
     }
-    json_doc_free(answer);
 }

@@ -51,9 +51,10 @@ void rb_memory_free(rb_memory *m);
  * OP_REACTIVATE, and OP_GET (observed for RB4, nothing read). */
 ct_op rb_step_op(const http_exchange *x, const char *base_url, char id[RB_ID_MAX]);
 
-/* The campaign id a create's answer gives (x finished), into id: 1, or 0
- * when the answer is no 2xx campaign. */
-int rb_created_id(const http_exchange *x, char id[RB_ID_MAX]);
+/* The campaign id a create's answer gives (its status, and its body as
+ * parsed, NULL: none), into id: 1, or 0 when the answer is no 2xx
+ * campaign. */
+int rb_created_id(long status, const cJSON *answer, char id[RB_ID_MAX]);
 
 /* Make x (cleared or reset) the read of campaign id: GET, with the
  * Accept and Authorization headers every step sends.  0, or -1 out of
@@ -66,11 +67,11 @@ json_doc *rb_read_body(const http_exchange *x);
 
 /* Judge a step that passed its own expectations: op and id as
  * rb_step_op gave them (id filled for a create), before the read before
- * it (NULL: none, or not a campaign), step its finished exchange, after
- * the read after it (NULL: none).  Appends a detail per broken invariant
- * to res and makes it CT_FAIL when there is one.  A GET step is only
- * observed (RB4). */
+ * it (NULL: none, or not a campaign), the step's answer (its status, and
+ * its body as step_evaluate parsed it, NULL: none), after the read after
+ * it (NULL: none).  Appends a detail per broken invariant to res and
+ * makes it CT_FAIL when there is one.  A GET step is only observed (RB4). */
 void rb_judge(const run_ctx *ctx, rb_memory *m, ct_op op, const char *id, const cJSON *before,
-              const http_exchange *step, const cJSON *after, ct_step_result *res);
+              long status, const cJSON *answer, const cJSON *after, ct_step_result *res);
 
 #endif

@@ -1,5 +1,6 @@
 /* ref_mock.c - start and stop the reference campaign-mock (ref_mock.h). */
 #include "ref_mock.h"
+#include "campaign/locate.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -8,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -24,20 +24,9 @@ struct ref_mock {
 /* The campaign-mock beside this executable, into path: 0, or -1. */
 static int mock_path(char *path, size_t size)
 {
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
-        return -1;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return -1;
-    *slash = '\0';
-    struct stat st;
-    if (snprintf(path, size, "%s/campaign-mock", exe) >= (int)size || stat(path, &st) != 0 ||
-        !S_ISREG(st.st_mode))
-        return -1;
-    return 0;
+    static const char *const beside[] = { "campaign-mock", NULL };
+    const locate_spec spec = { .what = "campaign-mock", .beside = beside };
+    return locate_data(&spec, path, size, NULL, 0) == LOCATE_FOUND ? 0 : -1;
 }
 
 /* In the child: the mock, its stdout the pipe's write end. */

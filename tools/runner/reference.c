@@ -67,7 +67,7 @@ void reference_judge(const run_ctx *ctx, const run_ctx *ref, int strict, const c
 {
     ct_step_result theirs;
     memset(&theirs, 0, sizeof theirs);
-    step_evaluate(ref, st, rvars, rx, &theirs);
+    step_evaluate(ref, st, rvars, rx, &theirs, NULL);
     strbuf b = {0};
     if (theirs.outcome != CT_PASS) {
         if (res->outcome == CT_PASS) {

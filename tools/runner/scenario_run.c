@@ -26,6 +26,7 @@ typedef struct scen {
     rb_memory *rb;
     http_exchange rbx;  /* the read before or after the step */
     json_doc *before;   /* the campaign read before the step, or NULL */
+    json_doc *answer;   /* the step's answer as step_evaluate parsed it, or NULL */
     ct_op rb_op;        /* the step's operation as rb_step_op names it */
     char rb_id[RB_ID_MAX];
     /* differential mode (plan->reference; df NULL otherwise) */
@@ -84,6 +85,8 @@ static void finish(scen *s)
     s->rvars = NULL;
     json_doc_free(s->before);
     s->before = NULL;
+    json_doc_free(s->answer);
+    s->answer = NULL;
     rb_memory_free(s->rb);
     s->rb = NULL;
     ct_vars_free(s->vars);
@@ -201,6 +204,8 @@ static void step_done(scen *s)
     res->seconds = http_now() - s->step_started;
     json_doc_free(s->before);
     s->before = NULL;
+    json_doc_free(s->answer);
+    s->answer = NULL;
     if (res->outcome != CT_PASS) {
         char why[300];
         snprintf(why, sizeof why, "not run: step %s did not pass", res->name);
@@ -243,15 +248,15 @@ static void step_answered(scen *s)
         step_done(s);
         return;
     }
-    step_evaluate(s->sched->ctx, &s->c->steps[s->step], s->vars, &s->x, res);
+    step_evaluate(s->sched->ctx, &s->c->steps[s->step], s->vars, &s->x, res, s->rb ? &s->answer : NULL);
     if (s->df)
         reference_judge(s->sched->ctx, plan->reference, plan->strict_decisions, s->c, &s->c->steps[s->step],
                         s->rvars, s->df, &s->x, &s->rx, res);
-    const http_exchange *x = &s->x;
+    const cJSON *answer = s->answer ? s->answer->root : NULL;
     if (res->outcome == CT_PASS && s->rb_op != OP_UNKNOWN && !s->sched->aborting) {
         if (s->rb_op == OP_GET) {
-            rb_judge(s->sched->ctx, s->rb, OP_GET, s->rb_id, NULL, x, NULL, res);
-        } else if (s->rb_op != OP_CREATE || rb_created_id(x, s->rb_id)) {
+            rb_judge(s->sched->ctx, s->rb, OP_GET, s->rb_id, NULL, s->x.status, answer, NULL, res);
+        } else if (s->rb_op != OP_CREATE || rb_created_id(s->x.status, answer, s->rb_id)) {
             read_campaign(s, on_read_after);
             return;
         }
@@ -275,8 +280,8 @@ static void on_read_after(http_exchange *x, void *user)
         return;
     }
     json_doc *after = rb_read_body(x);
-    rb_judge(s->sched->ctx, s->rb, s->rb_op, s->rb_id, s->before ? s->before->root : NULL, &s->x,
-             after ? after->root : NULL, &s->res->steps[s->step]);
+    rb_judge(s->sched->ctx, s->rb, s->rb_op, s->rb_id, s->before ? s->before->root : NULL, s->x.status,
+             s->answer ? s->answer->root : NULL, after ? after->root : NULL, &s->res->steps[s->step]);
     json_doc_free(after);
     step_done(s);
 }

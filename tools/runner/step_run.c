@@ -341,8 +341,10 @@ static int status_ok(const cJSON *want, long status)
 }
 
 void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
-                   const http_exchange *x, ct_step_result *res)
+                   const http_exchange *x, ct_step_result *res, json_doc **body_out)
 {
+    if (body_out)
+        *body_out = NULL;
     char msg[1024], err[512];
     size_t open = 0;  /* details that are undecided contract findings */
     res->http_status = x->status;
@@ -476,7 +478,10 @@ void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
         free(p);
     }
 
-    json_doc_free(doc);
+    if (body_out)
+        *body_out = doc;
+    else
+        json_doc_free(doc);
     cJSON_Delete(seen);
     cJSON_Delete(expect);
     /* Findings were built from response text: redact them too. */

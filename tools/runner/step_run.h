@@ -47,9 +47,12 @@ const char *ct_response_schema(ct_op op, long status);
 int step_prepare(const run_ctx *ctx, const ct_step *st, const ct_vars *vars,
                  http_exchange *x, ct_step_result *res);
 
-/* Judge x (finished, not aborted) and apply captures to vars. */
+/* Judge x (finished, not aborted) and apply captures to vars.  When body
+ * is not NULL it receives the response body as parsed for the judgement
+ * (NULL: none, or not JSON; the caller frees it with json_doc_free), so
+ * that what reads the answer next need not parse it again. */
 void step_evaluate(const run_ctx *ctx, const ct_step *st, ct_vars *vars,
-                   const http_exchange *x, ct_step_result *res);
+                   const http_exchange *x, ct_step_result *res, json_doc **body);
 
 /* Store text in *dst redacted (replacing what was there). */
 void step_set_text(const run_ctx *ctx, char **dst, const char *text);
