@@ -63,7 +63,7 @@ void df_sent(df_state *d, const http_exchange *sent, const char *base_url);
  * (jv_equal: member order and number spelling aside, nothing else).  1
  * when they differ: the difference's JSON Pointer appended to pointer,
  * the two values there in *x and *y (NULL: absent on that side); 0 when
- * they agree. */
+ * they agree (pointer may then hold memory: free it either way). */
 int df_first_difference(df_state *d, const cJSON *a, const cJSON *b, strbuf *pointer, const cJSON **x,
                         const cJSON **y);
 

@@ -155,8 +155,10 @@ static void compare_bodies(const run_ctx *ctx, ct_step_result *res, const char *
 {
     strbuf p = {0};
     const cJSON *x, *y;
-    if (!df_first_difference(NULL, a, b, &p, &x, &y))
+    if (!df_first_difference(NULL, a, b, &p, &x, &y)) {
+        sb_free(&p); /* the walk may have grown it on the way */
         return;
+    }
     char *sx = ct_show_value(ctx->red, x), *sy = ct_show_value(ctx->red, y);
     strbuf d = {0};
     sb_printf(&d, "read-back %s: %s at %s: %s %s, %s %s", rb, what, p.len ? p.data : "(root)", a_label,
